@@ -1,0 +1,48 @@
+# Buy-in Casebook. `make help` lists the targets.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+export NO_MKDOCS_2_WARNING := 1
+export PYTHONDONTWRITEBYTECODE := 1
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+
+$(STAMP): requirements.txt requirements-test.txt constraints.txt pyproject.toml
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements-test.txt -c constraints.txt
+	$(PY) -m pip install --quiet --no-deps --no-build-isolation -e . || $(PY) -m pip install --quiet --no-deps -e .
+	@touch $(STAMP)
+
+setup: $(STAMP) ## Create .venv and install the pinned dependencies
+
+serve: $(STAMP) ## Serve the site at http://127.0.0.1:8000 with live reload
+	$(VENV)/bin/mkdocs serve --dev-addr 127.0.0.1:8000
+
+build: $(STAMP) ## Build the site into site/ (fails on any content error)
+	$(VENV)/bin/mkdocs build --strict
+
+validate: $(STAMP) ## Check every content file and list all problems
+	$(PY) scripts/validate.py
+	$(PY) scripts/build_schemas.py --check
+
+schemas: $(STAMP) ## Rewrite schema/ after changing taxonomy.yml or kits/
+	$(PY) scripts/build_schemas.py
+
+browser: ## Install Debian's Chromium for the browser tests (as root, when missing)
+	@bash scripts/ensure_chromium.sh
+
+test: $(STAMP) browser ## Validate, build --strict, then run unit and browser tests
+	$(PY) scripts/validate.py
+	$(PY) scripts/build_schemas.py --check
+	$(VENV)/bin/mkdocs build --strict --quiet
+	$(PY) -m pytest
+
+bench: $(STAMP) ## Benchmark the build against a plain Material build
+	$(PY) scripts/bench.py
+
+.PHONY: help setup serve build validate schemas browser test bench

@@ -1,0 +1,191 @@
+"""The content contract as JSON Schemas (draft 2020-12): the one source of truth for shape.
+
+`schemas(vocabulary)` returns one schema per content type. The enums (topics, sectors, channels,
+audiences, countries) come from `taxonomy.yml` and `kits/`, so the validator, the editor schemas in
+`schema/` (written by `scripts/build_schemas.py`) and the `/schema/` export always agree.
+Rules a schema cannot express (references, duplicates, dates, staleness) live in `casebook.rules`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import iso3166
+
+DIALECT = "https://json-schema.org/draft/2020-12/schema"
+ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+DATE_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+PUBLISHED_PATTERN = r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"
+URL_PATTERN = r"^https?://[^\s]+$"
+GRADES = ("primary", "secondary", "unconfirmed")
+COUNTRIES = tuple(sorted(iso3166.countries_by_alpha2))
+SCHEMA_FILES = {
+    "case": "case-study.schema.json",
+    "benefit": "benefit.schema.json",
+    "kit": "kit.schema.json",
+    "route": "training-route.schema.json",
+    "taxonomy": "taxonomy.schema.json",
+}
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """Ids that content may use, as declared in taxonomy.yml and kits/."""
+
+    topics: tuple[str, ...] = ()
+    sectors: tuple[str, ...] = ()
+    channels: tuple[str, ...] = ()
+    audiences: tuple[str, ...] = ()
+
+
+def _text(min_length: int = 1, max_length: int | None = None, description: str = "") -> dict:
+    schema = {"type": "string", "minLength": min_length, "pattern": r"\S"}
+    if max_length:
+        schema["maxLength"] = max_length
+    if description:
+        schema["description"] = description
+    return schema
+
+
+def _one_of(enum: tuple[str, ...], description: str) -> dict:
+    # With no vocabulary (taxonomy.yml itself is broken) fall back to the id shape.
+    if enum:
+        return {"type": "string", "enum": list(enum), "description": description}
+    return {"type": "string", "pattern": ID_PATTERN, "description": description}
+
+
+def _ids(enum: tuple[str, ...], description: str, *, required: bool = True) -> dict:
+    return {"type": "array", "items": _one_of(enum, description), "uniqueItems": True,
+            "minItems": 1 if required else 0, "description": description}
+
+
+def _object(properties: dict, required: list[str], description: str = "") -> dict:
+    schema = {"type": "object", "properties": properties, "required": required,
+              "additionalProperties": False}
+    if description:
+        schema["description"] = description
+    return schema
+
+
+DATE = {"type": "string", "pattern": DATE_PATTERN, "format": "date",
+        "description": "An ISO date, e.g. 2026-11-21."}
+CASE_ID = {"type": "string", "pattern": ID_PATTERN, "maxLength": 80,
+           "description": "The id of an entry: its file name without .yml."}
+SOURCE = _object({
+    "title": _text(description="The title of the page or report."),
+    "publisher": _text(description="Who published it, e.g. BBC News or the Cabinet Office."),
+    "url": {"type": "string", "pattern": URL_PATTERN, "description": "An http(s) address."},
+    "published": {"type": ["string", "integer"], "pattern": PUBLISHED_PATTERN,
+                  "minimum": 1900, "maximum": 2100,
+                  "description": "When it was published: YYYY, YYYY-MM or YYYY-MM-DD."},
+    "grade": {"type": "string", "enum": list(GRADES),
+              "description": "primary: the figure read in the publisher's own words; secondary: a "
+                             "report of it; unconfirmed: not checked."},
+}, ["title", "publisher", "url", "published", "grade"], "Where the evidence comes from.")
+SOURCE_INDEX = {"type": "integer", "minimum": 1,
+                "description": "The 1-based position of an entry in `sources`."}
+
+
+def case_schema(vocab: Vocabulary) -> dict:
+    return _object({
+        "title": _text(10, 120, "What happened, in a line."),
+        "organisation": _text(description="Who did the work."),
+        "sector": _one_of(vocab.sectors, "A sector id from taxonomy.yml."),
+        "country": {"type": "string", "enum": list(COUNTRIES),
+                    "description": "ISO 3166-1 alpha-2 code, e.g. GB."},
+        "year": {"type": "integer", "minimum": 1990, "description": "The year the work happened."},
+        "audiences": _ids(vocab.audiences, "Who this case persuades: audience ids from kits/."),
+        "topics": _ids(vocab.topics, "Topic ids from taxonomy.yml."),
+        "channels": _ids(vocab.channels, "Channel ids from taxonomy.yml.", required=False),
+        "summary": _text(50, 300, "Plain text, one or two sentences."),
+        "challenge": _text(description="Markdown: the situation before."),
+        "approach": _text(description="Markdown: what they did."),
+        "outcomes": {"type": "array", "minItems": 1, "items": _object({
+            "measure": _text(1, 120, "What was measured."),
+            "value": {"type": ["string", "number"], "description": "The figure as the source words it."},
+            "source": SOURCE_INDEX,
+        }, ["measure", "value", "source"])},
+        "lessons": {"type": "array", "items": _text(1, 300)},
+        "caveats": _text(description="Markdown: what limits the evidence."),
+        "quote": _object({"text": _text(), "by": _text(), "source": SOURCE_INDEX},
+                         ["text", "by", "source"]),
+        "sources": {"type": "array", "minItems": 1, "items": SOURCE},
+        "related": {"type": "array", "items": CASE_ID, "uniqueItems": True},
+        "added": DATE,
+        "last_verified": DATE,
+    }, ["title", "organisation", "sector", "country", "year", "audiences", "topics", "summary",
+        "challenge", "approach", "outcomes", "sources", "added", "last_verified"],
+        "A case study with measured outcomes.")
+
+
+def benefit_schema(vocab: Vocabulary) -> dict:
+    return _object({
+        "statement": _text(20, 200, "Plain text, quotable on its own."),
+        "audiences": _ids(vocab.audiences, "Audience ids from kits/."),
+        "topics": _ids(vocab.topics, "Topic ids from taxonomy.yml."),
+        "explanation": _text(description="Markdown."),
+        "evidence": {"type": "array", "minItems": 1, "items": {"oneOf": [
+            _object({"case": CASE_ID}, ["case"], "A case study that backs the statement."),
+            _object({"source": SOURCE}, ["source"], "A published source that backs it."),
+        ]}},
+        "added": DATE,
+        "last_verified": DATE,
+    }, ["statement", "audiences", "topics", "evidence", "added", "last_verified"],
+        "A benefit statement with its evidence.")
+
+
+def kit_schema(vocab: Vocabulary) -> dict:
+    return _object({
+        "name": _text(1, 60, "The audience's name, e.g. Executives."),
+        "who": _text(description="Who belongs to this audience."),
+        "order": {"type": "integer", "minimum": 1, "description": "Position on the home page."},
+        "cares_about": {"type": "array", "minItems": 1, "items": _text(1, 200)},
+        "framing": _text(description="Markdown: how to pitch to them."),
+        "objections": {"type": "array", "items": _object({
+            "objection": _text(1, 200),
+            "answer": _text(description="Markdown."),
+            "benefits": {"type": "array", "items": CASE_ID, "uniqueItems": True},
+            "cases": {"type": "array", "items": CASE_ID, "uniqueItems": True},
+        }, ["objection", "answer"])},
+        "asks": {"type": "array", "items": _text(1, 300)},
+        "training": CASE_ID,
+    }, ["name", "who", "order", "cares_about", "framing", "objections", "asks"],
+        "An audience and its persuasion kit.")
+
+
+def route_schema(vocab: Vocabulary) -> dict:
+    page = {"type": "string", "pattern": r"^((case|kit|benefit):[a-z0-9]+(-[a-z0-9]+)*|[A-Za-z0-9_./-]+\.md)$",
+            "description": "case:<id>, kit:<id>, benefit:<id> or a page path under docs/."}
+    return _object({
+        "title": _text(5, 120),
+        "for": _text(description="Who attends."),
+        "goal": _text(description="What the session achieves."),
+        "steps": {"type": "array", "minItems": 1, "items": _object({
+            "page": page,
+            "minutes": {"type": "integer", "minimum": 1, "maximum": 240},
+            "purpose": _text(),
+            "facilitator_notes": _text(description="Markdown, hidden until asked for."),
+            "discussion": {"type": "array", "items": _text()},
+        }, ["page", "minutes", "purpose"])},
+    }, ["title", "for", "goal", "steps"], "A training route: an ordered walk through pages.")
+
+
+def taxonomy_schema(vocab: Vocabulary) -> dict:
+    term = _object({"label": _text(1, 60), "description": _text(1, 200)}, ["label", "description"])
+    terms = {"type": "object", "propertyNames": {"pattern": ID_PATTERN, "maxLength": 80},
+             "additionalProperties": term, "minProperties": 1}
+    return _object({"topics": terms, "sectors": terms, "channels": terms},
+                   ["topics", "sectors", "channels"], "Controlled vocabularies.")
+
+
+_BUILDERS = {"case": case_schema, "benefit": benefit_schema, "kit": kit_schema,
+             "route": route_schema, "taxonomy": taxonomy_schema}
+
+
+def schemas(vocab: Vocabulary) -> dict[str, dict]:
+    """One complete schema per content kind, keyed by kind."""
+    result = {}
+    for kind, build in _BUILDERS.items():
+        result[kind] = {"$schema": DIALECT, "$id": SCHEMA_FILES[kind],
+                        "title": f"Buy-in Casebook {kind}", **build(vocab)}
+    return result

@@ -1,0 +1,123 @@
+"""Stage 4, index: valid documents -> a `Casebook` with the lookups pages and exports need.
+
+Cases by audience, statements ranked by the strength of their evidence, related cases,
+and which statements cite a case.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from functools import cached_property
+from datetime import date
+
+from .load import Document
+from .model import (GRADE_RANK, Benefit, Case, Kit, Route, Taxonomy, build_benefit, build_case,
+                    build_kit, build_route, build_taxonomy)
+from .rules.context import is_stale
+
+MAX_RELATED = 5
+POOL = 60  # candidates scored exactly per case
+
+
+@dataclass(frozen=True)
+class Casebook:
+    taxonomy: Taxonomy
+    cases: dict[str, Case]  # newest added first
+    benefits: dict[str, Benefit]
+    kits: dict[str, Kit]  # in home-page order
+    routes: dict[str, Route]
+    today: date
+
+    def is_stale(self, entry: Case | Benefit) -> bool:
+        return is_stale(entry.last_verified, self.today)
+
+    def cases_for(self, audience: str) -> list[Case]:
+        return [case for case in self.cases.values() if audience in case.audiences]
+
+    def benefits_for(self, audience: str) -> list[Benefit]:
+        """Statements for one audience, strongest evidence first."""
+        chosen = [b for b in self.benefits.values() if audience in b.audiences]
+        return sorted(chosen, key=lambda b: (-self.evidence_strength(b), b.statement))
+
+    def benefits_by_topic(self, audience: str) -> list[tuple]:
+        """[(topic term, statements)] in taxonomy order; a statement sits under its first topic."""
+        groups: dict[str, list[Benefit]] = {}
+        for benefit in self.benefits_for(audience):
+            groups.setdefault(benefit.topics[0], []).append(benefit)
+        return [(term, groups[key]) for key, term in self.taxonomy.topics.items() if key in groups]
+
+    def evidence_sources(self, benefit: Benefit) -> list:
+        """Every source behind a statement: its own, and those of the cases it cites."""
+        sources = []
+        for item in benefit.evidence:
+            sources += [item.source] if item.source else list(self.cases[item.case].sources)
+        return sources
+
+    def evidence_strength(self, benefit: Benefit) -> int:
+        """Best grade first, then breadth: 3 per primary, 2 per secondary, 1 per unconfirmed source,
+        with one point more per case study (a worked example beats a bare figure)."""
+        grades = [GRADE_RANK[s.grade] for s in self.evidence_sources(benefit)]
+        cases = sum(1 for item in benefit.evidence if item.case)
+        return max(grades) * 100 + sum(grades) + cases
+
+    def strength_label(self, benefit: Benefit) -> str:
+        best = max(GRADE_RANK[s.grade] for s in self.evidence_sources(benefit))
+        count = len(benefit.evidence)
+        if best == 3:
+            return "Strong" if count > 1 else "Good"
+        return "Moderate" if best == 2 else "Weak"
+
+    def benefits_citing(self, case_id: str) -> list[Benefit]:
+        return [b for b in self.benefits.values() if any(e.case == case_id for e in b.evidence)]
+
+    def related(self, case: Case) -> list[Case]:
+        """The case's own `related` list, then the most similar cases, at most five in all."""
+        chosen = [self.cases[i] for i in case.related if i in self.cases]
+        chosen += [self.cases[i] for i in self._similar[case.id] if i not in case.related]
+        return chosen[:MAX_RELATED]
+
+    @cached_property
+    def _similar(self) -> dict[str, list[str]]:
+        # Scoring every pair is quadratic and would dominate the build at thousands of cases, so
+        # each case is scored exactly only against a pool: the cases sharing most topics (counted
+        # by Counter in C) and those of the same sector and country.
+        by_topic: dict[str, list[str]] = {}
+        by_place: dict[tuple, list[str]] = {}
+        for case in self.cases.values():
+            for topic in case.topics:
+                by_topic.setdefault(topic, []).append(case.id)
+            by_place.setdefault((case.sector, case.country), []).append(case.id)
+        result = {}
+        for case in self.cases.values():
+            shared = Counter()
+            for topic in case.topics:
+                shared.update(by_topic[topic])
+            pool = {i for i, _ in shared.most_common(POOL)} | set(by_place[(case.sector, case.country)][:POOL])
+            pool.discard(case.id)
+            scored = sorted((-similarity(case, self.cases[i]), i) for i in pool)
+            result[case.id] = [i for score, i in scored[:MAX_RELATED + len(case.related)] if score < 0]
+        return result
+
+
+def similarity(a: Case, b: Case) -> int:
+    """Shared topics weigh most, then shared audiences, then the same sector and country."""
+    return (3 * len(set(a.topics) & set(b.topics)) + 2 * len(set(a.audiences) & set(b.audiences))
+            + 2 * (a.sector == b.sector) + (a.country == b.country))
+
+
+def build_casebook(taxonomy: Document, valid: dict[str, dict[str, Document]], *, today: date) -> Casebook:
+    cases = [build_case(d.id, d.path, d.data) for d in valid["case"].values()]
+    cases.sort(key=lambda c: (c.added, c.id), reverse=True)
+    benefits = [build_benefit(d.id, d.path, d.data) for d in valid["benefit"].values()]
+    kits = sorted((build_kit(d.id, d.path, d.data) for d in valid["kit"].values()),
+                  key=lambda k: (k.order, k.id))
+    routes = [build_route(d.id, d.path, d.data) for d in valid["route"].values()]
+    return Casebook(
+        taxonomy=build_taxonomy(taxonomy.data),
+        cases={c.id: c for c in cases},
+        benefits={b.id: b for b in sorted(benefits, key=lambda b: b.id)},
+        kits={k.id: k for k in kits},
+        routes={r.id: r for r in sorted(routes, key=lambda r: r.id)},
+        today=today,
+    )

@@ -1,0 +1,224 @@
+"""Stage 1, load: YAML files -> `Document`s that remember the line and column of every key.
+
+Refuses, before any rule runs, what the content contract forbids at the file level: files over
+100 kB, non-UTF-8 bytes, tabs in indentation, anchors and aliases, explicit tags, duplicate keys
+and several documents in one file. Parsing uses libyaml's C parser where installed; values are
+built from the parser's events so that positions survive and nothing but plain data is created.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Mapping
+
+import yaml
+
+from .problems import Problem
+
+MAX_BYTES = 100_000
+PARSER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_RESOLVER = yaml.resolver.Resolver()
+_INT = re.compile(r"[-+]?[0-9]+")
+_FLOAT = re.compile(r"[-+]?([0-9]+\.[0-9]*|\.[0-9]+)([eE][-+]?[0-9]+)?")
+_PLAIN_TAGS = {"tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float",
+               "tag:yaml.org,2002:bool", "tag:yaml.org,2002:null", "tag:yaml.org,2002:timestamp"}
+
+Path_ = tuple  # a field path such as ("outcomes", 0, "value")
+
+
+@dataclass(frozen=True)
+class Document:
+    """One parsed content file: what the contributor wrote, plus where each part of it is."""
+
+    path: str  # relative to the repository root, with forward slashes
+    data: Any
+    positions: Mapping[Path_, tuple[int, int]] = field(repr=False)
+
+    @property
+    def id(self) -> str:
+        return Path(self.path).stem
+
+    def where(self, keys: Path_) -> tuple[int, int]:
+        """Line and column of the deepest part of `keys` that exists in the file."""
+        keys = tuple(keys)
+        while keys and keys not in self.positions:
+            keys = keys[:-1]
+        return self.positions.get(keys, (1, 1))
+
+
+def load_file(file: Path, *, root: Path) -> tuple[Document | None, list[Problem]]:
+    rel = file.relative_to(root).as_posix()
+    size = file.stat().st_size
+    if size > MAX_BYTES:
+        return None, [Problem(rel, 1, 1, "", f"file is {size:,} bytes", f"at most {MAX_BYTES:,} bytes",
+                              "split the entry or shorten long text", "file-too-large")]
+    raw = file.read_bytes()
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as err:
+        line = raw[: err.start].count(b"\n") + 1
+        column = err.start - (raw.rfind(b"\n", 0, err.start) + 1) + 1
+        return None, [Problem(rel, line, column, "", f"byte 0x{raw[err.start]:02x} is not UTF-8",
+                              "UTF-8 text", "save the file as UTF-8 in your editor", "file-not-utf8")]
+    return parse_text(text, rel)
+
+
+def parse_text(text: str, rel: str) -> tuple[Document | None, list[Problem]]:
+    tabs = list(_tab_problems(text, rel))
+    if tabs:
+        return None, tabs
+    try:
+        events = list(yaml.parse(text, Loader=PARSER))
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None) or getattr(err, "context_mark", None)
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        reason = getattr(err, "problem", None) or str(err)
+        return None, [Problem(rel, line, column, "", f"YAML syntax error: {reason}", "valid YAML",
+                              "check indentation and quoting near this line", "yaml-syntax")]
+    builder = _Builder(events, rel)
+    data = builder.build()
+    if data is None and not builder.problems:
+        builder.problems.append(Problem(rel, 1, 1, "", "file has no content", "a mapping of keys",
+                                        "start from the template in CONTRIBUTING.md", "file-empty"))
+    if builder.problems:
+        return None, builder.problems
+    return Document(rel, data, builder.positions), []
+
+
+def _tab_problems(text: str, rel: str):
+    for number, line in enumerate(text.splitlines(), start=1):
+        indent = line[: len(line) - len(line.lstrip(" \t"))]
+        if "\t" in indent:
+            yield Problem(rel, number, indent.index("\t") + 1, "", "tab used for indentation",
+                          "spaces", "indent with two spaces per level", "yaml-tab-indent")
+
+
+class _Builder:
+    """Turns a list of parser events into plain Python data and a position for every key."""
+
+    def __init__(self, events: list, rel: str):
+        self.events = events
+        self.pos = 0
+        self.rel = rel
+        self.positions: dict[Path_, tuple[int, int]] = {}
+        self.problems: list[Problem] = []
+
+    def build(self) -> Any:
+        self._next()  # StreamStart
+        documents = []
+        while not isinstance(self._peek(), yaml.StreamEndEvent):
+            self._next()  # DocumentStart
+            documents.append(self._node(()))
+            self._next()  # DocumentEnd
+        if len(documents) > 1:
+            self._problem((), "file holds several YAML documents", "one entry per file",
+                          "remove the extra '---' and move the other entry to its own file",
+                          "yaml-multiple-documents")
+        return documents[0] if documents else None
+
+    def _peek(self):
+        return self.events[self.pos]
+
+    def _next(self):
+        self.pos += 1
+        return self.events[self.pos - 1]
+
+    def _problem(self, keys, message, expected, fix, rule, event=None):
+        line, column = self._mark(event) if event else self.positions.get(keys, (1, 1))
+        self.problems.append(Problem(self.rel, line, column, dotted(keys), message, expected, fix, rule))
+
+    @staticmethod
+    def _mark(event) -> tuple[int, int]:
+        return event.start_mark.line + 1, event.start_mark.column + 1
+
+    def _node(self, keys: Path_) -> Any:
+        event = self._next()
+        self.positions.setdefault(keys, self._mark(event))
+        if isinstance(event, yaml.AliasEvent):
+            self._problem(keys, f"alias '*{event.anchor}' used", "the value written out in full",
+                          "copy the value instead of using '*'", "yaml-anchor", event)
+            return None
+        if event.anchor:
+            self._problem(keys, f"anchor '&{event.anchor}' used", "no anchors",
+                          "remove the '&' anchor and write values out in full", "yaml-anchor", event)
+        if isinstance(event, yaml.ScalarEvent):
+            return self._scalar(event, keys)
+        if isinstance(event, yaml.SequenceStartEvent):
+            return self._sequence(keys)
+        return self._mapping(keys)
+
+    def _sequence(self, keys: Path_) -> list:
+        items = []
+        while not isinstance(self._peek(), yaml.SequenceEndEvent):
+            items.append(self._node(keys + (len(items),)))
+        self._next()
+        return items
+
+    def _mapping(self, keys: Path_) -> dict:
+        result: dict = {}
+        while not isinstance(self._peek(), yaml.MappingEndEvent):
+            key_event = self._next()
+            if not isinstance(key_event, yaml.ScalarEvent):
+                self._problem(keys, "a list or mapping is used as a key", "text keys",
+                              "write the key as a single word", "yaml-key-type", key_event)
+                self.pos -= 1
+                self._skip_value()
+                self._skip_value()
+                continue
+            key = key_event.value
+            if key in result:
+                first = self.positions[keys + (key,)][0]
+                self._problem(keys + (key,), f"duplicate key '{key}' (first set on line {first})",
+                              "each key once", "delete one of the two", "yaml-duplicate-key", key_event)
+                self._skip_value()
+                continue
+            self.positions[keys + (key,)] = self._mark(key_event)
+            result[key] = self._node(keys + (key,))
+        self._next()
+        return result
+
+    def _skip_value(self) -> None:
+        depth = 0
+        while True:
+            event = self._next()
+            if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+                depth += 1
+            elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+                depth -= 1
+            if depth == 0:
+                return
+
+    def _scalar(self, event, keys: Path_) -> Any:
+        value = event.value
+        if event.tag and event.tag != "!" and event.tag not in _PLAIN_TAGS:
+            self._problem(keys, f"explicit tag '{event.tag}' used", "plain values",
+                          "remove the tag", "yaml-tag", event)
+            return value
+        if event.tag == "!" or event.style or event.tag == "tag:yaml.org,2002:str":
+            return value
+        tag = _RESOLVER.resolve(yaml.ScalarNode, value, event.implicit)
+        return _plain_value(tag, value)
+
+
+def _plain_value(tag: str, value: str) -> Any:
+    """Plain data only. Dates stay text (checked by the schema); 'yes', 'no' and 'NO' stay text."""
+    if tag.endswith(":null"):
+        return None
+    if tag.endswith(":bool") and value.lower() in ("true", "false"):
+        return value.lower() == "true"
+    if tag.endswith(":int") and _INT.fullmatch(value):
+        return int(value)
+    if tag.endswith(":float") and _FLOAT.fullmatch(value):
+        return float(value)
+    return value
+
+
+def dotted(keys: Path_) -> str:
+    """('outcomes', 0, 'value') -> 'outcomes[0].value'."""
+    text = ""
+    for key in keys:
+        text += f"[{key}]" if isinstance(key, int) else (f".{key}" if text else str(key))
+    return text
+

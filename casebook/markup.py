@@ -1,0 +1,41 @@
+"""Contributor Markdown -> safe HTML, and the checks the rules run on it.
+
+Raw HTML is refused by the validator (`markdown-html`) and, as a second line of defence, removed
+by the nh3 sanitiser when rendering, along with any link that is not http(s).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import markdown
+import nh3
+
+_TAGS = {"p", "ul", "ol", "li", "strong", "em", "a", "code", "pre", "blockquote", "br", "hr",
+         "h3", "h4", "h5", "h6", "table", "thead", "tbody", "tr", "th", "td"}
+_LINK = re.compile(r'\b(?:href|src)="([^"]*)"')
+_SAFE_SCHEME = re.compile(r"^https?://", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Rendered:
+    html: str  # sanitised, safe to insert into a page
+    raw_html: tuple[str, ...]  # raw HTML fragments the contributor wrote
+    links: tuple[str, ...]  # every link target in the Markdown
+
+
+@lru_cache(maxsize=4096)
+def render(text: str) -> Rendered:
+    md = markdown.Markdown(extensions=["sane_lists", "tables"], output_format="html")
+    html = md.convert(text)
+    raw = tuple(chunk for chunk in md.htmlStash.rawHtmlBlocks if str(chunk).lstrip().startswith("<"))
+    links = tuple(_LINK.findall(html))
+    clean = nh3.clean(html, tags=_TAGS, attributes={"a": {"href", "title"}},
+                      url_schemes={"http", "https"}, link_rel="noopener nofollow")
+    return Rendered(clean, tuple(str(r) for r in raw), links)
+
+
+def is_web_link(url: str) -> bool:
+    return bool(_SAFE_SCHEME.match(url))

@@ -1,0 +1,212 @@
+"""The domain entries as frozen dataclasses, built from documents that passed the schema.
+
+Fields hold what the contributor wrote; anything computed (urls, best grade, headline figure)
+is a property or lives in `casebook.index`, never written back into the loaded data.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+GRADE_RANK = {"primary": 3, "secondary": 2, "unconfirmed": 1}
+
+
+@dataclass(frozen=True)
+class Term:
+    id: str
+    label: str
+    description: str
+
+
+@dataclass(frozen=True)
+class Taxonomy:
+    topics: dict[str, Term]
+    sectors: dict[str, Term]
+    channels: dict[str, Term]
+
+
+@dataclass(frozen=True)
+class Source:
+    title: str
+    publisher: str
+    url: str
+    published: str
+    grade: str
+
+
+@dataclass(frozen=True)
+class Outcome:
+    measure: str
+    value: str
+    source: int  # 1-based index into the case's sources
+
+
+@dataclass(frozen=True)
+class Quote:
+    text: str
+    by: str
+    source: int
+
+
+@dataclass(frozen=True)
+class Case:
+    id: str
+    path: str
+    title: str
+    organisation: str
+    sector: str
+    country: str
+    year: int
+    audiences: tuple[str, ...]
+    topics: tuple[str, ...]
+    channels: tuple[str, ...]
+    summary: str
+    challenge: str
+    approach: str
+    outcomes: tuple[Outcome, ...]
+    lessons: tuple[str, ...]
+    caveats: str
+    quote: Quote | None
+    sources: tuple[Source, ...]
+    related: tuple[str, ...]
+    added: date
+    last_verified: date
+
+    @property
+    def url(self) -> str:
+        return f"cases/{self.id}/"
+
+    @property
+    def best_grade(self) -> str:
+        return max((s.grade for s in self.sources), key=GRADE_RANK.__getitem__)
+
+    @property
+    def headline(self) -> Outcome:
+        return self.outcomes[0]
+
+
+@dataclass(frozen=True)
+class Evidence:
+    case: str | None = None
+    source: Source | None = None
+
+
+@dataclass(frozen=True)
+class Benefit:
+    id: str
+    path: str
+    statement: str
+    audiences: tuple[str, ...]
+    topics: tuple[str, ...]
+    explanation: str
+    evidence: tuple[Evidence, ...]
+    added: date
+    last_verified: date
+
+    @property
+    def url(self) -> str:
+        return f"benefits/{self.id}/"
+
+
+@dataclass(frozen=True)
+class Objection:
+    objection: str
+    answer: str
+    benefits: tuple[str, ...]
+    cases: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Kit:
+    id: str
+    path: str
+    name: str
+    who: str
+    order: int
+    cares_about: tuple[str, ...]
+    framing: str
+    objections: tuple[Objection, ...]
+    asks: tuple[str, ...]
+    training: str | None
+
+    @property
+    def url(self) -> str:
+        return f"kits/{self.id}/"
+
+
+@dataclass(frozen=True)
+class Step:
+    page: str
+    minutes: int
+    purpose: str
+    facilitator_notes: str
+    discussion: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Route:
+    id: str
+    path: str
+    title: str
+    attendees: str  # the contract's `for`, a Python keyword
+    goal: str
+    steps: tuple[Step, ...]
+
+    @property
+    def url(self) -> str:
+        return f"training/{self.id}/"
+
+    @property
+    def minutes(self) -> int:
+        return sum(step.minutes for step in self.steps)
+
+
+def _source(data: dict) -> Source:
+    return Source(data["title"], data["publisher"], data["url"], str(data["published"]), data["grade"])
+
+
+def build_taxonomy(data: dict) -> Taxonomy:
+    def terms(group: str) -> dict[str, Term]:
+        return {key: Term(key, value["label"], value["description"]) for key, value in data[group].items()}
+    return Taxonomy(terms("topics"), terms("sectors"), terms("channels"))
+
+
+def build_case(id: str, path: str, data: dict) -> Case:
+    quote = data.get("quote")
+    return Case(
+        id=id, path=path, title=data["title"], organisation=data["organisation"],
+        sector=data["sector"], country=data["country"], year=data["year"],
+        audiences=tuple(data["audiences"]), topics=tuple(data["topics"]),
+        channels=tuple(data.get("channels", ())), summary=data["summary"],
+        challenge=data["challenge"], approach=data["approach"],
+        outcomes=tuple(Outcome(o["measure"], str(o["value"]), o["source"]) for o in data["outcomes"]),
+        lessons=tuple(data.get("lessons", ())), caveats=data.get("caveats", ""),
+        quote=Quote(quote["text"], quote["by"], quote["source"]) if quote else None,
+        sources=tuple(_source(s) for s in data["sources"]), related=tuple(data.get("related", ())),
+        added=date.fromisoformat(data["added"]), last_verified=date.fromisoformat(data["last_verified"]),
+    )
+
+
+def build_benefit(id: str, path: str, data: dict) -> Benefit:
+    evidence = tuple(Evidence(case=item["case"]) if "case" in item else Evidence(source=_source(item["source"]))
+                     for item in data["evidence"])
+    return Benefit(
+        id=id, path=path, statement=data["statement"], audiences=tuple(data["audiences"]),
+        topics=tuple(data["topics"]), explanation=data.get("explanation", ""), evidence=evidence,
+        added=date.fromisoformat(data["added"]), last_verified=date.fromisoformat(data["last_verified"]),
+    )
+
+
+def build_kit(id: str, path: str, data: dict) -> Kit:
+    objections = tuple(Objection(o["objection"], o["answer"], tuple(o.get("benefits", ())),
+                                 tuple(o.get("cases", ()))) for o in data["objections"])
+    return Kit(id=id, path=path, name=data["name"], who=data["who"], order=data["order"],
+               cares_about=tuple(data["cares_about"]), framing=data["framing"], objections=objections,
+               asks=tuple(data["asks"]), training=data.get("training"))
+
+
+def build_route(id: str, path: str, data: dict) -> Route:
+    steps = tuple(Step(s["page"], s["minutes"], s["purpose"], s.get("facilitator_notes", ""),
+                       tuple(s.get("discussion", ()))) for s in data["steps"])
+    return Route(id=id, path=path, title=data["title"], attendees=data["for"], goal=data["goal"], steps=steps)

@@ -1,0 +1,69 @@
+"""Problems found in content, and their text and CI formats.
+
+Every stage (load, schema, rules) reports `Problem`s instead of raising, so the validator and the
+build can show all of them at once, sorted by file and line.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable
+
+ERROR = "error"
+WARNING = "warning"
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    path: str
+    line: int
+    column: int
+    field: str
+    message: str
+    expected: str = ""
+    fix: str = ""
+    rule: str = ""
+    severity: str = ERROR
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity == ERROR
+
+    def text(self) -> str:
+        """One line: `path:line:column: field: message (expected ...; fix: ...) [rule]`."""
+        where = f"{self.path}:{self.line}:{self.column}: "
+        field = f"{self.field}: " if self.field else ""
+        hints = "; ".join(
+            part for part in (
+                f"expected {self.expected}" if self.expected else "",
+                f"fix: {self.fix}" if self.fix else "",
+            ) if part
+        )
+        hint = f" ({hints})" if hints else ""
+        level = "" if self.is_error else "warning: "
+        return f"{where}{level}{field}{self.message}{hint} [{self.rule}]"
+
+    def github(self) -> str:
+        """A GitHub Actions annotation, so CI marks the line in the pull request."""
+        kind = "error" if self.is_error else "warning"
+        body = self.text().split(": ", 1)[1].replace("%", "%25").replace("\n", "%0A")
+        return f"::{kind} file={self.path},line={self.line},col={self.column},title={self.rule}::{body}"
+
+
+def sort_problems(problems: Iterable[Problem]) -> list[Problem]:
+    return sorted(set(problems), key=lambda p: (p.path, p.line, p.column, p.rule, p.message))
+
+
+def summary(problems: list[Problem]) -> str:
+    """The closing count line, e.g. '3 errors and 1 warning in 2 files'."""
+    errors = sum(p.is_error for p in problems)
+    warnings = len(problems) - errors
+    files = len({p.path for p in problems})
+    if not problems:
+        return "No problems found."
+    return (f"{errors} {_plural(errors, 'error')} and {warnings} {_plural(warnings, 'warning')} "
+            f"in {files} {_plural(files, 'file')}")
+
+
+def _plural(count: int, word: str) -> str:
+    return word if count == 1 else word + "s"

@@ -1,0 +1,142 @@
+"""Load, check and index the whole repository: the one call scripts, hooks and tests make.
+
+    root/taxonomy.yml, case_studies/*.yml, benefits/*.yml, kits/*.yml, training/*.yml
+        -> load (positions) -> shape (JSON Schema) -> rules (cross-file) -> Casebook
+
+Every problem in every file is collected; the caller decides what to do with them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from . import rules
+from .contract import Vocabulary, schemas
+from .index import Casebook, build_casebook
+from .load import Document, load_file
+from .problems import Problem, sort_problems
+from .rules.context import Context
+from .shape import check_shape, validator_for
+
+FOLDERS = {"case": "case_studies", "benefit": "benefits", "kit": "kits", "route": "training"}
+TAXONOMY = "taxonomy.yml"
+
+
+@dataclass(frozen=True)
+class Result:
+    casebook: Casebook | None  # None when there is any error
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.is_error]
+
+
+def content_files(root: Path) -> dict[str, list[Path]]:
+    files = {kind: sorted(p for p in (root / folder).glob("*") if not p.name.startswith("."))
+             for kind, folder in FOLDERS.items()}
+    files["taxonomy"] = [root / TAXONOMY]
+    return files
+
+
+def load_casebook(root: Path, *, today: date | None = None) -> Result:
+    root = Path(root).resolve()
+    today = today or date.today()
+    files = content_files(root)
+    problems: list[Problem] = []
+    taxonomy, found = _load_taxonomy(root, files["taxonomy"][0])
+    problems += found
+    ids = {kind: frozenset(p.stem for p in files[kind] if p.suffix == ".yml") for kind in FOLDERS}
+    validators = {kind: validator_for(schema) for kind, schema in
+                  schemas(_vocabulary(taxonomy, ids["kit"])).items()}
+    valid: dict[str, dict[str, Document]] = {kind: {} for kind in FOLDERS}
+    for kind in FOLDERS:
+        for path in files[kind]:
+            doc, found = _load_entry(path, kind, root, validators[kind])
+            problems += found
+            if doc is not None and not found:
+                valid[kind][doc.id] = doc
+    ctx = Context(root, today, valid["case"], valid["benefit"], valid["kit"], valid["route"], ids)
+    problems += rules.check_cases(ctx) + rules.check_benefits(ctx)
+    problems += rules.check_kits(ctx) + rules.check_routes(ctx)
+    if taxonomy is not None:
+        problems += rules.check_unused_terms(taxonomy, ctx)
+    problems = sort_problems(problems)
+    if any(p.is_error for p in problems):
+        return Result(None, problems)
+    return Result(build_casebook(taxonomy, valid, today=today), problems)
+
+
+def _load_taxonomy(root: Path, path: Path) -> tuple[Document | None, list[Problem]]:
+    if not path.is_file():
+        return None, [Problem(TAXONOMY, 1, 1, "", "taxonomy.yml is missing", "the vocabulary file",
+                              "restore taxonomy.yml from the repository", "file-missing")]
+    doc, problems = load_file(path, root=root)
+    if doc is None:
+        return None, problems
+    problems = check_shape(doc, validator_for(schemas(Vocabulary())["taxonomy"]))
+    problems += rules.check_file_rules(doc, "taxonomy", _first_line(path))
+    return (None if problems else doc), problems
+
+
+def _load_entry(path: Path, kind: str, root: Path, validator) -> tuple[Document | None, list[Problem]]:
+    rel = path.relative_to(root).as_posix()
+    if path.suffix != ".yml" or not path.is_file():
+        return None, [Problem(rel, 1, 1, "", f"'{path.name}' is not a .yml file", "one <id>.yml file per entry",
+                              "rename it to end in .yml, or move it out of this folder", "file-extension")]
+    doc, problems = load_file(path, root=root)
+    if doc is None:
+        return None, problems
+    problems = rules.check_file_rules(doc, kind, _first_line(path))
+    shape = check_shape(doc, validator)
+    problems += shape
+    if not shape:
+        problems += rules.check_markdown_fields(doc, kind)
+    return doc, problems
+
+
+def _first_line(path: Path) -> str:
+    with path.open(encoding="utf-8") as handle:
+        return handle.readline()
+
+
+def _vocabulary(taxonomy: Document | None, audiences: frozenset[str]) -> Vocabulary:
+    data = taxonomy.data if taxonomy else {}
+    return Vocabulary(tuple(data.get("topics", {})), tuple(data.get("sectors", {})),
+                      tuple(data.get("channels", {})), tuple(sorted(audiences)))
+
+
+_CACHE: dict[tuple, Result] = {}
+
+
+def load_cached(root: Path, *, today: date | None = None) -> Result:
+    """`load_casebook`, reused while no content file changed: the build hook and the macros
+    module both ask for it, and `mkdocs serve` asks again on every rebuild."""
+    root = Path(root).resolve()
+    key = (root, today or date.today(), _fingerprint(root))
+    if key not in _CACHE:
+        _CACHE.clear()
+        _CACHE[key] = load_casebook(root, today=today)
+    return _CACHE[key]
+
+
+def _fingerprint(root: Path) -> tuple:
+    stats = []
+    for paths in content_files(root).values():
+        for path in paths:
+            try:
+                stat = path.stat()
+            except FileNotFoundError:
+                continue
+            stats.append((str(path), stat.st_mtime_ns, stat.st_size))
+    return tuple(stats)
+
+
+def current_vocabulary(root: Path) -> Vocabulary:
+    """The ids declared now in taxonomy.yml and kits/ (an unreadable taxonomy gives none)."""
+    root = Path(root).resolve()
+    taxonomy, problems = _load_taxonomy(root, root / TAXONOMY)
+    kits = frozenset(p.stem for p in (root / FOLDERS["kit"]).glob("*.yml"))
+    return _vocabulary(taxonomy, kits)

@@ -1,0 +1,17 @@
+"""Stage 3, rules: checks a schema cannot express, over documents that passed their schema.
+
+One module per entry type; each rule is a function named for what it checks and reports
+`Problem`s with a stable rule id (documented, with a bad and a good example, in CONTRIBUTING.md).
+"""
+
+from __future__ import annotations
+
+from .common import check_file_rules, check_markdown_fields
+from .cases import check_cases
+from .benefits import check_benefits
+from .kits import check_kits
+from .routes import check_routes
+from .taxonomy import check_unused_terms
+
+__all__ = ["check_file_rules", "check_markdown_fields", "check_cases", "check_benefits",
+           "check_kits", "check_routes", "check_unused_terms"]

@@ -1,0 +1,104 @@
+"""Rules for every content file: its id, its schema comment, its Markdown and its dates."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from ..contract import SCHEMA_FILES
+from ..load import Document
+from ..markup import is_web_link, render
+from ..problems import Problem
+from .context import Context, is_stale, problem, warning
+
+ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+MARKDOWN_FIELDS = {
+    "case": (("challenge",), ("approach",), ("caveats",)),
+    "benefit": (("explanation",),),
+    "kit": (("framing",),),
+}
+
+
+def schema_comment(kind: str, *, nested: bool = True) -> str:
+    prefix = "../schema/" if nested else "schema/"
+    return f"# yaml-language-server: $schema={prefix}{SCHEMA_FILES[kind]}"
+
+
+def check_file_rules(doc: Document, kind: str, first_line: str) -> list[Problem]:
+    problems = []
+    if kind != "taxonomy":
+        problems += check_id(doc)
+    expected = schema_comment(kind, nested=kind != "taxonomy")
+    if first_line.strip() != expected:
+        problems.append(problem(doc, (), "first line is not the schema comment", expected,
+                                "make this exact line the first line so editors check the file",
+                                "schema-comment"))
+    return problems
+
+
+def check_id(doc: Document) -> list[Problem]:
+    if ID.match(doc.id) and len(doc.id) <= 80:
+        return []
+    return [problem(doc, (), f"file name '{doc.id}' is not a valid id",
+                    "lowercase ascii kebab-case, at most 80 characters, e.g. leeds-council-gritting",
+                    "rename the file", "id-format")]
+
+
+def check_markdown_fields(doc: Document, kind: str) -> list[Problem]:
+    problems = []
+    for keys in _markdown_keys(doc, kind):
+        text = _get(doc.data, keys)
+        if not isinstance(text, str):
+            continue
+        rendered = render(text)
+        for chunk in rendered.raw_html[:1]:
+            problems.append(problem(doc, keys, f"raw HTML {chunk.strip()[:40]!r} in Markdown",
+                                    "Markdown without HTML tags",
+                                    "use Markdown (**bold**, [text](https://...)) instead of HTML",
+                                    "markdown-html"))
+        for url in rendered.links:
+            if not is_web_link(url):
+                problems.append(problem(doc, keys, f"link {url[:60]!r} is not http(s)",
+                                        "links starting http:// or https://",
+                                        "link to the full web address", "link-scheme"))
+    return problems
+
+
+def _markdown_keys(doc: Document, kind: str):
+    yield from MARKDOWN_FIELDS.get(kind, ())
+    if kind == "kit":
+        for index, _ in enumerate(doc.data.get("objections", [])):
+            yield ("objections", index, "answer")
+    if kind == "route":
+        for index, _ in enumerate(doc.data.get("steps", [])):
+            yield ("steps", index, "facilitator_notes")
+
+
+def _get(data, keys):
+    for key in keys:
+        try:
+            data = data[key]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return data
+
+
+def check_entry_dates(doc: Document, ctx: Context) -> list[Problem]:
+    added = date.fromisoformat(doc.data["added"])
+    verified = date.fromisoformat(doc.data["last_verified"])
+    problems = []
+    if added > ctx.today:
+        problems.append(problem(doc, ("added",), f"{added} is in the future", f"on or before {ctx.today}",
+                                "use the date you added the entry", "date-future"))
+    if verified > ctx.today:
+        problems.append(problem(doc, ("last_verified",), f"{verified} is in the future",
+                                f"on or before {ctx.today}", "use the date you last checked the sources",
+                                "date-future"))
+    if verified < added:
+        problems.append(problem(doc, ("last_verified",), f"{verified} is before added ({added})",
+                                "a date on or after 'added'", "check both dates", "date-order"))
+    if is_stale(verified, ctx.today):
+        problems.append(warning(doc, ("last_verified",), f"sources last checked {verified}, over two years ago",
+                                "a check within two years", "re-read each source, then update last_verified",
+                                "stale"))
+    return problems

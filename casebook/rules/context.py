@@ -1,0 +1,37 @@
+"""What cross-file rules need to know about the whole repository."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from ..load import Document, dotted
+from ..problems import ERROR, WARNING, Problem
+
+STALE_AFTER_DAYS = 730  # two years, as the content contract says
+
+
+@dataclass(frozen=True)
+class Context:
+    root: Path
+    today: date
+    cases: dict[str, Document]
+    benefits: dict[str, Document]
+    kits: dict[str, Document]
+    routes: dict[str, Document]
+    ids: dict[str, frozenset[str]]  # every file present per kind, valid or not, for references
+
+
+def problem(doc: Document, keys: tuple, message: str, expected: str, fix: str, rule: str,
+            *, severity: str = ERROR) -> Problem:
+    line, column = doc.where(keys)
+    return Problem(doc.path, line, column, dotted(keys), message, expected, fix, rule, severity)
+
+
+def warning(doc: Document, keys: tuple, message: str, expected: str, fix: str, rule: str) -> Problem:
+    return problem(doc, keys, message, expected, fix, rule, severity=WARNING)
+
+
+def is_stale(last_verified: date, today: date) -> bool:
+    return (today - last_verified).days > STALE_AFTER_DAYS

@@ -1,0 +1,27 @@
+"""Rules for training routes: every step's page exists."""
+
+from __future__ import annotations
+
+from ..problems import Problem
+from .context import Context, problem
+
+PREFIXES = ("case", "kit", "benefit")
+
+
+def check_routes(ctx: Context) -> list[Problem]:
+    problems = []
+    for doc in ctx.routes.values():
+        for index, step in enumerate(doc.data["steps"]):
+            if not page_exists(step["page"], ctx):
+                problems.append(problem(doc, ("steps", index, "page"), f"page '{step['page']}' does not exist",
+                                        "case:<id>, kit:<id>, benefit:<id> or a file under docs/",
+                                        "check the id or the path (relative to docs/)", "route-page-unknown"))
+    return problems
+
+
+def page_exists(page: str, ctx: Context) -> bool:
+    kind, _, ref = page.partition(":")
+    if ref and kind in PREFIXES:
+        return ref in ctx.ids[kind]
+    path = (ctx.root / "docs" / page).resolve()
+    return path.is_file() and (ctx.root / "docs").resolve() in path.parents

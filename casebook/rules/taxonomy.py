@@ -1,0 +1,25 @@
+"""Rule for the taxonomy: a declared id that no entry uses is reported as a warning."""
+
+from __future__ import annotations
+
+from ..load import Document
+from ..problems import Problem
+from .context import Context, warning
+
+USES = {"topics": ("topics",), "sectors": ("sector",), "channels": ("channels",)}
+
+
+def check_unused_terms(taxonomy: Document, ctx: Context) -> list[Problem]:
+    used: dict[str, set] = {group: set() for group in USES}
+    for doc in [*ctx.cases.values(), *ctx.benefits.values()]:
+        for group, (key,) in USES.items():
+            value = doc.data.get(key, [])
+            used[group].update([value] if isinstance(value, str) else value)
+    problems = []
+    for group in USES:
+        for term in taxonomy.data[group]:
+            if term not in used[group]:
+                problems.append(warning(taxonomy, (group, term), f"'{term}' is declared but no entry uses it",
+                                        "every declared id in use", "use it in an entry or remove it",
+                                        "taxonomy-unused"))
+    return problems

@@ -1,0 +1,155 @@
+"""Stage 2, shape: a `Document` and its JSON Schema -> `Problem`s a contributor can act on.
+
+jsonschema finds what is wrong; this module says where (file, line, field) and what to do about
+it, in the contributor's terms rather than the schema's.
+"""
+
+from __future__ import annotations
+
+import difflib
+from jsonschema import Draft202012Validator, FormatChecker, ValidationError
+
+from .load import Document, dotted
+from .problems import Problem
+
+FORMATS = FormatChecker(["date"])
+
+
+def validator_for(schema: dict) -> Draft202012Validator:
+    return Draft202012Validator(schema, format_checker=FORMATS)
+
+
+def check_shape(doc: Document, validator: Draft202012Validator) -> list[Problem]:
+    problems = []
+    for error in validator.iter_errors(doc.data):
+        problems.extend(_explain(doc, error))
+    return problems
+
+
+def _explain(doc: Document, error: ValidationError) -> list[Problem]:
+    if error.validator == "oneOf":
+        return _explain_either(doc, error)
+    keys = tuple(error.absolute_path)
+    if error.validator == "additionalProperties" and isinstance(error.instance, dict):
+        allowed = list(error.schema.get("properties", {}))
+        return [_unknown_key(doc, keys, key, allowed)
+                for key in error.instance if key not in allowed]
+    return [_problem(doc, keys, *_describe(error, keys))]
+
+
+def _problem(doc: Document, keys: tuple, message: str, expected: str, fix: str, rule: str) -> Problem:
+    line, column = doc.where(keys)
+    return Problem(doc.path, line, column, dotted(keys), message, expected, fix, rule)
+
+
+def _unknown_key(doc: Document, keys: tuple, key: str, allowed: list[str]) -> Problem:
+    close = difflib.get_close_matches(key, allowed, n=1)
+    fix = f"did you mean '{close[0]}'?" if close else "remove it or move its text into a known key"
+    return _problem(doc, keys + (key,), f"unknown key '{key}'",
+                    "one of " + ", ".join(allowed), fix, "unknown-key")
+
+
+def _explain_either(doc: Document, error: ValidationError) -> list[Problem]:
+    """Evidence is a case or a source: report only the branch the contributor meant."""
+    keys = tuple(error.absolute_path)
+    instance = error.instance
+    meant = next((k for k in ("case", "source") if isinstance(instance, dict) and k in instance), None)
+    branch = [e for e in error.context if meant and e.relative_schema_path[0] == (0 if meant == "case" else 1)]
+    if meant and branch:
+        return [p for e in branch for p in _explain(doc, e)]
+    return [_problem(doc, keys, "is neither a case nor a source",
+                     "'case: <case id>' or 'source:' with title, publisher, url, published and grade",
+                     "write one of the two forms shown in CONTRIBUTING.md", "evidence-kind")]
+
+
+def _describe(error: ValidationError, keys: tuple) -> tuple[str, str, str, str]:
+    """(message, expected, fix, rule) for one schema error."""
+    kind, value, schema = error.validator, error.instance, error.schema
+    name = next((k for k in reversed(keys) if isinstance(k, str)), "value")
+    if kind == "required":
+        missing = error.message.split("'")[1]
+        return (f"required key '{missing}' is missing", f"a '{missing}:' entry",
+                f"add '{missing}:' (see the template in CONTRIBUTING.md)", "missing-key")
+    if kind == "type":
+        wanted = _type_words(error.validator_value)
+        return (f"{_show(value)} is {_type_words(_json_type(value))}", wanted,
+                f"write {name} as {wanted}" + (" in quotes" if wanted == "text" else ""), "wrong-type")
+    if kind == "enum":
+        return _describe_enum(value, error.validator_value, name)
+    if kind in ("minLength", "maxLength"):
+        size = len(value)
+        limit = error.validator_value
+        if kind == "minLength":
+            return (f"text is {size} characters", f"at least {limit}",
+                    "write more, or remove the key if it is optional", "too-short")
+        return (f"text is {size} characters", f"at most {limit}", "shorten it", "too-long")
+    if kind == "minItems":
+        return ("list is empty", f"at least {error.validator_value} item", "add an item", "empty-list")
+    if kind == "minProperties":
+        return ("mapping is empty", "at least one entry", "add an entry", "empty-list")
+    if kind == "uniqueItems":
+        return ("list repeats an item", "each item once", "remove the repeat", "repeated-item")
+    if kind in ("minimum", "maximum"):
+        bound = "at least" if kind == "minimum" else "at most"
+        return (f"{_show(value)} is out of range", f"{bound} {error.validator_value}",
+                "check the number", "out-of-range")
+    if kind in ("pattern", "format"):
+        return _describe_pattern(value, name, keys)
+    return (error.message, "", "see CONTRIBUTING.md", "schema")
+
+
+def _describe_pattern(value, name: str, keys: tuple) -> tuple[str, str, str, str]:
+    if name == "url":
+        return (f"{_show(value)} is not an http(s) address", "an address starting http:// or https://",
+                "copy the full address from your browser", "url-scheme")
+    if name in ("added", "last_verified"):
+        return (f"{_show(value)} is not a valid date", "an ISO date such as 2026-11-21",
+                "write the date as YYYY-MM-DD", "bad-date")
+    if name == "published":
+        return (f"{_show(value)} is not a publication date", "YYYY, YYYY-MM or YYYY-MM-DD",
+                "give the date as precisely as the source does", "bad-date")
+    if name == "page":
+        return (f"{_show(value)} is not a page reference",
+                "case:<id>, kit:<id>, benefit:<id> or a path like guides/index.md",
+                "use one of those forms", "bad-page-ref")
+    if keys and keys[0] in ("topics", "sectors", "channels"):
+        return (f"'{name}' is not an id", "lowercase letters, digits and single hyphens",
+                "rename the id in kebab-case, e.g. channel-shift", "bad-id")
+    return (f"{_show(value)} is not an id", "lowercase letters, digits and single hyphens (kebab-case)",
+            "use the file name of the entry without .yml", "bad-id")
+
+
+def _describe_enum(value, choices: list, name: str) -> tuple[str, str, str, str]:
+    where = {"sector": "sectors in taxonomy.yml", "topics": "topics in taxonomy.yml",
+             "channels": "channels in taxonomy.yml", "audiences": "audiences (files in kits/)",
+             "country": "ISO 3166-1 alpha-2 codes", "grade": "grades"}.get(name, "allowed values")
+    close = difflib.get_close_matches(str(value), [str(c) for c in choices], n=1)
+    hint = f"did you mean '{close[0]}'? " if close else ""
+    expected = ", ".join(map(str, choices)) if len(choices) <= 12 else f"one of the {where}"
+    fix = hint + (f"use an id listed there, or add it to {where.split(' in ')[-1]}"
+                  if " in " in where else f"use one of the {where}")
+    rule = {"country": "unknown-country", "grade": "unknown-grade"}.get(name, "unknown-id")
+    return (f"{_show(value)} is not one of the {where}", expected, fix, rule)
+
+
+def _json_type(value) -> str:
+    if value is None:
+        return "null"
+    for python, words in ((bool, "boolean"), (int, "integer"), (float, "number"), (str, "string"),
+                          (list, "array"), (dict, "object")):
+        if isinstance(value, python):
+            return words
+    return "unknown"
+
+
+def _type_words(types) -> str:
+    names = {"string": "text", "integer": "a whole number", "number": "a number", "array": "a list",
+             "object": "a mapping of keys", "boolean": "true or false", "null": "empty"}
+    if isinstance(types, list):
+        return " or ".join(names.get(t, t) for t in types)
+    return names.get(types, types)
+
+
+def _show(value) -> str:
+    text = repr(value) if not isinstance(value, (dict, list)) else _type_words(_json_type(value))
+    return text if len(text) <= 60 else text[:57] + "..."
