@@ -82,9 +82,9 @@ def parse_text(text: str, rel: str) -> tuple[Document | None, list[Problem]]:
     if data is None and not builder.problems:
         builder.problems.append(Problem(rel, 1, 1, "", "file has no content", "a mapping of keys",
                                         "start from the template in CONTRIBUTING.md", "file-empty"))
-    if builder.problems:
-        return None, builder.problems
-    return Document(rel, data, builder.positions), []
+    # After a duplicate key, anchor or tag the rest of the file is still worth checking.
+    doc = Document(rel, data, builder.positions) if isinstance(data, dict) else None
+    return doc, builder.problems
 
 
 def _tab_problems(text: str, rel: str):

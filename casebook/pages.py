@@ -54,9 +54,10 @@ def one_line(text: str) -> Markup:
     return Markup(str(escape(" ".join(str(text).split()))).replace("`", "&#96;"))
 
 
-def yaml_string(text: str) -> str:
-    """A value for the page's YAML front matter, always a double-quoted string."""
-    return json.dumps(" ".join(str(text).split()), ensure_ascii=False)
+def yaml_string(text: str) -> Markup:
+    """A front-matter value: HTML-escaped, since the theme prints titles without escaping, then
+    written as a double-quoted YAML string."""
+    return Markup(json.dumps(str(escape(" ".join(str(text).split()))), ensure_ascii=False))
 
 
 def citation(book: Casebook, benefit) -> str:

@@ -52,17 +52,19 @@ def load_casebook(root: Path, *, today: date | None = None) -> Result:
     validators = {kind: validator_for(schema) for kind, schema in
                   schemas(_vocabulary(taxonomy, ids["kit"])).items()}
     valid: dict[str, dict[str, Document]] = {kind: {} for kind in FOLDERS}
+    parsed: list[Document] = []  # valid or not, for counting which terms are in use
     for kind in FOLDERS:
         for path in files[kind]:
             doc, found = _load_entry(path, kind, root, validators[kind])
             problems += found
+            parsed += [doc] if doc is not None else []
             if doc is not None and not found:
                 valid[kind][doc.id] = doc
     ctx = Context(root, today, valid["case"], valid["benefit"], valid["kit"], valid["route"], ids)
     problems += rules.check_cases(ctx) + rules.check_benefits(ctx)
     problems += rules.check_kits(ctx) + rules.check_routes(ctx)
     if taxonomy is not None:
-        problems += rules.check_unused_terms(taxonomy, ctx)
+        problems += rules.check_unused_terms(taxonomy, parsed)
     problems = sort_problems(problems)
     if any(p.is_error for p in problems):
         return Result(None, problems)
@@ -76,7 +78,7 @@ def _load_taxonomy(root: Path, path: Path) -> tuple[Document | None, list[Proble
     doc, problems = load_file(path, root=root)
     if doc is None:
         return None, problems
-    problems = check_shape(doc, validator_for(schemas(Vocabulary())["taxonomy"]))
+    problems += check_shape(doc, validator_for(schemas(Vocabulary())["taxonomy"]))
     problems += rules.check_file_rules(doc, "taxonomy", _first_line(path))
     return (None if problems else doc), problems
 
@@ -89,11 +91,11 @@ def _load_entry(path: Path, kind: str, root: Path, validator) -> tuple[Document 
     doc, problems = load_file(path, root=root)
     if doc is None:
         return None, problems
-    problems = rules.check_file_rules(doc, kind, _first_line(path))
+    problems += rules.check_file_rules(doc, kind, _first_line(path))
     shape = check_shape(doc, validator)
     problems += shape
     if not shape:
-        problems += rules.check_markdown_fields(doc, kind)
+        problems += rules.check_markdown_fields(doc, kind) + rules.check_plain_text(doc, kind)
     return doc, problems
 
 

@@ -68,7 +68,7 @@ def _describe(error: ValidationError, keys: tuple) -> tuple[str, str, str, str]:
     name = next((k for k in reversed(keys) if isinstance(k, str)), "value")
     if kind == "required":
         missing = error.message.split("'")[1]
-        return (f"required key '{missing}' is missing", f"a '{missing}:' entry",
+        return (f"required key '{missing}' is missing", f"key '{missing}'",
                 f"add '{missing}:' (see the template in CONTRIBUTING.md)", "missing-key")
     if kind == "type":
         wanted = _type_words(error.validator_value)
@@ -128,6 +128,8 @@ def _describe_enum(value, choices: list, name: str) -> tuple[str, str, str, str]
     expected = ", ".join(map(str, choices)) if len(choices) <= 12 else f"one of the {where}"
     fix = hint + (f"use an id listed there, or add it to {where.split(' in ')[-1]}"
                   if " in " in where else f"use one of the {where}")
+    if name == "country":
+        fix = hint + "use the two-letter code, e.g. GB for the United Kingdom, IE for Ireland, US for the United States"
     rule = {"country": "unknown-country", "grade": "unknown-grade"}.get(name, "unknown-id")
     return (f"{_show(value)} is not one of the {where}", expected, fix, rule)
 

@@ -12,6 +12,7 @@ from ..problems import Problem
 from .context import Context, is_stale, problem, warning
 
 ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+TAG = re.compile(r"</?[A-Za-z!?][^>]*>?")
 MARKDOWN_FIELDS = {
     "case": (("challenge",), ("approach",), ("caveats",)),
     "benefit": (("explanation",),),
@@ -62,6 +63,29 @@ def check_markdown_fields(doc: Document, kind: str) -> list[Problem]:
                                         "links starting http:// or https://",
                                         "link to the full web address", "link-scheme"))
     return problems
+
+
+def check_plain_text(doc: Document, kind: str) -> list[Problem]:
+    """Plain-text fields are shown as text; a tag in one is a mistake (or an attack)."""
+    markdown = set(_markdown_keys(doc, kind))
+    problems = []
+    for keys, text in _strings(doc.data, ()):
+        if keys not in markdown and TAG.search(text):
+            problems.append(problem(doc, keys, f"HTML tag {TAG.search(text).group(0)!r} in plain text",
+                                    "text without HTML tags", "remove the tag; plain-text fields are shown "
+                                    "exactly as written", "text-html"))
+    return problems
+
+
+def _strings(data, keys: tuple):
+    if isinstance(data, str):
+        yield keys, data
+    elif isinstance(data, dict):
+        for key, value in data.items():
+            yield from _strings(value, keys + (key,))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            yield from _strings(value, keys + (index,))
 
 
 def _markdown_keys(doc: Document, kind: str):

@@ -4,17 +4,21 @@ from __future__ import annotations
 
 from ..load import Document
 from ..problems import Problem
-from .context import Context, warning
+from .context import warning
 
 USES = {"topics": ("topics",), "sectors": ("sector",), "channels": ("channels",)}
 
 
-def check_unused_terms(taxonomy: Document, ctx: Context) -> list[Problem]:
+def check_unused_terms(taxonomy: Document, docs: list[Document]) -> list[Problem]:
+    """`docs` are all parsed entries, valid or not: a term is in use even in a broken file."""
     used: dict[str, set] = {group: set() for group in USES}
-    for doc in [*ctx.cases.values(), *ctx.benefits.values()]:
+    for doc in docs:
+        if not isinstance(doc.data, dict):
+            continue
         for group, (key,) in USES.items():
             value = doc.data.get(key, [])
-            used[group].update([value] if isinstance(value, str) else value)
+            values = [value] if isinstance(value, str) else value if isinstance(value, list) else []
+            used[group].update(v for v in values if isinstance(v, str))
     problems = []
     for group in USES:
         for term in taxonomy.data[group]:

@@ -1,0 +1,33 @@
+"""A case page, as a reader sees it: headline figures, the outcomes table and the sources."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+pytestmark = pytest.mark.browser
+CASE = "greater-manchester-police-24-hour-tweets"
+
+
+def test_case_page_shows_outcomes_and_sources(page, site_dir):
+    case = next(c for c in json.loads((site_dir / "api/cases.json").read_text()) if c["id"] == CASE)
+    page.goto(f"cases/{CASE}/")
+    assert page.locator("h1").inner_text() == case["title"]
+    figures = page.locator(".cb-figure__value").all_inner_texts()
+    assert figures == [o["value"] for o in case["outcomes"][:3]]
+    rows = page.locator(".cb-outcomes tbody tr")
+    assert rows.count() == len(case["outcomes"])
+    assert rows.first.locator("td").nth(1).inner_text() == case["outcomes"][0]["value"]
+    sources = page.locator("ol.cb-sources > li")
+    assert sources.count() == len(case["sources"])
+    first = case["sources"][0]
+    assert sources.first.locator("a").get_attribute("href") == first["url"]
+    assert first["publisher"] in sources.first.inner_text()
+
+
+def test_source_link_in_figure_jumps_to_the_source(page):
+    page.goto(f"cases/{CASE}/")
+    page.locator(".cb-figure__source").first.click()
+    assert page.url.endswith("#source-1")
+    assert page.locator("#source-1").is_visible()

@@ -1,0 +1,113 @@
+"""The real build: a temporary copy of the repository with one more case builds with --strict and
+the case is in its page, the explorer list and api/cases.json; a bad case fails the build."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+
+IGNORE = shutil.ignore_patterns(".venv", "site", ".git", "__pycache__", ".pytest_cache", "tests")
+EXTRA_CASE = """\
+# yaml-language-server: $schema=../schema/case-study.schema.json
+title: Test council answers gritting questions on Twitter
+organisation: Testshire County Council
+sector: local-government
+country: GB
+year: 2012
+audiences: [customer-service]
+topics: [emergencies]
+summary: >-
+  A made-up case for the build test. {{ 7*7 }} must show literally and never be evaluated by any
+  template engine.
+challenge: |
+  Snow brought {% if true %}a flood{% endif %} of calls. *Emphasis* is Markdown.
+approach: |
+  Advisers answered on Twitter. See [the council](https://example.org/gritting).
+outcomes:
+  - measure: Calls compared with the winter before
+    value: "11,000 fewer calls"
+    source: 1
+sources:
+  - title: A test source
+    publisher: Test Publisher
+    url: https://example.org/source
+    published: 2013
+    grade: unconfirmed
+added: 2026-11-21
+last_verified: 2026-11-21
+"""
+
+
+def copy_repo(target: Path) -> Path:
+    shutil.copytree(ROOT, target, ignore=IGNORE)
+    return target
+
+
+def mkdocs_build(root: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(root / "mkdocs.yml"),
+                           "-d", str(root / "site")], capture_output=True, text=True, cwd=root,
+                          env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"})
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> Path:
+    root = copy_repo(tmp_path_factory.mktemp("build") / "repo")
+    (root / "case_studies/test-council-gritting.yml").write_text(EXTRA_CASE, encoding="utf-8")
+    result = mkdocs_build(root)
+    assert result.returncode == 0, result.stderr
+    return root / "site"
+
+
+def test_case_page_has_outcomes_and_sources(built):
+    html = (built / "cases/test-council-gritting/index.html").read_text(encoding="utf-8")
+    assert "Test council answers gritting questions on Twitter" in html
+    assert "11,000 fewer calls" in html
+    assert 'href="https://example.org/source"' in html
+    assert "Unconfirmed" in html
+
+
+def test_contributor_text_is_never_a_template(built):
+    html = (built / "cases/test-council-gritting/index.html").read_text(encoding="utf-8")
+    assert "{{ 7*7 }}" in html and "49" not in html.split("{{ 7*7 }}")[0][-20:]
+    assert "{% if true %}a flood{% endif %}" in html
+    assert "<em>Emphasis</em>" in html
+
+
+def test_case_is_in_the_export(built):
+    cases = json.loads((built / "api/cases.json").read_text(encoding="utf-8"))
+    record = next(c for c in cases if c["id"] == "test-council-gritting")
+    assert record["url"] == "cases/test-council-gritting/"
+    assert record["outcomes"] == [{"measure": "Calls compared with the winter before",
+                                   "value": "11,000 fewer calls", "source": 1}]
+    assert record["added"] == "2026-11-21" and record["best_grade"] == "unconfirmed"
+    assert {"title", "organisation", "sector", "country", "year", "audiences", "topics", "summary",
+            "challenge", "approach", "sources", "last_verified"} <= record.keys()
+
+
+def test_case_is_in_the_plain_list(built):
+    html = (built / "cases/index.html").read_text(encoding="utf-8")
+    assert 'href="test-council-gritting/"' in html
+
+
+def test_every_export_is_a_list_with_ids_and_urls(built):
+    for name in ("cases", "benefits", "kits"):
+        records = json.loads((built / f"api/{name}.json").read_text(encoding="utf-8"))
+        assert records and all({"id", "url"} <= r.keys() for r in records)
+    assert json.loads((built / "schema/case-study.schema.json").read_text())["$schema"].endswith("2020-12/schema")
+
+
+def test_bad_case_fails_the_build_and_names_the_file(tmp_path):
+    root = copy_repo(tmp_path / "repo")
+    bad = EXTRA_CASE.replace("country: GB", "country: UK").replace("source: 1", "source: 4")
+    (root / "case_studies/test-council-gritting.yml").write_text(bad, encoding="utf-8")
+    result = mkdocs_build(root)
+    assert result.returncode != 0
+    assert "case_studies/test-council-gritting.yml:5:1: country: 'UK' is not one of" in result.stderr
+    assert not (root / "site/cases/test-council-gritting/index.html").exists()

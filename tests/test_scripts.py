@@ -1,0 +1,77 @@
+"""The command-line scripts, through main(argv): output and exit codes."""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+
+from conftest import ROOT, edit
+
+
+def load_script(name: str):
+    spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+validate = load_script("validate")
+build_schemas = load_script("build_schemas")
+LINE = re.compile(r"^[^:\s]+:\d+:\d+: .+ \[[a-z0-9-]+\]$")
+
+
+def test_valid_repository_exits_0(repo, capsys):
+    assert validate.main(["--root", str(repo)]) == 0
+    assert capsys.readouterr().err.strip() == "No problems found."
+
+
+def test_errors_exit_1_one_line_each_sorted(repo, capsys):
+    edit(repo, "kits/executives.yml", "order: 1", "order: one")
+    edit(repo, "case_studies/gmp-tweets.yml", "country: GB", "country: UK")
+    edit(repo, "case_studies/gmp-tweets.yml", "year: 2010", "year: 2010\nyear: 2011")
+    assert validate.main(["--root", str(repo)]) == 1
+    lines = capsys.readouterr().err.strip().splitlines()
+    assert lines[-1] == "3 errors and 0 warnings in 2 files"
+    assert all(LINE.match(line) for line in lines[:-1]), lines
+    assert [line.split(":")[0] for line in lines[:-1]] == ["case_studies/gmp-tweets.yml"] * 2 + ["kits/executives.yml"]
+
+
+def test_paths_narrow_the_report(repo, capsys):
+    edit(repo, "kits/executives.yml", "order: 1", "order: one")
+    edit(repo, "benefits/tweeting-a-day-of-calls.yml", "topics: [public-safety]", "topics: [safety]")
+    assert validate.main(["--root", str(repo), str(repo / "kits")]) == 1
+    err = capsys.readouterr().err
+    assert "kits/executives.yml" in err and "benefits/" not in err
+
+
+def test_bad_usage_exits_2(repo, capsys):
+    assert validate.main(["--no-such-flag"]) == 2
+    assert validate.main(["--root", str(repo), str(repo / "missing.yml")]) == 2
+    assert "no such file or folder" in capsys.readouterr().err
+
+
+def test_warnings_fail_only_when_strict(repo, capsys):
+    edit(repo, "taxonomy.yml", "channels:\n", "channels:\n  facebook:\n    label: Facebook\n    description: Pages.\n")
+    assert validate.main(["--root", str(repo)]) == 0
+    assert validate.main(["--root", str(repo), "--strict"]) == 1
+
+
+def test_github_format_adds_annotations(repo, capsys):
+    edit(repo, "kits/executives.yml", "order: 1", "order: one")
+    validate.main(["--root", str(repo), "--format", "github"])
+    assert "::error file=kits/executives.yml,line=4,col=1,title=wrong-type::" in capsys.readouterr().err
+
+
+def test_real_content_has_no_errors(capsys):
+    assert validate.main([]) == 0, capsys.readouterr().err
+
+
+def test_schema_files_are_up_to_date(capsys):
+    assert build_schemas.main(["--check"]) == 0, capsys.readouterr().err
+
+
+def test_schema_check_catches_a_new_topic(repo, capsys, tmp_path):
+    import shutil
+    shutil.copytree(ROOT / "schema", repo / "schema")
+    assert build_schemas.main(["--root", str(repo), "--check"]) == 1
+    assert "Out of date" in capsys.readouterr().err
