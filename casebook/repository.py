@@ -93,9 +93,9 @@ def _load_entry(path: Path, kind: str, root: Path, validator) -> tuple[Document 
         return None, problems
     problems += rules.check_file_rules(doc, kind, _first_line(path))
     shape = check_shape(doc, validator)
-    problems += shape
+    problems += shape + rules.check_plain_text(doc, kind)
     if not shape:
-        problems += rules.check_markdown_fields(doc, kind) + rules.check_plain_text(doc, kind)
+        problems += rules.check_markdown_fields(doc, kind)
     return doc, problems
 
 

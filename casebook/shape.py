@@ -95,7 +95,7 @@ def _describe(error: ValidationError, keys: tuple) -> tuple[str, str, str, str]:
                 "check the number", "out-of-range")
     if kind in ("pattern", "format"):
         return _describe_pattern(value, name, keys)
-    return (error.message, "", "see CONTRIBUTING.md", "schema")
+    return (error.message, "", "see CONTRIBUTING.md", "schema-other")
 
 
 def _describe_pattern(value, name: str, keys: tuple) -> tuple[str, str, str, str]:

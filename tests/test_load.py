@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from casebook.load import parse_text
 
-from conftest import FIXTURE, edit, problem_lines
+from support import FIXTURE, edit, problem_lines
 
 
 def test_fixture_repository_is_valid(repo):

@@ -7,7 +7,7 @@ import shutil
 
 import pytest
 
-from conftest import edit, problem_lines
+from support import edit, problem_lines
 
 C = "case_studies/gmp-tweets.yml"
 B = "benefits/tweeting-a-day-of-calls.yml"
@@ -17,6 +17,8 @@ T = "taxonomy.yml"
 
 
 RULES = [
+    ('placeholder-left', [(C, 'organisation: Greater Manchester Police', 'organisation: "TODO: organisation"')],
+     "case_studies/gmp-tweets.yml:3:1: organisation: still holds the template's TODO (expected your own text; fix: replace the TODO, or delete the key if it is optional) [placeholder-left]"),
     ('missing-key', [(C, 'organisation: Greater Manchester Police\n', '')],
      "case_studies/gmp-tweets.yml:2:1: required key 'organisation' is missing (expected key 'organisation'; fix: add 'organisation:' (see the template in CONTRIBUTING.md)) [missing-key]"),
     ('unknown-key', [(C, 'channels: [twitter]', 'channels: [twitter]\nchanels: [twitter]')],
@@ -71,8 +73,8 @@ RULES = [
      'case_studies/gmp-tweets.yml:31:1: added: 2026-12-20 is in the future (expected on or before 2026-11-22; fix: use the date you added the entry) [date-future]'),
     ('date-order', [(C, 'added: 2026-11-20', 'added: 2026-11-21')],
      "case_studies/gmp-tweets.yml:32:1: last_verified: 2026-11-20 is before added (2026-11-21) (expected a date on or after 'added'; fix: check both dates) [date-order]"),
-    ('stale', [(C, 'added: 2026-11-20\nlast_verified: 2026-11-20', 'added: 2020-01-01\nlast_verified: 2024-01-01')],
-     'case_studies/gmp-tweets.yml:32:1: warning: last_verified: sources last checked 2024-01-01, over two years ago (expected a check within two years; fix: re-read each source, then update last_verified) [stale]'),
+    ('stale-entry', [(C, 'added: 2026-11-20\nlast_verified: 2026-11-20', 'added: 2020-01-01\nlast_verified: 2024-01-01')],
+     'case_studies/gmp-tweets.yml:32:1: warning: last_verified: sources last checked 2024-01-01, over two years ago (expected a check within two years; fix: re-read each source, then update last_verified) [stale-entry]'),
     ('evidence-unknown-case', [(B, '  - case: gmp-tweets', '  - case: gmp-tweet')],
      "benefits/tweeting-a-day-of-calls.yml:8:5: evidence[0].case: no case 'gmp-tweet' in case_studies/ (expected the id of an existing case; fix: did you mean 'gmp-tweets'? use a file name from case_studies/ or cite a source instead) [evidence-unknown-case]"),
     ('kit-reference-unknown', [(K, 'benefits: [tweeting-a-day-of-calls]', 'benefits: [tweeting-a-day]')],
@@ -127,7 +129,7 @@ def test_mapping_as_key(repo):
 
 def test_warnings_alone_still_give_a_casebook(repo):
     from casebook.repository import load_casebook
-    from conftest import TODAY
+    from support import TODAY
     edit(repo, T, "channels:\n", "channels:\n  facebook:\n    label: Facebook\n    description: Pages.\n")
     result = load_casebook(repo, today=TODAY)
     assert result.casebook is not None and result.problems and not result.errors
@@ -135,6 +137,6 @@ def test_warnings_alone_still_give_a_casebook(repo):
 
 def test_an_error_gives_no_casebook(repo):
     from casebook.repository import load_casebook
-    from conftest import TODAY
+    from support import TODAY
     edit(repo, C, "year: 2010", "year: 2999")
     assert load_casebook(repo, today=TODAY).casebook is None

@@ -5,7 +5,7 @@ from __future__ import annotations
 import importlib.util
 import re
 
-from conftest import ROOT, edit
+from support import ROOT, edit
 
 
 def load_script(name: str):
@@ -75,3 +75,26 @@ def test_schema_check_catches_a_new_topic(repo, capsys, tmp_path):
     shutil.copytree(ROOT / "schema", repo / "schema")
     assert build_schemas.main(["--root", str(repo), "--check"]) == 1
     assert "Out of date" in capsys.readouterr().err
+
+
+new_case = load_script("new_case")
+
+
+def test_new_case_writes_a_template_that_lists_what_is_left(repo, capsys):
+    (repo / "templates").mkdir()
+    (repo / "templates/new-case.yml").write_text((ROOT / "templates/new-case.yml").read_text())
+    assert new_case.main(["--root", str(repo), "leeds-gritting"]) == 0
+    text = (repo / "case_studies/leeds-gritting.yml").read_text()
+    assert text.startswith("# yaml-language-server: $schema=../schema/case-study.schema.json\n")
+    assert "One sector id from taxonomy.yml: policing" in text
+    out = capsys.readouterr().out
+    assert "Wrote case_studies/leeds-gritting.yml" in out
+    assert "line 7: title: still holds the template's TODO" in out
+    assert new_case.main(["--root", str(repo), "leeds-gritting"]) == 2
+    assert "already exists" in capsys.readouterr().err
+
+
+def test_new_case_refuses_a_bad_id(repo, capsys):
+    assert new_case.main(["--root", str(repo), "Leeds_Gritting"]) == 2
+    assert "is not a valid id" in capsys.readouterr().err
+    assert not list((repo / "case_studies").glob("Leeds*"))

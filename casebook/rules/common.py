@@ -70,7 +70,11 @@ def check_plain_text(doc: Document, kind: str) -> list[Problem]:
     markdown = set(_markdown_keys(doc, kind))
     problems = []
     for keys, text in _strings(doc.data, ()):
-        if keys not in markdown and TAG.search(text):
+        if text.lstrip().startswith("TODO") or "/TODO" in text:
+            problems.append(problem(doc, keys, "still holds the template's TODO", "your own text",
+                                    "replace the TODO, or delete the key if it is optional",
+                                    "placeholder-left"))
+        elif keys not in markdown and TAG.search(text):
             problems.append(problem(doc, keys, f"HTML tag {TAG.search(text).group(0)!r} in plain text",
                                     "text without HTML tags", "remove the tag; plain-text fields are shown "
                                     "exactly as written", "text-html"))
@@ -78,6 +82,7 @@ def check_plain_text(doc: Document, kind: str) -> list[Problem]:
 
 
 def _strings(data, keys: tuple):
+    """Every text value in a document, with its field path."""
     if isinstance(data, str):
         yield keys, data
     elif isinstance(data, dict):
@@ -124,5 +129,5 @@ def check_entry_dates(doc: Document, ctx: Context) -> list[Problem]:
     if is_stale(verified, ctx.today):
         problems.append(warning(doc, ("last_verified",), f"sources last checked {verified}, over two years ago",
                                 "a check within two years", "re-read each source, then update last_verified",
-                                "stale"))
+                                "stale-entry"))
     return problems
