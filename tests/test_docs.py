@@ -1,0 +1,38 @@
+"""The contributor guide documents every problem id the code can report, and no other."""
+
+from __future__ import annotations
+
+import re
+
+from support import ROOT
+
+RULE_LITERAL = re.compile(r'"([a-z]+(?:-[a-z0-9]+)+)"')
+NOT_RULES = {"utf-8"}
+
+
+def rule_ids_in_code() -> set[str]:
+    found = set()
+    for path in (ROOT / "casebook").rglob("*.py"):
+        found |= set(RULE_LITERAL.findall(path.read_text(encoding="utf-8")))
+    return found - NOT_RULES
+
+
+def rule_ids_in_guide() -> list[str]:
+    return re.findall(r"^### `([a-z0-9-]+)`$", (ROOT / "CONTRIBUTING.md").read_text(), re.MULTILINE)
+
+
+def test_every_rule_id_has_one_section_with_examples():
+    guide = rule_ids_in_guide()
+    assert len(guide) == len(set(guide)), "a rule id has two sections"
+    assert set(guide) == rule_ids_in_code()
+
+
+def test_each_section_has_a_bad_and_a_good_example():
+    text = (ROOT / "CONTRIBUTING.md").read_text()
+    for section in text.split("\n### `")[1:]:
+        assert "# Bad" in section and "# Good" in section, section.splitlines()[0]
+
+
+def test_readme_shows_the_two_commands():
+    readme = (ROOT / "README.md").read_text()
+    assert "make serve" in readme and "make test" in readme
