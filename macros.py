@@ -1,19 +1,27 @@
 """mkdocs-macros entry point: exposes the casebook to hand-written pages that opt in with
-`render_macros: true`. Generated pages never pass through here, so contributor text is never
-evaluated as a template."""
+`render_macros: true`. Each macro returns HTML rendered by an autoescaping template, so
+contributor text never reaches a page unescaped; generated pages never pass through here."""
 
 from pathlib import Path
 
 from casebook.pages import render_page
 from casebook.repository import load_cached
 
+LATEST = 6
+
 
 def define_env(env):
     root = Path(env.conf.config_file_path).resolve().parent
-    result = load_cached(root)
-    env.variables["casebook"] = result.casebook
+    book = load_cached(root).casebook
+    env.variables["casebook"] = book
 
     @env.macro
-    def home_counts():
-        """Counts of cases and statements per audience, as escaped HTML."""
-        return render_page("home-counts.html.j2", url=env.page.url, book=result.casebook)
+    def audience_cards():
+        """One card per audience, in kit order, with what moves them and counts."""
+        return render_page("home-audiences.html.j2", url=env.page.url, book=book)
+
+    @env.macro
+    def latest_cases(count: int = LATEST):
+        """The newest cases by date added."""
+        return render_page("home-latest.html.j2", url=env.page.url, book=book,
+                           cases=list(book.cases.values())[:count])

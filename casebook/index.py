@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property
+from pathlib import Path
 from datetime import date
 
 from .load import Document
@@ -28,6 +29,7 @@ class Casebook:
     kits: dict[str, Kit]  # in home-page order
     routes: dict[str, Route]
     today: date
+    root: Path  # the repository, for hand-written pages a training route may visit
 
     def is_stale(self, entry: Case | Benefit) -> bool:
         return is_stale(entry.last_verified, self.today)
@@ -106,7 +108,8 @@ def similarity(a: Case, b: Case) -> int:
             + 2 * (a.sector == b.sector) + (a.country == b.country))
 
 
-def build_casebook(taxonomy: Document, valid: dict[str, dict[str, Document]], *, today: date) -> Casebook:
+def build_casebook(taxonomy: Document, valid: dict[str, dict[str, Document]], *, today: date,
+                   root: Path) -> Casebook:
     cases = [build_case(d.id, d.path, d.data) for d in valid["case"].values()]
     cases.sort(key=lambda c: (c.added, c.id), reverse=True)
     benefits = [build_benefit(d.id, d.path, d.data) for d in valid["benefit"].values()]
@@ -120,4 +123,5 @@ def build_casebook(taxonomy: Document, valid: dict[str, dict[str, Document]], *,
         kits={k.id: k for k in kits},
         routes={r.id: r for r in sorted(routes, key=lambda r: r.id)},
         today=today,
+        root=root,
     )

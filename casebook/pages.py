@@ -17,6 +17,7 @@ import jinja2
 from markupsafe import Markup, escape
 
 from .countries import country_name
+from .briefing import build_briefing
 from .index import Casebook
 from .markup import render
 
@@ -98,8 +99,61 @@ def benefit_page(book: Casebook, benefit_id: str) -> GeneratedPage:
     return GeneratedPage(f"benefits/{benefit.id}.md", content, benefit.path)
 
 
+def kit_page(book: Casebook, kit_id: str) -> GeneratedPage:
+    kit = book.kits[kit_id]
+    content = render_page("kit.md.j2", url=kit.url, kit=kit, book=book, cases=book.cases_for(kit.id),
+                          benefits=book.benefits_for(kit.id), route=book.routes.get(kit.training or ""))
+    return GeneratedPage(f"kits/{kit.id}.md", content, kit.path)
+
+
+def briefing_page(book: Casebook, kit_id: str, *, site_url: str = "") -> GeneratedPage:
+    kit = book.kits[kit_id]
+    brief = build_briefing(book, kit)
+    content = render_page("briefing.md.j2", url=f"{kit.url}briefing/", kit=kit, book=book,
+                          site_url=site_url, **brief)
+    return GeneratedPage(f"kits/{kit.id}/briefing.md", content, kit.path)
+
+
+@dataclass(frozen=True)
+class StepTarget:
+    title: str
+    url: str
+
+
+def route_page(book: Casebook, route_id: str) -> GeneratedPage:
+    route = book.routes[route_id]
+    steps = [(step, step_target(book, step.page)) for step in route.steps]
+    content = render_page("route.md.j2", url=route.url, route=route, steps=steps, book=book)
+    return GeneratedPage(f"training/{route.id}.md", content, route.path)
+
+
+def step_target(book: Casebook, page: str) -> StepTarget:
+    kind, _, ref = page.partition(":")
+    if kind == "case":
+        return StepTarget(book.cases[ref].title, book.cases[ref].url)
+    if kind == "kit":
+        return StepTarget(f"Persuasion kit: {book.kits[ref].name}", book.kits[ref].url)
+    if kind == "benefit":
+        return StepTarget(book.benefits[ref].statement, book.benefits[ref].url)
+    path = page[:-len(".md")]
+    url = path[: -len("index")] if path.endswith("index") else path + "/"
+    return StepTarget(page_title(book.root / "docs" / page), url)
+
+
+def page_title(path: Path) -> str:
+    """A hand-written page's title: its front-matter title, else its first heading."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    if lines and lines[0] == "---":
+        for line in lines[1:lines.index("---", 1)] if "---" in lines[1:] else []:
+            if line.startswith("title:"):
+                return line.partition(":")[2].strip().strip("\"'")
+    heading = next((line[2:].strip() for line in lines if line.startswith("# ")), None)
+    return heading or path.stem.replace("-", " ").capitalize()
+
+
 def index_pages(book: Casebook) -> list[GeneratedPage]:
     return [GeneratedPage("cases/index.md", render_page("cases-index.md.j2", url="cases/", book=book), ""),
+            GeneratedPage("kits/index.md", render_page("kits-index.md.j2", url="kits/", book=book), ""),
             GeneratedPage("benefits/index.md",
                           render_page("benefits-index.md.j2", url="benefits/", book=book), "")]
 
@@ -107,4 +161,7 @@ def index_pages(book: Casebook) -> list[GeneratedPage]:
 def entry_pages(book: Casebook) -> list[GeneratedPage]:
     pages = [case_page(book, i) for i in book.cases]
     pages += [benefit_page(book, i) for i in book.benefits]
+    pages += [kit_page(book, i) for i in book.kits]
+    pages += [briefing_page(book, i) for i in book.kits]
+    pages += [route_page(book, i) for i in book.routes]
     return pages + index_pages(book)

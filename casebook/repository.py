@@ -68,7 +68,7 @@ def load_casebook(root: Path, *, today: date | None = None) -> Result:
     problems = sort_problems(problems)
     if any(p.is_error for p in problems):
         return Result(None, problems)
-    return Result(build_casebook(taxonomy, valid, today=today), problems)
+    return Result(build_casebook(taxonomy, valid, today=today, root=root), problems)
 
 
 def _load_taxonomy(root: Path, path: Path) -> tuple[Document | None, list[Problem]]:

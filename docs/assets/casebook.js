@@ -33,4 +33,12 @@
     });
     window.setTimeout(function () { status.textContent = ""; }, 4000);
   });
+
+  // Print buttons, and the site's full address on printed briefings.
+  document.querySelectorAll("[data-print]").forEach(function (button) {
+    button.addEventListener("click", function () { window.print(); });
+  });
+  document.querySelectorAll("[data-site-address]").forEach(function (node) {
+    node.textContent = new URL(node.getAttribute("data-site-address"), window.location.href).href;
+  });
 })();
