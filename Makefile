@@ -33,16 +33,17 @@ validate: $(STAMP) ## Check every content file and list all problems
 schemas: $(STAMP) ## Rewrite schema/ after changing taxonomy.yml or kits/
 	$(PY) scripts/build_schemas.py
 
-browser: ## Install Debian's Chromium for the browser tests (as root, when missing)
-	@bash scripts/ensure_chromium.sh
+test-tools: ## Install Debian's chromium and nodejs for the tests (as root, when missing)
+	@bash scripts/ensure_test_tools.sh
 
-test: $(STAMP) browser ## Validate, build --strict, then run unit and browser tests
+test: $(STAMP) test-tools ## Validate, build --strict, then run unit, JavaScript and browser tests
 	$(PY) scripts/validate.py
 	$(PY) scripts/build_schemas.py --check
 	$(VENV)/bin/mkdocs build --strict --quiet
+	node --test tests/js/
 	$(PY) -m pytest
 
 bench: $(STAMP) ## Benchmark the build against a plain Material build
 	$(PY) scripts/bench.py
 
-.PHONY: help setup serve build validate schemas browser test bench
+.PHONY: help setup serve build validate schemas test-tools test bench

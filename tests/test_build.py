@@ -111,3 +111,42 @@ def test_bad_case_fails_the_build_and_names_the_file(tmp_path):
     assert result.returncode != 0
     assert "case_studies/test-council-gritting.yml:5:1: country: 'UK' is not one of" in result.stderr
     assert not (root / "site/cases/test-council-gritting/index.html").exists()
+
+
+JOURNALISTS = """\
+# yaml-language-server: $schema=../schema/kit.schema.json
+name: Journalists
+who: Local reporters and editors who follow the organisation's accounts.
+order: 4
+cares_about:
+  - Fast, accurate facts
+framing: |
+  Offer facts first.
+objections:
+  - objection: You only post press releases.
+    answer: |
+      Show the questions you answer every day.
+    cases: [greater-manchester-police-24-hour-tweets]
+asks:
+  - Follow the account.
+"""
+
+
+def test_a_fourth_audience_needs_no_code_change(tmp_path):
+    root = copy_repo(tmp_path / "repo")
+    (root / "kits/journalists.yml").write_text(JOURNALISTS, encoding="utf-8")
+    case = root / "case_studies/greater-manchester-police-24-hour-tweets.yml"
+    case.write_text(case.read_text().replace("audiences: [", "audiences: [journalists, ", 1))
+    result = mkdocs_build(root)
+    assert result.returncode == 0, result.stderr
+    site = root / "site"
+    kit = (site / "kits/journalists/index.html").read_text(encoding="utf-8")
+    assert "Journalists" in kit and 'data-case-id="greater-manchester-police-24-hour-tweets"' in kit
+    assert kit.count("data-case-id=") == 1 and "data-benefit-id=" not in kit
+    assert (site / "kits/journalists/briefing/index.html").exists()
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert home.index('data-kit-id="elected-members"') < home.index('data-kit-id="journalists"')
+    explorer = (site / "cases/index.html").read_text(encoding="utf-8")
+    assert 'id="group-journalists"' in explorer
+    kits = json.loads((site / "api/kits.json").read_text())
+    assert [k["id"] for k in kits][-1] == "journalists"

@@ -1,0 +1,19 @@
+"""axe-core (shipped offline by axe-playwright-python) finds no serious or critical violation."""
+
+from __future__ import annotations
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+pytestmark = pytest.mark.browser
+PAGES = ["", "kits/executives/", "kits/customer-service/briefing/", "tools/channel-shift/",
+         "tools/readiness/", "cases/greater-manchester-police-24-hour-tweets/", "benefits/"]
+
+
+@pytest.mark.parametrize("url", PAGES, ids=lambda u: u or "home")
+def test_no_serious_or_critical_violations(page, url):
+    page.goto(url)
+    results = Axe().run(page)
+    bad = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
+           for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
+    assert bad == []
