@@ -1,4 +1,4 @@
-"""Stage 5, export: a `Casebook` -> JSON (and, for cases, CSV and Atom) for other systems.
+"""Stage 5, export: a `Casebook` -> JSON, CSV and an Atom feed for other systems.
 
 Each JSON entry holds `id`, `url` and every contract field as the contributor wrote it (dates as
 ISO text); computed values (`best_grade`, `strength`) are named as such in `/data/`.
@@ -6,9 +6,13 @@ ISO text); computed values (`best_grade`, `strength`) are named as such in `/dat
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 from dataclasses import asdict
-from datetime import date
+from datetime import date, datetime, timezone
+
+from feedgen.feed import FeedGenerator
 
 from .index import Casebook
 from .model import Benefit, Case, Kit, Route
@@ -58,3 +62,65 @@ def kits_json(book: Casebook, *, base_url: str = "") -> str:
 
 def _dump(records: list) -> str:
     return json.dumps(records, ensure_ascii=False, separators=(",", ":"))
+
+
+CSV_COLUMNS = ("id", "url", "title", "organisation", "sector", "country", "year", "audiences", "topics",
+               "channels", "summary", "headline_measure", "headline_value", "outcomes", "best_grade",
+               "sources", "related", "added", "last_verified")
+
+
+def cases_csv(book: Casebook, *, base_url: str = "") -> str:
+    """One row per case; lists joined with ';', outcomes as 'measure: value' and sources as
+    'publisher, title (published) <url> [grade]'."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(CSV_COLUMNS)
+    for case in book.cases.values():
+        writer.writerow(_cell(value) for value in [
+            case.id, base_url + case.url, case.title, case.organisation, case.sector, case.country,
+            case.year, ";".join(case.audiences), ";".join(case.topics), ";".join(case.channels),
+            case.summary, case.headline.measure, case.headline.value,
+            ";".join(f"{o.measure}: {o.value}" for o in case.outcomes), case.best_grade,
+            ";".join(f"{s.publisher}, {s.title} ({s.published}) <{s.url}> [{s.grade}]" for s in case.sources),
+            ";".join(case.related), case.added.isoformat(), case.last_verified.isoformat(),
+        ])
+    return out.getvalue()
+
+
+def _cell(value):
+    """Spreadsheets run a cell that starts with = + or @ as a formula; contributor text never
+    should be, so such a cell gets a leading apostrophe."""
+    return "'" + value if isinstance(value, str) and value[:1] in ("=", "+", "@") else value
+
+
+FEED_SIZE = 20
+
+
+def feed_xml(book: Casebook, *, site_url: str = "", title: str = "Buy-in Casebook") -> str:
+    """An Atom feed of the 20 newest cases by date added. Without a site_url, ids are tag: URIs
+    and links are relative to the feed, which sits at the site root."""
+    feed = FeedGenerator()
+    feed.id(site_url or "tag:buy-in-casebook,2026:feed")
+    feed.title(f"{title}: new case studies")
+    feed.subtitle("Case studies with measured outcomes, newest first by date added.")
+    feed.author({"name": f"{title} contributors"})
+    feed.link(href=(site_url or "") + "feed.xml", rel="self")
+    feed.link(href=site_url or "./", rel="alternate")
+    feed.language("en")
+    newest = list(book.cases.values())[:FEED_SIZE]  # the casebook keeps cases newest-added first
+    feed.updated(_moment(newest[0].added) if newest else _moment(book.today))
+    for case in reversed(newest):  # feedgen puts the last added entry first
+        entry = feed.add_entry()
+        entry.id(site_url + case.url if site_url else f"tag:buy-in-casebook,2026:cases/{case.id}")
+        entry.title(case.title)
+        entry.link(href=(site_url or "") + case.url, rel="alternate")
+        entry.summary(f"{case.summary} Headline: {case.headline.value} ({case.headline.measure}).")
+        entry.published(_moment(case.added))
+        entry.updated(_moment(max(case.added, case.last_verified)))
+        for audience in case.audiences:
+            entry.category(term=audience, label=book.kits[audience].name if audience in book.kits else audience)
+    return feed.atom_str(pretty=True).decode("utf-8")
+
+
+def _moment(day: date) -> datetime:
+    return datetime(day.year, day.month, day.day, tzinfo=timezone.utc)

@@ -151,8 +151,29 @@ def page_title(path: Path) -> str:
     return heading or path.stem.replace("-", " ").capitalize()
 
 
+def explorer_vocabulary(book: Casebook) -> dict:
+    """The explorer's facet values, [id, label] pairs in display order, only those in use."""
+    cases = list(book.cases.values())
+    used = {"audience": {v for c in cases for v in c.audiences},
+            "topic": {v for c in cases for v in c.topics},
+            "channel": {v for c in cases for v in c.channels}}
+    sectors = {c.sector for c in cases}
+    countries = sorted({c.country for c in cases}, key=country_name)
+    terms = book.taxonomy
+    return {
+        "audience": [[k.id, k.name] for k in book.kits.values() if k.id in used["audience"]],
+        "topic": [[t.id, t.label] for t in terms.topics.values() if t.id in used["topic"]],
+        "sector": [[t.id, t.label] for t in terms.sectors.values() if t.id in sectors],
+        "country": [[code, country_name(code)] for code in countries],
+        "channel": [[t.id, t.label] for t in terms.channels.values() if t.id in used["channel"]],
+        "grade": [[grade, GRADE_LABELS[grade]] for grade in GRADE_LABELS],
+        "years": sorted({c.year for c in cases}),
+    }
+
+
 def index_pages(book: Casebook) -> list[GeneratedPage]:
-    return [GeneratedPage("cases/index.md", render_page("cases-index.md.j2", url="cases/", book=book), ""),
+    return [GeneratedPage("cases/index.md", render_page("cases-index.md.j2", url="cases/", book=book,
+                                                        vocab=explorer_vocabulary(book)), ""),
             GeneratedPage("kits/index.md", render_page("kits-index.md.j2", url="kits/", book=book), ""),
             GeneratedPage("benefits/index.md",
                           render_page("benefits-index.md.j2", url="benefits/", book=book), "")]

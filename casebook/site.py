@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 from .contract import SCHEMA_FILES
-from .export import benefits_json, cases_json, kits_json
+from .export import benefits_json, cases_csv, cases_json, feed_xml, kits_json
 from .index import Casebook
 from .pages import GeneratedPage, entry_pages
 
@@ -18,6 +18,8 @@ def site_files(book: Casebook, root: Path, *, base_url: str = "") -> list[Genera
         GeneratedPage("api/cases.json", cases_json(book, base_url=base_url), ""),
         GeneratedPage("api/benefits.json", benefits_json(book, base_url=base_url), ""),
         GeneratedPage("api/kits.json", kits_json(book, base_url=base_url), ""),
+        GeneratedPage("api/cases.csv", cases_csv(book, base_url=base_url), ""),
+        GeneratedPage("feed.xml", feed_xml(book, site_url=base_url), ""),
     ]
     for name in SCHEMA_FILES.values():
         files.append(GeneratedPage(f"schema/{name}", (root / "schema" / name).read_text(encoding="utf-8"), ""))

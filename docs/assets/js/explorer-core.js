@@ -1,0 +1,158 @@
+/* Case explorer logic, free of the page so Node can test it: the URL <-> state mapping, the
+   filter (OR within a facet unless the facet is switched to AND; AND across facets), the counts
+   each facet value would leave, and sorting. */
+(function (root, factory) {
+  "use strict";
+  var api = factory();
+  if (typeof module === "object" && module.exports) { module.exports = api; } else { root.CaseExplorer = api; }
+})(typeof self !== "undefined" ? self : this, function () {
+  "use strict";
+
+  // URL parameter -> field of a case in api/cases.json.
+  var FACETS = { audience: "audiences", topic: "topics", sector: "sector", country: "country",
+                 channel: "channels", grade: "best_grade" };
+  var FACET_NAMES = Object.keys(FACETS);
+  var SORTS = ["added", "year", "title"];
+  var MATCH_ALL = "match_all";
+
+  function emptyState() {
+    var state = { q: "", sort: "added", year_from: null, year_to: null, matchAll: [] };
+    FACET_NAMES.forEach(function (name) { state[name] = []; });
+    return state;
+  }
+
+  function splitList(raw) {
+    return (raw || "").split(",").map(function (v) { return v.trim(); }).filter(Boolean);
+  }
+
+  function parseYear(raw) {
+    return /^\d{4}$/.test(raw || "") ? Number(raw) : null;
+  }
+
+  /* Read a query string. `known` maps each facet to the values that exist; anything else
+     (unknown values, bad years, unknown sort) is dropped without complaint. */
+  function parseState(search, known) {
+    var params = new URLSearchParams(search);
+    var state = emptyState();
+    FACET_NAMES.forEach(function (name) {
+      var allowed = known && known[name];
+      state[name] = splitList(params.get(name)).filter(function (value, i, all) {
+        return all.indexOf(value) === i && (!allowed || allowed.indexOf(value) !== -1);
+      });
+    });
+    state.q = (params.get("q") || "").trim().slice(0, 200);
+    state.sort = SORTS.indexOf(params.get("sort")) !== -1 ? params.get("sort") : "added";
+    state.year_from = parseYear(params.get("year_from"));
+    state.year_to = parseYear(params.get("year_to"));
+    if (state.year_from !== null && state.year_to !== null && state.year_from > state.year_to) {
+      var swap = state.year_from; state.year_from = state.year_to; state.year_to = swap;
+    }
+    state.matchAll = splitList(params.get(MATCH_ALL)).filter(function (name) {
+      return name === "topic" || name === "audience" || name === "channel";
+    });
+    return state;
+  }
+
+  /* The canonical query string: facets in a fixed order, defaults left out. */
+  function toSearch(state) {
+    var parts = [];
+    FACET_NAMES.forEach(function (name) {
+      if (state[name].length) parts.push(name + "=" + state[name].map(encodeURIComponent).join(","));
+    });
+    if (state.year_from !== null) parts.push("year_from=" + state.year_from);
+    if (state.year_to !== null) parts.push("year_to=" + state.year_to);
+    if (state.q) parts.push("q=" + encodeURIComponent(state.q));
+    if (state.sort !== "added") parts.push("sort=" + state.sort);
+    if (state.matchAll.length) parts.push(MATCH_ALL + "=" + state.matchAll.join(","));
+    return parts.length ? "?" + parts.join("&") : "";
+  }
+
+  function fold(text) {
+    return String(text).toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "");
+  }
+
+  /* What the free-text box searches: title, organisation, summary and outcomes. */
+  function prepare(cases) {
+    return cases.map(function (c) {
+      var outcomes = (c.outcomes || []).map(function (o) { return o.measure + " " + o.value; }).join(" ");
+      return { item: c, text: fold([c.title, c.organisation, c.summary, outcomes].join(" ")) };
+    });
+  }
+
+  function values(record, name) {
+    var value = record.item[FACETS[name]];
+    return Array.isArray(value) ? value : [value];
+  }
+
+  function facetMatches(record, name, selected, all) {
+    if (!selected.length) return true;
+    var have = values(record, name);
+    var test = function (v) { return have.indexOf(v) !== -1; };
+    return all ? selected.every(test) : selected.some(test);
+  }
+
+  function textMatches(record, words) {
+    for (var i = 0; i < words.length; i++) { if (record.text.indexOf(words[i]) === -1) return false; }
+    return true;
+  }
+
+  function yearMatches(record, state) {
+    var year = record.item.year;
+    return (state.year_from === null || year >= state.year_from) && (state.year_to === null || year <= state.year_to);
+  }
+
+  function wordsOf(state) { return fold(state.q).split(/\s+/).filter(Boolean); }
+
+  /* Every record that passes all filters except facet `skip` (null: all filters). */
+  function matching(records, state, skip) {
+    var words = wordsOf(state);
+    return records.filter(function (record) {
+      if (!yearMatches(record, state) || !textMatches(record, words)) return false;
+      for (var i = 0; i < FACET_NAMES.length; i++) {
+        var name = FACET_NAMES[i];
+        if (name !== skip && !facetMatches(record, name, state[name], state.matchAll.indexOf(name) !== -1)) return false;
+      }
+      return true;
+    });
+  }
+
+  /* For each value of a facet, how many cases the view would show if it were ticked; for a value
+     already ticked, how many of the current results have it. One pass over the cases. */
+  function counts(records, state, name) {
+    var selected = state[name];
+    var all = state.matchAll.indexOf(name) !== -1;
+    var shown = 0;
+    var inResults = {};
+    var outside = {};
+    matching(records, state, name).forEach(function (record) {
+      var passes = facetMatches(record, name, selected, all);
+      if (passes) shown += 1;
+      var tally = passes ? inResults : outside;
+      values(record, name).forEach(function (value) { tally[value] = (tally[value] || 0) + 1; });
+    });
+    var result = {};
+    Object.keys(inResults).concat(Object.keys(outside)).forEach(function (value) {
+      var ticked = selected.indexOf(value) !== -1;
+      result[value] = ticked || all || !selected.length ? inResults[value] || 0
+        : shown + (outside[value] || 0);  // OR: the cases shown now, plus this value's own
+    });
+    return result;
+  }
+
+  function sortRecords(records, sort) {
+    var sorted = records.slice();
+    var byTitle = function (a, b) { return a.item.title.localeCompare(b.item.title, "en"); };
+    if (sort === "title") sorted.sort(byTitle);
+    else if (sort === "year") sorted.sort(function (a, b) { return b.item.year - a.item.year || byTitle(a, b); });
+    else sorted.sort(function (a, b) { return b.item.added < a.item.added ? -1 : b.item.added > a.item.added ? 1 : byTitle(a, b); });
+    return sorted;
+  }
+
+  function apply(records, state) {
+    return sortRecords(matching(records, state, null), state.sort);
+  }
+
+  return { FACETS: FACETS, FACET_NAMES: FACET_NAMES, SORTS: SORTS, emptyState: emptyState,
+           parseState: parseState, toSearch: toSearch, prepare: prepare, apply: apply,
+           counts: counts, fold: fold };
+});

@@ -1,0 +1,92 @@
+// Unit tests for the case explorer's filter logic (node --test tests/js/).
+"use strict";
+const test = require("node:test");
+const assert = require("node:assert/strict");
+const X = require("../../docs/assets/js/explorer-core.js");
+
+const CASES = [
+  { id: "a", title: "Alpha gritting", organisation: "Leeds City Council", summary: "Snow", year: 2012, added: "2026-01-03",
+    audiences: ["customer-service"], topics: ["emergencies", "channel-shift"], sector: "local-government", country: "GB",
+    channels: ["twitter"], best_grade: "primary", outcomes: [{ measure: "Calls avoided", value: "11,000 fewer calls" }] },
+  { id: "b", title: "Bravo appeals", organisation: "Surrey Police", summary: "Appeals", year: 2017, added: "2026-01-02",
+    audiences: ["executives", "elected-members"], topics: ["public-safety"], sector: "policing", country: "GB",
+    channels: ["facebook"], best_grade: "secondary", outcomes: [{ measure: "Appeals issued", value: "270 appeals" }] },
+  { id: "c", title: "Charlie floods", organisation: "Queensland Police Service", summary: "Floods in Brisbane", year: 2011,
+    added: "2026-01-05", audiences: ["executives", "customer-service"], topics: ["emergencies", "public-safety"],
+    sector: "policing", country: "AU", channels: ["facebook", "twitter"], best_grade: "primary",
+    outcomes: [{ measure: "Impressions in one day", value: "39 million post impressions" }] },
+];
+const records = X.prepare(CASES);
+const ids = (state) => X.apply(records, state).map((r) => r.item.id);
+const state = (query) => X.parseState(query);
+
+test("no filter shows every case, newest added first", () => {
+  assert.deepEqual(ids(state("")), ["c", "a", "b"]);
+});
+
+test("OR within a facet, AND across facets", () => {
+  assert.deepEqual(ids(state("?audience=executives,customer-service")).sort(), ["a", "b", "c"]);
+  assert.deepEqual(ids(state("?audience=executives&topic=emergencies")), ["c"]);
+});
+
+test("the AND switch makes a facet need every ticked value", () => {
+  assert.deepEqual(ids(state("?topic=emergencies,public-safety")).sort(), ["a", "b", "c"]);
+  assert.deepEqual(ids(state("?topic=emergencies,public-safety&match_all=topic")), ["c"]);
+});
+
+test("free text searches title, organisation, summary and outcomes, ignoring case and accents", () => {
+  assert.deepEqual(ids(state("?q=leeds")), ["a"]);
+  assert.deepEqual(ids(state("?q=IMPRESSIONS")), ["c"]);
+  assert.deepEqual(ids(state("?q=brisbane floods")), ["c"]);
+  assert.deepEqual(ids(state("?q=" + encodeURIComponent("Bravó"))), ["b"]);
+  assert.deepEqual(ids(state("?q=nowhere")), []);
+});
+
+test("year range and grade", () => {
+  assert.deepEqual(ids(state("?year_from=2012")).sort(), ["a", "b"]);
+  assert.deepEqual(ids(state("?year_from=2011&year_to=2012")).sort(), ["a", "c"]);
+  assert.deepEqual(ids(state("?grade=secondary")), ["b"]);
+});
+
+test("sorts by year and title", () => {
+  assert.deepEqual(ids(state("?sort=year")), ["b", "a", "c"]);
+  assert.deepEqual(ids(state("?sort=title")), ["a", "b", "c"]);
+});
+
+test("counts say how many cases each value would leave", () => {
+  const none = X.counts(records, state(""), "topic");
+  assert.deepEqual(none, { emergencies: 2, "channel-shift": 1, "public-safety": 2 });
+  // OR: ticking public-safety next to channel-shift shows a, then adds b and c.
+  const or = X.counts(records, state("?topic=channel-shift"), "topic");
+  assert.equal(or["public-safety"], 3);
+  assert.equal(or["channel-shift"], 1);
+  // AND: ticking public-safety next to emergencies leaves only c.
+  const and = X.counts(records, state("?topic=emergencies&match_all=topic"), "topic");
+  assert.equal(and["public-safety"], 1);
+  // Other facets narrow the counts.
+  assert.deepEqual(X.counts(records, state("?country=AU"), "audience"), { executives: 1, "customer-service": 1 });
+});
+
+test("URL state round-trips in canonical form", () => {
+  const query = "?audience=executives,elected-members&topic=channel-shift&year_from=2010&year_to=2015&q=call%20centre&sort=title&match_all=topic";
+  assert.equal(X.toSearch(state(query)), query);
+  assert.equal(X.toSearch(state("")), "");
+});
+
+test("bad parameters are ignored without error", () => {
+  const known = { audience: ["executives"], topic: ["emergencies"], sector: [], country: ["GB"], channel: [], grade: ["primary"] };
+  const s = X.parseState("?audience=executives,nobody,executives&topic=%3Cscript%3E&year_from=20x0&year_to=1999&sort=random&match_all=sector,topic&grade=", known);
+  assert.deepEqual(s.audience, ["executives"]);
+  assert.deepEqual(s.topic, []);
+  assert.equal(s.year_from, null);
+  assert.equal(s.year_to, 1999);
+  assert.equal(s.sort, "added");
+  assert.deepEqual(s.matchAll, ["topic"]);
+  assert.deepEqual(s.grade, []);
+});
+
+test("a reversed year range is put the right way round", () => {
+  const s = state("?year_from=2015&year_to=2010");
+  assert.equal(s.year_from, 2010);
+  assert.equal(s.year_to, 2015);
+});
