@@ -120,9 +120,21 @@ def test_without_javascript_the_page_lists_every_case_by_audience(browser, base_
 
 def test_site_search_finds_the_greater_manchester_case(page):
     page.goto("")
-    page.locator("label.md-search__icon, .md-header__button[for='__search']").first.click()
-    page.fill("input.md-search__input", "Manchester")
+    page.locator("input.md-search__input").click()
+    page.keyboard.type("Manchester")
     results = page.locator(".md-search-result__item")
     results.first.wait_for()
     texts = results.all_inner_texts()
     assert any("Greater Manchester Police tweets every incident" in text for text in texts[:3])
+
+
+def test_home_search_box_opens_the_explorer_with_the_query(page):
+    page.goto("")
+    page.fill("#cb-home-q", "gritting")
+    page.keyboard.press("Enter")
+    page.wait_for_function("window.cbExplorer && window.cbExplorer.ready")
+    assert page.url.endswith("cases/?q=gritting")
+    assert page.input_value("#cb-q") == "gritting"
+    ids = shown_ids(page)
+    assert "lincolnshire-gritting-twitter" in ids and len(ids) < 10
+    assert not page.locator(".md-search__output").is_visible()

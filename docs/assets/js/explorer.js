@@ -212,14 +212,25 @@
     render();
   });
 
+  // Material's own search also reads ?q= at start-up (and deletes it when its dialog closes), so
+  // the explorer keeps the address aside until the theme has started, then puts it back.
+  var initialSearch = window.location.search;
+  if (new URLSearchParams(initialSearch).has("q")) {
+    window.history.replaceState(null, "", window.location.pathname);
+  }
+  var loaded = new Promise(function (resolve) {
+    if (document.readyState === "complete") resolve(); else window.addEventListener("load", resolve);
+  });
+
   window.cbExplorer = { lastApplyMs: null, results: null, ready: false };
-  fetch(host.getAttribute("data-cases")).then(function (response) {
+  Promise.all([fetch(host.getAttribute("data-cases")).then(function (response) {
     if (!response.ok) throw new Error("cases.json: " + response.status);
     return response.json();
-  }).then(function (cases) {
-    records = X.prepare(cases);
-    state = X.parseState(window.location.search, known);
+  }), loaded]).then(function (done) {
+    records = X.prepare(done[0]);
+    state = X.parseState(initialSearch, known);
     render();
+    commit(false);
     host.hidden = false;
     document.getElementById("cb-plain-list").hidden = true;
     window.cbExplorer.ready = true;
