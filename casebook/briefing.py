@@ -39,9 +39,9 @@ def key_sources(book: Casebook, benefit: Benefit) -> list[Source]:
     return sources
 
 
-def headline_cases(book: Casebook, audience: str) -> list[Case]:
-    """The cases with the best-graded headline figure, most cited by statements first."""
+def headline_cases(book: Casebook, audience: str, count: int | None = CASES) -> list[Case]:
+    """An audience's cases, best-graded headline figure and most cited by statements first."""
     def strength(case: Case) -> tuple:
         grade = GRADE_RANK[case.sources[case.headline.source - 1].grade]
         return (-grade, -len(book.benefits_citing(case.id)), -case.year, case.id)
-    return sorted(book.cases_for(audience), key=strength)[:CASES]
+    return sorted(book.cases_for(audience), key=strength)[:count]

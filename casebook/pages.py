@@ -17,7 +17,7 @@ import jinja2
 from markupsafe import Markup, escape
 
 from .countries import country_name
-from .briefing import build_briefing
+from .briefing import build_briefing, headline_cases
 from .index import Casebook
 from .markup import render
 
@@ -101,7 +101,7 @@ def benefit_page(book: Casebook, benefit_id: str) -> GeneratedPage:
 
 def kit_page(book: Casebook, kit_id: str) -> GeneratedPage:
     kit = book.kits[kit_id]
-    content = render_page("kit.md.j2", url=kit.url, kit=kit, book=book, cases=book.cases_for(kit.id),
+    content = render_page("kit.md.j2", url=kit.url, kit=kit, book=book, cases=headline_cases(book, kit.id, None),
                           benefits=book.benefits_for(kit.id), route=book.routes.get(kit.training or ""))
     return GeneratedPage(f"kits/{kit.id}.md", content, kit.path)
 

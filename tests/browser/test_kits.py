@@ -40,9 +40,13 @@ def test_kit_shows_only_material_tagged_for_its_audience(page, site_dir):
         shown = set(shown_benefits.evaluate_all("els => els.map(e => e.dataset.benefitId)"))
         tagged = {b["id"] for b in load(site_dir, "benefits") if kit["id"] in b["audiences"]}
         assert shown == tagged
-        cases = set(page.locator("#kit-cases li[data-case-id]").evaluate_all(
-            "els => els.map(e => e.dataset.caseId)"))
-        assert cases == {c["id"] for c in load(site_dir, "cases") if kit["id"] in c["audiences"]}
+        cases = page.locator("#kit-cases li[data-case-id]").evaluate_all("els => els.map(e => e.dataset.caseId)")
+        tagged = {c["id"] for c in load(site_dir, "cases") if kit["id"] in c["audiences"]}
+        assert cases and set(cases) <= tagged and len(cases) == min(12, len(tagged))
+        assert page.locator("#kit-cases").get_attribute("data-total") == str(len(tagged))
+        page.locator(".cb-all-cases a").click()
+        page.wait_for_function("window.cbExplorer && window.cbExplorer.ready")
+        assert page.locator(".cb-explorer__count").inner_text() == f"{len(tagged)} cases"
 
 
 def test_statements_are_strongest_first(page, site_dir):

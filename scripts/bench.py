@@ -1,0 +1,228 @@
+"""Benchmark the build at scale: `python scripts/bench.py [--quick | --big] [--runs N]`.
+
+For N synthetic cases (100, 1,000 and 5,000; 10,000 with --big; 50 with --quick) in a temporary
+copy of the repository, it builds the project and, as the baseline, a plain Material site holding
+the same case pages as Markdown files out of the nav. Runs are interleaved and every figure is a
+ratio or size measured in the same run:
+  - build time against the baseline, and the growth exponent of build time from 1,000 to 5,000;
+  - search index bytes per case, raw and gzip, and whether a case is still found by its
+    organisation, title words and outcome measure;
+  - explorer data bytes per case, and the time the explorer takes in Chromium to apply a filter;
+  - peak memory (max RSS) of each build.
+Nothing is asserted about time: this reports.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import gzip
+import http.server
+import json
+import math
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from casebook.pages import case_page  # noqa: E402
+from casebook.repository import current_vocabulary, load_casebook  # noqa: E402
+from casebook.synthetic import synthetic_case  # noqa: E402
+
+COPY_IGNORE = shutil.ignore_patterns(".venv", "site", ".git", "__pycache__", ".pytest_cache", "tests")
+ENV = {"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin", "PYTHONDONTWRITEBYTECODE": "1"}
+BASELINE_CONFIG = """\
+site_name: Baseline
+theme:
+  name: material
+plugins:
+  - search
+nav:
+  - Home: index.md
+markdown_extensions:
+  - admonition
+  - attr_list
+  - md_in_html
+  - tables
+  - toc:
+      permalink: true
+"""
+# Run inside the child so the figure is that build's own peak, not the benchmark's.
+CHILD = ("import resource, sys; from mkdocs.__main__ import cli; "
+         "sys.argv = ['mkdocs', 'build', '-q', '-d', sys.argv[1]]\n"
+         "try:\n    cli()\nexcept SystemExit as e:\n    code = e.code\nelse:\n    code = 0\n"
+         "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr); sys.exit(code)")
+
+
+def make_project(workdir: Path, count: int) -> Path:
+    project = workdir / "project"
+    shutil.copytree(ROOT, project, ignore=COPY_IGNORE)
+    vocab = current_vocabulary(project)
+    for index in range(count):
+        (project / "case_studies" / f"synthetic-{index:05d}.yml").write_text(
+            synthetic_case(index, vocab), encoding="utf-8")
+    return project
+
+
+def make_baseline(workdir: Path, project: Path) -> Path:
+    """The same case pages, written by hand as it were: Markdown files, out of the nav."""
+    baseline = workdir / "baseline"
+    (baseline / "docs" / "cases").mkdir(parents=True)
+    (baseline / "mkdocs.yml").write_text(BASELINE_CONFIG, encoding="utf-8")
+    (baseline / "docs" / "index.md").write_text("# Baseline\n", encoding="utf-8")
+    book = load_casebook(project, today=date.today()).casebook
+    for case_id in book.cases:
+        page = case_page(book, case_id)
+        (baseline / "docs" / page.src_uri).write_text(page.content, encoding="utf-8")
+    return baseline
+
+
+def build(directory: Path) -> tuple[float, int]:
+    """Wall seconds and peak RSS (kB) of one `mkdocs build`."""
+    started = time.perf_counter()
+    result = subprocess.run([sys.executable, "-c", CHILD, str(directory / "site")], cwd=directory,
+                            capture_output=True, text=True, env=ENV)
+    elapsed = time.perf_counter() - started
+    if result.returncode != 0:
+        raise SystemExit(f"build failed in {directory}:\n{result.stderr[-3000:]}")
+    return elapsed, int(result.stderr.strip().splitlines()[-1])
+
+
+def search_index_figures(site: Path, count: int) -> dict:
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    case_docs = [d for d in index["docs"] if d["location"].startswith("cases/synthetic-")]
+    raw = json.dumps(case_docs, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    by_page: dict[str, str] = {}
+    for doc in case_docs:
+        page = doc["location"].split("#")[0]
+        by_page[page] = by_page.get(page, "") + " " + doc["title"] + " " + doc["text"]
+    real = [d for d in index["docs"] if d["location"].startswith("cases/") and "synthetic-" not in d["location"]
+            and d["location"].split("#")[0] != "cases/"]
+    real_raw = json.dumps(real, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    real_pages = len({d["location"].split("#")[0] for d in real}) or 1
+    return {"raw": len(raw) / count, "gzip": len(gzip.compress(raw, 9)) / count,
+            "real_raw": len(real_raw) / real_pages, "real_gzip": len(gzip.compress(real_raw, 9)) / real_pages,
+            "pages": by_page}
+
+
+def findable(project: Path, pages: dict[str, str], sample: int = 25) -> float:
+    """Share of sampled cases whose organisation, a title word and the outcome measure are all
+    in the index text of their own page."""
+    found = 0
+    names = sorted(p for p in (project / "case_studies").glob("synthetic-*.yml"))[:sample]
+    book = load_casebook(project, today=date.today()).casebook
+    for path in names:
+        case = book.cases[path.stem]
+        text = pages.get(f"cases/{case.id}/", "")
+        word = case.title.split()[-2].strip("()")
+        found += all(part in text for part in (case.organisation, word, case.outcomes[0].measure))
+    return found / len(names)
+
+
+def explorer_timing(site: Path, runs: int = 5) -> float | None:
+    """Median milliseconds the explorer takes to apply a filter change, measured in the page."""
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        return None
+    handler = functools.partial(_Quiet, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    timings = []
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=[
+                "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync"])
+            page = browser.new_page()
+            page.goto(f"http://127.0.0.1:{server.server_address[1]}/cases/")
+            page.wait_for_function("window.cbExplorer && window.cbExplorer.ready", timeout=120_000)
+            for run in range(runs):
+                value = ["executives", "customer-service", "elected-members"][run % 3]
+                box = page.locator(f'[data-facet="audience"] input[data-value="{value}"]')
+                box.set_checked(not box.is_checked())
+                timings.append(page.evaluate("window.cbExplorer.lastApplyMs"))
+            browser.close()
+    finally:
+        server.shutdown()
+    return statistics.median(timings)
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+def measure(count: int, runs: int, with_browser: bool) -> dict:
+    with tempfile.TemporaryDirectory(prefix="casebook-bench-") as tmp:
+        workdir = Path(tmp)
+        project = make_project(workdir, count)
+        baseline = make_baseline(workdir, project)
+        ours, theirs, memory = [], [], []
+        for _ in range(runs):  # interleaved, so drift on the machine hits both alike
+            seconds, rss = build(project)
+            ours.append(seconds)
+            memory.append(rss)
+            theirs.append(build(baseline)[0])
+        site = project / "site"
+        index = search_index_figures(site, count)
+        cases_json = (site / "api" / "cases.json").read_bytes()
+        return {
+            "n": count, "ours": statistics.median(ours), "baseline": statistics.median(theirs),
+            "ratio": statistics.median(o / t for o, t in zip(ours, theirs)),
+            "peak_mb": max(memory) / 1024, "index_raw": index["raw"], "index_gzip": index["gzip"],
+            "real_raw": index["real_raw"], "real_gzip": index["real_gzip"],
+            "findable": findable(project, index["pages"]),
+            "explorer_raw": len(cases_json) / (count + 34), "explorer_gzip": len(gzip.compress(cases_json, 9)) / (count + 34),
+            "filter_ms": explorer_timing(site) if with_browser else None,
+        }
+
+
+def report(rows: list[dict]) -> str:
+    lines = ["| cases | project build (s) | baseline build (s) | ratio | peak memory (MB) | search index per synthetic case, raw / gzip (bytes) | per real case, raw / gzip | found by org, title, measure | cases.json per case, raw / gzip (bytes) | filter change in Chromium (ms) |",
+             "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    for r in rows:
+        ms = "n/a" if r["filter_ms"] is None else f"{r['filter_ms']:.1f}"
+        lines.append(f"| {r['n']:,} | {r['ours']:.1f} | {r['baseline']:.1f} | {r['ratio']:.2f}× | {r['peak_mb']:.0f} | "
+                     f"{r['index_raw']:.0f} / {r['index_gzip']:.0f} | {r['real_raw']:.0f} / {r['real_gzip']:.0f} | {r['findable']:.0%} | "
+                     f"{r['explorer_raw']:.0f} / {r['explorer_gzip']:.0f} | {ms} |")
+    by_n = {r["n"]: r for r in rows}
+    if 1000 in by_n and 5000 in by_n:
+        for key, name in (("ours", "project"), ("baseline", "baseline")):
+            exponent = math.log(by_n[5000][key] / by_n[1000][key]) / math.log(5)
+            lines.append(f"\nGrowth exponent of {name} build time, 1,000 to 5,000 cases: {exponent:.2f}")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="bench.py", description=__doc__.splitlines()[0])
+    size = parser.add_mutually_exclusive_group()
+    size.add_argument("--quick", action="store_true", help="one size, N=50, one run (used by make test)")
+    size.add_argument("--big", action="store_true", help="add N=10,000")
+    parser.add_argument("--runs", type=int, default=3, help="interleaved runs per size (default 3)")
+    parser.add_argument("--sizes", type=lambda s: [int(x) for x in s.split(",")], help="e.g. 100,1000")
+    parser.add_argument("--no-browser", action="store_true", help="skip the explorer timing")
+    args = parser.parse_args(argv)
+    sizes = args.sizes or ([50] if args.quick else [100, 1000, 5000] + ([10000] if args.big else []))
+    runs = 1 if args.quick else args.runs
+    print(f"# Buy-in Casebook benchmark, {date.today().isoformat()}, {platform.machine()}, "
+          f"Python {platform.python_version()}, {runs} interleaved run(s) per size", flush=True)
+    rows = []
+    for count in sizes:
+        rows.append(measure(count, runs, with_browser=not args.no_browser))
+        print(f"measured {count:,} cases", file=sys.stderr, flush=True)
+    print(report(rows))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
