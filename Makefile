@@ -42,8 +42,9 @@ test: $(STAMP) test-tools ## Validate, build --strict, then run unit, JavaScript
 	$(VENV)/bin/mkdocs build --strict --quiet
 	node --test tests/js/
 	$(PY) -m pytest
+	$(PY) scripts/bench.py --quick
 
-bench: $(STAMP) ## Benchmark the build against a plain Material build
+bench: $(STAMP) test-tools ## Benchmark the build against a plain Material build (about 10 minutes)
 	$(PY) scripts/bench.py
 
 .PHONY: help setup serve build validate schemas test-tools test bench

@@ -18,7 +18,7 @@ from .model import (GRADE_RANK, Benefit, Case, Kit, Route, Taxonomy, build_benef
 from .rules.context import is_stale
 
 MAX_RELATED = 5
-POOL = 60  # candidates scored exactly per case
+POOL = 40  # candidates scored exactly per case
 
 
 @dataclass(frozen=True)
@@ -71,7 +71,15 @@ class Casebook:
         return "Moderate" if best == 2 else "Weak"
 
     def benefits_citing(self, case_id: str) -> list[Benefit]:
-        return [b for b in self.benefits.values() if any(e.case == case_id for e in b.evidence)]
+        return self._citing.get(case_id, [])
+
+    @cached_property
+    def _citing(self) -> dict[str, list[Benefit]]:
+        citing: dict[str, list[Benefit]] = {}
+        for benefit in self.benefits.values():
+            for case_id in dict.fromkeys(e.case for e in benefit.evidence if e.case):
+                citing.setdefault(case_id, []).append(benefit)
+        return citing
 
     def related(self, case: Case) -> list[Case]:
         """The case's own `related` list, then the most similar cases, at most five in all."""
@@ -104,7 +112,7 @@ class Casebook:
 
 def similarity(a: Case, b: Case) -> int:
     """Shared topics weigh most, then shared audiences, then the same sector and country."""
-    return (3 * len(set(a.topics) & set(b.topics)) + 2 * len(set(a.audiences) & set(b.audiences))
+    return (3 * len(a.topic_set & b.topic_set) + 2 * len(a.audience_set & b.audience_set)
             + 2 * (a.sector == b.sector) + (a.country == b.country))
 
 

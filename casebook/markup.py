@@ -26,7 +26,7 @@ class Rendered:
     links: tuple[str, ...]  # every link target in the Markdown
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=65536)  # every Markdown field is rendered twice: once checked, once shown
 def render(text: str) -> Rendered:
     md = markdown.Markdown(extensions=["sane_lists", "tables"], output_format="html")
     html = md.convert(text)

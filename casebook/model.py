@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
 
 GRADE_RANK = {"primary": 3, "secondary": 2, "unconfirmed": 1}
 
@@ -84,6 +85,14 @@ class Case:
     @property
     def headline(self) -> Outcome:
         return self.outcomes[0]
+
+    @cached_property
+    def topic_set(self) -> frozenset[str]:
+        return frozenset(self.topics)
+
+    @cached_property
+    def audience_set(self) -> frozenset[str]:
+        return frozenset(self.audiences)
 
 
 @dataclass(frozen=True)

@@ -93,7 +93,7 @@ def test_case_is_in_the_export(built):
 
 def test_case_is_in_the_plain_list(built):
     html = (built / "cases/index.html").read_text(encoding="utf-8")
-    assert 'href="test-council-gritting/"' in html
+    assert 'href="../cases/test-council-gritting/"' in html
 
 
 def test_every_export_is_a_list_with_ids_and_urls(built):
