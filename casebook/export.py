@@ -9,7 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from dataclasses import asdict
+from dataclasses import fields
 from datetime import date, datetime, timezone
 
 from feedgen.feed import FeedGenerator
@@ -22,8 +22,12 @@ _SKIP = {"id", "path"}
 
 
 def _plain(value):
+    """Dataclasses, tuples and dates -> JSON data (dataclasses.asdict deep-copies everything,
+    which costs seconds at thousands of cases)."""
     if isinstance(value, date):
         return value.isoformat()
+    if hasattr(value, "__dataclass_fields__"):
+        value = {f.name: getattr(value, f.name) for f in fields(value)}
     if isinstance(value, dict):
         return {_RENAMES.get(k, k): _plain(v) for k, v in value.items() if v is not None}
     if isinstance(value, (list, tuple)):
@@ -32,7 +36,7 @@ def _plain(value):
 
 
 def entry_record(entry: Case | Benefit | Kit | Route, *, base_url: str = "") -> dict:
-    data = _plain(asdict(entry))
+    data = _plain(entry)
     record = {"id": entry.id, "url": base_url + entry.url}
     record.update((k, v) for k, v in data.items() if k not in _SKIP and v not in ("", []))
     return record
