@@ -41,8 +41,8 @@ test: $(STAMP) test-tools ## Validate, build --strict, then run unit, JavaScript
 	$(PY) scripts/build_schemas.py --check
 	$(VENV)/bin/mkdocs build --strict --quiet
 	node --test tests/js/
-	$(PY) -m pytest
 	$(PY) scripts/bench.py --quick
+	$(PY) -m pytest
 
 bench: $(STAMP) test-tools ## Benchmark the build against a plain Material build (about 10 minutes)
 	$(PY) scripts/bench.py
