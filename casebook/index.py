@@ -119,7 +119,7 @@ def similarity(a: Case, b: Case) -> int:
 def build_casebook(taxonomy: Document, valid: dict[str, dict[str, Document]], *, today: date,
                    root: Path) -> Casebook:
     cases = [build_case(d.id, d.path, d.data) for d in valid["case"].values()]
-    cases.sort(key=lambda c: (c.added, c.id), reverse=True)
+    cases.sort(key=lambda c: (-c.added.toordinal(), c.title.casefold()))  # newest added first
     benefits = [build_benefit(d.id, d.path, d.data) for d in valid["benefit"].values()]
     kits = sorted((build_kit(d.id, d.path, d.data) for d in valid["kit"].values()),
                   key=lambda k: (k.order, k.id))
