@@ -18,7 +18,7 @@ from .model import (GRADE_RANK, Benefit, Case, Kit, Route, Taxonomy, build_benef
 from .rules.context import is_stale
 
 MAX_RELATED = 5
-POOL = 40  # candidates scored exactly per case
+POOL = 30  # candidates scored exactly per case
 
 
 @dataclass(frozen=True)
