@@ -103,33 +103,38 @@
 
   function wordsOf(state) { return fold(state.q).split(/\s+/).filter(Boolean); }
 
-  /* Every record that passes all filters except facet `skip` (null: all filters). */
-  function matching(records, state, skip) {
+  /* For each record, a bit mask of the facets it fails (-1: it fails the year or the text).
+     Computed once per view, so the results and every facet's counts share one pass. */
+  function failures(records, state) {
     var words = wordsOf(state);
-    return records.filter(function (record) {
-      if (!yearMatches(record, state) || !textMatches(record, words)) return false;
+    var all = FACET_NAMES.map(function (name) { return state.matchAll.indexOf(name) !== -1; });
+    return records.map(function (record) {
+      if (!yearMatches(record, state) || !textMatches(record, words)) return -1;
+      var mask = 0;
       for (var i = 0; i < FACET_NAMES.length; i++) {
-        var name = FACET_NAMES[i];
-        if (name !== skip && !facetMatches(record, name, state[name], state.matchAll.indexOf(name) !== -1)) return false;
+        if (!facetMatches(record, FACET_NAMES[i], state[FACET_NAMES[i]], all[i])) mask |= 1 << i;
       }
-      return true;
+      return mask;
     });
   }
 
   /* For each value of a facet, how many cases the view would show if it were ticked; for a value
-     already ticked, how many of the current results have it. One pass over the cases. */
-  function counts(records, state, name) {
+     already ticked, how many of the current results have it. */
+  function countsFrom(records, masks, state, name) {
+    var bit = 1 << FACET_NAMES.indexOf(name);
     var selected = state[name];
     var all = state.matchAll.indexOf(name) !== -1;
     var shown = 0;
     var inResults = {};
     var outside = {};
-    matching(records, state, name).forEach(function (record) {
-      var passes = facetMatches(record, name, selected, all);
+    for (var r = 0; r < records.length; r++) {
+      var mask = masks[r];
+      if (mask !== 0 && mask !== bit) continue;  // fails another filter: no click here brings it back
+      var passes = mask === 0;
       if (passes) shown += 1;
       var tally = passes ? inResults : outside;
-      values(record, name).forEach(function (value) { tally[value] = (tally[value] || 0) + 1; });
-    });
+      values(records[r], name).forEach(function (value) { tally[value] = (tally[value] || 0) + 1; });
+    }
     var result = {};
     Object.keys(inResults).concat(Object.keys(outside)).forEach(function (value) {
       var ticked = selected.indexOf(value) !== -1;
@@ -137,6 +142,19 @@
         : shown + (outside[value] || 0);  // OR: the cases shown now, plus this value's own
     });
     return result;
+  }
+
+  function counts(records, state, name) {
+    return countsFrom(records, failures(records, state), state, name);
+  }
+
+  /* Everything the page shows for a state: sorted results and the counts of every facet. */
+  function view(records, state) {
+    var masks = failures(records, state);
+    var results = records.filter(function (record, r) { return masks[r] === 0; });
+    var facetCounts = {};
+    FACET_NAMES.forEach(function (name) { facetCounts[name] = countsFrom(records, masks, state, name); });
+    return { results: sortRecords(results, state.sort), counts: facetCounts };
   }
 
   function sortRecords(records, sort) {
@@ -149,10 +167,10 @@
   }
 
   function apply(records, state) {
-    return sortRecords(matching(records, state, null), state.sort);
+    return view(records, state).results;
   }
 
   return { FACETS: FACETS, FACET_NAMES: FACET_NAMES, SORTS: SORTS, emptyState: emptyState,
            parseState: parseState, toSearch: toSearch, prepare: prepare, apply: apply,
-           counts: counts, fold: fold };
+           counts: counts, view: view, fold: fold };
 });

@@ -103,8 +103,7 @@
     return next;
   }
 
-  function renderFacet(name) {
-    var counts = X.counts(records, state, name);
+  function renderFacet(name, counts) {
     var ul = facetBoxes[name].querySelector("ul");
     ul.textContent = "";
     vocab[name].forEach(function (pair) {
@@ -148,8 +147,9 @@
 
   function render() {
     var started = performance.now();
-    var found = X.apply(records, state);
-    X.FACET_NAMES.forEach(renderFacet);
+    var seen = X.view(records, state);
+    var found = seen.results;
+    X.FACET_NAMES.forEach(function (name) { renderFacet(name, seen.counts[name]); });
     search.value = state.q;
     sort.value = state.sort;
     yearFrom.value = state.year_from === null ? "" : String(state.year_from);
