@@ -90,3 +90,19 @@ test("a reversed year range is put the right way round", () => {
   assert.equal(s.year_from, 2010);
   assert.equal(s.year_to, 2015);
 });
+
+test("one view gives the same results and counts as asking facet by facet", () => {
+  for (const query of ["", "?audience=executives", "?topic=emergencies,public-safety&match_all=topic&country=GB", "?q=police&sort=title"]) {
+    const s = state(query);
+    const seen = X.view(records, s);
+    assert.deepEqual(seen.results.map((r) => r.item.id), ids(s));
+    for (const name of X.FACET_NAMES) assert.deepEqual(seen.counts[name], X.counts(records, s, name));
+  }
+});
+
+test("a case that fails two facets is counted for neither", () => {
+  // c is in AU and has no channel-shift topic: ticking either alone cannot bring it back.
+  const s = state("?country=GB&topic=channel-shift");
+  assert.equal(X.counts(records, s, "country").AU, undefined);
+  assert.equal(X.counts(records, s, "topic")["public-safety"], 2);  // a (shown) + b (GB, public-safety)
+});
