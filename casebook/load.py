@@ -25,7 +25,7 @@ _FLOAT = re.compile(r"[-+]?([0-9]+\.[0-9]*|\.[0-9]+)([eE][-+]?[0-9]+)?")
 _PLAIN_TAGS = {"tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float",
                "tag:yaml.org,2002:bool", "tag:yaml.org,2002:null", "tag:yaml.org,2002:timestamp"}
 
-Path_ = tuple  # a field path such as ("outcomes", 0, "value")
+FieldPath = tuple  # a field path such as ("outcomes", 0, "value")
 
 
 @dataclass(frozen=True)
@@ -34,13 +34,13 @@ class Document:
 
     path: str  # relative to the repository root, with forward slashes
     data: Any
-    positions: Mapping[Path_, tuple[int, int]] = field(repr=False)
+    positions: Mapping[FieldPath, tuple[int, int]] = field(repr=False)
 
     @property
     def id(self) -> str:
         return Path(self.path).stem
 
-    def where(self, keys: Path_) -> tuple[int, int]:
+    def where(self, keys: FieldPath) -> tuple[int, int]:
         """Line and column of the deepest part of `keys` that exists in the file."""
         keys = tuple(keys)
         while keys and keys not in self.positions:
@@ -102,7 +102,7 @@ class _Builder:
         self.events = events
         self.pos = 0
         self.rel = rel
-        self.positions: dict[Path_, tuple[int, int]] = {}
+        self.positions: dict[FieldPath, tuple[int, int]] = {}
         self.problems: list[Problem] = []
 
     def build(self) -> Any:
@@ -133,7 +133,7 @@ class _Builder:
     def _mark(event) -> tuple[int, int]:
         return event.start_mark.line + 1, event.start_mark.column + 1
 
-    def _node(self, keys: Path_) -> Any:
+    def _node(self, keys: FieldPath) -> Any:
         event = self._next()
         self.positions.setdefault(keys, self._mark(event))
         if isinstance(event, yaml.AliasEvent):
@@ -149,14 +149,14 @@ class _Builder:
             return self._sequence(keys)
         return self._mapping(keys)
 
-    def _sequence(self, keys: Path_) -> list:
+    def _sequence(self, keys: FieldPath) -> list:
         items = []
         while not isinstance(self._peek(), yaml.SequenceEndEvent):
             items.append(self._node(keys + (len(items),)))
         self._next()
         return items
 
-    def _mapping(self, keys: Path_) -> dict:
+    def _mapping(self, keys: FieldPath) -> dict:
         result: dict = {}
         while not isinstance(self._peek(), yaml.MappingEndEvent):
             key_event = self._next()
@@ -190,7 +190,7 @@ class _Builder:
             if depth == 0:
                 return
 
-    def _scalar(self, event, keys: Path_) -> Any:
+    def _scalar(self, event, keys: FieldPath) -> Any:
         value = event.value
         if event.tag and event.tag != "!" and event.tag not in _PLAIN_TAGS:
             self._problem(keys, f"explicit tag '{event.tag}' used", "plain values",
@@ -215,7 +215,7 @@ def _plain_value(tag: str, value: str) -> Any:
     return value
 
 
-def dotted(keys: Path_) -> str:
+def dotted(keys: FieldPath) -> str:
     """('outcomes', 0, 'value') -> 'outcomes[0].value'."""
     text = ""
     for key in keys:

@@ -102,7 +102,7 @@ def _explain_either(doc: Document, error: ValidationError) -> list[Problem]:
 
 def _describe(error: ValidationError, keys: tuple) -> tuple[str, str, str, str]:
     """(message, expected, fix, rule) for one schema error."""
-    kind, value, schema = error.validator, error.instance, error.schema
+    kind, value = error.validator, error.instance
     name = next((k for k in reversed(keys) if isinstance(k, str)), "value")
     if kind == "required":
         missing = error.message.split("'")[1]

@@ -3,7 +3,6 @@ data exports and the JSON Schemas. The MkDocs hook only turns these into `File`s
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from .contract import SCHEMA_FILES

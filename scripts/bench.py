@@ -178,7 +178,7 @@ def measure(count: int, runs: int, with_browser: bool) -> dict:
         cases_json = (site / "api" / "cases.json").read_bytes()
         return {
             "n": count, "ours": statistics.median(ours), "baseline": statistics.median(theirs),
-            "ratio": statistics.median(o / t for o, t in zip(ours, theirs)),
+            "ratio": statistics.median(o / t for o, t in zip(ours, theirs, strict=True)),
             "peak_mb": max(memory) / 1024, "index_raw": index["raw"], "index_gzip": index["gzip"],
             "real_raw": index["real_raw"], "real_gzip": index["real_gzip"],
             "findable": findable(project, index["pages"]),
