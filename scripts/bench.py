@@ -15,9 +15,7 @@ Nothing is asserted about time: this reports.
 from __future__ import annotations
 
 import argparse
-import functools
 import gzip
-import http.server
 import json
 import math
 import platform
@@ -26,7 +24,6 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from datetime import date
 from pathlib import Path
@@ -37,6 +34,7 @@ sys.path.insert(0, str(ROOT))
 from casebook.pages import case_page  # noqa: E402
 from casebook.repository import current_vocabulary, load_casebook  # noqa: E402
 from casebook.synthetic import synthetic_case  # noqa: E402
+from static_site import CHROMIUM, CHROMIUM_ARGS, serve  # noqa: E402
 
 COPY_IGNORE = shutil.ignore_patterns(".venv", "site", ".git", "__pycache__", ".pytest_cache", "tests")
 ENV = {"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin", "PYTHONDONTWRITEBYTECODE": "1"}
@@ -134,32 +132,19 @@ def explorer_timing(site: Path, runs: int = 5) -> float | None:
         from playwright.sync_api import sync_playwright
     except ImportError:
         return None
-    handler = functools.partial(_Quiet, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
     timings = []
-    try:
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=[
-                "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync"])
-            page = browser.new_page()
-            page.goto(f"http://127.0.0.1:{server.server_address[1]}/cases/")
-            page.wait_for_function("window.cbExplorer && window.cbExplorer.ready", timeout=120_000)
-            for run in range(runs):
-                value = ["executives", "customer-service", "elected-members"][run % 3]
-                box = page.locator(f'[data-facet="audience"] input[data-value="{value}"]')
-                box.set_checked(not box.is_checked())
-                timings.append(page.evaluate("window.cbExplorer.lastApplyMs"))
-            browser.close()
-    finally:
-        server.shutdown()
+    with serve(site) as base, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        page = browser.new_page()
+        page.goto(f"{base}cases/")
+        page.wait_for_function("window.cbExplorer && window.cbExplorer.ready", timeout=120_000)
+        for run in range(runs):
+            value = ["executives", "customer-service", "elected-members"][run % 3]
+            box = page.locator(f'[data-facet="audience"] input[data-value="{value}"]')
+            box.set_checked(not box.is_checked())
+            timings.append(page.evaluate("window.cbExplorer.lastApplyMs"))
+        browser.close()
     return statistics.median(timings)
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
 
 
 def measure(count: int, runs: int, with_browser: bool) -> dict:

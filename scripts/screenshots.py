@@ -5,13 +5,12 @@ Serves the site on 127.0.0.1 and saves PNGs of key pages to docs/assets/screensh
 
 from __future__ import annotations
 
-import functools
-import http.server
 import sys
-import threading
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
+
+from static_site import CHROMIUM, CHROMIUM_ARGS, serve
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "docs" / "assets" / "screenshots"
@@ -23,24 +22,13 @@ PAGES = {
     "explorer": "cases/?audience=customer-service&topic=emergencies",
     "calculator": "tools/channel-shift/",
 }
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync"]
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
 
 
 def main(argv: list[str]) -> int:
     site = Path(argv[0]) if argv else ROOT / "site"
-    handler = functools.partial(_Quiet, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_address[1]}/"
     OUT.mkdir(parents=True, exist_ok=True)
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
+    with serve(site) as base, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         page = browser.new_page(viewport={"width": 1280, "height": 1000})
         for name, url in PAGES.items():
             response = page.goto(base + url)
@@ -51,7 +39,6 @@ def main(argv: list[str]) -> int:
             page.screenshot(path=str(OUT / f"{name}.png"))
             print(f"saved {name}.png")
         browser.close()
-    server.shutdown()
     return 0
 
 
