@@ -1,4 +1,5 @@
-"""Test helpers: paths, the fixed date tests run on, and editing a fixture copy."""
+"""Test helpers: paths, the fixed date fixture tests run on (never used over the real content),
+and editing a fixture copy."""
 
 from __future__ import annotations
 
@@ -19,6 +20,15 @@ def edit(root: Path, rel: str, old: str, new: str) -> None:
     if old not in text:
         raise AssertionError(f"{old!r} not in {rel}")
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def real_casebook():
+    """The repository's own content on the real date: a contributor's case dated today must pass.
+    A content error fails with the validator's own problem lines, not an AttributeError."""
+    result = load_casebook(ROOT)
+    if result.casebook is None:
+        raise AssertionError("content has errors:\n" + "\n".join(p.text() for p in result.errors))
+    return result.casebook
 
 
 def problem_lines(root: Path, *, today: date = TODAY) -> list[str]:

@@ -12,16 +12,14 @@ import pytest
 
 from casebook.export import CSV_COLUMNS, FEED_SIZE, benefits_json, cases_csv, cases_json, feed_xml
 from casebook.repository import load_casebook
-from support import ROOT, TODAY, edit
+from support import TODAY, edit, real_casebook
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 
 
 @pytest.fixture(scope="module")
 def book():
-    result = load_casebook(ROOT, today=TODAY)
-    assert result.casebook is not None
-    return result.casebook
+    return real_casebook()
 
 
 def test_cases_json_holds_every_case_with_contract_fields(book):

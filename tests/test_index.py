@@ -7,12 +7,12 @@ import pytest
 from casebook.briefing import build_briefing
 from casebook.index import MAX_RELATED, similarity
 from casebook.repository import load_casebook
-from support import ROOT, TODAY, edit
+from support import TODAY, edit, real_casebook
 
 
 @pytest.fixture(scope="module")
 def book():
-    return load_casebook(ROOT, today=TODAY).casebook
+    return real_casebook()
 
 
 def test_cases_are_newest_added_first(book):
