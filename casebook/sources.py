@@ -24,6 +24,7 @@ COPY_HOSTS = {
     "studylib.net": _SHARING,
     "pdfslide.net": _SHARING,
     "documents.pub": _SHARING,
+    "pdfslide.us": _SHARING,
     "dokumen.tips": _SHARING,
     "vdocuments.site": _SHARING,
     "vdocuments.us": _SHARING,
