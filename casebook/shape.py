@@ -153,8 +153,9 @@ def _describe_pattern(value, name: str, keys: tuple) -> tuple[str, str, str, str
         return (f"{_show(value)} is not a valid date", "an ISO date such as 2026-11-21",
                 "write the date as YYYY-MM-DD", "bad-date")
     if name == "published":
-        return (f"{_show(value)} is not a real year, month or day", "YYYY, YYYY-MM or YYYY-MM-DD, "
-                "months 01-12", "give the date as precisely as the source does, e.g. 2024-03", "bad-date")
+        return (f"{_show(value)} is not a real year, month or day", "YYYY, YYYY-MM, YYYY-MM-DD "
+                "(months 01-12) or undated", "give the date as precisely as the source does, e.g. "
+                "2024-03, or undated if it has none", "bad-date")
     if name == "page":
         return (f"{_show(value)} is not a page reference",
                 "case:<id>, kit:<id>, benefit:<id> or a path like guides/index.md",
