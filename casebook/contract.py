@@ -15,7 +15,8 @@ import iso3166
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 DATE_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
-PUBLISHED_PATTERN = r"^([0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?|undated)$"
+# Months 01-12, days 01-31; whether the day exists in that month is the `bad-date` rule's job.
+PUBLISHED_PATTERN = r"^([0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?|undated)$"
 URL_PATTERN = r"^https?://[^\s]+$"
 GRADES = ("primary", "secondary", "unconfirmed")
 COUNTRIES = tuple(sorted(iso3166.countries_by_alpha2))
