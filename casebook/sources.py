@@ -14,6 +14,7 @@ UNDATED = "undated"
 # Host (or parent domain) -> why a page there is not the original publication.
 _SHARING = "on a document-sharing site, which holds copies uploaded by anyone, not the publisher's page"
 _TRANSLATED = "on a machine-translation proxy, which serves a translated copy, not the publisher's page"
+_PROXY = "on a web proxy, which serves a copy of another site's page, not the publisher's page"
 COPY_HOSTS = {
     "slideshare.net": _SHARING,
     "slideplayer.com": _SHARING,
@@ -38,6 +39,7 @@ COPY_HOSTS = {
     "translate.google.com": _TRANSLATED,
     "translate.googleusercontent.com": _TRANSLATED,
     "translatoruser-int.com": _TRANSLATED,
+    "nproxy.org": _PROXY,
 }
 # A host label naming a test copy of a site: staging.example.gov.uk, example-uat.example.com.
 STAGING_LABEL = re.compile(r"^(.+[-.])?(staging|stage|stg|uat|pre-?prod|preview|dev|test|qa|sandbox)([-0-9].*)?$")

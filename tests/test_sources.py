@@ -38,6 +38,7 @@ UNDATED_SOURCE = """  - source:
     "https://zh.scribd.com/document/235515882/report",
     "http://slideplayer.com/slide/2546159/",
     "https://www-example-gov-uk.translate.goog/page?_x_tr_sl=auto",
+    "https://www-wired-com.nproxy.org/2016/01/some-article",
 ])
 def test_copies_and_staging_hosts_have_a_reason(url):
     assert copy_reason(url)
