@@ -77,6 +77,13 @@ def test_validator_warns_on_a_repost_in_a_case_and_a_statement(repo):
     assert result.casebook is not None  # a warning does not stop the build
 
 
+def test_a_copy_graded_unconfirmed_is_not_reported_again(repo):
+    edit(repo, CASE, "url: http://www.bbc.com/news/uk-england-manchester-11549069",
+         "url: https://www.slideshare.net/someone/gmp-tweets")
+    edit(repo, CASE, "grade: primary", "grade: unconfirmed")
+    assert problem_lines(repo) == []
+
+
 def test_undated_is_accepted_and_a_wrong_word_is_not(repo):
     edit(repo, CASE, "published: 2010-10", "published: undated")
     assert problem_lines(repo) == []
