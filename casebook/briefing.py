@@ -55,7 +55,7 @@ def plan_briefings(book: Casebook) -> dict[str, Briefing]:
     """Every kit's briefing, chosen in kit order so a case leads one briefing at most."""
     if id(book) in _PLANS and _PLANS[id(book)][0] is book:
         return _PLANS[id(book)][1]
-    reserved = {case_id for kit in book.kits.values() for case_id in kit.briefing.cases}
+    reserved = {case_id for kit in book.kits.values() for case_id in kit.briefing_choice.cases}
     plans = {}
     for kit in book.kits.values():
         statements = choose_statements(book, kit)
@@ -68,7 +68,7 @@ def plan_briefings(book: Casebook) -> dict[str, Briefing]:
 
 
 def choose_statements(book: Casebook, kit: Kit) -> list[Benefit]:
-    chosen = [book.benefits[i] for i in kit.briefing.statements]
+    chosen = [book.benefits[i] for i in kit.briefing_choice.statements]
     candidates = [b for b in book.benefits_for(kit.id) if b not in chosen]
     while len(chosen) < STATEMENTS and candidates:
         used = {case for benefit in chosen for case in _cases_of(benefit)}
@@ -82,7 +82,7 @@ def choose_statements(book: Casebook, kit: Kit) -> list[Benefit]:
 
 
 def choose_cases(book: Casebook, kit: Kit, statements: list[Benefit], *, taken: set[str]) -> list[Case]:
-    chosen = [book.cases[i] for i in kit.briefing.cases]
+    chosen = [book.cases[i] for i in kit.briefing_choice.cases]
     cited = {case for benefit in statements for case in _cases_of(benefit)}
     candidates = [c for c in book.cases_for(kit.id) if c.id not in taken and c not in chosen]
     ranked = sorted(candidates, key=lambda c: (

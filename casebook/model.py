@@ -167,7 +167,11 @@ class Kit:
     training: str | None
     topics: tuple[str, ...] = ()
     pilot: Pilot | None = None
-    briefing: BriefingChoice = BriefingChoice()
+    briefing: BriefingChoice | None = None  # None: the briefing is chosen automatically
+
+    @property
+    def briefing_choice(self) -> BriefingChoice:
+        return self.briefing or BriefingChoice()
 
     @property
     def url(self) -> str:
@@ -175,7 +179,7 @@ class Kit:
 
     @property
     def briefing_title(self) -> str:
-        return self.briefing.title or f"A social media pilot: briefing for {self.name}"
+        return self.briefing_choice.title or f"A social media pilot: briefing for {self.name}"
 
 
 @dataclass(frozen=True)
@@ -251,7 +255,7 @@ def build_kit(id: str, path: str, data: dict) -> Kit:
                topics=tuple(data.get("topics", ())),
                pilot=Pilot(**data["pilot"]) if "pilot" in data else None,
                briefing=BriefingChoice(**{k: v if k == "title" else tuple(v)
-                                          for k, v in data.get("briefing", {}).items()}))
+                                          for k, v in data["briefing"].items()}) if "briefing" in data else None)
 
 
 def build_route(id: str, path: str, data: dict) -> Route:
