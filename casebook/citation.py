@@ -65,7 +65,7 @@ def _source_text(source: Source) -> str:
 
 
 def _date(source: Source) -> str:
-    return "undated" if source.published == "undated" else source.published
+    return source.published_label
 
 
 def plain_text(html: str) -> str:

@@ -15,19 +15,21 @@ import iso3166
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 DATE_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
-PUBLISHED_PATTERN = r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"
+# Months 01-12, days 01-31; whether the day exists in that month is the `bad-date` rule's job.
+PUBLISHED_PATTERN = r"^([0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?|undated)$"
 URL_PATTERN = r"^https?://[^\s]+$"
 GRADES = ("primary", "secondary", "unconfirmed")
 COUNTRIES = tuple(sorted(iso3166.countries_by_alpha2))
 # One wording of the grades, used by the schema, CONTRIBUTING.md and the "How we grade evidence"
 # page (tests/test_docs.py checks the guide quotes it exactly).
 GRADES_EXPLAINED = {
-    "primary": "the organisation's own publication: its report, web page, press release or "
+    "primary": "the organisation's own publication: its report, press release, blog, web page or "
                "committee paper.",
-    "secondary": "a news, trade-press, award or vendor write-up of it, even when it quotes an "
-                 "official.",
-    "unconfirmed": "not read in any source, or read only in a copy or repost; cite the original "
-                   "instead whenever you can find it.",
+    "secondary": "a news, trade-press, award or vendor write-up of the work, even when it quotes an "
+                 "official word for word.",
+    "unconfirmed": "not read in any source, or read only in a copy or repost (SlideShare, Scribd, a "
+                   "machine-translated copy, a staging site); cite the original whenever you can "
+                   "find it.",
 }
 GRADE_DESCRIPTION = " ".join(f"{grade}: {text}" for grade, text in GRADES_EXPLAINED.items())
 SCHEMA_FILES = {
@@ -88,7 +90,8 @@ SOURCE = _object({
     "url": {"type": "string", "pattern": URL_PATTERN, "description": "An http(s) address."},
     "published": {"type": ["string", "integer"], "pattern": PUBLISHED_PATTERN,
                   "minimum": 1900, "maximum": 2100,
-                  "description": "When it was published: YYYY, YYYY-MM or YYYY-MM-DD."},
+                  "description": "When it was published: YYYY, YYYY-MM or YYYY-MM-DD, or undated when "
+                                 "the page carries no date (shown as 'undated, read on <last_verified>')."},
     "grade": {"type": "string", "enum": list(GRADES),
               "description": GRADE_DESCRIPTION},
 }, ["title", "publisher", "url", "published", "grade"], "Where the evidence comes from.")
