@@ -11,6 +11,8 @@ from datetime import date
 from functools import cached_property
 
 GRADE_RANK = {"primary": 3, "secondary": 2, "unconfirmed": 1}
+# The site folder each kind of entry gets its pages in: `<section>/<id>/` (each class's `url`).
+SECTIONS = {"case": "cases", "benefit": "benefits", "kit": "kits", "route": "training"}
 
 
 @dataclass(frozen=True)
