@@ -25,6 +25,8 @@ _DROPPED = re.compile(r"<(img|h1|h2)\b")  # what the sanitiser removes: the page
 # (scripts/bench.py measures the worst input found) and are far above what real entries use.
 MAX_BRACKETS = 100
 MAX_LINES = 200
+MAX_NESTING = 8  # list and quote markers opening one line ('- - - a' nests lists; 2,000 overflow the stack)
+_NESTED = re.compile(r"^[ \t]*(?:(?:[-*+]|[0-9]{1,9}[.)])[ \t]+|>[ \t]*){%d}" % (MAX_NESTING + 1), re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -43,6 +45,10 @@ def complexity(text: str) -> str | None:
     lines = text.count("\n") + 1
     if lines > MAX_LINES:
         return f"{lines} lines (at most {MAX_LINES})"
+    nested = _NESTED.search(text)
+    if nested:
+        line = text.count("\n", 0, nested.start()) + 1
+        return f"list or quote markers nested more than {MAX_NESTING} deep on line {line} of the field"
     return None
 
 
