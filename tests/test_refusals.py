@@ -154,3 +154,20 @@ def test_control_characters_in_titles_never_reach_the_build(repo):
     result = load_casebook(repo, today=TODAY)
     assert result.casebook is None
     assert [p.rule for p in result.errors] == ["text-control-char"]
+
+
+def test_too_many_problems_are_cut_short(repo):
+    outcomes = "".join(f"  - value: '{i}'\n    source: 1\n" for i in range(250))
+    edit(repo, C, "outcomes:\n", "outcomes:\n" + outcomes)
+    lines = problem_lines(repo)
+    assert sum("required key 'measure' is missing" in line for line in lines) == 200
+    assert ("case_studies/gmp-tweets.yml:2:1: more than 200 problems; only the first 200 are listed (expected a "
+            "file shaped like the template; fix: fix these, then validate again) [too-many-problems]") in lines
+
+
+def test_suggestions_stop_after_twenty_per_file(repo):
+    refs = ", ".join(f"gmp-tweets-{i}" for i in range(30))
+    edit(repo, K, "cases: [gmp-tweets]", f"cases: [{refs}]")
+    lines = [line for line in problem_lines(repo) if line.endswith("[kit-reference-unknown]")]
+    assert len(lines) == 30
+    assert sum("did you mean 'gmp-tweets'?" in line for line in lines) == 20

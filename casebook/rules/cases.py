@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 from itertools import combinations
 
+from ..hints import Hints
 from ..load import Document
 from ..problems import Problem
 from .common import check_entry_dates
@@ -42,14 +43,15 @@ def check_source_numbers(doc: Document) -> list[Problem]:
 
 def check_related(doc: Document, ctx: Context) -> list[Problem]:
     problems = []
+    hints = Hints()
     for index, other in enumerate(doc.data.get("related", [])):
         keys = ("related", index)
         if other == doc.id:
             problems.append(problem(doc, keys, "a case cannot be related to itself", "another case's id",
                                     "remove this item", "related-self"))
         elif other not in ctx.ids["case"]:
-            close = difflib.get_close_matches(other, ctx.ids["case"], n=1)
-            hint = f"did you mean '{close[0]}'? " if close else ""
+            close = hints.closest(other, ctx.ids["case"])
+            hint = f"did you mean '{close}'? " if close else ""
             problems.append(problem(doc, keys, f"no case '{other}' in case_studies/",
                                     "the id of an existing case", hint + "use a file name from case_studies/",
                                     "related-unknown"))
