@@ -18,7 +18,8 @@ DIALECT = "https://json-schema.org/draft/2020-12/schema"
 END = r"$(?!\n)"
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*" + END
 DATE_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}" + END
-PUBLISHED_PATTERN = r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?" + END
+# Months 01-12, days 01-31; whether the day exists in that month is the `bad-date` rule's job.
+PUBLISHED_PATTERN = r"^([0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?|undated)" + END
 URL_PATTERN = r"^https?://[^\s]+" + END
 MARKDOWN_MAX = 4000  # characters in one Markdown field: over three times the longest real one
 GRADES = ("primary", "secondary", "unconfirmed")
@@ -85,10 +86,12 @@ SOURCE = _object({
     "url": {"type": "string", "pattern": URL_PATTERN, "description": "An http(s) address."},
     "published": {"type": ["string", "integer"], "pattern": PUBLISHED_PATTERN,
                   "minimum": 1900, "maximum": 2100,
-                  "description": "When it was published: YYYY, YYYY-MM or YYYY-MM-DD."},
+                  "description": "When it was published: YYYY, YYYY-MM or YYYY-MM-DD, or undated when "
+                                 "the page carries no date (shown as 'undated, read on <last_verified>')."},
     "grade": {"type": "string", "enum": list(GRADES),
-              "description": "primary: the figure read in the publisher's own words; secondary: a "
-                             "report of it; unconfirmed: not checked."},
+              "description": "primary: the organisation's own publication; secondary: a news, "
+                             "trade-press, award or vendor write-up of it, even quoting an official; "
+                             "unconfirmed: not read in any source, or only in a copy or repost."},
 }, ["title", "publisher", "url", "published", "grade"], "Where the evidence comes from.")
 SOURCE_INDEX = {"type": "integer", "minimum": 1,
                 "description": "The 1-based position of an entry in `sources`."}

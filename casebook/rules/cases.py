@@ -10,6 +10,7 @@ from ..load import Document
 from ..problems import Problem
 from .common import check_entry_dates
 from .context import Context, problem, warning
+from .sources import check_source_hosts
 
 DUPLICATE_TITLE_RATIO = 0.85
 MAX_COMPARED = 200  # distinct titles per organisation and year compared pair by pair (under 1 s)
@@ -22,6 +23,7 @@ def check_cases(ctx: Context) -> list[Problem]:
         problems += check_related(doc, ctx)
         problems += check_year(doc, ctx)
         problems += check_entry_dates(doc, ctx)
+        problems += check_source_hosts(doc, "case")
     problems += check_probable_duplicates(list(ctx.cases.values()))
     return problems
 
