@@ -102,7 +102,9 @@ def test_bad_parameters_are_ignored(page, site_dir):
 def test_sort_by_title(page):
     open_explorer(page, "?sort=title")
     titles = page.locator(".cb-result__title").all_inner_texts()
-    assert titles == sorted(titles, key=str.casefold) or titles == sorted(titles)
+    # Titles such as "Høje-Taastrup" sort by the reader's language rules, as the explorer does.
+    collated = page.evaluate("t => t.slice().sort((a, b) => a.localeCompare(b, 'en'))", titles)
+    assert len(titles) > 1 and titles == collated
 
 
 def test_without_javascript_the_page_lists_every_case_by_audience(browser, base_url, site_dir):
