@@ -21,7 +21,7 @@ $(STAMP): requirements.txt requirements-test.txt constraints.txt pyproject.toml
 setup: $(STAMP) ## Create .venv and install the pinned dependencies
 
 serve: $(STAMP) ## Serve the site at http://127.0.0.1:8000 with live reload
-	$(VENV)/bin/mkdocs serve --dev-addr 127.0.0.1:8000
+	CASEBOOK_SITE_URL=http://127.0.0.1:8000/ $(VENV)/bin/mkdocs serve --dev-addr 127.0.0.1:8000
 
 build: $(STAMP) ## Build the site into site/ (fails on any content error)
 	$(VENV)/bin/mkdocs build --strict
