@@ -15,7 +15,7 @@ $(STAMP): requirements.txt requirements-test.txt constraints.txt pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -r requirements-test.txt -c constraints.txt
-	$(PY) -m pip install --quiet --no-deps --no-build-isolation -e . || $(PY) -m pip install --quiet --no-deps -e .
+	PYTHONWARNINGS=ignore $(PY) -m pip install --quiet --no-deps --no-build-isolation -e .
 	@touch $(STAMP)
 
 setup: $(STAMP) ## Create .venv and install the pinned dependencies
@@ -26,9 +26,9 @@ serve: $(STAMP) ## Serve the site at http://127.0.0.1:8000 with live reload
 build: $(STAMP) ## Build the site into site/ (fails on any content error)
 	$(VENV)/bin/mkdocs build --strict
 
-validate: $(STAMP) ## Check every content file and list all problems
-	$(PY) scripts/validate.py
-	$(PY) scripts/build_schemas.py --check
+validate: $(STAMP) ## Check every content file and list all problems (FILE=path checks one)
+	$(PY) scripts/validate.py $(FILE)
+	@test -n "$(FILE)" || $(PY) scripts/build_schemas.py --check
 
 schemas: $(STAMP) ## Rewrite schema/ after changing taxonomy.yml or kits/
 	$(PY) scripts/build_schemas.py

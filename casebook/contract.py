@@ -15,7 +15,8 @@ import iso3166
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 DATE_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
-PUBLISHED_PATTERN = r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"
+# Months 01-12, days 01-31; whether the day exists in that month is the `bad-date` rule's job.
+PUBLISHED_PATTERN = r"^([0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?|undated)$"
 URL_PATTERN = r"^https?://[^\s]+$"
 GRADES = ("primary", "secondary", "unconfirmed")
 COUNTRIES = tuple(sorted(iso3166.countries_by_alpha2))
@@ -77,10 +78,12 @@ SOURCE = _object({
     "url": {"type": "string", "pattern": URL_PATTERN, "description": "An http(s) address."},
     "published": {"type": ["string", "integer"], "pattern": PUBLISHED_PATTERN,
                   "minimum": 1900, "maximum": 2100,
-                  "description": "When it was published: YYYY, YYYY-MM or YYYY-MM-DD."},
+                  "description": "When it was published: YYYY, YYYY-MM or YYYY-MM-DD, or undated when "
+                                 "the page carries no date (shown as 'undated, read on <last_verified>')."},
     "grade": {"type": "string", "enum": list(GRADES),
-              "description": "primary: the figure read in the publisher's own words; secondary: a "
-                             "report of it; unconfirmed: not checked."},
+              "description": "primary: the organisation's own publication; secondary: a news, "
+                             "trade-press, award or vendor write-up of it, even quoting an official; "
+                             "unconfirmed: not read in any source, or only in a copy or repost."},
 }, ["title", "publisher", "url", "published", "grade"], "Where the evidence comes from.")
 SOURCE_INDEX = {"type": "integer", "minimum": 1,
                 "description": "The 1-based position of an entry in `sources`."}

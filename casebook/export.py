@@ -85,7 +85,7 @@ def cases_csv(book: Casebook, *, base_url: str = "") -> str:
             case.year, ";".join(case.audiences), ";".join(case.topics), ";".join(case.channels),
             case.summary, case.headline.measure, case.headline.value,
             ";".join(f"{o.measure}: {o.value}" for o in case.outcomes), case.best_grade,
-            ";".join(f"{s.publisher}, {s.title} ({s.published}) <{s.url}> [{s.grade}]" for s in case.sources),
+            ";".join(f"{s.publisher}, {s.title} ({s.published_label}) <{s.url}> [{s.grade}]" for s in case.sources),
             ";".join(case.related), case.added.isoformat(), case.last_verified.isoformat(),
         ])
     return out.getvalue()
@@ -118,7 +118,9 @@ def feed_xml(book: Casebook, *, site_url: str = "", title: str = "Buy-in Caseboo
         entry.id(site_url + case.url if site_url else f"tag:buy-in-casebook,2026:cases/{case.id}")
         entry.title(case.title)
         entry.link(href=(site_url or "") + case.url, rel="alternate")
-        entry.summary(f"{case.summary} Headline: {case.headline.value} ({case.headline.measure}).")
+        source = case.sources[case.headline.source - 1]
+        entry.summary(f"{case.summary} Headline: {case.headline.value} ({case.headline.measure}). "
+                      f"Source: {source.publisher}, {source.published_label}.")
         entry.published(_moment(case.added))
         entry.updated(_moment(max(case.added, case.last_verified)))
         for audience in case.audiences:

@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
 
+from .sources import UNDATED, published_label
+
 GRADE_RANK = {"primary": 3, "secondary": 2, "unconfirmed": 1}
 
 
@@ -34,6 +36,12 @@ class Source:
     url: str
     published: str
     grade: str
+    read_on: date | None = None  # the entry's last_verified, kept only for an undated source
+
+    @property
+    def published_label(self) -> str:
+        """'2014-03', or 'undated, read on 2026-11-23' for a page that carries no date."""
+        return published_label(self.published, self.read_on)
 
 
 @dataclass(frozen=True)
@@ -171,8 +179,10 @@ class Route:
         return sum(step.minutes for step in self.steps)
 
 
-def _source(data: dict) -> Source:
-    return Source(data["title"], data["publisher"], data["url"], str(data["published"]), data["grade"])
+def _source(data: dict, last_verified: date) -> Source:
+    published = str(data["published"])
+    return Source(data["title"], data["publisher"], data["url"], published, data["grade"],
+                  last_verified if published == UNDATED else None)
 
 
 def build_taxonomy(data: dict) -> Taxonomy:
@@ -183,6 +193,7 @@ def build_taxonomy(data: dict) -> Taxonomy:
 
 def build_case(id: str, path: str, data: dict) -> Case:
     quote = data.get("quote")
+    verified = date.fromisoformat(data["last_verified"])
     return Case(
         id=id, path=path, title=data["title"], organisation=data["organisation"],
         sector=data["sector"], country=data["country"], year=data["year"],
@@ -192,18 +203,19 @@ def build_case(id: str, path: str, data: dict) -> Case:
         outcomes=tuple(Outcome(o["measure"], str(o["value"]), o["source"]) for o in data["outcomes"]),
         lessons=tuple(data.get("lessons", ())), caveats=data.get("caveats", ""),
         quote=Quote(quote["text"], quote["by"], quote["source"]) if quote else None,
-        sources=tuple(_source(s) for s in data["sources"]), related=tuple(data.get("related", ())),
-        added=date.fromisoformat(data["added"]), last_verified=date.fromisoformat(data["last_verified"]),
+        sources=tuple(_source(s, verified) for s in data["sources"]), related=tuple(data.get("related", ())),
+        added=date.fromisoformat(data["added"]), last_verified=verified,
     )
 
 
 def build_benefit(id: str, path: str, data: dict) -> Benefit:
-    evidence = tuple(Evidence(case=item["case"]) if "case" in item else Evidence(source=_source(item["source"]))
-                     for item in data["evidence"])
+    verified = date.fromisoformat(data["last_verified"])
+    evidence = tuple(Evidence(case=item["case"]) if "case" in item
+                     else Evidence(source=_source(item["source"], verified)) for item in data["evidence"])
     return Benefit(
         id=id, path=path, statement=data["statement"], audiences=tuple(data["audiences"]),
         topics=tuple(data["topics"]), explanation=data.get("explanation", ""), evidence=evidence,
-        added=date.fromisoformat(data["added"]), last_verified=date.fromisoformat(data["last_verified"]),
+        added=date.fromisoformat(data["added"]), last_verified=verified,
     )
 
 

@@ -64,7 +64,8 @@ def citation(book: Casebook, benefit) -> str:
     """The statement in quotes and a short citation of its sources; the page adds its address."""
     cited = []
     for source in book.evidence_sources(benefit):
-        short = f"{source.publisher}, {source.title} ({str(source.published)[:4]})"
+        when = source.published_label if source.read_on else source.published[:4]
+        short = f"{source.publisher}, {source.title} ({when})"
         if short not in cited:
             cited.append(short)
     return f"“{benefit.statement}”\nSources: {'; '.join(cited)}."

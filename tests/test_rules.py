@@ -54,7 +54,7 @@ RULES = [
     ('schema-comment', [(C, '# yaml-language-server: $schema=../schema/case-study.schema.json\n', '')],
      'case_studies/gmp-tweets.yml:1:1: first line is not the schema comment (expected # yaml-language-server: $schema=../schema/case-study.schema.json; fix: make this exact line the first line so editors check the file) [schema-comment]'),
     ('markdown-html', [(C, 'League tables reduce', 'League <script>alert(1)</script> tables reduce')],
-     "case_studies/gmp-tweets.yml:13:1: challenge: raw HTML '<script>' in Markdown (expected Markdown without HTML tags; fix: use Markdown (**bold**, [text](https://...)) instead of HTML) [markdown-html]"),
+     "case_studies/gmp-tweets.yml:14:10: challenge: raw HTML '<script>' in Markdown (expected Markdown without HTML tags; fix: use Markdown (**bold**, [text](https://...)) instead of HTML) [markdown-html]"),
     ('link-scheme', [(B, 'Use it when', 'Use it [now](javascript:alert(1)) when')],
      "benefits/tweeting-a-day-of-calls.yml:5:1: explanation: link 'javascript:alert(1)' is not http(s) (expected links starting http:// or https://; fix: link to the full web address) [link-scheme]"),
     ('text-html', [(C, 'organisation: Greater Manchester Police', 'organisation: Greater <b>Manchester</b> Police')],
@@ -96,8 +96,8 @@ def test_rule(repo, rule, edits, expected):
 def test_id_format(repo):
     (repo / C).rename(repo / "case_studies/GMP_Tweets.yml")
     assert ("case_studies/GMP_Tweets.yml:2:1: file name 'GMP_Tweets' is not a valid id (expected lowercase "
-            "ascii kebab-case, at most 80 characters, e.g. leeds-council-gritting; fix: rename the file) "
-            "[id-format]") in problem_lines(repo)
+            "ascii kebab-case, at most 80 characters, e.g. leeds-council-gritting; fix: rename the file to "
+            "case_studies/gmp-tweets.yml) [id-format]") in problem_lines(repo)
 
 
 def test_kit_order_repeat(repo):

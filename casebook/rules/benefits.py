@@ -7,6 +7,7 @@ import difflib
 from ..problems import Problem
 from .common import check_entry_dates
 from .context import Context, problem
+from .sources import check_source_hosts
 
 
 def check_benefits(ctx: Context) -> list[Problem]:
@@ -16,6 +17,7 @@ def check_benefits(ctx: Context) -> list[Problem]:
             if "case" in item:
                 problems += _check_case_reference(doc, ("evidence", index, "case"), item["case"], ctx)
         problems += check_entry_dates(doc, ctx)
+        problems += check_source_hosts(doc, "benefit")
     return problems
 
 

@@ -9,6 +9,7 @@ from ..load import Document
 from ..problems import Problem
 from .common import check_entry_dates
 from .context import Context, problem, warning
+from .sources import check_source_hosts
 
 DUPLICATE_TITLE_RATIO = 0.85
 
@@ -20,6 +21,7 @@ def check_cases(ctx: Context) -> list[Problem]:
         problems += check_related(doc, ctx)
         problems += check_year(doc, ctx)
         problems += check_entry_dates(doc, ctx)
+        problems += check_source_hosts(doc, "case")
     problems += check_probable_duplicates(list(ctx.cases.values()))
     return problems
 

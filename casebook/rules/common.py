@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+import unicodedata
+from dataclasses import replace
 from datetime import date
 
 from ..contract import SCHEMA_FILES
@@ -12,6 +14,7 @@ from ..problems import Problem
 from .context import Context, is_stale, problem, warning
 
 ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+PUBLISHED_DAY = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 TAG = re.compile(r"</?[A-Za-z!?][^>]*>?")
 MARKDOWN_FIELDS = {
     "case": (("challenge",), ("approach",), ("caveats",)),
@@ -40,9 +43,18 @@ def check_file_rules(doc: Document, kind: str, first_line: str) -> list[Problem]
 def check_id(doc: Document) -> list[Problem]:
     if ID.match(doc.id) and len(doc.id) <= 80:
         return []
+    folder = doc.path.rsplit("/", 1)[0] + "/" if "/" in doc.path else ""
+    fix = f"rename the file to {folder}{suggested_id(doc.id)}.yml"
     return [problem(doc, (), f"file name '{doc.id}' is not a valid id",
                     "lowercase ascii kebab-case, at most 80 characters, e.g. leeds-council-gritting",
-                    "rename the file", "id-format")]
+                    fix, "id-format")]
+
+
+def suggested_id(name: str) -> str:
+    """'Café Tweets_2010' -> 'cafe-tweets-2010': the nearest valid id to a file name."""
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    words = re.findall(r"[a-z0-9]+", ascii_name.lower())
+    return "-".join(words)[:80].strip("-") or "entry"
 
 
 def check_markdown_fields(doc: Document, kind: str) -> list[Problem]:
@@ -53,16 +65,26 @@ def check_markdown_fields(doc: Document, kind: str) -> list[Problem]:
             continue
         rendered = render(text)
         for chunk in rendered.raw_html[:1]:
-            problems.append(problem(doc, keys, f"raw HTML {chunk.strip()[:40]!r} in Markdown",
-                                    "Markdown without HTML tags",
-                                    "use Markdown (**bold**, [text](https://...)) instead of HTML",
-                                    "markdown-html"))
+            tag = TAG.search(chunk)
+            problems.append(_inside(doc, keys, tag.group(0) if tag else chunk.strip(), problem(
+                doc, keys, f"raw HTML {chunk.strip()[:40]!r} in Markdown", "Markdown without HTML tags",
+                "use Markdown (**bold**, [text](https://...)) instead of HTML", "markdown-html")))
         for url in rendered.links:
             if not is_web_link(url):
                 problems.append(problem(doc, keys, f"link {url[:60]!r} is not http(s)",
                                         "links starting http:// or https://",
                                         "link to the full web address", "link-scheme"))
     return problems
+
+
+def _inside(doc: Document, keys: tuple, needle: str, found: Problem) -> Problem:
+    """Point `found` at the line of a Markdown value that holds `needle`, not at its key."""
+    start = doc.where(keys)[0]
+    for number in range(start, len(doc.lines) + 1):
+        column = doc.lines[number - 1].find(needle)
+        if column >= 0:
+            return replace(found, line=number, column=column + 1)
+    return found
 
 
 def check_plain_text(doc: Document, kind: str) -> list[Problem]:
@@ -110,6 +132,21 @@ def _get(data, keys):
         except (KeyError, IndexError, TypeError):
             return None
     return data
+
+
+def check_real_dates(doc: Document) -> list[Problem]:
+    """A source's `published` day must exist: 2024-02-30 fits the pattern but is no day."""
+    problems = []
+    for keys, text in _strings(doc.data, ()):
+        if keys and keys[-1] == "published" and PUBLISHED_DAY.match(text):
+            try:
+                date.fromisoformat(text)
+            except ValueError:
+                problems.append(problem(doc, keys, f"{text!r} is not a day in the calendar",
+                                        "a real date: YYYY, YYYY-MM or YYYY-MM-DD",
+                                        "check the day against the source, or give only YYYY-MM",
+                                        "bad-date"))
+    return problems
 
 
 def check_entry_dates(doc: Document, ctx: Context) -> list[Problem]:
