@@ -38,6 +38,7 @@ UNDATED_SOURCE = """  - source:
     "https://zh.scribd.com/document/235515882/report",
     "http://slideplayer.com/slide/2546159/",
     "https://www-example-gov-uk.translate.goog/page?_x_tr_sl=auto",
+    "https://www-wired-com.nproxy.org/2016/01/some-article",
 ])
 def test_copies_and_staging_hosts_have_a_reason(url):
     assert copy_reason(url)
@@ -75,6 +76,13 @@ def test_validator_warns_on_a_repost_in_a_case_and_a_statement(repo):
         (BENEFIT, "evidence[1].source.url", "warning"), (CASE, "sources[0].url", "warning")]
     assert "document-sharing" in found[1].text() and "staging" in found[0].text()
     assert result.casebook is not None  # a warning does not stop the build
+
+
+def test_a_copy_graded_unconfirmed_is_not_reported_again(repo):
+    edit(repo, CASE, "url: http://www.bbc.com/news/uk-england-manchester-11549069",
+         "url: https://www.slideshare.net/someone/gmp-tweets")
+    edit(repo, CASE, "grade: primary", "grade: unconfirmed")
+    assert problem_lines(repo) == []
 
 
 def test_undated_is_accepted_and_a_wrong_word_is_not(repo):
