@@ -31,6 +31,9 @@ DESCRIBED = {
     "schema-other": "the catch-all for schema keywords no field uses today; no fragment can reach it",
     "case-probable-duplicate": "two files; tests/test_rules.py::test_case_probable_duplicate",
     "kit-order-repeat": "two kits; tests/test_rules.py::test_kit_order_repeat",
+    "source-link-dead": "the weekly link check, not the validator; tests/test_linkcheck.py",
+    "source-link-moved": "the weekly link check, not the validator; tests/test_linkcheck.py",
+    "source-link-unreachable": "the weekly link check, not the validator; tests/test_linkcheck.py",
 }
 TOP_KEY = re.compile(r"^([A-Za-z_][\w-]*):")
 ANY_KEY = re.compile(r"^(\s*(?:-\s+)?)([A-Za-z_][\w-]*):(.*)$")
