@@ -34,6 +34,9 @@ DESCRIBED = {
     "file-not-regular": "a symbolic link; tests/test_refusals.py::test_symlinks_are_refused_and_never_followed",
     "markdown-too-complex": "101 '[' in a field; tests/test_refusals.py::test_refused[markdown-too-complex0]",
     "too-many-problems": "201 broken outcomes; tests/test_refusals.py::test_too_many_problems_are_cut_short",
+    "source-link-dead": "the weekly link check, not the validator; tests/test_linkcheck.py",
+    "source-link-moved": "the weekly link check, not the validator; tests/test_linkcheck.py",
+    "source-link-unreachable": "the weekly link check, not the validator; tests/test_linkcheck.py",
 }
 TOP_KEY = re.compile(r"^([A-Za-z_][\w-]*):")
 ANY_KEY = re.compile(r"^(\s*(?:-\s+)?)([A-Za-z_][\w-]*):(.*)$")
