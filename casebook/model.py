@@ -13,6 +13,8 @@ from functools import cached_property
 from .sources import UNDATED, published_label
 
 GRADE_RANK = {"primary": 3, "secondary": 2, "unconfirmed": 1}
+# The site folder each kind of entry gets its pages in: `<section>/<id>/` (each class's `url`).
+SECTIONS = {"case": "cases", "benefit": "benefits", "kit": "kits", "route": "training"}
 
 
 @dataclass(frozen=True)

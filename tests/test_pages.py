@@ -21,7 +21,7 @@ def test_markdown_is_sanitised():
     html = render('Hi <script>alert(1)</script> [x](javascript:alert(1)) <img src=x onerror=alert(1)>').html
     assert "<script" not in html and "javascript:" not in html and "onerror" not in html
     assert render("**bold** [link](https://example.org)").html == (
-        '<p><strong>bold</strong> <a href="https://example.org" rel="noopener nofollow">link</a></p>')
+        '<p><strong>bold</strong> <a href="https://example.org" rel="noopener noreferrer nofollow">link</a></p>')
 
 
 def test_raw_html_and_links_are_reported_to_the_rules():
