@@ -9,6 +9,7 @@ from .contract import SCHEMA_FILES
 from .export import benefits_json, cases_csv, cases_json, feed_xml, kits_json
 from .index import Casebook
 from .briefing import build_briefing
+from .builder import builder_json
 from .pages import GeneratedPage, entry_pages
 from .word import briefing_docx
 
@@ -21,6 +22,7 @@ def site_files(book: Casebook, root: Path, *, base_url: str = "") -> list[Genera
         GeneratedPage("api/kits.json", kits_json(book, base_url=base_url), ""),
         GeneratedPage("api/cases.csv", cases_csv(book, base_url=base_url), ""),
         GeneratedPage("feed.xml", feed_xml(book, site_url=base_url), ""),
+        GeneratedPage("api/briefing-builder.json", builder_json(book), ""),
     ]
     for kit in book.kits.values():  # the standard briefings as Word files
         address = f"{base_url}{kit.url}" if base_url else ""

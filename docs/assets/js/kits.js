@@ -32,6 +32,54 @@
 
   document.querySelectorAll(".cb-case-filter").forEach(setUpCaseFilter);
 
+  // Pins: statements ("s:<id>") and cases ("c:<id>") collected for the briefing builder, kept in
+  // local storage; the builder also keeps its choice in its address.
+  var PINS = "cb-briefing-pins";
+  function readPins() {
+    try {
+      var pins = JSON.parse(window.localStorage.getItem(PINS) || "[]");
+      return Array.isArray(pins) ? pins.filter(function (p) { return typeof p === "string"; }) : [];
+    } catch (error) {
+      return [];
+    }
+  }
+  function writePins(pins) {
+    try { window.localStorage.setItem(PINS, JSON.stringify(pins)); } catch (error) { /* private mode */ }
+  }
+  window.cbPins = { read: readPins, write: writePins };
+
+  var pinButtons = document.querySelectorAll(".cb-pin[data-pin]");
+  var tray = null;
+  function showPins() {
+    var pins = readPins();
+    pinButtons.forEach(function (button) {
+      var on = pins.indexOf(button.getAttribute("data-pin")) !== -1;
+      button.hidden = false;
+      button.setAttribute("aria-pressed", on ? "true" : "false");
+      button.textContent = on ? "Pinned to my briefing" : "Pin to my briefing";
+    });
+    if (!pinButtons.length) return;
+    if (!tray) {
+      tray = document.createElement("a");
+      tray.className = "cb-pin-tray";
+      tray.href = pinButtons[0].getAttribute("data-builder");
+      document.body.appendChild(tray);
+    }
+    tray.hidden = pins.length === 0;
+    tray.textContent = "My briefing: " + pins.length + " pinned";
+  }
+  pinButtons.forEach(function (button) {
+    button.addEventListener("click", function () {
+      var pins = readPins();
+      var pin = button.getAttribute("data-pin");
+      var at = pins.indexOf(pin);
+      if (at === -1) pins.push(pin); else pins.splice(at, 1);
+      writePins(pins);
+      showPins();
+    });
+  });
+  showPins();
+
   // A printed kit shows every answer; the reader's own open/closed choice comes back afterwards.
   var closed = [];
   window.addEventListener("beforeprint", function () {
