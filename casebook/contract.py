@@ -24,6 +24,18 @@ URL_PATTERN = r"^https?://[^\s]+" + END
 MARKDOWN_MAX = 4000  # characters in one Markdown field: over three times the longest real one
 GRADES = ("primary", "secondary", "unconfirmed")
 COUNTRIES = tuple(sorted(iso3166.countries_by_alpha2))
+# One wording of the grades, used by the schema, CONTRIBUTING.md and the "How we grade evidence"
+# page (tests/test_docs.py checks the guide quotes it exactly).
+GRADES_EXPLAINED = {
+    "primary": "the organisation's own publication: its report, press release, blog, web page or "
+               "committee paper.",
+    "secondary": "a news, trade-press, award or vendor write-up of the work, even when it quotes an "
+                 "official word for word.",
+    "unconfirmed": "not read in any source, or read only in a copy or repost (SlideShare, Scribd, a "
+                   "machine-translated copy, a staging site); cite the original whenever you can "
+                   "find it.",
+}
+GRADE_DESCRIPTION = " ".join(f"{grade}: {text}" for grade, text in GRADES_EXPLAINED.items())
 SCHEMA_FILES = {
     "case": "case-study.schema.json",
     "benefit": "benefit.schema.json",
@@ -89,12 +101,24 @@ SOURCE = _object({
                   "description": "When it was published: YYYY, YYYY-MM or YYYY-MM-DD, or undated when "
                                  "the page carries no date (shown as 'undated, read on <last_verified>')."},
     "grade": {"type": "string", "enum": list(GRADES),
-              "description": "primary: the organisation's own publication; secondary: a news, "
-                             "trade-press, award or vendor write-up of it, even quoting an official; "
-                             "unconfirmed: not read in any source, or only in a copy or repost."},
+              "description": GRADE_DESCRIPTION},
 }, ["title", "publisher", "url", "published", "grade"], "Where the evidence comes from.")
 SOURCE_INDEX = {"type": "integer", "minimum": 1,
                 "description": "The 1-based position of an entry in `sources`."}
+
+
+PILOT_FIELDS = {
+    "scope": "What the pilot covers: which service, channel and questions.",
+    "duration": "How long it runs, and when it starts.",
+    "staffing": "Who does the work, and who covers their usual work meanwhile.",
+    "cost": "What it costs in money and staff time, and from which budget.",
+    "measures": "What is measured, against which baseline.",
+    "reporting": "What is reported back, to whom and when.",
+    "protections": "What protects staff or members: hours, house rules, escalation, support.",
+    "stop": "When it stops: the end date and what would end it early.",
+}
+PILOT = _object({key: _text(10, 400, text) for key, text in PILOT_FIELDS.items()},
+                list(PILOT_FIELDS), "The concrete pilot this audience is asked to support.")
 
 
 def case_schema(vocab: Vocabulary) -> dict:
@@ -115,6 +139,9 @@ def case_schema(vocab: Vocabulary) -> dict:
             "measure": _text(1, 120, "What was measured."),
             "value": {"type": ["string", "number"], "description": "The figure as the source words it."},
             "source": SOURCE_INDEX,
+            "headline": {"type": "boolean",
+                         "description": "true on the one outcome that carries the case's claim (its "
+                                        "title); when no outcome says so, the first is the headline."},
         }, ["measure", "value", "source"])},
         "lessons": {"type": "array", "items": _text(1, 300)},
         "caveats": _markdown("what limits the evidence."),
@@ -160,6 +187,19 @@ def kit_schema(vocab: Vocabulary) -> dict:
         }, ["objection", "answer"])},
         "asks": {"type": "array", "items": _text(1, 300)},
         "training": CASE_ID,
+        "topics": _ids(vocab.topics, "Topic ids from taxonomy.yml for what moves this audience; "
+                       "the automatic briefing choice prefers statements and cases on them.",
+                       required=False),
+        "pilot": PILOT,
+        "briefing": _object({
+            "title": _text(10, 90, "The briefing's title; name the audience, e.g. 'A social media "
+                                   "pilot: briefing for the senior management team'."),
+            "statements": {"type": "array", "items": CASE_ID, "uniqueItems": True, "maxItems": 5,
+                           "description": "Statement ids that lead the briefing, in order."},
+            "cases": {"type": "array", "items": CASE_ID, "uniqueItems": True, "maxItems": 3,
+                      "description": "Case ids whose headline figures lead the briefing, in order."},
+        }, [], "What leads this audience's one-page briefing; anything left out is chosen "
+               "automatically (see CONTRIBUTING.md)."),
     }, ["name", "who", "order", "cares_about", "framing", "objections", "asks"],
         "An audience and its persuasion kit.")
 

@@ -51,5 +51,6 @@ def test_markdown_fields_cannot_open_a_code_fence_in_the_page(repo):
 def test_benefit_page_carries_its_citation_for_copying(repo):
     book = load_casebook(repo, today=TODAY).casebook
     page = benefit_page(book, "tweeting-a-day-of-calls").content
-    assert "“Showing a day of real calls helped the public see the whole of a police workload.”" in page
-    assert "Sources: BBC News, Twitter shows Greater Manchester Police&#39;s 3,205 calls (2010)." in page
+    assert "“Showing a day of real calls helped the public see the whole of a police workload.” [1]" in page
+    assert ("1. Twitter shows Greater Manchester Police&#39;s 3,205 calls. BBC News, 2010-10. "
+            "http://www.bbc.com/news/uk-england-manchester-11549069") in page

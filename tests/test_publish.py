@@ -8,7 +8,9 @@ import json
 import re
 import xml.etree.ElementTree as ET
 from html import unescape
+from html.parser import HTMLParser
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 from test_build import REPO_URL, SITE_URL, built  # noqa: F401 (the module's built site)
 
@@ -71,3 +73,37 @@ def test_entry_pages_offer_a_prefilled_source_report(built):  # noqa: F811
     field_ids = re.findall(r"^\s+id: (\w+)", (built.parent / ".github/ISSUE_TEMPLATE/report-source.yml")
                            .read_text(encoding="utf-8"), re.MULTILINE)
     assert {"page", "source"} <= set(field_ids)
+
+
+class _Links(HTMLParser):
+    """Every href and src in a page, raw HTML included (strict mode does not check those)."""
+
+    def __init__(self):
+        super().__init__()
+        self.found: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.found += [value for name, value in attrs if name in ("href", "src") and value]
+
+
+def local_target(site: Path, page: Path, link: str) -> Path | None:
+    """The file a relative link opens, or None for links that leave the site or stay on the page."""
+    parts = urlsplit(link)
+    if parts.scheme or parts.netloc or not parts.path or link.startswith("/"):
+        return None
+    target = (page.parent / unquote(parts.path)).resolve()
+    return target / "index.html" if link.split("?")[0].split("#")[0].endswith("/") or target.is_dir() else target
+
+
+def test_every_relative_link_in_every_page_opens_a_file(built):  # noqa: F811
+    broken = []
+    for page in built.rglob("*.html"):
+        if page.name == "404.html":  # absolute links by design; test_the_404_page_works_from_any_folder
+            continue
+        parser = _Links()
+        parser.feed(page.read_text(encoding="utf-8"))
+        for link in parser.found:
+            target = local_target(built, page, link)
+            if target is not None and not target.is_file():
+                broken.append(f"{page.relative_to(built)}: {link}")
+    assert broken == []

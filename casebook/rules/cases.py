@@ -20,6 +20,7 @@ def check_cases(ctx: Context) -> list[Problem]:
     problems = []
     for doc in ctx.cases.values():
         problems += check_source_numbers(doc)
+        problems += check_one_headline(doc)
         problems += check_related(doc, ctx)
         problems += check_year(doc, ctx)
         problems += check_entry_dates(doc, ctx)
@@ -41,6 +42,16 @@ def check_source_numbers(doc: Document) -> list[Problem]:
                                     f"a number from 1 to {count}",
                                     "use the position of the source in 'sources', or add the source", rule))
     return problems
+
+
+def check_one_headline(doc: Document) -> list[Problem]:
+    """At most one outcome carries the case's claim; two would make the headline a guess."""
+    marked = [i for i, o in enumerate(doc.data["outcomes"]) if o.get("headline") is True]
+    return [problem(doc, ("outcomes", i, "headline"),
+                    f"outcome {marked[0] + 1} is already the headline",
+                    "headline: true on one outcome only",
+                    "keep it on the outcome your title claims and delete the others",
+                    "case-headline-repeat") for i in marked[1:]]
 
 
 def check_related(doc: Document, ctx: Context) -> list[Problem]:
