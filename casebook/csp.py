@@ -133,8 +133,9 @@ def _outward(found: re.Match) -> str:
     if not _HREF.search(tag):
         return tag
     rel = _REL.search(tag)
-    if rel is None:
-        return tag[:2] + ' rel="noopener noreferrer"' + tag[2:]
+    if rel is None:  # added last, so the tag still starts '<a href=' for anything that reads it
+        end = len(tag) - 2 if tag.endswith("/>") else len(tag) - 1
+        return tag[:end] + ' rel="noopener noreferrer"' + tag[end:]
     tokens = rel.group(2).split()
     tokens += [token for token in OUT_REL if token not in tokens]
     return tag[:rel.start()] + f' rel="{" ".join(tokens)}"' + tag[rel.end():]

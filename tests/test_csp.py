@@ -62,7 +62,7 @@ def test_meta_comes_after_the_charset_and_before_any_script():
 
 def test_links_out_get_noopener_noreferrer():
     html = with_policy(PAGE, "x")
-    assert '<a rel="noopener noreferrer" href="https://example.org/a">' in html
+    assert '<a href="https://example.org/a" rel="noopener noreferrer">' in html
     assert '<a href="../cases/">' in html
     assert '<a class="x" rel="nofollow noopener noreferrer" href="http://example.com">' in html
 
