@@ -197,3 +197,17 @@ def test_training_route_hides_facilitator_notes_until_asked(page):
     assert not body.is_visible()
     notes.locator("summary").click()
     assert body.is_visible()
+
+
+def test_explorer_cards_show_the_marked_headline_figure(page, site_dir):
+    marked = [c for c in load(site_dir, "cases") if any(o.get("headline") for o in c["outcomes"])]
+    if not marked:
+        pytest.skip("no case marks a headline outcome today")
+    case = marked[0]
+    headline = next(o for o in case["outcomes"] if o.get("headline"))
+    page.goto("cases/")
+    page.wait_for_function("window.cbExplorer && window.cbExplorer.ready")
+    card = page.locator(f'.cb-result[data-case-id="{case["id"]}"]')
+    if not card.count():  # beyond the first page of results: search for it
+        page.fill(".cb-explorer__search input", case["title"])
+    assert card.locator(".cb-card__figure strong").inner_text() == headline["value"]
