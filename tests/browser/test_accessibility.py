@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from browser_support import wait_until
 
 pytestmark = pytest.mark.browser
 PAGES = ["", "kits/executives/", "kits/customer-service/briefing/", "tools/channel-shift/",
@@ -17,9 +18,9 @@ PAGES = ["", "kits/executives/", "kits/customer-service/briefing/", "tools/chann
 def test_no_serious_or_critical_violations(page, url):
     page.goto(url)
     if url.startswith("cases/?"):
-        page.wait_for_function("window.cbExplorer && window.cbExplorer.ready")
+        wait_until(page, "window.cbExplorer && window.cbExplorer.ready")
     if url.startswith("briefing/"):
-        page.wait_for_function("window.cbBuilder && window.cbBuilder.ready")
+        wait_until(page, "window.cbBuilder && window.cbBuilder.ready")
     results = Axe().run(page)
     bad = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
            for v in results.response["violations"] if v["impact"] in ("serious", "critical")]

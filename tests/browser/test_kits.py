@@ -7,6 +7,7 @@ import json
 import re
 
 import pytest
+from browser_support import wait_until
 
 from casebook.strength import KINDS
 
@@ -47,7 +48,7 @@ def test_kit_shows_only_material_tagged_for_its_audience(page, site_dir):
         assert cases and set(cases) <= tagged and len(cases) == min(12, len(tagged))
         assert page.locator("#kit-cases").get_attribute("data-total") == str(len(tagged))
         page.locator(".cb-all-cases a").click()
-        page.wait_for_function("window.cbExplorer && window.cbExplorer.ready")
+        wait_until(page, "window.cbExplorer && window.cbExplorer.ready")
         assert page.locator(".cb-explorer__count").inner_text() == f"{len(tagged)} cases"
 
 
