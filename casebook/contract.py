@@ -12,6 +12,8 @@ from dataclasses import dataclass
 
 import iso3166
 
+from .field_docs import annotate
+
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 DATE_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
@@ -189,6 +191,6 @@ def schemas(vocab: Vocabulary) -> dict[str, dict]:
     """One complete schema per content kind, keyed by kind."""
     result = {}
     for kind, build in _BUILDERS.items():
-        result[kind] = {"$schema": DIALECT, "$id": SCHEMA_FILES[kind],
-                        "title": f"Buy-in Casebook {kind}", **build(vocab)}
+        result[kind] = annotate(kind, {"$schema": DIALECT, "$id": SCHEMA_FILES[kind],
+                                       "title": f"Buy-in Casebook {kind}", **build(vocab)})
     return result

@@ -9,7 +9,8 @@ pytestmark = pytest.mark.browser
 PAGES = ["", "kits/executives/", "kits/customer-service/briefing/", "tools/channel-shift/",
          "tools/readiness/", "cases/greater-manchester-police-24-hour-tweets/", "benefits/",
          "cases/?audience=executives", "training/briefing-elected-members/", "data/",
-         "benefits/two-thirds-use-social-media-for-service/"]
+         "benefits/two-thirds-use-social-media-for-service/", "contribute/", "contribute/propose/",
+         "contribute/fields/"]
 
 
 @pytest.mark.parametrize("url", PAGES, ids=lambda u: u or "home")
