@@ -18,6 +18,7 @@ from typing import Any, Mapping
 import yaml
 
 from .problems import Problem
+from .refuse import MAX_DEPTH, NotRegular, TooDeep, bounded, control_character, read_regular
 from .yaml_hints import brace_hint, comment_cuts_text, quoted_line, short_tag, syntax_hint
 
 MAX_BYTES = 100_000
@@ -55,11 +56,15 @@ class Document:
 
 def load_file(file: Path, *, root: Path) -> tuple[Document | None, list[Problem]]:
     rel = file.relative_to(root).as_posix()
-    size = file.stat().st_size
-    if size > MAX_BYTES:
-        return None, [Problem(rel, 1, 1, "", f"file is {size:,} bytes", f"at most {MAX_BYTES:,} bytes",
+    try:
+        raw = read_regular(file, MAX_BYTES)
+    except NotRegular as refused:
+        return None, [not_regular(rel, refused.what)]
+    if len(raw) > MAX_BYTES:
+        size = max(file.stat().st_size, len(raw))
+        shown = f"{size:,} bytes" if size > len(raw) else f"over {MAX_BYTES:,} bytes"
+        return None, [Problem(rel, 1, 1, "", f"file is {shown}", f"at most {MAX_BYTES:,} bytes",
                               "split the entry or shorten long text", "file-too-large")]
-    raw = file.read_bytes()
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as err:
@@ -70,12 +75,23 @@ def load_file(file: Path, *, root: Path) -> tuple[Document | None, list[Problem]
     return parse_text(text, rel)
 
 
+def not_regular(rel: str, what: str) -> Problem:
+    return Problem(rel, 1, 1, "", f"is {what}, not a regular file", "a plain .yml file",
+                   "commit the file itself (content folders hold no links, folders or devices)",
+                   "file-not-regular")
+
+
 def parse_text(text: str, rel: str) -> tuple[Document | None, list[Problem]]:
     tabs = list(_tab_problems(text, rel))
     if tabs:
         return None, tabs
     try:
-        events = list(yaml.parse(text, Loader=PARSER))
+        events = list(bounded(yaml.parse(text, Loader=PARSER)))
+    except TooDeep as deep:
+        return None, [Problem(rel, deep.event.start_mark.line + 1, deep.event.start_mark.column + 1, "",
+                              f"lists and mappings nested more than {MAX_DEPTH} levels deep",
+                              "the shape of the template", "indent only as the template does",
+                              "yaml-too-deep")]
     except yaml.YAMLError as err:
         return None, [_syntax_problem(err, text, rel)]
     builder = _Builder(events, rel, text.splitlines())
@@ -83,6 +99,11 @@ def parse_text(text: str, rel: str) -> tuple[Document | None, list[Problem]]:
     if data is None and not builder.problems:
         builder.problems.append(Problem(rel, 1, 1, "", "file has no content", "a mapping of keys",
                                         "start from the template in CONTRIBUTING.md", "file-empty"))
+    elif data is not None and not isinstance(data, dict):
+        kind = "a list" if isinstance(data, list) else "a single value"
+        builder.problems.append(Problem(rel, 1, 1, "", f"the file holds {kind}, not keys and values",
+                                        "a mapping of keys such as 'title: ...'",
+                                        "start from the template in CONTRIBUTING.md", "file-not-mapping"))
     # After a duplicate key, anchor or tag the rest of the file is still worth checking.
     doc = (Document(rel, data, builder.positions, frozenset(builder.reported), tuple(builder.lines))
            if isinstance(data, dict) else None)
@@ -195,6 +216,7 @@ class _Builder:
                 self._skip_value()
                 continue
             key = key_event.value
+            self._refuse_controls(keys + (key,), key, key_event, "key")
             if key in result:
                 first = self.positions[keys + (key,)][0]
                 self._problem(keys + (key,), f"duplicate key '{key}' (first set on line {first})",
@@ -221,8 +243,16 @@ class _Builder:
         mark = event.start_mark
         return self.lines[mark.line][mark.column:].startswith("{{")
 
+    def _refuse_controls(self, keys: FieldPath, text: str, event, what: str) -> None:
+        found = control_character(text)
+        if found:
+            self._problem(keys, f"{what} holds the invisible character {found}",
+                          "printable text", "delete the character (an escape such as \\u001b in "
+                          "quotes writes one)", "text-control-char", event)
+
     def _scalar(self, event, keys: FieldPath) -> Any:
         value = event.value
+        self._refuse_controls(keys, value, event, "text")
         if event.tag:
             # `!!int 2024` too: CONTRIBUTING promises content is plain data, with no tag at all.
             self._problem(keys, f"explicit tag '{short_tag(event.tag)}' used", "plain values",

@@ -14,6 +14,7 @@ UNDATED = "undated"
 # Host (or parent domain) -> why a page there is not the original publication.
 _SHARING = "on a document-sharing site, which holds copies uploaded by anyone, not the publisher's page"
 _TRANSLATED = "on a machine-translation proxy, which serves a translated copy, not the publisher's page"
+_PROXY = "on a web proxy, which serves a copy of another site's page, not the publisher's page"
 COPY_HOSTS = {
     "slideshare.net": _SHARING,
     "slideplayer.com": _SHARING,
@@ -24,11 +25,21 @@ COPY_HOSTS = {
     "studylib.net": _SHARING,
     "pdfslide.net": _SHARING,
     "documents.pub": _SHARING,
+    "pdfslide.us": _SHARING,
+    "slideserve.com": _SHARING,
+    "docslides.com": _SHARING,
+    "vdocument.in": _SHARING,
     "dokumen.tips": _SHARING,
+    "vdocuments.site": _SHARING,
+    "vdocuments.us": _SHARING,
+    "vdocuments.mx": _SHARING,
+    "docslib.org": _SHARING,
+    "docsbay.net": _SHARING,
     "translate.goog": _TRANSLATED,
     "translate.google.com": _TRANSLATED,
     "translate.googleusercontent.com": _TRANSLATED,
     "translatoruser-int.com": _TRANSLATED,
+    "nproxy.org": _PROXY,
 }
 # A host label naming a test copy of a site: staging.example.gov.uk, example-uat.example.com.
 STAGING_LABEL = re.compile(r"^(.+[-.])?(staging|stage|stg|uat|pre-?prod|preview|dev|test|qa|sandbox)([-0-9].*)?$")

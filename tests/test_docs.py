@@ -51,3 +51,19 @@ def test_every_schema_property_has_a_title_description_and_examples(repo):
             seen += 1
             assert node.get("title") and node.get("description") and node.get("examples"), (kind, path)
     assert seen > 60  # every kind's fields, nested ones included
+
+
+def test_grade_definitions_say_the_same_thing_everywhere():
+    """The contributor guide, the schema and the "How we grade evidence" page (which renders
+    GRADES_EXPLAINED) use one wording of each grade."""
+    import json
+
+    from casebook.contract import GRADES_EXPLAINED
+    guide = (ROOT / "CONTRIBUTING.md").read_text()
+    schema = json.loads((ROOT / "schema" / "case-study.schema.json").read_text())
+    grade = schema["properties"]["sources"]["items"]["properties"]["grade"]["description"]
+    page = (ROOT / "docs" / "how-we-grade-evidence.md").read_text()
+    assert "{{ evidence_grades() }}" in page
+    for name, text in GRADES_EXPLAINED.items():
+        assert f"| `{name}` | {text} |" in guide
+        assert f"{name}: {text}" in grade

@@ -13,7 +13,8 @@ from datetime import date
 import pytest
 
 from casebook.export import benefits_json, cases_csv, cases_json, feed_xml
-from casebook.pages import benefit_page, case_page, citation
+from casebook.citation import citation_text
+from casebook.pages import benefit_page, case_page
 from casebook.repository import load_casebook
 from casebook.sources import COPY_HOSTS, STAGING_REASON, copy_reason, published_label
 from support import TODAY, edit, problem_lines
@@ -38,6 +39,7 @@ UNDATED_SOURCE = """  - source:
     "https://zh.scribd.com/document/235515882/report",
     "http://slideplayer.com/slide/2546159/",
     "https://www-example-gov-uk.translate.goog/page?_x_tr_sl=auto",
+    "https://www-wired-com.nproxy.org/2016/01/some-article",
 ])
 def test_copies_and_staging_hosts_have_a_reason(url):
     assert copy_reason(url)
@@ -77,6 +79,13 @@ def test_validator_warns_on_a_repost_in_a_case_and_a_statement(repo):
     assert result.casebook is not None  # a warning does not stop the build
 
 
+def test_a_copy_graded_unconfirmed_is_not_reported_again(repo):
+    edit(repo, CASE, "url: http://www.bbc.com/news/uk-england-manchester-11549069",
+         "url: https://www.slideshare.net/someone/gmp-tweets")
+    edit(repo, CASE, "grade: primary", "grade: unconfirmed")
+    assert problem_lines(repo) == []
+
+
 def test_undated_is_accepted_and_a_wrong_word_is_not(repo):
     edit(repo, CASE, "published: 2010-10", "published: undated")
     assert problem_lines(repo) == []
@@ -98,7 +107,7 @@ def test_case_and_statement_pages_say_undated_read_on(undated_book):
     assert f"BBC News, {READ}. <span" in case  # sources list
     statement = benefit_page(undated_book, "tweeting-a-day-of-calls").content
     assert f"Example Council, {READ}. <span" in statement
-    assert f"Example Council, Our customer service standards ({READ})" in citation(
+    assert f"Our customer service standards. Example Council, {READ}." in citation_text(
         undated_book, undated_book.benefits["tweeting-a-day-of-calls"])
 
 

@@ -20,9 +20,12 @@ def source_paths(doc: Document, kind: str):
 
 
 def check_source_hosts(doc: Document, kind: str) -> list[Problem]:
-    """A staging host, document-sharing site or translation proxy is a copy, not the original."""
+    """A staging host, document-sharing site or translation proxy is a copy, not the original.
+    A copy graded unconfirmed has been dealt with as the fix says, so it is not reported again."""
     problems = []
     for keys, source in source_paths(doc, kind):
+        if source.get("grade") == "unconfirmed":
+            continue
         reason = copy_reason(str(source.get("url", "")))
         if reason:
             problems.append(warning(doc, keys + ("url",), f"{source['url'][:80]!r} is {reason}",
