@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from . import rules
+from . import clock, rules
 from .contract import Vocabulary, schemas
 from .index import Casebook, build_casebook
 from .load import Document, load_file
@@ -45,7 +45,7 @@ def content_files(root: Path) -> dict[str, list[Path]]:
 
 def load_casebook(root: Path, *, today: date | None = None) -> Result:
     root = Path(root).resolve()
-    today = today or date.today()
+    today = today or clock.today()
     files = content_files(root)
     problems: list[Problem] = []
     taxonomy, found = _load_taxonomy(root, files["taxonomy"][0])
@@ -124,7 +124,7 @@ def load_cached(root: Path, *, today: date | None = None) -> Result:
     """`load_casebook`, reused while no content file changed: the build hook and the macros
     module both ask for it, and `mkdocs serve` asks again on every rebuild."""
     root = Path(root).resolve()
-    key = (root, today or date.today(), _fingerprint(root))
+    key = (root, today or clock.today(), _fingerprint(root))
     if key not in _CACHE:
         _CACHE.clear()
         _CACHE[key] = load_casebook(root, today=today)

@@ -47,9 +47,9 @@ KINDS = (
          "What people said in a survey or poll, or a figure the organisation estimated rather "
          "than counted. Useful for what people think; it does not prove an effect."),
     Kind("interested", "Interested party's research", 2,
-         "Research published by a social media platform about the value of its own service. "
-         "It may be right, but the publisher profits from the answer, so it is never our "
-         "strongest label, whatever its grade."),
+         "Research about the value of social media published by a platform or by a company "
+         "that sells social media tools. It may be right, but the publisher profits from the "
+         "answer, so it is never our strongest label, whatever its grade."),
     Kind("unconfirmed", "Unconfirmed", 1,
          "We could not read the figure in a source of our own, only in a copy or repost, or not "
          "at all."),

@@ -131,7 +131,8 @@
     var title = el("p", { "class": "cb-result__title" });
     title.appendChild(el("a", { href: new URL(item.url, base).href }, item.title));
     li.appendChild(title);
-    var headline = item.outcomes[0];
+    // The outcome marked headline: true carries the case's claim; unmarked, the first does.
+    var headline = item.outcomes.filter(function (o) { return o.headline; })[0] || item.outcomes[0];
     var figure = el("p", { "class": "cb-card__figure" });
     figure.appendChild(el("strong", {}, headline.value));
     figure.appendChild(document.createTextNode(" " + headline.measure));
