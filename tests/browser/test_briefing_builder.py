@@ -123,3 +123,19 @@ def test_word_download_opens_with_python_docx_and_holds_the_chosen_evidence(page
     numbered = [p.text for p in document.paragraphs if re.match(r"^\d+\. .+ https?://", p.text)]
     assert [int(p.split(".")[0]) for p in numbered] == list(range(1, sources + 1))
     assert "Anytown Borough Council" in text
+
+
+def test_pin_on_an_explorer_card_reaches_the_builder(page, site_dir):
+    page.goto(f"cases/?audience={AUDIENCE}")
+    page.wait_for_function("window.cbExplorer && window.cbExplorer.ready")
+    card = page.locator(".cb-result").first
+    case_id = card.get_attribute("data-case-id")
+    pin = card.locator(".cb-pin")
+    pin.click()
+    assert pin.get_attribute("aria-pressed") == "true"
+    page.locator(".cb-pin-tray").click()
+    page.wait_for_function("window.cbBuilder && window.cbBuilder.ready")
+    assert f"c:{case_id}" in parse_qs(urlparse(page.url).query)["items"][0].split(",")
+    value = builder_data(site_dir)["cases"][case_id]["value"]
+    figures = page.locator(".cb-builder__preview .cb-briefing__figure").all_inner_texts()
+    assert any(f.startswith(value) for f in figures)
