@@ -12,6 +12,8 @@ from dataclasses import dataclass
 
 import iso3166
 
+from .field_docs import annotate
+
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 # The end of the text, in both regex dialects that read these schemas: Python's `$` also matches
 # before a final newline (so "leeds\n" passed as an id), and `\Z` is not ECMA-262, which editors use.
@@ -237,6 +239,6 @@ def schemas(vocab: Vocabulary) -> dict[str, dict]:
     """One complete schema per content kind, keyed by kind."""
     result = {}
     for kind, build in _BUILDERS.items():
-        result[kind] = {"$schema": DIALECT, "$id": SCHEMA_FILES[kind],
-                        "title": f"Buy-in Casebook {kind}", **build(vocab)}
+        result[kind] = annotate(kind, {"$schema": DIALECT, "$id": SCHEMA_FILES[kind],
+                                       "title": f"Buy-in Casebook {kind}", **build(vocab)})
     return result
