@@ -70,7 +70,7 @@ def _markdown(description: str) -> dict:
     return _text(1, MARKDOWN_MAX, "Markdown: " + description)
 
 
-def _one_of(enum: tuple[str, ...], description: str) -> dict:
+def _vocabulary_id(enum: tuple[str, ...], description: str) -> dict:
     # With no vocabulary (taxonomy.yml itself is broken) fall back to the id shape.
     if enum:
         return {"type": "string", "enum": list(enum), "description": description}
@@ -78,7 +78,7 @@ def _one_of(enum: tuple[str, ...], description: str) -> dict:
 
 
 def _ids(enum: tuple[str, ...], description: str, *, required: bool = True) -> dict:
-    return {"type": "array", "items": _one_of(enum, description), "uniqueItems": True,
+    return {"type": "array", "items": _vocabulary_id(enum, description), "uniqueItems": True,
             "minItems": 1 if required else 0, "description": description}
 
 
@@ -127,7 +127,7 @@ def case_schema(vocab: Vocabulary) -> dict:
     return _object({
         "title": _text(10, 120, "What happened, in a line."),
         "organisation": _text(description="Who did the work."),
-        "sector": _one_of(vocab.sectors, "A sector id from taxonomy.yml."),
+        "sector": _vocabulary_id(vocab.sectors, "A sector id from taxonomy.yml."),
         "country": {"type": "string", "enum": list(COUNTRIES),
                     "description": "ISO 3166-1 alpha-2 code, e.g. GB."},
         "year": {"type": "integer", "minimum": 1990, "description": "The year the work happened."},

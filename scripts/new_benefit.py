@@ -13,13 +13,11 @@ import sys
 from datetime import date
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "scripts"))
+from casebook import scaffold
+from casebook.repository import current_vocabulary
+from new_case import report  # this script's folder is on sys.path when run
 
-from casebook import scaffold  # noqa: E402
-from casebook.repository import current_vocabulary  # noqa: E402
-from new_case import report  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def ask(root: Path, **io) -> tuple[str, dict]:

@@ -15,12 +15,10 @@ import sys
 from datetime import date
 from pathlib import Path
 
+from casebook import scaffold
+from casebook.repository import current_vocabulary, load_casebook
+
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
-from casebook import scaffold  # noqa: E402
-from casebook.repository import current_vocabulary, load_casebook  # noqa: E402
-
 FLAGS = ("title", "organisation", "sector", "country", "year")
 
 
