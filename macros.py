@@ -4,8 +4,11 @@ contributor text never reaches a page unescaped; generated pages never pass thro
 
 from pathlib import Path
 
+from casebook import contribute
+from casebook.contract import GRADES_EXPLAINED, schemas
 from casebook.pages import render_page
-from casebook.repository import load_cached
+from casebook.repository import current_vocabulary, load_cached
+from casebook.strength import KINDS
 
 LATEST = 6
 
@@ -21,7 +24,29 @@ def define_env(env):
         return render_page("home-audiences.html.j2", url=env.page.url, book=book)
 
     @env.macro
+    def field_reference():
+        """Every field of every entry type, read from the JSON Schemas the validator uses."""
+        return contribute.field_reference(schemas(current_vocabulary(root)), book, url=env.page.url)
+
+    @env.macro
+    def propose_form():
+        """The propose-a-case form; repository and e-mail come from mkdocs.yml, nowhere else."""
+        settings = {"repo_url": env.conf.repo_url or "", **env.conf.extra.get("contribute", {})}
+        return contribute.propose_form(schemas(current_vocabulary(root))["case"], book,
+                                       url=env.page.url, settings=settings)
+
+    @env.macro
     def latest_cases(count: int = LATEST):
         """The newest cases by date added."""
         return render_page("home-latest.html.j2", url=env.page.url, book=book,
                            cases=list(book.cases.values())[:count])
+
+    @env.macro
+    def evidence_labels():
+        """The strength labels, strongest first, as the "How we grade evidence" page shows them."""
+        return render_page("evidence-kinds.html.j2", url=env.page.url, kinds=KINDS)
+
+    @env.macro
+    def evidence_grades():
+        """The three source grades in the one wording the schema and the guide use."""
+        return render_page("evidence-grades.html.j2", url=env.page.url, grades=GRADES_EXPLAINED)

@@ -15,6 +15,7 @@ from datetime import date, datetime, timezone
 from feedgen.feed import FeedGenerator
 
 from .index import Casebook
+from .inert import defuse_cell
 from .model import Benefit, Case, Kit, Route
 
 _RENAMES = {"attendees": "for"}
@@ -80,7 +81,7 @@ def cases_csv(book: Casebook, *, base_url: str = "") -> str:
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
     for case in book.cases.values():
-        writer.writerow(_cell(value) for value in [
+        writer.writerow(defuse_cell(value) for value in [
             case.id, base_url + case.url, case.title, case.organisation, case.sector, case.country,
             case.year, ";".join(case.audiences), ";".join(case.topics), ";".join(case.channels),
             case.summary, case.headline.measure, case.headline.value,
@@ -89,12 +90,6 @@ def cases_csv(book: Casebook, *, base_url: str = "") -> str:
             ";".join(case.related), case.added.isoformat(), case.last_verified.isoformat(),
         ])
     return out.getvalue()
-
-
-def _cell(value):
-    """Spreadsheets run a cell that starts with = + or @ as a formula; contributor text never
-    should be, so such a cell gets a leading apostrophe."""
-    return "'" + value if isinstance(value, str) and value[:1] in ("=", "+", "@") else value
 
 
 FEED_SIZE = 20

@@ -18,6 +18,7 @@ from typing import Any, Mapping
 import yaml
 
 from .problems import Problem
+from .refuse import MAX_DEPTH, NotRegular, TooDeep, bounded, control_character, read_regular
 from .yaml_hints import brace_hint, comment_cuts_text, quoted_line, short_tag, syntax_hint
 
 MAX_BYTES = 100_000
@@ -55,19 +56,30 @@ class Document:
 
 def load_file(file: Path, *, root: Path) -> tuple[Document | None, list[Problem]]:
     rel = file.relative_to(root).as_posix()
-    size = file.stat().st_size
-    if size > MAX_BYTES:
-        return None, [Problem(rel, 1, 1, "", f"file is {size:,} bytes", f"at most {MAX_BYTES:,} bytes",
-                              "split the entry or shorten long text", "file-too-large")]
-    raw = file.read_bytes()
+    try:
+        raw = read_regular(file, MAX_BYTES)
+    except NotRegular as refused:
+        return None, [not_regular(rel, refused.what)]
+    if len(raw) > MAX_BYTES:
+        size = max(file.stat().st_size, len(raw))
+        shown = f"{size:,} bytes" if size > len(raw) else f"over {MAX_BYTES:,} bytes"
+        return None, [Problem(rel, 1, 1, field="", message=f"file is {shown}", expected=f"at most {MAX_BYTES:,} bytes",
+                              fix="split the entry or shorten long text", rule="file-too-large")]
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as err:
         line = raw[: err.start].count(b"\n") + 1
         column = err.start - (raw.rfind(b"\n", 0, err.start) + 1) + 1
-        return None, [Problem(rel, line, column, "", f"byte 0x{raw[err.start]:02x} is not UTF-8",
-                              "UTF-8 text", "save the file as UTF-8 in your editor", "file-not-utf8")]
+        return None, [Problem(rel, line, column, field="", message=f"byte 0x{raw[err.start]:02x} is not UTF-8",
+                              expected="UTF-8 text", fix="save the file as UTF-8 in your editor",
+                              rule="file-not-utf8")]
     return parse_text(text, rel)
+
+
+def not_regular(rel: str, what: str) -> Problem:
+    return Problem(rel, 1, 1, field="", message=f"is {what}, not a regular file", expected="a plain .yml file",
+                   fix="commit the file itself (content folders hold no links, folders or devices)",
+                   rule="file-not-regular")
 
 
 def parse_text(text: str, rel: str) -> tuple[Document | None, list[Problem]]:
@@ -75,14 +87,26 @@ def parse_text(text: str, rel: str) -> tuple[Document | None, list[Problem]]:
     if tabs:
         return None, tabs
     try:
-        events = list(yaml.parse(text, Loader=PARSER))
+        events = list(bounded(yaml.parse(text, Loader=PARSER)))
+    except TooDeep as deep:
+        return None, [Problem(rel, deep.event.start_mark.line + 1, deep.event.start_mark.column + 1, field="",
+                              message=f"lists and mappings nested more than {MAX_DEPTH} levels deep",
+                              expected="the shape of the template", fix="indent only as the template does",
+                              rule="yaml-too-deep")]
     except yaml.YAMLError as err:
         return None, [_syntax_problem(err, text, rel)]
     builder = _Builder(events, rel, text.splitlines())
     data = builder.build()
     if data is None and not builder.problems:
-        builder.problems.append(Problem(rel, 1, 1, "", "file has no content", "a mapping of keys",
-                                        "start from the template in CONTRIBUTING.md", "file-empty"))
+        builder.problems.append(Problem(rel, 1, 1, field="", message="file has no content",
+                                        expected="a mapping of keys",
+                                        fix="start from the template in CONTRIBUTING.md", rule="file-empty"))
+    elif data is not None and not isinstance(data, dict):
+        kind = "a list" if isinstance(data, list) else "a single value"
+        builder.problems.append(Problem(rel, 1, 1, field="", message=f"the file holds {kind}, not keys and values",
+                                        expected="a mapping of keys such as 'title: ...'",
+                                        fix="start from the template in CONTRIBUTING.md",
+                                        rule="file-not-mapping"))
     # After a duplicate key, anchor or tag the rest of the file is still worth checking.
     doc = (Document(rel, data, builder.positions, frozenset(builder.reported), tuple(builder.lines))
            if isinstance(data, dict) else None)
@@ -96,19 +120,19 @@ def _syntax_problem(err: yaml.YAMLError, text: str, rel: str) -> Problem:
     hint = syntax_hint(text.splitlines(), line, reason)
     if hint:
         at, message, expected, fix, rule = hint
-        return Problem(rel, at, 1 if at != line else column, "", f"YAML syntax error: {message}",
-                       expected, fix, rule)
-    return Problem(rel, line, column, "", f"YAML syntax error: {reason}", "valid YAML",
-                   "check indentation and quoting near this line; text holding ': ', ' #' or "
-                   "starting with a symbol goes in double quotes", "yaml-syntax")
+        return Problem(rel, at, 1 if at != line else column, field="", message=f"YAML syntax error: {message}",
+                       expected=expected, fix=fix, rule=rule)
+    return Problem(rel, line, column, field="", message=f"YAML syntax error: {reason}", expected="valid YAML",
+                   fix="check indentation and quoting near this line; text holding ': ', ' #' or "
+                   "starting with a symbol goes in double quotes", rule="yaml-syntax")
 
 
 def _tab_problems(text: str, rel: str):
     for number, line in enumerate(text.splitlines(), start=1):
         indent = line[: len(line) - len(line.lstrip(" \t"))]
         if "\t" in indent:
-            yield Problem(rel, number, indent.index("\t") + 1, "", "tab used for indentation",
-                          "spaces", "indent with two spaces per level", "yaml-tab-indent")
+            yield Problem(rel, number, indent.index("\t") + 1, field="", message="tab used for indentation",
+                          expected="spaces", fix="indent with two spaces per level", rule="yaml-tab-indent")
 
 
 class _Builder:
@@ -146,7 +170,8 @@ class _Builder:
     def _problem(self, keys, message, expected, fix, rule, event=None):
         self.reported.add(tuple(keys))
         line, column = self._mark(event) if event else self.positions.get(keys, (1, 1))
-        self.problems.append(Problem(self.rel, line, column, dotted(keys), message, expected, fix, rule))
+        self.problems.append(Problem(self.rel, line, column, field=dotted(keys), message=message,
+                                     expected=expected, fix=fix, rule=rule))
 
     @staticmethod
     def _mark(event) -> tuple[int, int]:
@@ -195,6 +220,7 @@ class _Builder:
                 self._skip_value()
                 continue
             key = key_event.value
+            self._refuse_controls(keys + (key,), key, key_event, "key")
             if key in result:
                 first = self.positions[keys + (key,)][0]
                 self._problem(keys + (key,), f"duplicate key '{key}' (first set on line {first})",
@@ -221,8 +247,16 @@ class _Builder:
         mark = event.start_mark
         return self.lines[mark.line][mark.column:].startswith("{{")
 
+    def _refuse_controls(self, keys: FieldPath, text: str, event, what: str) -> None:
+        found = control_character(text)
+        if found:
+            self._problem(keys, f"{what} holds the invisible character {found}",
+                          "printable text", "delete the character (an escape such as \\u001b in "
+                          "quotes writes one)", "text-control-char", event)
+
     def _scalar(self, event, keys: FieldPath) -> Any:
         value = event.value
+        self._refuse_controls(keys, value, event, "text")
         if event.tag:
             # `!!int 2024` too: CONTRIBUTING promises content is plain data, with no tag at all.
             self._problem(keys, f"explicit tag '{short_tag(event.tag)}' used", "plain values",

@@ -13,6 +13,8 @@ from functools import cached_property
 from .sources import UNDATED, published_label
 
 GRADE_RANK = {"primary": 3, "secondary": 2, "unconfirmed": 1}
+# The site folder each kind of entry gets its pages in: `<section>/<id>/` (each class's `url`).
+SECTIONS = {"case": "cases", "benefit": "benefits", "kit": "kits", "route": "training"}
 
 
 @dataclass(frozen=True)
@@ -49,6 +51,7 @@ class Outcome:
     measure: str
     value: str
     source: int  # 1-based index into the case's sources
+    headline: bool | None = None  # True on the figure that carries the case's claim (None: unmarked)
 
 
 @dataclass(frozen=True)
@@ -92,7 +95,17 @@ class Case:
 
     @property
     def headline(self) -> Outcome:
-        return self.outcomes[0]
+        """The outcome marked `headline: true`, else the first (the validator allows one mark)."""
+        return next((o for o in self.outcomes if o.headline), self.outcomes[0])
+
+    @property
+    def figures(self) -> tuple[Outcome, ...]:
+        """The outcomes with the headline first, in the order written otherwise."""
+        return (self.headline,) + tuple(o for o in self.outcomes if o is not self.headline)
+
+    @property
+    def headline_source(self) -> Source:
+        return self.sources[self.headline.source - 1]
 
     @cached_property
     def topic_set(self) -> frozenset[str]:
@@ -135,6 +148,27 @@ class Objection:
 
 
 @dataclass(frozen=True)
+class Pilot:
+    """The concrete pilot a kit asks its audience to support (contract.PILOT_FIELDS)."""
+    scope: str
+    duration: str
+    staffing: str
+    cost: str
+    measures: str
+    reporting: str
+    protections: str
+    stop: str
+
+
+@dataclass(frozen=True)
+class BriefingChoice:
+    """What the kit's editor chose to lead its briefing; the rest is chosen automatically."""
+    title: str = ""
+    statements: tuple[str, ...] = ()
+    cases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Kit:
     id: str
     path: str
@@ -146,10 +180,21 @@ class Kit:
     objections: tuple[Objection, ...]
     asks: tuple[str, ...]
     training: str | None
+    topics: tuple[str, ...] = ()
+    pilot: Pilot | None = None
+    briefing: BriefingChoice | None = None  # None: the briefing is chosen automatically
+
+    @property
+    def briefing_choice(self) -> BriefingChoice:
+        return self.briefing or BriefingChoice()
 
     @property
     def url(self) -> str:
         return f"kits/{self.id}/"
+
+    @property
+    def briefing_title(self) -> str:
+        return self.briefing_choice.title or f"A social media pilot: briefing for {self.name}"
 
 
 @dataclass(frozen=True)
@@ -200,7 +245,8 @@ def build_case(id: str, path: str, data: dict) -> Case:
         audiences=tuple(data["audiences"]), topics=tuple(data["topics"]),
         channels=tuple(data.get("channels", ())), summary=data["summary"],
         challenge=data["challenge"], approach=data["approach"],
-        outcomes=tuple(Outcome(o["measure"], str(o["value"]), o["source"]) for o in data["outcomes"]),
+        outcomes=tuple(Outcome(o["measure"], str(o["value"]), o["source"], o.get("headline") or None)
+                       for o in data["outcomes"]),
         lessons=tuple(data.get("lessons", ())), caveats=data.get("caveats", ""),
         quote=Quote(quote["text"], quote["by"], quote["source"]) if quote else None,
         sources=tuple(_source(s, verified) for s in data["sources"]), related=tuple(data.get("related", ())),
@@ -224,7 +270,11 @@ def build_kit(id: str, path: str, data: dict) -> Kit:
                                  tuple(o.get("cases", ()))) for o in data["objections"])
     return Kit(id=id, path=path, name=data["name"], who=data["who"], order=data["order"],
                cares_about=tuple(data["cares_about"]), framing=data["framing"], objections=objections,
-               asks=tuple(data["asks"]), training=data.get("training"))
+               asks=tuple(data["asks"]), training=data.get("training"),
+               topics=tuple(data.get("topics", ())),
+               pilot=Pilot(**data["pilot"]) if "pilot" in data else None,
+               briefing=BriefingChoice(**{k: v if k == "title" else tuple(v)
+                                          for k, v in data["briefing"].items()}) if "briefing" in data else None)
 
 
 def build_route(id: str, path: str, data: dict) -> Route:

@@ -16,20 +16,15 @@ import jinja2
 from markupsafe import Markup, escape
 
 from .countries import country_name
-from .briefing import build_briefing, headline_cases
+from .briefing import PILOT_LABELS, build_briefing, headline_cases
+from .citation import citation_html, citation_sources, citation_text, objection_text
 from .index import Casebook
 from .markup import render
+from .sitefile import SiteFile
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 GRADE_LABELS = {"primary": "Primary source", "secondary": "Reported second-hand",
                 "unconfirmed": "Unconfirmed"}
-
-
-@dataclass(frozen=True)
-class GeneratedPage:
-    src_uri: str  # e.g. cases/leeds-gritting.md
-    content: str
-    source_path: str  # the YAML file it comes from, for the edit link
 
 
 @lru_cache(maxsize=4)
@@ -37,7 +32,9 @@ def environment(templates: Path = TEMPLATES) -> jinja2.Environment:
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(templates)), autoescape=True,
                              undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
                              keep_trailing_newline=True)
-    env.globals.update(citation=citation)
+    env.globals.update(citation=citation_text, citation_html=citation_html,
+                       citation_sources=citation_sources, objection_text=objection_text,
+                       pilot_labels=PILOT_LABELS)
     env.filters.update(md=markdown_html, text=one_line, country=country_name,
                        grade_label=GRADE_LABELS.__getitem__, yaml_string=yaml_string)
     return env
@@ -60,17 +57,6 @@ def yaml_string(text: str) -> Markup:
     return Markup(json.dumps(str(escape(" ".join(str(text).split()))), ensure_ascii=False))
 
 
-def citation(book: Casebook, benefit) -> str:
-    """The statement in quotes and a short citation of its sources; the page adds its address."""
-    cited = []
-    for source in book.evidence_sources(benefit):
-        when = source.published_label if source.read_on else source.published[:4]
-        short = f"{source.publisher}, {source.title} ({when})"
-        if short not in cited:
-            cited.append(short)
-    return f"“{benefit.statement}”\nSources: {'; '.join(cited)}."
-
-
 def relative(from_url: str, to_url: str) -> str:
     """Link from one directory-style page url to another, e.g. cases/a/ -> ../../kits/b/.
     Every page url is a directory under the site root, so climbing to the root and down again
@@ -81,37 +67,38 @@ def relative(from_url: str, to_url: str) -> str:
 
 def render_page(template: str, *, url: str, **values) -> str:
     env = environment()
-    return env.get_template(template).render(link=lambda to: relative(url, to), url=url, **values)
+    return env.get_template(template).render(link=lambda to: relative(url, to), **values)
 
 
-def case_page(book: Casebook, case_id: str) -> GeneratedPage:
+def case_page(book: Casebook, case_id: str) -> SiteFile:
     case = book.cases[case_id]
     content = render_page("case.md.j2", url=case.url, case=case, book=book,
                           related=book.related(case), citing=book.benefits_citing(case.id),
                           stale=book.is_stale(case))
-    return GeneratedPage(f"cases/{case.id}.md", content, case.path)
+    return SiteFile(f"cases/{case.id}.md", content, case.path)
 
 
-def benefit_page(book: Casebook, benefit_id: str) -> GeneratedPage:
+def benefit_page(book: Casebook, benefit_id: str) -> SiteFile:
     benefit = book.benefits[benefit_id]
     content = render_page("benefit.md.j2", url=benefit.url, benefit=benefit, book=book,
-                          strength=book.strength_label(benefit), stale=book.is_stale(benefit))
-    return GeneratedPage(f"benefits/{benefit.id}.md", content, benefit.path)
+                          strength=book.strength(benefit), stale=book.is_stale(benefit))
+    return SiteFile(f"benefits/{benefit.id}.md", content, benefit.path)
 
 
-def kit_page(book: Casebook, kit_id: str) -> GeneratedPage:
+def kit_page(book: Casebook, kit_id: str) -> SiteFile:
     kit = book.kits[kit_id]
-    content = render_page("kit.md.j2", url=kit.url, kit=kit, book=book, cases=headline_cases(book, kit.id, None),
+    cases = headline_cases(book, kit.id, None)
+    content = render_page("kit.md.j2", url=kit.url, kit=kit, book=book, cases=cases,
+                          case_sectors={case.sector for case in cases},
                           benefits=book.benefits_for(kit.id), route=book.routes.get(kit.training or ""))
-    return GeneratedPage(f"kits/{kit.id}.md", content, kit.path)
+    return SiteFile(f"kits/{kit.id}.md", content, kit.path)
 
 
-def briefing_page(book: Casebook, kit_id: str, *, site_url: str = "") -> GeneratedPage:
+def briefing_page(book: Casebook, kit_id: str, *, site_url: str = "") -> SiteFile:
     kit = book.kits[kit_id]
-    brief = build_briefing(book, kit)
     content = render_page("briefing.md.j2", url=f"{kit.url}briefing/", kit=kit, book=book,
-                          site_url=site_url, **brief)
-    return GeneratedPage(f"kits/{kit.id}/briefing.md", content, kit.path)
+                          site_url=site_url, brief=build_briefing(book, kit))
+    return SiteFile(f"kits/{kit.id}/briefing.md", content, kit.path)
 
 
 @dataclass(frozen=True)
@@ -120,11 +107,11 @@ class StepTarget:
     url: str
 
 
-def route_page(book: Casebook, route_id: str) -> GeneratedPage:
+def route_page(book: Casebook, route_id: str) -> SiteFile:
     route = book.routes[route_id]
     steps = [(step, step_target(book, step.page)) for step in route.steps]
     content = render_page("route.md.j2", url=route.url, route=route, steps=steps, book=book)
-    return GeneratedPage(f"training/{route.id}.md", content, route.path)
+    return SiteFile(f"training/{route.id}.md", content, route.path)
 
 
 def step_target(book: Casebook, page: str) -> StepTarget:
@@ -171,15 +158,15 @@ def explorer_vocabulary(book: Casebook) -> dict:
     }
 
 
-def index_pages(book: Casebook) -> list[GeneratedPage]:
-    return [GeneratedPage("cases/index.md", render_page("cases-index.md.j2", url="cases/", book=book,
+def index_pages(book: Casebook) -> list[SiteFile]:
+    return [SiteFile("cases/index.md", render_page("cases-index.md.j2", url="cases/", book=book,
                                                         vocab=explorer_vocabulary(book)), ""),
-            GeneratedPage("kits/index.md", render_page("kits-index.md.j2", url="kits/", book=book), ""),
-            GeneratedPage("benefits/index.md",
+            SiteFile("kits/index.md", render_page("kits-index.md.j2", url="kits/", book=book), ""),
+            SiteFile("benefits/index.md",
                           render_page("benefits-index.md.j2", url="benefits/", book=book), "")]
 
 
-def entry_pages(book: Casebook) -> list[GeneratedPage]:
+def entry_pages(book: Casebook) -> list[SiteFile]:
     pages = [case_page(book, i) for i in book.cases]
     pages += [benefit_page(book, i) for i in book.benefits]
     pages += [kit_page(book, i) for i in book.kits]

@@ -12,10 +12,12 @@ from datetime import date
 import fastjsonschema
 from jsonschema import Draft202012Validator, FormatChecker, ValidationError
 
+from .hints import Hints
 from .load import Document, dotted
 from .problems import Problem
 
 FORMATS = FormatChecker(["date"])
+MAX_SHAPE_ERRORS = 200  # per file
 
 
 class ShapeChecker:
@@ -59,7 +61,11 @@ def check_shape(doc: Document, checker: ShapeChecker) -> list[Problem]:
     except fastjsonschema.JsonSchemaException:
         pass
     problems = []
-    for error in checker.full.iter_errors(doc.data):
+    for count, error in enumerate(checker.full.iter_errors(doc.data)):
+        if count == MAX_SHAPE_ERRORS:  # each costs a did-you-mean search; the file fails anyway
+            return problems + [_problem(doc, (), f"more than {MAX_SHAPE_ERRORS} problems; only the first "
+                                        f"{MAX_SHAPE_ERRORS} are listed", "a file shaped like the template",
+                                        "fix these, then validate again", "too-many-problems")]
         problems.extend(_explain(doc, error))
     return problems
 
@@ -72,7 +78,8 @@ def _explain(doc: Document, error: ValidationError) -> list[Problem]:
     keys = tuple(error.absolute_path)
     if error.validator == "additionalProperties" and isinstance(error.instance, dict):
         allowed = list(error.schema.get("properties", {}))
-        return [_unknown_key(doc, keys, key, allowed)
+        hints = Hints()
+        return [_unknown_key(doc, keys, key, allowed, hints)
                 for key in error.instance if key not in allowed]
     return [_problem(doc, keys, *_describe(error, keys))]
 
@@ -84,12 +91,13 @@ def _already_reported(doc: Document, keys: tuple) -> bool:
 
 def _problem(doc: Document, keys: tuple, message: str, expected: str, fix: str, rule: str) -> Problem:
     line, column = doc.where(keys)
-    return Problem(doc.path, line, column, dotted(keys), message, expected, fix, rule)
+    return Problem(doc.path, line, column, field=dotted(keys), message=message, expected=expected, fix=fix,
+                   rule=rule)
 
 
-def _unknown_key(doc: Document, keys: tuple, key: str, allowed: list[str]) -> Problem:
-    close = difflib.get_close_matches(key, allowed, n=1)
-    fix = f"did you mean '{close[0]}'?" if close else "remove it or move its text into a known key"
+def _unknown_key(doc: Document, keys: tuple, key: str, allowed: list[str], hints: Hints) -> Problem:
+    close = hints.closest(key, allowed)
+    fix = f"did you mean '{close}'?" if close else "remove it or move its text into a known key"
     return _problem(doc, keys + (key,), f"unknown key '{key}'",
                     "one of " + ", ".join(allowed), fix, "unknown-key")
 

@@ -31,6 +31,13 @@ DESCRIBED = {
     "schema-other": "the catch-all for schema keywords no field uses today; no fragment can reach it",
     "case-probable-duplicate": "two files; tests/test_rules.py::test_case_probable_duplicate",
     "kit-order-repeat": "two kits; tests/test_rules.py::test_kit_order_repeat",
+    "kit-briefing-audience": "two audiences; tests/test_briefing.py::test_briefing_choice_must_be_tagged_for_the_audience",
+    "file-not-regular": "a symbolic link; tests/test_refusals.py::test_symlinks_are_refused_and_never_followed",
+    "markdown-too-complex": "101 '[' in a field; tests/test_refusals.py::test_refused[markdown-too-complex0]",
+    "too-many-problems": "201 broken outcomes; tests/test_refusals.py::test_too_many_problems_are_cut_short",
+    "source-link-dead": "the weekly link check, not the validator; tests/test_linkcheck.py",
+    "source-link-moved": "the weekly link check, not the validator; tests/test_linkcheck.py",
+    "source-link-unreachable": "the weekly link check, not the validator; tests/test_linkcheck.py",
 }
 TOP_KEY = re.compile(r"^([A-Za-z_][\w-]*):")
 ANY_KEY = re.compile(r"^(\s*(?:-\s+)?)([A-Za-z_][\w-]*):(.*)$")
@@ -81,9 +88,9 @@ def test_bad_example_gives_its_rule(repo, rule, example):
     name = example.strip()
     if "\n" not in name and re.fullmatch(r"[\w./ -]+\.\w+", name):
         shutil.move(path, repo / name)
-    elif rule in ("file-empty", "schema-comment"):
-        rest = "" if rule == "file-empty" else path.read_text(encoding="utf-8").split("\n", 1)[1]
-        path.write_text(example if rule == "file-empty" else apply_example(rest, example), encoding="utf-8")
+    elif rule in ("file-empty", "file-not-mapping", "schema-comment"):
+        rest = "" if rule != "schema-comment" else path.read_text(encoding="utf-8").split("\n", 1)[1]
+        path.write_text(example if rule != "schema-comment" else apply_example(rest, example), encoding="utf-8")
     else:
         path.write_text(apply_example(path.read_text(encoding="utf-8"), example), encoding="utf-8")
     lines = problem_lines(repo)

@@ -79,6 +79,8 @@ RULES = [
      "benefits/tweeting-a-day-of-calls.yml:8:5: evidence[0].case: no case 'gmp-tweet' in case_studies/ (expected the id of an existing case; fix: did you mean 'gmp-tweets'? use a file name from case_studies/ or cite a source instead) [evidence-unknown-case]"),
     ('kit-reference-unknown', [(K, 'benefits: [tweeting-a-day-of-calls]', 'benefits: [tweeting-a-day]')],
      "kits/executives.yml:13:16: objections[0].benefits[0]: no entry 'tweeting-a-day' in benefits/ (expected a file name from benefits/; fix: did you mean 'tweeting-a-day-of-calls'? fix the id or remove it) [kit-reference-unknown]"),
+    ('case-headline-repeat', [(C, '    source: 1\nquote', '    source: 1\n    headline: true\n  - measure: Arrests\n    value: "341 arrests"\n    source: 1\n    headline: true\nquote')],
+     "case_studies/gmp-tweets.yml:25:5: outcomes[1].headline: outcome 1 is already the headline (expected headline: true on one outcome only; fix: keep it on the outcome your title claims and delete the others) [case-headline-repeat]"),
     ('route-page-unknown', [(R, 'page: guides/index.md', 'page: guides/missing.md')],
      "training/exec-route.yml:13:5: steps[1].page: page 'guides/missing.md' does not exist (expected case:<id>, kit:<id>, benefit:<id> or a file under docs/; fix: check the id or the path (relative to docs/)) [route-page-unknown]"),
     ('taxonomy-unused', [(T, 'channels:\n', 'channels:\n  facebook:\n    label: Facebook\n    description: Pages and groups.\n')],

@@ -13,7 +13,8 @@ from datetime import date
 import pytest
 
 from casebook.export import benefits_json, cases_csv, cases_json, feed_xml
-from casebook.pages import benefit_page, case_page, citation
+from casebook.citation import citation_text
+from casebook.pages import benefit_page, case_page
 from casebook.repository import load_casebook
 from casebook.sources import COPY_HOSTS, STAGING_REASON, copy_reason, published_label
 from support import TODAY, edit, problem_lines
@@ -106,7 +107,7 @@ def test_case_and_statement_pages_say_undated_read_on(undated_book):
     assert f"BBC News, {READ}. <span" in case  # sources list
     statement = benefit_page(undated_book, "tweeting-a-day-of-calls").content
     assert f"Example Council, {READ}. <span" in statement
-    assert f"Example Council, Our customer service standards ({READ})" in citation(
+    assert f"Our customer service standards. Example Council, {READ}." in citation_text(
         undated_book, undated_book.benefits["tweeting-a-day-of-calls"])
 
 
