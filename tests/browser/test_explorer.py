@@ -124,8 +124,8 @@ def test_home_search_box_opens_the_explorer_with_the_query(page):
     page.goto("")
     page.fill("#cb-home-q", "winter")
     page.keyboard.press("Enter")
+    page.wait_for_url("**/cases/?q=winter")
     wait_until(page, "window.cbExplorer && window.cbExplorer.ready")
-    assert page.url.endswith("cases/?q=winter")
     assert page.input_value("#cb-q") == "winter"
     ids = shown_ids(page)
     assert "lincolnshire-gritting-twitter" in ids and len(ids) < 10

@@ -4,6 +4,7 @@ back first, and that nothing is downloaded for search before the first keystroke
 from __future__ import annotations
 
 import pytest
+from browser_support import wait_until
 
 pytestmark = pytest.mark.browser
 
@@ -16,9 +17,9 @@ def header_search(page, words):
 
 
 def results(page, scope):
-    page.wait_for_function(f"""() => {{
+    wait_until(page, f"""(() => {{
         const status = document.querySelector('{scope} .cb-search__status');
-        return status && /match/.test(status.textContent) && window.cbSearch.results !== null; }}""")
+        return status && /match/.test(status.textContent) && window.cbSearch.results !== null; }})()""")
     return page.locator(f"{scope} .cb-hit a").evaluate_all("els => els.map(e => new URL(e.href).pathname)")
 
 
@@ -53,7 +54,7 @@ def test_an_audience_filter_narrows_the_results(fixture_page):
     everything = header_search(fixture_page, "winter")
     assert {"/cases/northshire-gritter-twitter/", "/cases/southvale-winter-roads-page/"} <= set(everything)
     fixture_page.locator('.md-search select[data-facet="audience"]').select_option("Executives")
-    fixture_page.wait_for_function("n => window.cbSearch.results < n", arg=len(everything))
+    wait_until(fixture_page, f"window.cbSearch.results < {len(everything)}")
     narrowed = fixture_page.locator(".md-search .cb-hit a").evaluate_all("els => els.map(e => new URL(e.href).pathname)")
     assert "/cases/southvale-winter-roads-page/" in narrowed
     assert "/cases/northshire-gritter-twitter/" not in narrowed
@@ -68,7 +69,7 @@ def test_nothing_is_fetched_for_search_before_the_first_keystroke(fixture_page):
     fixture_page.wait_for_timeout(300)
     assert not [url for url in requested if "pagefind" in url or "synonyms" in url or "search_index" in url]
     fixture_page.keyboard.type("g")
-    fixture_page.wait_for_function("window.cbSearch.loaded")
+    wait_until(fixture_page, "window.cbSearch.loaded")
     assert any("/pagefind/pagefind.js" in url for url in requested)
 
 
@@ -85,5 +86,5 @@ def test_facilitator_notes_stay_out_of_search(fixture_page, fixture_site_dir):
     fixture_page.goto("")
     fixture_page.locator("[data-cb-search-box] input.md-search__input").click()
     fixture_page.keyboard.type("quokkafrost")
-    fixture_page.wait_for_function("() => /Nothing matches/.test(document.querySelector('.md-search .cb-search__status').textContent)")
+    wait_until(fixture_page, "/Nothing matches/.test(document.querySelector('.md-search .cb-search__status').textContent)")
     assert fixture_page.locator(".md-search .cb-hit").count() == 0
