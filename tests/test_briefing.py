@@ -210,3 +210,12 @@ def test_case_page_labels_its_evidence_and_links_the_grading_page(repo):
     page = case_page(book_of(repo), "gmp-tweets").content
     assert ('<a class="cb-strength cb-strength--interested" href="../../how-we-grade-evidence/#interested">'
             "Interested party&#39;s research</a>") in page
+
+
+def test_automatic_choice_prefers_stronger_then_more_recent_evidence(repo):
+    add_case(repo, "reported-new", year=2020, title="A force reports tweets for a day", publisher="Local Paper")
+    edit(repo, "case_studies/reported-new.yml", "grade: primary", "grade: secondary")
+    add_case(repo, "measured-old", year=2011, title="A force measures tweets for a day")
+    add_case(repo, "measured-new", year=2019, title="A force counts tweets for a day")
+    brief = plan_briefings(book_of(repo))["executives"]
+    assert [case.id for case, _, _ in brief.cases] == ["measured-new", "measured-old", "reported-new"]
