@@ -94,6 +94,10 @@ def test_sources_are_numbered_once_in_order_of_citation(page):
     assert set(cited) == set(range(1, len(sources) + 1)) and len(set(sources)) == len(sources)
     first_seen = list(dict.fromkeys(cited))
     assert first_seen == sorted(first_seen)
+    labels = preview.locator(".cb-briefing__points a.cb-strength")
+    assert labels.count() == preview.locator(".cb-briefing__points li").count()
+    assert all(h.startswith("../how-we-grade-evidence/#") for h in
+               labels.evaluate_all("els => els.map(a => a.getAttribute('href'))"))
 
 
 def test_custom_briefing_prints_on_one_a4_page_without_controls(page):
