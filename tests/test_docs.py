@@ -9,7 +9,8 @@ from support import ROOT
 RULE_LITERAL = re.compile(r'"([a-z]+(?:-[a-z0-9]+)+)"')
 NOT_RULES = {"utf-8"}
 NOT_RULE_MODULES = {"csp.py",  # its kebab-case strings are Content-Security-Policy directives
-                    "field_docs.py"}  # example ids for the schemas' `examples`, not rule ids
+                    "field_docs.py",  # example ids for the schemas' `examples`, not rule ids
+                    "problem_page.py"}  # an HTML attribute the serve page's script looks for
 
 
 def rule_ids_in_code() -> set[str]:
