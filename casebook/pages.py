@@ -20,6 +20,7 @@ from .briefing import PILOT_LABELS, build_briefing, headline_cases
 from .citation import citation_html, citation_sources, citation_text, objection_text
 from .index import Casebook
 from .markup import render
+from .statements import filter_options as statement_filters
 from .strength import case_kind
 from .sitefile import SiteFile
 
@@ -163,7 +164,8 @@ def index_pages(book: Casebook) -> list[SiteFile]:
     return [SiteFile("cases/index.md", render_page("cases-index.md.j2", url="cases/", book=book), ""),
             SiteFile("kits/index.md", render_page("kits-index.md.j2", url="kits/", book=book), ""),
             SiteFile("benefits/index.md",
-                          render_page("benefits-index.md.j2", url="benefits/", book=book), "")]
+                          render_page("benefits-index.md.j2", url="benefits/", book=book,
+                                      filters=statement_filters(book)), "")]
 
 
 def entry_pages(book: Casebook) -> list[SiteFile]:
