@@ -154,18 +154,26 @@ def kit_schema(vocab: Vocabulary) -> dict:
 
 
 def route_schema(vocab: Vocabulary) -> dict:
-    page = {"type": "string", "pattern": r"^((case|kit|benefit):[a-z0-9]+(-[a-z0-9]+)*|[A-Za-z0-9_./-]+\.md)$",
-            "description": "case:<id>, kit:<id>, benefit:<id> or a page path under docs/."}
+    page = {"type": "string",
+            "pattern": r"^((case|benefit):[a-z0-9]+(-[a-z0-9]+)*|kit:[a-z0-9]+(-[a-z0-9]+)*(#[a-z0-9-]+)?"
+                       r"|[A-Za-z0-9_./-]+\.md(#[a-z0-9-]+)?)$",
+            "description": "case:<id>, kit:<id> or kit:<id>#<section>, benefit:<id>, or a page path under "
+                           "docs/, optionally with #<heading anchor>."}
     return _object({
         "title": _text(5, 120),
         "for": _text(description="Who attends."),
         "goal": _text(description="What the session achieves."),
+        "prepare": {"type": "array", "items": _text(1, 300),
+                    "description": "What the trainer prepares: materials, who to invite, pre-reading."},
         "steps": {"type": "array", "minItems": 1, "items": _object({
             "page": page,
-            "minutes": {"type": "integer", "minimum": 1, "maximum": 240},
+            "minutes": {"type": "integer", "minimum": 1, "maximum": 240,
+                        "description": "Planned minutes, a whole number; a route totals at most 240."},
             "purpose": _text(),
-            "facilitator_notes": _text(description="Markdown, hidden until asked for."),
+            "facilitator_notes": _text(description="Markdown, shown only in the presenter view and "
+                                                   "the facilitator guide."),
             "discussion": {"type": "array", "items": _text()},
+            "optional": {"type": "boolean", "description": "true if the step can be dropped when time is short."},
         }, ["page", "minutes", "purpose"])},
     }, ["title", "for", "goal", "steps"], "A training route: an ordered walk through pages.")
 

@@ -28,7 +28,7 @@ GRADE_LABELS = {"primary": "Primary source", "secondary": "Reported second-hand"
 @dataclass(frozen=True)
 class GeneratedPage:
     src_uri: str  # e.g. cases/leeds-gritting.md
-    content: str
+    content: str | bytes  # bytes for binary downloads (the .pptx)
     source_path: str  # the YAML file it comes from, for the edit link
 
 
@@ -113,43 +113,6 @@ def briefing_page(book: Casebook, kit_id: str, *, site_url: str = "") -> Generat
     return GeneratedPage(f"kits/{kit.id}/briefing.md", content, kit.path)
 
 
-@dataclass(frozen=True)
-class StepTarget:
-    title: str
-    url: str
-
-
-def route_page(book: Casebook, route_id: str) -> GeneratedPage:
-    route = book.routes[route_id]
-    steps = [(step, step_target(book, step.page)) for step in route.steps]
-    content = render_page("route.md.j2", url=route.url, route=route, steps=steps, book=book)
-    return GeneratedPage(f"training/{route.id}.md", content, route.path)
-
-
-def step_target(book: Casebook, page: str) -> StepTarget:
-    kind, _, ref = page.partition(":")
-    if kind == "case":
-        return StepTarget(book.cases[ref].title, book.cases[ref].url)
-    if kind == "kit":
-        return StepTarget(f"Persuasion kit: {book.kits[ref].name}", book.kits[ref].url)
-    if kind == "benefit":
-        return StepTarget(book.benefits[ref].statement, book.benefits[ref].url)
-    path = page[:-len(".md")]
-    url = path[: -len("index")] if path.endswith("index") else path + "/"
-    return StepTarget(page_title(book.root / "docs" / page), url)
-
-
-def page_title(path: Path) -> str:
-    """A hand-written page's title: its front-matter title, else its first heading."""
-    lines = path.read_text(encoding="utf-8").splitlines()
-    if lines and lines[0] == "---":
-        for line in lines[1:lines.index("---", 1)] if "---" in lines[1:] else []:
-            if line.startswith("title:"):
-                return line.partition(":")[2].strip().strip("\"'")
-    heading = next((line[2:].strip() for line in lines if line.startswith("# ")), None)
-    return heading or path.stem.replace("-", " ").capitalize()
-
-
 def explorer_vocabulary(book: Casebook) -> dict:
     """The explorer's facet values, [id, label] pairs in display order, only those in use."""
     cases = list(book.cases.values())
@@ -183,5 +146,4 @@ def entry_pages(book: Casebook) -> list[GeneratedPage]:
     pages += [benefit_page(book, i) for i in book.benefits]
     pages += [kit_page(book, i) for i in book.kits]
     pages += [briefing_page(book, i) for i in book.kits]
-    pages += [route_page(book, i) for i in book.routes]
     return pages + index_pages(book)

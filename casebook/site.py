@@ -9,10 +9,11 @@ from .contract import SCHEMA_FILES
 from .export import benefits_json, cases_csv, cases_json, feed_xml, kits_json
 from .index import Casebook
 from .pages import GeneratedPage, entry_pages
+from .training_pages import training_pages
 
 
 def site_files(book: Casebook, root: Path, *, base_url: str = "") -> list[GeneratedPage]:
-    files = entry_pages(book)
+    files = entry_pages(book) + training_pages(book)
     files += [
         GeneratedPage("api/cases.json", cases_json(book, base_url=base_url), ""),
         GeneratedPage("api/benefits.json", benefits_json(book, base_url=base_url), ""),

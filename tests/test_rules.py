@@ -81,6 +81,12 @@ RULES = [
      "kits/executives.yml:13:16: objections[0].benefits[0]: no entry 'tweeting-a-day' in benefits/ (expected a file name from benefits/; fix: did you mean 'tweeting-a-day-of-calls'? fix the id or remove it) [kit-reference-unknown]"),
     ('route-page-unknown', [(R, 'page: guides/index.md', 'page: guides/missing.md')],
      "training/exec-route.yml:13:5: steps[1].page: page 'guides/missing.md' does not exist (expected case:<id>, kit:<id>, benefit:<id> or a file under docs/; fix: check the id or the path (relative to docs/)) [route-page-unknown]"),
+    ('route-kit-section-unknown', [(R, 'page: kit:executives', 'page: kit:executives#objection')],
+     "training/exec-route.yml:6:5: steps[0].page: kit section '#objection' does not exist (expected one of #cares, #framing, #statements, #objections, #cases, #asks; fix: use one of those sections, or drop '#...' to show the kit's overview) [route-kit-section-unknown]"),
+    ('route-page-section-unknown', [(R, 'page: guides/index.md', 'page: guides/pilot.md#scop')],
+     "training/exec-route.yml:13:5: steps[1].page: 'guides/pilot.md' has no section '#scop' (expected the anchor of one of its '##' headings: scope, measures; fix: copy the anchor from the heading's link on the page, or drop '#...') [route-page-section-unknown]"),
+    ('route-too-long', [(R, 'minutes: 10', 'minutes: 236')],
+     'training/exec-route.yml:5:1: steps: the steps add up to 241 minutes (expected at most 240 minutes in one route; fix: shorten steps, or split the session into two routes) [route-too-long]'),
     ('taxonomy-unused', [(T, 'channels:\n', 'channels:\n  facebook:\n    label: Facebook\n    description: Pages and groups.\n')],
      "taxonomy.yml:14:3: warning: channels.facebook: 'facebook' is declared but no entry uses it (expected every declared id in use; fix: use it in an entry or remove it) [taxonomy-unused]"),
 ]
