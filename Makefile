@@ -15,20 +15,20 @@ $(STAMP): requirements.txt requirements-test.txt constraints.txt pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -r requirements-test.txt -c constraints.txt
-	$(PY) -m pip install --quiet --no-deps --no-build-isolation -e . || $(PY) -m pip install --quiet --no-deps -e .
+	PYTHONWARNINGS=ignore $(PY) -m pip install --quiet --no-deps --no-build-isolation -e .
 	@touch $(STAMP)
 
 setup: $(STAMP) ## Create .venv and install the pinned dependencies
 
 serve: $(STAMP) ## Serve the site at http://127.0.0.1:8000 with live reload
-	$(VENV)/bin/mkdocs serve --dev-addr 127.0.0.1:8000
+	CASEBOOK_SITE_URL=http://127.0.0.1:8000/ $(VENV)/bin/mkdocs serve --dev-addr 127.0.0.1:8000
 
 build: $(STAMP) ## Build the site into site/ (fails on any content error)
 	$(VENV)/bin/mkdocs build --strict
 
-validate: $(STAMP) ## Check every content file and list all problems
-	$(PY) scripts/validate.py
-	$(PY) scripts/build_schemas.py --check
+validate: $(STAMP) ## Check every content file and list all problems (FILE=path checks one)
+	$(PY) scripts/validate.py $(FILE)
+	@test -n "$(FILE)" || $(PY) scripts/build_schemas.py --check
 
 schemas: $(STAMP) ## Rewrite schema/ after changing taxonomy.yml or kits/
 	$(PY) scripts/build_schemas.py
@@ -38,13 +38,23 @@ test-tools: ## Install Debian's chromium and nodejs for the tests (as root, when
 
 test: $(STAMP) test-tools ## Validate, build --strict, then run unit, JavaScript and browser tests
 	$(PY) scripts/validate.py
+	bash scripts/lint_workflows.sh
 	$(PY) scripts/build_schemas.py --check
 	$(VENV)/bin/mkdocs build --strict --quiet
 	node --test tests/js/
 	$(PY) scripts/bench.py --quick
 	$(PY) -m pytest
 
+links: $(STAMP) ## Check every source link with lychee (needs the network)
+	$(PY) scripts/check_links.py
+
+stale: $(STAMP) ## List entries whose sources were last checked over two years ago
+	$(PY) scripts/stale.py
+
+lint-workflows: $(STAMP) ## Check .github/workflows with actionlint and zizmor
+	bash scripts/lint_workflows.sh
+
 bench: $(STAMP) test-tools ## Benchmark the build against a plain Material build (about 10 minutes)
 	$(PY) scripts/bench.py
 
-.PHONY: help setup serve build validate schemas test-tools test bench
+.PHONY: help setup serve build validate schemas test-tools test links stale lint-workflows bench

@@ -4,8 +4,10 @@ contributor text never reaches a page unescaped; generated pages never pass thro
 
 from pathlib import Path
 
+from casebook.contract import GRADES_EXPLAINED
 from casebook.pages import render_page
 from casebook.repository import load_cached
+from casebook.strength import KINDS
 
 LATEST = 6
 
@@ -25,3 +27,13 @@ def define_env(env):
         """The newest cases by date added."""
         return render_page("home-latest.html.j2", url=env.page.url, book=book,
                            cases=list(book.cases.values())[:count])
+
+    @env.macro
+    def evidence_labels():
+        """The strength labels, strongest first, as the "How we grade evidence" page shows them."""
+        return render_page("evidence-kinds.html.j2", url=env.page.url, kinds=KINDS)
+
+    @env.macro
+    def evidence_grades():
+        """The three source grades in the one wording the schema and the guide use."""
+        return render_page("evidence-grades.html.j2", url=env.page.url, grades=GRADES_EXPLAINED)

@@ -13,12 +13,29 @@ from dataclasses import dataclass
 import iso3166
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
-ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
-DATE_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
-PUBLISHED_PATTERN = r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"
-URL_PATTERN = r"^https?://[^\s]+$"
+# The end of the text, in both regex dialects that read these schemas: Python's `$` also matches
+# before a final newline (so "leeds\n" passed as an id), and `\Z` is not ECMA-262, which editors use.
+END = r"$(?!\n)"
+ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*" + END
+DATE_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}" + END
+# Months 01-12, days 01-31; whether the day exists in that month is the `bad-date` rule's job.
+PUBLISHED_PATTERN = r"^([0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?|undated)" + END
+URL_PATTERN = r"^https?://[^\s]+" + END
+MARKDOWN_MAX = 4000  # characters in one Markdown field: over three times the longest real one
 GRADES = ("primary", "secondary", "unconfirmed")
 COUNTRIES = tuple(sorted(iso3166.countries_by_alpha2))
+# One wording of the grades, used by the schema, CONTRIBUTING.md and the "How we grade evidence"
+# page (tests/test_docs.py checks the guide quotes it exactly).
+GRADES_EXPLAINED = {
+    "primary": "the organisation's own publication: its report, press release, blog, web page or "
+               "committee paper.",
+    "secondary": "a news, trade-press, award or vendor write-up of the work, even when it quotes an "
+                 "official word for word.",
+    "unconfirmed": "not read in any source, or read only in a copy or repost (SlideShare, Scribd, a "
+                   "machine-translated copy, a staging site); cite the original whenever you can "
+                   "find it.",
+}
+GRADE_DESCRIPTION = " ".join(f"{grade}: {text}" for grade, text in GRADES_EXPLAINED.items())
 SCHEMA_FILES = {
     "case": "case-study.schema.json",
     "benefit": "benefit.schema.json",
@@ -45,6 +62,10 @@ def _text(min_length: int = 1, max_length: int | None = None, description: str =
     if description:
         schema["description"] = description
     return schema
+
+
+def _markdown(description: str) -> dict:
+    return _text(1, MARKDOWN_MAX, "Markdown: " + description)
 
 
 def _one_of(enum: tuple[str, ...], description: str) -> dict:
@@ -77,13 +98,27 @@ SOURCE = _object({
     "url": {"type": "string", "pattern": URL_PATTERN, "description": "An http(s) address."},
     "published": {"type": ["string", "integer"], "pattern": PUBLISHED_PATTERN,
                   "minimum": 1900, "maximum": 2100,
-                  "description": "When it was published: YYYY, YYYY-MM or YYYY-MM-DD."},
+                  "description": "When it was published: YYYY, YYYY-MM or YYYY-MM-DD, or undated when "
+                                 "the page carries no date (shown as 'undated, read on <last_verified>')."},
     "grade": {"type": "string", "enum": list(GRADES),
-              "description": "primary: the figure read in the publisher's own words; secondary: a "
-                             "report of it; unconfirmed: not checked."},
+              "description": GRADE_DESCRIPTION},
 }, ["title", "publisher", "url", "published", "grade"], "Where the evidence comes from.")
 SOURCE_INDEX = {"type": "integer", "minimum": 1,
                 "description": "The 1-based position of an entry in `sources`."}
+
+
+PILOT_FIELDS = {
+    "scope": "What the pilot covers: which service, channel and questions.",
+    "duration": "How long it runs, and when it starts.",
+    "staffing": "Who does the work, and who covers their usual work meanwhile.",
+    "cost": "What it costs in money and staff time, and from which budget.",
+    "measures": "What is measured, against which baseline.",
+    "reporting": "What is reported back, to whom and when.",
+    "protections": "What protects staff or members: hours, house rules, escalation, support.",
+    "stop": "When it stops: the end date and what would end it early.",
+}
+PILOT = _object({key: _text(10, 400, text) for key, text in PILOT_FIELDS.items()},
+                list(PILOT_FIELDS), "The concrete pilot this audience is asked to support.")
 
 
 def case_schema(vocab: Vocabulary) -> dict:
@@ -98,15 +133,18 @@ def case_schema(vocab: Vocabulary) -> dict:
         "topics": _ids(vocab.topics, "Topic ids from taxonomy.yml."),
         "channels": _ids(vocab.channels, "Channel ids from taxonomy.yml.", required=False),
         "summary": _text(50, 300, "Plain text, one or two sentences."),
-        "challenge": _text(description="Markdown: the situation before."),
-        "approach": _text(description="Markdown: what they did."),
+        "challenge": _markdown("the situation before."),
+        "approach": _markdown("what they did."),
         "outcomes": {"type": "array", "minItems": 1, "items": _object({
             "measure": _text(1, 120, "What was measured."),
             "value": {"type": ["string", "number"], "description": "The figure as the source words it."},
             "source": SOURCE_INDEX,
+            "headline": {"type": "boolean",
+                         "description": "true on the one outcome that carries the case's claim (its "
+                                        "title); when no outcome says so, the first is the headline."},
         }, ["measure", "value", "source"])},
         "lessons": {"type": "array", "items": _text(1, 300)},
-        "caveats": _text(description="Markdown: what limits the evidence."),
+        "caveats": _markdown("what limits the evidence."),
         "quote": _object({"text": _text(), "by": _text(), "source": SOURCE_INDEX},
                          ["text", "by", "source"]),
         "sources": {"type": "array", "minItems": 1, "items": SOURCE},
@@ -123,7 +161,7 @@ def benefit_schema(vocab: Vocabulary) -> dict:
         "statement": _text(20, 200, "Plain text, quotable on its own."),
         "audiences": _ids(vocab.audiences, "Audience ids from kits/."),
         "topics": _ids(vocab.topics, "Topic ids from taxonomy.yml."),
-        "explanation": _text(description="Markdown."),
+        "explanation": _markdown("why the statement holds."),
         "evidence": {"type": "array", "minItems": 1, "items": {"oneOf": [
             _object({"case": CASE_ID}, ["case"], "A case study that backs the statement."),
             _object({"source": SOURCE}, ["source"], "A published source that backs it."),
@@ -140,15 +178,28 @@ def kit_schema(vocab: Vocabulary) -> dict:
         "who": _text(description="Who belongs to this audience."),
         "order": {"type": "integer", "minimum": 1, "description": "Position on the home page."},
         "cares_about": {"type": "array", "minItems": 1, "items": _text(1, 200)},
-        "framing": _text(description="Markdown: how to pitch to them."),
+        "framing": _markdown("how to pitch to them."),
         "objections": {"type": "array", "items": _object({
             "objection": _text(1, 200),
-            "answer": _text(description="Markdown."),
+            "answer": _markdown("the answer to the objection."),
             "benefits": {"type": "array", "items": CASE_ID, "uniqueItems": True},
             "cases": {"type": "array", "items": CASE_ID, "uniqueItems": True},
         }, ["objection", "answer"])},
         "asks": {"type": "array", "items": _text(1, 300)},
         "training": CASE_ID,
+        "topics": _ids(vocab.topics, "Topic ids from taxonomy.yml for what moves this audience; "
+                       "the automatic briefing choice prefers statements and cases on them.",
+                       required=False),
+        "pilot": PILOT,
+        "briefing": _object({
+            "title": _text(10, 90, "The briefing's title; name the audience, e.g. 'A social media "
+                                   "pilot: briefing for the senior management team'."),
+            "statements": {"type": "array", "items": CASE_ID, "uniqueItems": True, "maxItems": 5,
+                           "description": "Statement ids that lead the briefing, in order."},
+            "cases": {"type": "array", "items": CASE_ID, "uniqueItems": True, "maxItems": 3,
+                      "description": "Case ids whose headline figures lead the briefing, in order."},
+        }, [], "What leads this audience's one-page briefing; anything left out is chosen "
+               "automatically (see CONTRIBUTING.md)."),
     }, ["name", "who", "order", "cares_about", "framing", "objections", "asks"],
         "An audience and its persuasion kit.")
 
@@ -156,7 +207,7 @@ def kit_schema(vocab: Vocabulary) -> dict:
 def route_schema(vocab: Vocabulary) -> dict:
     page = {"type": "string",
             "pattern": r"^((case|benefit):[a-z0-9]+(-[a-z0-9]+)*|kit:[a-z0-9]+(-[a-z0-9]+)*(#[a-z0-9-]+)?"
-                       r"|[A-Za-z0-9_./-]+\.md(#[a-z0-9-]+)?)$",
+                       r"|[A-Za-z0-9_./-]+\.md(#[a-z0-9-]+)?)" + END,
             "description": "case:<id>, kit:<id> or kit:<id>#<section>, benefit:<id>, or a page path under "
                            "docs/, optionally with #<heading anchor>."}
     return _object({
@@ -170,8 +221,8 @@ def route_schema(vocab: Vocabulary) -> dict:
             "minutes": {"type": "integer", "minimum": 1, "maximum": 240,
                         "description": "Planned minutes, a whole number; a route totals at most 240."},
             "purpose": _text(),
-            "facilitator_notes": _text(description="Markdown, shown only in the presenter view and "
-                                                   "the facilitator guide."),
+            "facilitator_notes": _markdown("notes for the trainer, shown only in the presenter view and "
+                                           "the facilitator guide."),
             "discussion": {"type": "array", "items": _text()},
             "optional": {"type": "boolean", "description": "true if the step can be dropped when time is short."},
         }, ["page", "minutes", "purpose"])},

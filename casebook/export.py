@@ -15,6 +15,7 @@ from datetime import date, datetime, timezone
 from feedgen.feed import FeedGenerator
 
 from .index import Casebook
+from .inert import defuse_cell
 from .model import Benefit, Case, Kit, Route
 
 _RENAMES = {"attendees": "for"}
@@ -80,21 +81,15 @@ def cases_csv(book: Casebook, *, base_url: str = "") -> str:
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
     for case in book.cases.values():
-        writer.writerow(_cell(value) for value in [
+        writer.writerow(defuse_cell(value) for value in [
             case.id, base_url + case.url, case.title, case.organisation, case.sector, case.country,
             case.year, ";".join(case.audiences), ";".join(case.topics), ";".join(case.channels),
             case.summary, case.headline.measure, case.headline.value,
             ";".join(f"{o.measure}: {o.value}" for o in case.outcomes), case.best_grade,
-            ";".join(f"{s.publisher}, {s.title} ({s.published}) <{s.url}> [{s.grade}]" for s in case.sources),
+            ";".join(f"{s.publisher}, {s.title} ({s.published_label}) <{s.url}> [{s.grade}]" for s in case.sources),
             ";".join(case.related), case.added.isoformat(), case.last_verified.isoformat(),
         ])
     return out.getvalue()
-
-
-def _cell(value):
-    """Spreadsheets run a cell that starts with = + or @ as a formula; contributor text never
-    should be, so such a cell gets a leading apostrophe."""
-    return "'" + value if isinstance(value, str) and value[:1] in ("=", "+", "@") else value
 
 
 FEED_SIZE = 20
@@ -118,7 +113,9 @@ def feed_xml(book: Casebook, *, site_url: str = "", title: str = "Buy-in Caseboo
         entry.id(site_url + case.url if site_url else f"tag:buy-in-casebook,2026:cases/{case.id}")
         entry.title(case.title)
         entry.link(href=(site_url or "") + case.url, rel="alternate")
-        entry.summary(f"{case.summary} Headline: {case.headline.value} ({case.headline.measure}).")
+        source = case.sources[case.headline.source - 1]
+        entry.summary(f"{case.summary} Headline: {case.headline.value} ({case.headline.measure}). "
+                      f"Source: {source.publisher}, {source.published_label}.")
         entry.published(_moment(case.added))
         entry.updated(_moment(max(case.added, case.last_verified)))
         for audience in case.audiences:

@@ -16,6 +16,7 @@ from .load import Document
 from .model import (GRADE_RANK, Benefit, Case, Kit, Route, Taxonomy, build_benefit, build_case,
                     build_kit, build_route, build_taxonomy)
 from .rules.context import is_stale
+from .strength import Kind, case_kind, source_kind
 
 MAX_RELATED = 5
 POOL = 30  # candidates scored exactly per case
@@ -56,19 +57,25 @@ class Casebook:
             sources += [item.source] if item.source else list(self.cases[item.case].sources)
         return sources
 
+    def evidence_kinds(self, benefit: Benefit) -> list[Kind]:
+        """One kind per piece of evidence (casebook.strength), in the order written."""
+        about = f"{benefit.statement} {benefit.explanation}"  # "a survey found..." marks opinion
+        return [case_kind(self.cases[item.case]) if item.case else source_kind(item.source, about=about)
+                for item in benefit.evidence]
+
+    def strength(self, benefit: Benefit) -> Kind:
+        """The statement's label: the best kind among its evidence."""
+        return max(self.evidence_kinds(benefit), key=lambda kind: kind.rank)
+
     def evidence_strength(self, benefit: Benefit) -> int:
-        """Best grade first, then breadth: 3 per primary, 2 per secondary, 1 per unconfirmed source,
-        with one point more per case study (a worked example beats a bare figure)."""
-        grades = [GRADE_RANK[s.grade] for s in self.evidence_sources(benefit)]
+        """For sorting: the best kind first, then breadth (the ranks of all its evidence), with
+        one point more per case study (a worked example beats a bare figure)."""
+        ranks = [kind.rank for kind in self.evidence_kinds(benefit)]
         cases = sum(1 for item in benefit.evidence if item.case)
-        return max(grades) * 100 + sum(grades) + cases
+        return max(ranks) * 100 + sum(ranks) + cases
 
     def strength_label(self, benefit: Benefit) -> str:
-        best = max(GRADE_RANK[s.grade] for s in self.evidence_sources(benefit))
-        count = len(benefit.evidence)
-        if best == 3:
-            return "Strong" if count > 1 else "Good"
-        return "Moderate" if best == 2 else "Weak"
+        return self.strength(benefit).label
 
     def benefits_citing(self, case_id: str) -> list[Benefit]:
         return self._citing.get(case_id, [])

@@ -2,7 +2,9 @@
 
 Refuses, before any rule runs, what the content contract forbids at the file level: files over
 100 kB, non-UTF-8 bytes, tabs in indentation, anchors and aliases, explicit tags, duplicate keys
-and several documents in one file. Parsing uses libyaml's C parser where installed; values are
+and several documents in one file; and YAML's silent traps: text cut at ` #` and values starting
+`{{` (`yaml_hints` words those messages). A number whose written form would change when read
+(`2.50`, `007`) keeps the text as written, so figures are never altered. Parsing uses libyaml's C parser where installed; values are
 built from the parser's events so that positions survive and nothing but plain data is created.
 """
 
@@ -16,14 +18,14 @@ from typing import Any, Mapping
 import yaml
 
 from .problems import Problem
+from .refuse import MAX_DEPTH, NotRegular, TooDeep, bounded, control_character, read_regular
+from .yaml_hints import brace_hint, comment_cuts_text, quoted_line, short_tag, syntax_hint
 
 MAX_BYTES = 100_000
 PARSER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _RESOLVER = yaml.resolver.Resolver()
 _INT = re.compile(r"[-+]?[0-9]+")
 _FLOAT = re.compile(r"[-+]?([0-9]+\.[0-9]*|\.[0-9]+)([eE][-+]?[0-9]+)?")
-_PLAIN_TAGS = {"tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float",
-               "tag:yaml.org,2002:bool", "tag:yaml.org,2002:null", "tag:yaml.org,2002:timestamp"}
 
 FieldPath = tuple  # a field path such as ("outcomes", 0, "value")
 
@@ -35,6 +37,10 @@ class Document:
     path: str  # relative to the repository root, with forward slashes
     data: Any
     positions: Mapping[FieldPath, tuple[int, int]] = field(repr=False)
+    # Fields the loader already reported (an alias, a tag, a `{{` value): later stages skip them,
+    # so one mistake gives one message.
+    reported: frozenset = field(default=frozenset(), repr=False)
+    lines: tuple[str, ...] = field(default=(), repr=False)  # the source, to point inside a value
 
     @property
     def id(self) -> str:
@@ -50,11 +56,15 @@ class Document:
 
 def load_file(file: Path, *, root: Path) -> tuple[Document | None, list[Problem]]:
     rel = file.relative_to(root).as_posix()
-    size = file.stat().st_size
-    if size > MAX_BYTES:
-        return None, [Problem(rel, 1, 1, "", f"file is {size:,} bytes", f"at most {MAX_BYTES:,} bytes",
+    try:
+        raw = read_regular(file, MAX_BYTES)
+    except NotRegular as refused:
+        return None, [not_regular(rel, refused.what)]
+    if len(raw) > MAX_BYTES:
+        size = max(file.stat().st_size, len(raw))
+        shown = f"{size:,} bytes" if size > len(raw) else f"over {MAX_BYTES:,} bytes"
+        return None, [Problem(rel, 1, 1, "", f"file is {shown}", f"at most {MAX_BYTES:,} bytes",
                               "split the entry or shorten long text", "file-too-large")]
-    raw = file.read_bytes()
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as err:
@@ -65,26 +75,53 @@ def load_file(file: Path, *, root: Path) -> tuple[Document | None, list[Problem]
     return parse_text(text, rel)
 
 
+def not_regular(rel: str, what: str) -> Problem:
+    return Problem(rel, 1, 1, "", f"is {what}, not a regular file", "a plain .yml file",
+                   "commit the file itself (content folders hold no links, folders or devices)",
+                   "file-not-regular")
+
+
 def parse_text(text: str, rel: str) -> tuple[Document | None, list[Problem]]:
     tabs = list(_tab_problems(text, rel))
     if tabs:
         return None, tabs
     try:
-        events = list(yaml.parse(text, Loader=PARSER))
+        events = list(bounded(yaml.parse(text, Loader=PARSER)))
+    except TooDeep as deep:
+        return None, [Problem(rel, deep.event.start_mark.line + 1, deep.event.start_mark.column + 1, "",
+                              f"lists and mappings nested more than {MAX_DEPTH} levels deep",
+                              "the shape of the template", "indent only as the template does",
+                              "yaml-too-deep")]
     except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None) or getattr(err, "context_mark", None)
-        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        reason = getattr(err, "problem", None) or str(err)
-        return None, [Problem(rel, line, column, "", f"YAML syntax error: {reason}", "valid YAML",
-                              "check indentation and quoting near this line", "yaml-syntax")]
-    builder = _Builder(events, rel)
+        return None, [_syntax_problem(err, text, rel)]
+    builder = _Builder(events, rel, text.splitlines())
     data = builder.build()
     if data is None and not builder.problems:
         builder.problems.append(Problem(rel, 1, 1, "", "file has no content", "a mapping of keys",
                                         "start from the template in CONTRIBUTING.md", "file-empty"))
+    elif data is not None and not isinstance(data, dict):
+        kind = "a list" if isinstance(data, list) else "a single value"
+        builder.problems.append(Problem(rel, 1, 1, "", f"the file holds {kind}, not keys and values",
+                                        "a mapping of keys such as 'title: ...'",
+                                        "start from the template in CONTRIBUTING.md", "file-not-mapping"))
     # After a duplicate key, anchor or tag the rest of the file is still worth checking.
-    doc = Document(rel, data, builder.positions) if isinstance(data, dict) else None
+    doc = (Document(rel, data, builder.positions, frozenset(builder.reported), tuple(builder.lines))
+           if isinstance(data, dict) else None)
     return doc, builder.problems
+
+
+def _syntax_problem(err: yaml.YAMLError, text: str, rel: str) -> Problem:
+    mark = getattr(err, "problem_mark", None) or getattr(err, "context_mark", None)
+    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    reason = getattr(err, "problem", None) or str(err)
+    hint = syntax_hint(text.splitlines(), line, reason)
+    if hint:
+        at, message, expected, fix, rule = hint
+        return Problem(rel, at, 1 if at != line else column, "", f"YAML syntax error: {message}",
+                       expected, fix, rule)
+    return Problem(rel, line, column, "", f"YAML syntax error: {reason}", "valid YAML",
+                   "check indentation and quoting near this line; text holding ': ', ' #' or "
+                   "starting with a symbol goes in double quotes", "yaml-syntax")
 
 
 def _tab_problems(text: str, rel: str):
@@ -98,8 +135,10 @@ def _tab_problems(text: str, rel: str):
 class _Builder:
     """Turns a list of parser events into plain Python data and a position for every key."""
 
-    def __init__(self, events: list, rel: str):
+    def __init__(self, events: list, rel: str, lines: list[str]):
         self.events = events
+        self.lines = lines
+        self.reported: set[FieldPath] = set()
         self.pos = 0
         self.rel = rel
         self.positions: dict[FieldPath, tuple[int, int]] = {}
@@ -126,6 +165,7 @@ class _Builder:
         return self.events[self.pos - 1]
 
     def _problem(self, keys, message, expected, fix, rule, event=None):
+        self.reported.add(tuple(keys))
         line, column = self._mark(event) if event else self.positions.get(keys, (1, 1))
         self.problems.append(Problem(self.rel, line, column, dotted(keys), message, expected, fix, rule))
 
@@ -145,6 +185,14 @@ class _Builder:
                           "remove the '&' anchor and write values out in full", "yaml-anchor", event)
         if isinstance(event, yaml.ScalarEvent):
             return self._scalar(event, keys)
+        if isinstance(event, yaml.MappingStartEvent) and self._starts_with_braces(event):
+            self._problem(keys, *brace_hint(self.lines[event.start_mark.line]), "yaml-brace-value", event)
+            self.pos -= 1
+            self._skip_value()
+            return None
+        if not event.implicit:
+            self._problem(keys, f"explicit tag '{short_tag(event.tag)}' used", "plain values",
+                          "remove the tag", "yaml-tag", event)
         if isinstance(event, yaml.SequenceStartEvent):
             return self._sequence(keys)
         return self._mapping(keys)
@@ -168,6 +216,7 @@ class _Builder:
                 self._skip_value()
                 continue
             key = key_event.value
+            self._refuse_controls(keys + (key,), key, key_event, "key")
             if key in result:
                 first = self.positions[keys + (key,)][0]
                 self._problem(keys + (key,), f"duplicate key '{key}' (first set on line {first})",
@@ -190,27 +239,49 @@ class _Builder:
             if depth == 0:
                 return
 
+    def _starts_with_braces(self, event) -> bool:
+        mark = event.start_mark
+        return self.lines[mark.line][mark.column:].startswith("{{")
+
+    def _refuse_controls(self, keys: FieldPath, text: str, event, what: str) -> None:
+        found = control_character(text)
+        if found:
+            self._problem(keys, f"{what} holds the invisible character {found}",
+                          "printable text", "delete the character (an escape such as \\u001b in "
+                          "quotes writes one)", "text-control-char", event)
+
     def _scalar(self, event, keys: FieldPath) -> Any:
         value = event.value
-        if event.tag and event.tag != "!" and event.tag not in _PLAIN_TAGS:
-            self._problem(keys, f"explicit tag '{event.tag}' used", "plain values",
-                          "remove the tag", "yaml-tag", event)
+        self._refuse_controls(keys, value, event, "text")
+        if event.tag:
+            # `!!int 2024` too: CONTRIBUTING promises content is plain data, with no tag at all.
+            self._problem(keys, f"explicit tag '{short_tag(event.tag)}' used", "plain values",
+                          "remove the tag and write the value alone", "yaml-tag", event)
+        if event.style:
             return value
-        if event.tag == "!" or event.style or event.tag == "tag:yaml.org,2002:str":
-            return value
-        tag = _RESOLVER.resolve(yaml.ScalarNode, value, event.implicit)
+        self._check_comment(event, keys)
+        tag = _RESOLVER.resolve(yaml.ScalarNode, value, (True, False))
         return _plain_value(tag, value)
+
+    def _check_comment(self, event, keys: FieldPath) -> None:
+        end = event.end_mark
+        line = self.lines[end.line] if end.line < len(self.lines) else ""
+        if keys and comment_cuts_text(event.value, line[end.column:]):
+            self._problem(keys, f"text stops before ' #': YAML reads '{line[end.column:].strip()[:40]}' "
+                          "as a comment and drops it", "the whole text in double quotes",
+                          f"write it as {quoted_line(line)}", "yaml-comment-in-text", event)
 
 
 def _plain_value(tag: str, value: str) -> Any:
-    """Plain data only. Dates stay text (checked by the schema); 'yes', 'no' and 'NO' stay text."""
+    """Plain data only. Dates stay text (checked by the schema); 'yes', 'no' and 'NO' stay text.
+    A number is a number only if it reads back as written: `2.50` and `007` stay text."""
     if tag.endswith(":null"):
         return None
     if tag.endswith(":bool") and value.lower() in ("true", "false"):
         return value.lower() == "true"
-    if tag.endswith(":int") and _INT.fullmatch(value):
+    if tag.endswith(":int") and _INT.fullmatch(value) and str(int(value)) == value:
         return int(value)
-    if tag.endswith(":float") and _FLOAT.fullmatch(value):
+    if tag.endswith(":float") and _FLOAT.fullmatch(value) and repr(float(value)) == value:
         return float(value)
     return value
 

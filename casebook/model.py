@@ -10,7 +10,11 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
 
+from .sources import UNDATED, published_label
+
 GRADE_RANK = {"primary": 3, "secondary": 2, "unconfirmed": 1}
+# The site folder each kind of entry gets its pages in: `<section>/<id>/` (each class's `url`).
+SECTIONS = {"case": "cases", "benefit": "benefits", "kit": "kits", "route": "training"}
 
 
 @dataclass(frozen=True)
@@ -34,6 +38,12 @@ class Source:
     url: str
     published: str
     grade: str
+    read_on: date | None = None  # the entry's last_verified, kept only for an undated source
+
+    @property
+    def published_label(self) -> str:
+        """'2014-03', or 'undated, read on 2026-11-23' for a page that carries no date."""
+        return published_label(self.published, self.read_on)
 
 
 @dataclass(frozen=True)
@@ -41,6 +51,7 @@ class Outcome:
     measure: str
     value: str
     source: int  # 1-based index into the case's sources
+    headline: bool | None = None  # True on the figure that carries the case's claim (None: unmarked)
 
 
 @dataclass(frozen=True)
@@ -84,7 +95,12 @@ class Case:
 
     @property
     def headline(self) -> Outcome:
-        return self.outcomes[0]
+        """The outcome marked `headline: true`, else the first (the validator allows one mark)."""
+        return next((o for o in self.outcomes if o.headline), self.outcomes[0])
+
+    @property
+    def headline_source(self) -> Source:
+        return self.sources[self.headline.source - 1]
 
     @cached_property
     def topic_set(self) -> frozenset[str]:
@@ -127,6 +143,27 @@ class Objection:
 
 
 @dataclass(frozen=True)
+class Pilot:
+    """The concrete pilot a kit asks its audience to support (contract.PILOT_FIELDS)."""
+    scope: str
+    duration: str
+    staffing: str
+    cost: str
+    measures: str
+    reporting: str
+    protections: str
+    stop: str
+
+
+@dataclass(frozen=True)
+class BriefingChoice:
+    """What the kit's editor chose to lead its briefing; the rest is chosen automatically."""
+    title: str = ""
+    statements: tuple[str, ...] = ()
+    cases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Kit:
     id: str
     path: str
@@ -138,10 +175,21 @@ class Kit:
     objections: tuple[Objection, ...]
     asks: tuple[str, ...]
     training: str | None
+    topics: tuple[str, ...] = ()
+    pilot: Pilot | None = None
+    briefing: BriefingChoice | None = None  # None: the briefing is chosen automatically
+
+    @property
+    def briefing_choice(self) -> BriefingChoice:
+        return self.briefing or BriefingChoice()
 
     @property
     def url(self) -> str:
         return f"kits/{self.id}/"
+
+    @property
+    def briefing_title(self) -> str:
+        return self.briefing_choice.title or f"A social media pilot: briefing for {self.name}"
 
 
 @dataclass(frozen=True)
@@ -173,8 +221,10 @@ class Route:
         return sum(step.minutes for step in self.steps)
 
 
-def _source(data: dict) -> Source:
-    return Source(data["title"], data["publisher"], data["url"], str(data["published"]), data["grade"])
+def _source(data: dict, last_verified: date) -> Source:
+    published = str(data["published"])
+    return Source(data["title"], data["publisher"], data["url"], published, data["grade"],
+                  last_verified if published == UNDATED else None)
 
 
 def build_taxonomy(data: dict) -> Taxonomy:
@@ -185,27 +235,30 @@ def build_taxonomy(data: dict) -> Taxonomy:
 
 def build_case(id: str, path: str, data: dict) -> Case:
     quote = data.get("quote")
+    verified = date.fromisoformat(data["last_verified"])
     return Case(
         id=id, path=path, title=data["title"], organisation=data["organisation"],
         sector=data["sector"], country=data["country"], year=data["year"],
         audiences=tuple(data["audiences"]), topics=tuple(data["topics"]),
         channels=tuple(data.get("channels", ())), summary=data["summary"],
         challenge=data["challenge"], approach=data["approach"],
-        outcomes=tuple(Outcome(o["measure"], str(o["value"]), o["source"]) for o in data["outcomes"]),
+        outcomes=tuple(Outcome(o["measure"], str(o["value"]), o["source"], o.get("headline") or None)
+                       for o in data["outcomes"]),
         lessons=tuple(data.get("lessons", ())), caveats=data.get("caveats", ""),
         quote=Quote(quote["text"], quote["by"], quote["source"]) if quote else None,
-        sources=tuple(_source(s) for s in data["sources"]), related=tuple(data.get("related", ())),
-        added=date.fromisoformat(data["added"]), last_verified=date.fromisoformat(data["last_verified"]),
+        sources=tuple(_source(s, verified) for s in data["sources"]), related=tuple(data.get("related", ())),
+        added=date.fromisoformat(data["added"]), last_verified=verified,
     )
 
 
 def build_benefit(id: str, path: str, data: dict) -> Benefit:
-    evidence = tuple(Evidence(case=item["case"]) if "case" in item else Evidence(source=_source(item["source"]))
-                     for item in data["evidence"])
+    verified = date.fromisoformat(data["last_verified"])
+    evidence = tuple(Evidence(case=item["case"]) if "case" in item
+                     else Evidence(source=_source(item["source"], verified)) for item in data["evidence"])
     return Benefit(
         id=id, path=path, statement=data["statement"], audiences=tuple(data["audiences"]),
         topics=tuple(data["topics"]), explanation=data.get("explanation", ""), evidence=evidence,
-        added=date.fromisoformat(data["added"]), last_verified=date.fromisoformat(data["last_verified"]),
+        added=date.fromisoformat(data["added"]), last_verified=verified,
     )
 
 
@@ -214,7 +267,11 @@ def build_kit(id: str, path: str, data: dict) -> Kit:
                                  tuple(o.get("cases", ()))) for o in data["objections"])
     return Kit(id=id, path=path, name=data["name"], who=data["who"], order=data["order"],
                cares_about=tuple(data["cares_about"]), framing=data["framing"], objections=objections,
-               asks=tuple(data["asks"]), training=data.get("training"))
+               asks=tuple(data["asks"]), training=data.get("training"),
+               topics=tuple(data.get("topics", ())),
+               pilot=Pilot(**data["pilot"]) if "pilot" in data else None,
+               briefing=BriefingChoice(**{k: v if k == "title" else tuple(v)
+                                          for k, v in data["briefing"].items()}) if "briefing" in data else None)
 
 
 def build_route(id: str, path: str, data: dict) -> Route:

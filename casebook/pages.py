@@ -16,7 +16,8 @@ import jinja2
 from markupsafe import Markup, escape
 
 from .countries import country_name
-from .briefing import build_briefing, headline_cases
+from .briefing import PILOT_LABELS, build_briefing, headline_cases
+from .citation import citation_html, citation_sources, citation_text, objection_text
 from .index import Casebook
 from .markup import render
 
@@ -28,7 +29,7 @@ GRADE_LABELS = {"primary": "Primary source", "secondary": "Reported second-hand"
 @dataclass(frozen=True)
 class GeneratedPage:
     src_uri: str  # e.g. cases/leeds-gritting.md
-    content: str | bytes  # bytes for binary downloads (the .pptx)
+    content: str | bytes  # bytes for binary downloads (the briefings' .docx, the routes' .pptx)
     source_path: str  # the YAML file it comes from, for the edit link
 
 
@@ -37,7 +38,9 @@ def environment(templates: Path = TEMPLATES) -> jinja2.Environment:
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(templates)), autoescape=True,
                              undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
                              keep_trailing_newline=True)
-    env.globals.update(citation=citation)
+    env.globals.update(citation=citation_text, citation_html=citation_html,
+                       citation_sources=citation_sources, objection_text=objection_text,
+                       pilot_labels=PILOT_LABELS)
     env.filters.update(md=markdown_html, text=one_line, country=country_name,
                        grade_label=GRADE_LABELS.__getitem__, yaml_string=yaml_string)
     return env
@@ -58,16 +61,6 @@ def yaml_string(text: str) -> Markup:
     """A front-matter value: HTML-escaped, since the theme prints titles without escaping, then
     written as a double-quoted YAML string."""
     return Markup(json.dumps(str(escape(" ".join(str(text).split()))), ensure_ascii=False))
-
-
-def citation(book: Casebook, benefit) -> str:
-    """The statement in quotes and a short citation of its sources; the page adds its address."""
-    cited = []
-    for source in book.evidence_sources(benefit):
-        short = f"{source.publisher}, {source.title} ({str(source.published)[:4]})"
-        if short not in cited:
-            cited.append(short)
-    return f"“{benefit.statement}”\nSources: {'; '.join(cited)}."
 
 
 def relative(from_url: str, to_url: str) -> str:
@@ -94,22 +87,23 @@ def case_page(book: Casebook, case_id: str) -> GeneratedPage:
 def benefit_page(book: Casebook, benefit_id: str) -> GeneratedPage:
     benefit = book.benefits[benefit_id]
     content = render_page("benefit.md.j2", url=benefit.url, benefit=benefit, book=book,
-                          strength=book.strength_label(benefit), stale=book.is_stale(benefit))
+                          strength=book.strength(benefit), stale=book.is_stale(benefit))
     return GeneratedPage(f"benefits/{benefit.id}.md", content, benefit.path)
 
 
 def kit_page(book: Casebook, kit_id: str) -> GeneratedPage:
     kit = book.kits[kit_id]
-    content = render_page("kit.md.j2", url=kit.url, kit=kit, book=book, cases=headline_cases(book, kit.id, None),
+    cases = headline_cases(book, kit.id, None)
+    content = render_page("kit.md.j2", url=kit.url, kit=kit, book=book, cases=cases,
+                          case_sectors={case.sector for case in cases},
                           benefits=book.benefits_for(kit.id), route=book.routes.get(kit.training or ""))
     return GeneratedPage(f"kits/{kit.id}.md", content, kit.path)
 
 
 def briefing_page(book: Casebook, kit_id: str, *, site_url: str = "") -> GeneratedPage:
     kit = book.kits[kit_id]
-    brief = build_briefing(book, kit)
     content = render_page("briefing.md.j2", url=f"{kit.url}briefing/", kit=kit, book=book,
-                          site_url=site_url, **brief)
+                          site_url=site_url, brief=build_briefing(book, kit))
     return GeneratedPage(f"kits/{kit.id}/briefing.md", content, kit.path)
 
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterable
 
+from .inert import github_property, inert
+
 ERROR = "error"
 WARNING = "warning"
 
@@ -32,22 +34,23 @@ class Problem:
     def text(self) -> str:
         """One line: `path:line:column: field: message (expected ...; fix: ...) [rule]`."""
         where = f"{self.path}:{self.line}:{self.column}: "
-        field = f"{self.field}: " if self.field else ""
-        hints = "; ".join(
-            part for part in (
-                f"expected {self.expected}" if self.expected else "",
-                f"fix: {self.fix}" if self.fix else "",
-            ) if part
-        )
-        hint = f" ({hints})" if hints else ""
         level = "" if self.is_error else "warning: "
-        return f"{where}{level}{field}{self.message}{hint} [{self.rule}]"
+        return inert(where) + self._body(level)
+
+    def _body(self, level: str = "") -> str:
+        field = f"{self.field}: " if self.field else ""
+        hints = "; ".join(part for part in (f"expected {self.expected}" if self.expected else "",
+                                            f"fix: {self.fix}" if self.fix else "") if part)
+        hint = f" ({hints})" if hints else ""
+        return inert(f"{level}{field}{self.message}{hint} [{self.rule}]")
 
     def github(self) -> str:
-        """A GitHub Actions annotation, so CI marks the line in the pull request."""
+        """A GitHub Actions annotation, so CI marks the line in the pull request. The body is the
+        inert text line, so it holds no newline that could start a command of its own."""
         kind = "error" if self.is_error else "warning"
-        body = self.text().split(": ", 1)[1].replace("%", "%25").replace("\n", "%0A")
-        return f"::{kind} file={self.path},line={self.line},col={self.column},title={self.rule}::{body}"
+        body = self._body("" if self.is_error else "warning: ").replace("%", "%25")
+        return (f"::{kind} file={github_property(self.path)},line={self.line},col={self.column},"
+                f"title={github_property(self.rule)}::{body}")
 
 
 def sort_problems(problems: Iterable[Problem]) -> list[Problem]:

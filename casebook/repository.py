@@ -8,6 +8,7 @@ Every problem in every file is collected; the caller decides what to do with the
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -17,6 +18,7 @@ from .contract import Vocabulary, schemas
 from .index import Casebook, build_casebook
 from .load import Document, load_file
 from .problems import Problem, sort_problems
+from .refuse import is_regular
 from .rules.context import Context
 from .shape import check_shape, validator_for
 
@@ -53,17 +55,19 @@ def load_casebook(root: Path, *, today: date | None = None) -> Result:
                   schemas(_vocabulary(taxonomy, ids["kit"])).items()}
     valid: dict[str, dict[str, Document]] = {kind: {} for kind in FOLDERS}
     parsed: list[Document] = []  # valid or not, for counting which terms are in use
+    unreadable = False  # a file that could not be parsed may use any term
     for kind in FOLDERS:
         for path in files[kind]:
             doc, found = _load_entry(path, kind, root, validators[kind])
             problems += found
             parsed += [doc] if doc is not None else []
+            unreadable = unreadable or (doc is None and path.suffix == ".yml")
             if doc is not None and not found:
                 valid[kind][doc.id] = doc
     ctx = Context(root, today, valid["case"], valid["benefit"], valid["kit"], valid["route"], ids)
     problems += rules.check_cases(ctx) + rules.check_benefits(ctx)
     problems += rules.check_kits(ctx) + rules.check_routes(ctx)
-    if taxonomy is not None:
+    if taxonomy is not None and not unreadable:
         problems += rules.check_unused_terms(taxonomy, parsed)
     problems = sort_problems(problems)
     if any(p.is_error for p in problems):
@@ -72,7 +76,7 @@ def load_casebook(root: Path, *, today: date | None = None) -> Result:
 
 
 def _load_taxonomy(root: Path, path: Path) -> tuple[Document | None, list[Problem]]:
-    if not path.is_file():
+    if not os.path.lexists(path):
         return None, [Problem(TAXONOMY, 1, 1, "", "taxonomy.yml is missing", "the vocabulary file",
                               "restore taxonomy.yml from the repository", "file-missing")]
     doc, problems = load_file(path, root=root)
@@ -85,15 +89,18 @@ def _load_taxonomy(root: Path, path: Path) -> tuple[Document | None, list[Proble
 
 def _load_entry(path: Path, kind: str, root: Path, validator) -> tuple[Document | None, list[Problem]]:
     rel = path.relative_to(root).as_posix()
-    if path.suffix != ".yml" or not path.is_file():
+    if not is_regular(path):  # a link or folder is refused whatever its name
+        return load_file(path, root=root)
+    if path.suffix != ".yml":
         return None, [Problem(rel, 1, 1, "", f"'{path.name}' is not a .yml file", "one <id>.yml file per entry",
                               "rename it to end in .yml, or move it out of this folder", "file-extension")]
     doc, problems = load_file(path, root=root)
     if doc is None:
         return None, problems
     problems += rules.check_file_rules(doc, kind, _first_line(path))
+    problems += rules.check_reserved_id(doc, kind, root)
     shape = check_shape(doc, validator)
-    problems += shape + rules.check_plain_text(doc, kind)
+    problems += shape + rules.check_plain_text(doc, kind) + rules.check_real_dates(doc)
     if not shape:
         problems += rules.check_markdown_fields(doc, kind)
     return doc, problems
@@ -129,8 +136,8 @@ def _fingerprint(root: Path) -> tuple:
     for paths in content_files(root).values():
         for path in paths:
             try:
-                stat = path.stat()
-            except FileNotFoundError:
+                stat = path.lstat()  # never follow a link: it may loop or point anywhere
+            except OSError:
                 continue
             stats.append((str(path), stat.st_mtime_ns, stat.st_size))
     return tuple(stats)

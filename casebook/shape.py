@@ -12,10 +12,12 @@ from datetime import date
 import fastjsonschema
 from jsonschema import Draft202012Validator, FormatChecker, ValidationError
 
+from .hints import Hints
 from .load import Document, dotted
 from .problems import Problem
 
 FORMATS = FormatChecker(["date"])
+MAX_SHAPE_ERRORS = 200  # per file
 
 
 class ShapeChecker:
@@ -59,20 +61,32 @@ def check_shape(doc: Document, checker: ShapeChecker) -> list[Problem]:
     except fastjsonschema.JsonSchemaException:
         pass
     problems = []
-    for error in checker.full.iter_errors(doc.data):
+    for count, error in enumerate(checker.full.iter_errors(doc.data)):
+        if count == MAX_SHAPE_ERRORS:  # each costs a did-you-mean search; the file fails anyway
+            return problems + [_problem(doc, (), f"more than {MAX_SHAPE_ERRORS} problems; only the first "
+                                        f"{MAX_SHAPE_ERRORS} are listed", "a file shaped like the template",
+                                        "fix these, then validate again", "too-many-problems")]
         problems.extend(_explain(doc, error))
     return problems
 
 
 def _explain(doc: Document, error: ValidationError) -> list[Problem]:
+    if _already_reported(doc, tuple(error.absolute_path)):
+        return []
     if error.validator == "oneOf":
         return _explain_either(doc, error)
     keys = tuple(error.absolute_path)
     if error.validator == "additionalProperties" and isinstance(error.instance, dict):
         allowed = list(error.schema.get("properties", {}))
-        return [_unknown_key(doc, keys, key, allowed)
+        hints = Hints()
+        return [_unknown_key(doc, keys, key, allowed, hints)
                 for key in error.instance if key not in allowed]
     return [_problem(doc, keys, *_describe(error, keys))]
+
+
+def _already_reported(doc: Document, keys: tuple) -> bool:
+    """The loader explained this field (an alias, a tag, a `{{` value): one mistake, one message."""
+    return any(keys[:len(done)] == done for done in doc.reported)
 
 
 def _problem(doc: Document, keys: tuple, message: str, expected: str, fix: str, rule: str) -> Problem:
@@ -80,9 +94,9 @@ def _problem(doc: Document, keys: tuple, message: str, expected: str, fix: str, 
     return Problem(doc.path, line, column, dotted(keys), message, expected, fix, rule)
 
 
-def _unknown_key(doc: Document, keys: tuple, key: str, allowed: list[str]) -> Problem:
-    close = difflib.get_close_matches(key, allowed, n=1)
-    fix = f"did you mean '{close[0]}'?" if close else "remove it or move its text into a known key"
+def _unknown_key(doc: Document, keys: tuple, key: str, allowed: list[str], hints: Hints) -> Problem:
+    close = hints.closest(key, allowed)
+    fix = f"did you mean '{close}'?" if close else "remove it or move its text into a known key"
     return _problem(doc, keys + (key,), f"unknown key '{key}'",
                     "one of " + ", ".join(allowed), fix, "unknown-key")
 
@@ -110,7 +124,9 @@ def _describe(error: ValidationError, keys: tuple) -> tuple[str, str, str, str]:
                 f"add '{missing}:' (see the template in CONTRIBUTING.md)", "missing-key")
     if kind == "type":
         wanted = _type_words(error.validator_value)
-        return (f"{_show(value)} is {_type_words(_json_type(value))}", wanted,
+        found = _type_words(_json_type(value))
+        message = f"found {found}" if isinstance(value, (dict, list)) else f"{_show(value)} is {found}"
+        return (message, wanted,
                 f"write {name} as {wanted}" + (" in quotes" if wanted == "text" else ""), "wrong-type")
     if kind == "enum":
         return _describe_enum(value, error.validator_value, name)
@@ -144,8 +160,9 @@ def _describe_pattern(value, name: str, keys: tuple) -> tuple[str, str, str, str
         return (f"{_show(value)} is not a valid date", "an ISO date such as 2026-11-21",
                 "write the date as YYYY-MM-DD", "bad-date")
     if name == "published":
-        return (f"{_show(value)} is not a publication date", "YYYY, YYYY-MM or YYYY-MM-DD",
-                "give the date as precisely as the source does", "bad-date")
+        return (f"{_show(value)} is not a real year, month or day", "YYYY, YYYY-MM, YYYY-MM-DD "
+                "(months 01-12) or undated", "give the date as precisely as the source does, e.g. "
+                "2024-03, or undated if it has none", "bad-date")
     if name == "page":
         return (f"{_show(value)} is not a page reference",
                 "case:<id>, kit:<id>, benefit:<id> or a path like guides/index.md",

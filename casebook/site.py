@@ -8,8 +8,11 @@ from pathlib import Path
 from .contract import SCHEMA_FILES
 from .export import benefits_json, cases_csv, cases_json, feed_xml, kits_json
 from .index import Casebook
+from .briefing import build_briefing
+from .builder import builder_json
 from .pages import GeneratedPage, entry_pages
 from .training_pages import training_pages
+from .word import briefing_docx
 
 
 def site_files(book: Casebook, root: Path, *, base_url: str = "") -> list[GeneratedPage]:
@@ -20,7 +23,12 @@ def site_files(book: Casebook, root: Path, *, base_url: str = "") -> list[Genera
         GeneratedPage("api/kits.json", kits_json(book, base_url=base_url), ""),
         GeneratedPage("api/cases.csv", cases_csv(book, base_url=base_url), ""),
         GeneratedPage("feed.xml", feed_xml(book, site_url=base_url), ""),
+        GeneratedPage("api/briefing-builder.json", builder_json(book), ""),
     ]
+    for kit in book.kits.values():  # the standard briefings as Word files
+        address = f"{base_url}{kit.url}" if base_url else ""
+        files.append(GeneratedPage(f"downloads/briefing-{kit.id}.docx",
+                                   briefing_docx(build_briefing(book, kit), site_address=address), ""))
     for name in SCHEMA_FILES.values():
         files.append(GeneratedPage(f"schema/{name}", (root / "schema" / name).read_text(encoding="utf-8"), ""))
     return files

@@ -36,6 +36,8 @@ from casebook.repository import current_vocabulary, load_casebook  # noqa: E402
 from casebook.synthetic import synthetic_case  # noqa: E402
 from static_site import CHROMIUM, CHROMIUM_ARGS, serve  # noqa: E402
 
+import bench_hostile  # noqa: E402
+
 COPY_IGNORE = shutil.ignore_patterns(".venv", "site", ".git", "__pycache__", ".pytest_cache", "tests")
 ENV = {"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin", "PYTHONDONTWRITEBYTECODE": "1"}
 BASELINE_CONFIG = """\
@@ -196,7 +198,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=3, help="interleaved runs per size (default 3)")
     parser.add_argument("--sizes", type=lambda s: [int(x) for x in s.split(",")], help="e.g. 100,1000")
     parser.add_argument("--no-browser", action="store_true", help="skip the explorer timing")
+    parser.add_argument("--hostile", action="store_true", help="only the hostile-inputs section (bench_hostile.py)")
     args = parser.parse_args(argv)
+    if args.hostile:
+        print(bench_hostile.report(bench_hostile.measure(args.runs)))
+        return 0
     sizes = args.sizes or ([50] if args.quick else [100, 1000, 5000] + ([10000] if args.big else []))
     runs = 1 if args.quick else args.runs
     print(f"# Buy-in Casebook benchmark, {date.today().isoformat()}, {platform.machine()}, "
@@ -206,6 +212,8 @@ def main(argv: list[str] | None = None) -> int:
         rows.append(measure(count, runs, with_browser=not args.no_browser))
         print(f"measured {count:,} cases", file=sys.stderr, flush=True)
     print(report(rows))
+    if not args.quick:  # the worst single files found (issue #14), as ratios to an ordinary one
+        print("\n" + bench_hostile.report(bench_hostile.measure(args.runs)))
     return 0
 
 

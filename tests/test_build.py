@@ -50,10 +50,15 @@ def copy_repo(target: Path) -> Path:
     return target
 
 
+SITE_URL = "https://casebook.example/sub/"  # a site in a sub-folder, as on GitHub Pages
+REPO_URL = "https://github.com/example-org/casebook"
+
+
 def mkdocs_build(root: Path) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(root / "mkdocs.yml"),
                            "-d", str(root / "site")], capture_output=True, text=True, cwd=root,
-                          env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"})
+                          env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin",
+                               "CASEBOOK_SITE_URL": SITE_URL, "CASEBOOK_REPO_URL": REPO_URL})
 
 
 @pytest.fixture(scope="module")
@@ -83,7 +88,7 @@ def test_contributor_text_is_never_a_template(built):
 def test_case_is_in_the_export(built):
     cases = json.loads((built / "api/cases.json").read_text(encoding="utf-8"))
     record = next(c for c in cases if c["id"] == "test-council-gritting")
-    assert record["url"] == "cases/test-council-gritting/"
+    assert record["url"] == f"{SITE_URL}cases/test-council-gritting/"
     assert record["outcomes"] == [{"measure": "Calls compared with the winter before",
                                    "value": "11,000 fewer calls", "source": 1}]
     assert record["added"] == "2026-11-21" and record["best_grade"] == "unconfirmed"

@@ -36,3 +36,19 @@ def test_each_section_has_a_bad_and_a_good_example():
 def test_readme_shows_the_two_commands():
     readme = (ROOT / "README.md").read_text()
     assert "make serve" in readme and "make test" in readme
+
+
+def test_grade_definitions_say_the_same_thing_everywhere():
+    """The contributor guide, the schema and the "How we grade evidence" page (which renders
+    GRADES_EXPLAINED) use one wording of each grade."""
+    import json
+
+    from casebook.contract import GRADES_EXPLAINED
+    guide = (ROOT / "CONTRIBUTING.md").read_text()
+    schema = json.loads((ROOT / "schema" / "case-study.schema.json").read_text())
+    grade = schema["properties"]["sources"]["items"]["properties"]["grade"]["description"]
+    page = (ROOT / "docs" / "how-we-grade-evidence.md").read_text()
+    assert "{{ evidence_grades() }}" in page
+    for name, text in GRADES_EXPLAINED.items():
+        assert f"| `{name}` | {text} |" in guide
+        assert f"{name}: {text}" in grade

@@ -12,6 +12,7 @@ import pytest
 
 from casebook.export import CSV_COLUMNS, FEED_SIZE, benefits_json, cases_csv, cases_json, feed_xml
 from casebook.repository import load_casebook
+from casebook.strength import KINDS
 from support import TODAY, edit, real_casebook
 
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -35,7 +36,7 @@ def test_benefit_evidence_keeps_its_either_or_shape(book):
     for record in json.loads(benefits_json(book)):
         for item in record["evidence"]:
             assert list(item) in (["case"], ["source"])
-        assert record["strength"] in ("Strong", "Good", "Moderate", "Weak")
+        assert record["strength"] in {kind.label for kind in KINDS}
 
 
 def test_csv_has_one_row_per_case_and_joins_lists(book):
@@ -44,7 +45,7 @@ def test_csv_has_one_row_per_case_and_joins_lists(book):
     assert tuple(rows[0]) == CSV_COLUMNS
     case = next(iter(book.cases.values()))
     assert rows[0]["audiences"] == ";".join(case.audiences)
-    assert rows[0]["headline_value"] == case.outcomes[0].value
+    assert rows[0]["headline_value"] == case.headline.value
     assert rows[0]["year"] == str(case.year)
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from casebook.briefing import build_briefing
+from casebook.briefing import OBJECTIONS, STATEMENTS, build_briefing
 from casebook.index import MAX_RELATED, similarity
 from casebook.repository import load_casebook
 from support import TODAY, edit, real_casebook
@@ -58,20 +58,34 @@ def test_similarity_weighs_topics_then_audiences_then_place(repo):
 def test_strength_label_follows_the_best_grade(repo):
     edit(repo, "case_studies/gmp-tweets.yml", "grade: primary", "grade: unconfirmed")
     book = load_casebook(repo, today=TODAY).casebook
-    assert book.strength_label(book.benefits["tweeting-a-day-of-calls"]) == "Weak"
+    assert book.strength_label(book.benefits["tweeting-a-day-of-calls"]) == "Unconfirmed"
 
 
 def test_briefing_numbers_each_source_once_in_order_of_citation(book):
     for kit in book.kits.values():
         brief = build_briefing(book, kit)
-        assert len(brief["top_benefits"]) == min(5, len(book.benefits_for(kit.id)))
-        assert len(brief["top_objections"]) == min(3, len(kit.objections))
-        notes = brief["notes"]
+        assert len(brief.statements) == min(STATEMENTS, len(book.benefits_for(kit.id)))
+        assert brief.objections == kit.objections[:OBJECTIONS]
+        notes = brief.notes
         assert len(notes) == len(set(notes))
-        cited = [n for _, numbers in brief["top_benefits"] for n in numbers] + [n for _, n in brief["top_cases"]]
+        cited = [n for _, numbers, _ in brief.statements for n in numbers] + [n for _, n, _ in brief.cases]
         assert set(cited) == set(range(1, len(notes) + 1))
         first_seen = list(dict.fromkeys(cited))
         assert first_seen == sorted(first_seen)
+
+
+def test_standard_briefings_use_only_their_audiences_evidence(book):
+    for kit in book.kits.values():
+        brief = build_briefing(book, kit)
+        assert all(kit.id in benefit.audiences for benefit, _, _ in brief.statements)
+        assert all(kit.id in case.audiences for case, _, _ in brief.cases)
+
+
+def test_no_case_leads_two_standard_briefings_unless_kits_choose_it(book):
+    chosen = {case_id for kit in book.kits.values() for case_id in kit.briefing_choice.cases}
+    leads = [case.id for kit in book.kits.values() for case, _, _ in build_briefing(book, kit).cases]
+    repeated = {case_id for case_id in leads if leads.count(case_id) > 1}
+    assert repeated <= chosen
 
 
 def test_stale_entries_are_marked(repo):

@@ -54,7 +54,7 @@ RULES = [
     ('schema-comment', [(C, '# yaml-language-server: $schema=../schema/case-study.schema.json\n', '')],
      'case_studies/gmp-tweets.yml:1:1: first line is not the schema comment (expected # yaml-language-server: $schema=../schema/case-study.schema.json; fix: make this exact line the first line so editors check the file) [schema-comment]'),
     ('markdown-html', [(C, 'League tables reduce', 'League <script>alert(1)</script> tables reduce')],
-     "case_studies/gmp-tweets.yml:13:1: challenge: raw HTML '<script>' in Markdown (expected Markdown without HTML tags; fix: use Markdown (**bold**, [text](https://...)) instead of HTML) [markdown-html]"),
+     "case_studies/gmp-tweets.yml:14:10: challenge: raw HTML '<script>' in Markdown (expected Markdown without HTML tags; fix: use Markdown (**bold**, [text](https://...)) instead of HTML) [markdown-html]"),
     ('link-scheme', [(B, 'Use it when', 'Use it [now](javascript:alert(1)) when')],
      "benefits/tweeting-a-day-of-calls.yml:5:1: explanation: link 'javascript:alert(1)' is not http(s) (expected links starting http:// or https://; fix: link to the full web address) [link-scheme]"),
     ('text-html', [(C, 'organisation: Greater Manchester Police', 'organisation: Greater <b>Manchester</b> Police')],
@@ -79,6 +79,8 @@ RULES = [
      "benefits/tweeting-a-day-of-calls.yml:8:5: evidence[0].case: no case 'gmp-tweet' in case_studies/ (expected the id of an existing case; fix: did you mean 'gmp-tweets'? use a file name from case_studies/ or cite a source instead) [evidence-unknown-case]"),
     ('kit-reference-unknown', [(K, 'benefits: [tweeting-a-day-of-calls]', 'benefits: [tweeting-a-day]')],
      "kits/executives.yml:13:16: objections[0].benefits[0]: no entry 'tweeting-a-day' in benefits/ (expected a file name from benefits/; fix: did you mean 'tweeting-a-day-of-calls'? fix the id or remove it) [kit-reference-unknown]"),
+    ('case-headline-repeat', [(C, '    source: 1\nquote', '    source: 1\n    headline: true\n  - measure: Arrests\n    value: "341 arrests"\n    source: 1\n    headline: true\nquote')],
+     "case_studies/gmp-tweets.yml:25:5: outcomes[1].headline: outcome 1 is already the headline (expected headline: true on one outcome only; fix: keep it on the outcome your title claims and delete the others) [case-headline-repeat]"),
     ('route-page-unknown', [(R, 'page: guides/index.md', 'page: guides/missing.md')],
      "training/exec-route.yml:13:5: steps[1].page: page 'guides/missing.md' does not exist (expected case:<id>, kit:<id>, benefit:<id> or a file under docs/; fix: check the id or the path (relative to docs/)) [route-page-unknown]"),
     ('route-kit-section-unknown', [(R, 'page: kit:executives', 'page: kit:executives#objection')],
@@ -102,8 +104,8 @@ def test_rule(repo, rule, edits, expected):
 def test_id_format(repo):
     (repo / C).rename(repo / "case_studies/GMP_Tweets.yml")
     assert ("case_studies/GMP_Tweets.yml:2:1: file name 'GMP_Tweets' is not a valid id (expected lowercase "
-            "ascii kebab-case, at most 80 characters, e.g. leeds-council-gritting; fix: rename the file) "
-            "[id-format]") in problem_lines(repo)
+            "ascii kebab-case, at most 80 characters, e.g. leeds-council-gritting; fix: rename the file to "
+            "case_studies/gmp-tweets.yml) [id-format]") in problem_lines(repo)
 
 
 def test_kit_order_repeat(repo):

@@ -98,3 +98,36 @@ def test_new_case_refuses_a_bad_id(repo, capsys):
     assert new_case.main(["--root", str(repo), "Leeds_Gritting"]) == 2
     assert "is not a valid id" in capsys.readouterr().err
     assert not list((repo / "case_studies").glob("Leeds*"))
+
+
+audit_sample = load_script("audit_sample")
+
+
+def test_audit_sample_prints_figure_measure_source_and_line(repo, capsys):
+    lines = (repo / "case_studies/gmp-tweets.yml").read_text().splitlines()
+    value_line = lines.index('    value: "3,205 calls"') + 1
+    quote_line = next(i for i, line in enumerate(lines, 1) if line.startswith("  text: it has shown"))
+    assert audit_sample.main(["--root", str(repo), "--seed", "7", "-n", "5"]) == 0
+    out = capsys.readouterr().out
+    assert "2 of 2 figures and quotes" in out
+    assert f"case_studies/gmp-tweets.yml:{value_line} (outcome)\n   figure:  3,205 calls\n" \
+           "   measure: Calls received and posted during the 24 hours\n" \
+           "   source:  [1] BBC News, 2010-10, primary: http://www.bbc.com/news/uk-england-manchester-11549069" in out
+    assert f"case_studies/gmp-tweets.yml:{quote_line} (quote)" in out and "measure: quote by Peter Fahy" in out
+
+
+def test_audit_sample_is_repeatable_and_seeded(repo, capsys):
+    for number in range(2, 6):
+        (repo / f"case_studies/copy-{number}.yml").write_text(
+            (repo / "case_studies/gmp-tweets.yml").read_text().replace("3,205 calls", f"{number} calls"))
+    picks = []
+    for seed in (1, 1, 2):
+        assert audit_sample.main(["--root", str(repo), "--seed", str(seed), "-n", "3"]) == 0
+        picks.append(re.findall(r"figure:  (.+)", capsys.readouterr().out))
+    assert len(picks[0]) == 3 and picks[0] == picks[1]
+    assert picks[0] != picks[2]
+
+
+def test_audit_sample_refuses_bad_usage(repo, capsys):
+    assert audit_sample.main(["--root", str(repo), "--seed", "1", "-n", "0"]) == 2
+    assert audit_sample.main(["--root", str(repo), "-n", "3"]) == 2  # no seed: not repeatable

@@ -38,7 +38,7 @@ def test_serve_rebuilds_when_a_case_file_changes(tmp_path):
     server = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
         cwd=root, stdout=log, stderr=subprocess.STDOUT, text=True,
-        env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"})
+        env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin", "CASEBOOK_SITE_URL": f"http://127.0.0.1:{port}/"})
     try:
         url = f"http://127.0.0.1:{port}/cases/greater-manchester-police-24-hour-tweets/"
         assert wait_for(url, "Greater Manchester Police tweets every incident", 90), "serve never came up"

@@ -6,12 +6,14 @@ One module per entry type; each rule is a function named for what it checks and 
 
 from __future__ import annotations
 
-from .common import check_file_rules, check_markdown_fields, check_plain_text
+from .common import (check_file_rules, check_markdown_fields, check_plain_text, check_real_dates,
+                     check_reserved_id)
 from .cases import check_cases
 from .benefits import check_benefits
 from .kits import check_kits
 from .routes import check_routes
 from .taxonomy import check_unused_terms
 
-__all__ = ["check_file_rules", "check_markdown_fields", "check_plain_text", "check_cases", "check_benefits",
+__all__ = ["check_file_rules", "check_markdown_fields", "check_plain_text", "check_real_dates",
+           "check_reserved_id", "check_cases", "check_benefits",
            "check_kits", "check_routes", "check_unused_terms"]

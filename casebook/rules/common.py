@@ -2,16 +2,22 @@
 
 from __future__ import annotations
 
+import os
 import re
+import unicodedata
+from dataclasses import replace
 from datetime import date
+from pathlib import Path
 
 from ..contract import SCHEMA_FILES
 from ..load import Document
-from ..markup import is_web_link, render
+from ..markup import MAX_BRACKETS, MAX_LINES, complexity, is_web_link, render
+from ..model import SECTIONS
 from ..problems import Problem
 from .context import Context, is_stale, problem, warning
 
-ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+ID = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")  # matched in full: '$' would allow a final newline
+PUBLISHED_DAY = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 TAG = re.compile(r"</?[A-Za-z!?][^>]*>?")
 MARKDOWN_FIELDS = {
     "case": (("challenge",), ("approach",), ("caveats",)),
@@ -38,31 +44,87 @@ def check_file_rules(doc: Document, kind: str, first_line: str) -> list[Problem]
 
 
 def check_id(doc: Document) -> list[Problem]:
-    if ID.match(doc.id) and len(doc.id) <= 80:
+    if ID.fullmatch(doc.id) and len(doc.id) <= 80:
         return []
+    folder = doc.path.rsplit("/", 1)[0] + "/" if "/" in doc.path else ""
+    fix = f"rename the file to {folder}{suggested_id(doc.id)}.yml"
     return [problem(doc, (), f"file name '{doc.id}' is not a valid id",
                     "lowercase ascii kebab-case, at most 80 characters, e.g. leeds-council-gritting",
-                    "rename the file", "id-format")]
+                    fix, "id-format")]
+
+
+def suggested_id(name: str) -> str:
+    """'Café Tweets_2010' -> 'cafe-tweets-2010': the nearest valid id to a file name."""
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    words = re.findall(r"[a-z0-9]+", ascii_name.lower())
+    return "-".join(words)[:80].strip("-") or "entry"
+
+
+def check_reserved_id(doc: Document, kind: str, root: Path) -> list[Problem]:
+    """An id whose page address the site already uses: the section's index, or a hand-written
+    page in docs/ at the same place. Either would win, and the entry's page would be lost."""
+    if kind not in SECTIONS:
+        return []
+    section = root / "docs" / SECTIONS[kind]
+    taken = doc.id == "index" or any(os.path.lexists(section / name)
+                                     for name in (doc.id, doc.id + ".md"))
+    if not taken:
+        return []
+    address = f"{SECTIONS[kind]}/" if doc.id == "index" else f"{SECTIONS[kind]}/{doc.id}/"
+    return [problem(doc, (), f"id '{doc.id}' would give the page {address}, which another page already has",
+                    "an id no other page uses", f"rename the file, e.g. to {doc.id}-1.yml or a "
+                    "more specific name", "id-reserved")]
 
 
 def check_markdown_fields(doc: Document, kind: str) -> list[Problem]:
     problems = []
     for keys in _markdown_keys(doc, kind):
         text = _get(doc.data, keys)
-        if not isinstance(text, str):
-            continue
-        rendered = render(text)
-        for chunk in rendered.raw_html[:1]:
-            problems.append(problem(doc, keys, f"raw HTML {chunk.strip()[:40]!r} in Markdown",
-                                    "Markdown without HTML tags",
-                                    "use Markdown (**bold**, [text](https://...)) instead of HTML",
-                                    "markdown-html"))
-        for url in rendered.links:
-            if not is_web_link(url):
-                problems.append(problem(doc, keys, f"link {url[:60]!r} is not http(s)",
-                                        "links starting http:// or https://",
-                                        "link to the full web address", "link-scheme"))
+        if isinstance(text, str):
+            problems += _check_markdown(doc, keys, text)
     return problems
+
+
+def _check_markdown(doc: Document, keys: tuple, text: str) -> list[Problem]:
+    too_complex = complexity(text)
+    if too_complex:  # never rendered: rendering it is what would take too long
+        return [problem(doc, keys, f"Markdown too complex to show: {too_complex}",
+                        f"at most {MAX_BRACKETS} links or brackets and {MAX_LINES} lines",
+                        "shorten the text; link only the sources that matter", "markdown-too-complex")]
+    rendered = render(text)
+    problems = [_inside(doc, keys, _tag_or(chunk), problem(
+                    doc, keys, f"raw HTML {chunk.strip()[:40]!r} in Markdown", "Markdown without HTML tags",
+                    "use Markdown (**bold**, [text](https://...)) instead of HTML", "markdown-html"))
+                for chunk in rendered.raw_html[:1]]
+    problems += [problem(doc, keys, f"link {url[:60]!r} is not http(s)", "links starting http:// or https://",
+                         "link to the full web address", "link-scheme")
+                 for url in rendered.links if not is_web_link(url)]
+    if problems:
+        return problems
+    if "img" in rendered.dropped:
+        problems.append(problem(doc, keys, "image in Markdown ('![...](...)'); the page would drop it",
+                                "text and links only", "describe what the image shows, or link to it "
+                                "with [text](https://...)", "markdown-image"))
+    if {"h1", "h2"} & set(rendered.dropped):
+        problems.append(problem(doc, keys, "heading above level 3 ('#', '##' or an underlined line); the "
+                                "page would drop it", "headings written '###' or deeper, or none",
+                                "start the heading with '###', or make it a bold line", "markdown-heading"))
+    return problems
+
+
+def _tag_or(chunk: str) -> str:
+    tag = TAG.search(chunk)
+    return tag.group(0) if tag else chunk.strip()
+
+
+def _inside(doc: Document, keys: tuple, needle: str, found: Problem) -> Problem:
+    """Point `found` at the line of a Markdown value that holds `needle`, not at its key."""
+    start = doc.where(keys)[0]
+    for number in range(start, len(doc.lines) + 1):
+        column = doc.lines[number - 1].find(needle)
+        if column >= 0:
+            return replace(found, line=number, column=column + 1)
+    return found
 
 
 def check_plain_text(doc: Document, kind: str) -> list[Problem]:
@@ -94,13 +156,13 @@ def _strings(data, keys: tuple):
 
 
 def _markdown_keys(doc: Document, kind: str):
+    """Field paths of Markdown fields. Runs on entries whose shape failed too (for text-html),
+    so a list of the wrong type is passed over, not iterated."""
     yield from MARKDOWN_FIELDS.get(kind, ())
-    if kind == "kit":
-        for index, _ in enumerate(doc.data.get("objections", [])):
-            yield ("objections", index, "answer")
-    if kind == "route":
-        for index, _ in enumerate(doc.data.get("steps", [])):
-            yield ("steps", index, "facilitator_notes")
+    for key, inner, field in (("objections", "kit", "answer"), ("steps", "route", "facilitator_notes")):
+        items = doc.data.get(key) if kind == inner else None
+        for index in range(len(items) if isinstance(items, list) else 0):
+            yield (key, index, field)
 
 
 def _get(data, keys):
@@ -110,6 +172,21 @@ def _get(data, keys):
         except (KeyError, IndexError, TypeError):
             return None
     return data
+
+
+def check_real_dates(doc: Document) -> list[Problem]:
+    """A source's `published` day must exist: 2024-02-30 fits the pattern but is no day."""
+    problems = []
+    for keys, text in _strings(doc.data, ()):
+        if keys and keys[-1] == "published" and PUBLISHED_DAY.match(text):
+            try:
+                date.fromisoformat(text)
+            except ValueError:
+                problems.append(problem(doc, keys, f"{text!r} is not a day in the calendar",
+                                        "a real date: YYYY, YYYY-MM or YYYY-MM-DD",
+                                        "check the day against the source, or give only YYYY-MM",
+                                        "bad-date"))
+    return problems
 
 
 def check_entry_dates(doc: Document, ctx: Context) -> list[Problem]:

@@ -20,16 +20,35 @@
     return ok ? Promise.resolve() : Promise.reject(new Error("copy refused"));
   }
 
+  // Rich text (HTML with links) for Word and mail, plain text for everything else.
+  function copyRich(html, text) {
+    if (window.ClipboardItem && navigator.clipboard && navigator.clipboard.write && window.isSecureContext) {
+      var item = new window.ClipboardItem({
+        "text/html": new Blob([html], { type: "text/html" }),
+        "text/plain": new Blob([text], { type: "text/plain" })
+      });
+      return navigator.clipboard.write([item]).catch(function () { return copyText(text); });
+    }
+    return copyText(text);
+  }
+  window.cbCopy = { rich: copyRich, text: copyText };
+
   document.addEventListener("click", function (event) {
     var button = event.target.closest("[data-copy-target]");
     if (!button) return;
-    var source = document.getElementById(button.getAttribute("data-copy-target"));
+    var id = button.getAttribute("data-copy-target");
+    var source = document.getElementById(id);
+    var rich = document.getElementById(id + "-html");
     var status = button.parentElement.querySelector(".cb-copy__status");
     var address = new URL(button.getAttribute("data-copy-url"), window.location.href).href;
-    copyText(source.value + "\n" + address).then(function () {
-      status.textContent = "Copied with citation";
+    var text = source.value + "\nFrom Buy-in Casebook: " + address;
+    var copied = rich
+      ? copyRich(rich.innerHTML + '<p>From Buy-in Casebook: <a href="' + address + '">' + address + "</a></p>", text)
+      : copyText(text);
+    copied.then(function () {
+      status.textContent = button.getAttribute("data-copy-done") || "Copied with citation";
     }, function () {
-      status.textContent = "Copy failed: select the statement and copy it by hand";
+      status.textContent = "Copy failed: select the text and copy it by hand";
     });
     window.setTimeout(function () { status.textContent = ""; }, 4000);
   });

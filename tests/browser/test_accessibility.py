@@ -9,7 +9,8 @@ pytestmark = pytest.mark.browser
 PAGES = ["", "kits/executives/", "kits/customer-service/briefing/", "tools/channel-shift/",
          "tools/readiness/", "cases/greater-manchester-police-24-hour-tweets/", "benefits/",
          "cases/?audience=executives", "training/briefing-elected-members/", "data/",
-         "benefits/two-thirds-use-social-media-for-service/"]
+         "benefits/two-thirds-use-social-media-for-service/", "briefing/?audience=elected-members",
+         "how-we-grade-evidence/", "tools/readiness/?signs=silos,slow"]
 
 
 @pytest.mark.parametrize("url", PAGES, ids=lambda u: u or "home")
@@ -17,6 +18,8 @@ def test_no_serious_or_critical_violations(page, url):
     page.goto(url)
     if url.startswith("cases/?"):
         page.wait_for_function("window.cbExplorer && window.cbExplorer.ready")
+    if url.startswith("briefing/"):
+        page.wait_for_function("window.cbBuilder && window.cbBuilder.ready")
     results = Axe().run(page)
     bad = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
            for v in results.response["violations"] if v["impact"] in ("serious", "critical")]

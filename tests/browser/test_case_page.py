@@ -22,7 +22,7 @@ def test_case_page_shows_outcomes_and_sources(page, site_dir):
     sources = page.locator("ol.cb-sources > li")
     assert sources.count() == len(case["sources"])
     first = case["sources"][0]
-    assert sources.first.locator("a").get_attribute("href") == first["url"]
+    assert sources.first.locator("a").first.get_attribute("href") == first["url"]
     assert first["publisher"] in sources.first.inner_text()
 
 
@@ -31,3 +31,18 @@ def test_source_link_in_figure_jumps_to_the_source(page):
     page.locator(".cb-figure__source").first.click()
     assert page.url.endswith("#source-1")
     assert page.locator("#source-1").is_visible()
+
+
+def test_each_source_has_a_report_link_that_fills_in_page_and_source(page):
+    from urllib.parse import parse_qs, urlsplit
+    page.goto(f"cases/{CASE}/")
+    sources = page.locator("ol.cb-sources > li")
+    reports = page.locator("ol.cb-sources > li a.cb-report-source")
+    assert reports.count() == sources.count()
+    link = sources.first.locator("a").first.get_attribute("href")
+    query = parse_qs(urlsplit(reports.first.get_attribute("href")).query)
+    assert query["template"] == ["report-source.yml"] and query["source"] == [link]
+    assert query["page"][0].endswith(f"cases/{CASE}/")
+    footer = page.locator(".cb-improve")
+    assert footer.get_by_role("link", name="Edit this page on GitHub").get_attribute("href").endswith(
+        f"/edit/main/case_studies/{CASE}.yml")

@@ -8,6 +8,8 @@ import re
 
 import pytest
 
+from casebook.strength import KINDS
+
 pytestmark = pytest.mark.browser
 AUDIENCE = "elected-members"
 
@@ -40,7 +42,7 @@ def test_kit_shows_only_material_tagged_for_its_audience(page, site_dir):
         shown = set(shown_benefits.evaluate_all("els => els.map(e => e.dataset.benefitId)"))
         tagged = {b["id"] for b in load(site_dir, "benefits") if kit["id"] in b["audiences"]}
         assert shown == tagged
-        cases = page.locator("#kit-cases li[data-case-id]").evaluate_all("els => els.map(e => e.dataset.caseId)")
+        cases = page.locator("#kit-cases li[data-case-id]:visible").evaluate_all("els => els.map(e => e.dataset.caseId)")
         tagged = {c["id"] for c in load(site_dir, "cases") if kit["id"] in c["audiences"]}
         assert cases and set(cases) <= tagged and len(cases) == min(12, len(tagged))
         assert page.locator("#kit-cases").get_attribute("data-total") == str(len(tagged))
@@ -49,14 +51,19 @@ def test_kit_shows_only_material_tagged_for_its_audience(page, site_dir):
         assert page.locator(".cb-explorer__count").inner_text() == f"{len(tagged)} cases"
 
 
-def test_statements_are_strongest_first(page, site_dir):
+def test_statements_are_strongest_first_and_labels_explain_themselves(page, site_dir):
     page.goto(f"kits/{AUDIENCE}/")
     labels = page.locator("#kit-benefits .cb-strength").all_inner_texts()
-    rank = {"Strong evidence": 4, "Good evidence": 3, "Moderate evidence": 2, "Weak evidence": 1}
+    rank = {kind.label: kind.rank for kind in KINDS}
     assert [rank[label] for label in labels] == sorted((rank[label] for label in labels), reverse=True)
+    page.locator("#kit-benefits a.cb-strength").first.click()
+    page.wait_for_load_state()
+    assert page.url.split("#")[0].endswith("/how-we-grade-evidence/")
+    assert page.locator("h1").inner_text().startswith("How we grade evidence")
+    assert page.locator("table.cb-kinds tbody tr").count() == len(KINDS)
 
 
-def test_copy_with_citation_puts_statement_source_and_address_on_the_clipboard(browser, base_url, site_dir):
+def test_copy_with_citation_puts_quote_explanation_and_numbered_sources_on_the_clipboard(browser, base_url, site_dir):
     context = browser.new_context(base_url=base_url, permissions=["clipboard-read", "clipboard-write"])
     page = context.new_page()
     page.goto(f"kits/{AUDIENCE}/")
@@ -71,22 +78,98 @@ def test_copy_with_citation_puts_statement_source_and_address_on_the_clipboard(b
     assert status.inner_text() == "Copied with citation"
     copied = page.evaluate("navigator.clipboard.readText()")
     lines = copied.splitlines()
-    assert lines[0] == f"“{benefit['statement']}”"
-    assert lines[1].startswith("Sources: ")
-    assert lines[2] == f"{base_url}benefits/{benefit_id}/"
+    assert lines[0].startswith(f"“{benefit['statement']}” [1")  # the quote closes before anything else
+    sources = lines[lines.index("Sources") + 1:-1]
+    assert [line.split(". ")[0] for line in sources] == [str(n) for n in range(1, len(sources) + 1)]
+    assert all(re.search(r"https?://\S+$", line) for line in sources)
+    assert len(set(sources)) == len(sources)
+    count = int(item.locator(".cb-benefit-item__meta").inner_text().split("·")[1].split()[0])
+    assert count == len(sources)  # "2 sources" means two listed
+    assert lines[-1] == f"From Buy-in Casebook: {base_url}benefits/{benefit_id}/"
+    html = page.evaluate("""async () => {
+        const [item] = await navigator.clipboard.read();
+        return await (await item.getType("text/html")).text();
+    }""")
+    assert html.index("”") < html.index("<ol>") and re.search(r'<a href="https?://', html)
     context.close()
 
 
-def test_briefing_prints_on_at_most_two_a4_pages(page):
+def test_objections_are_disclosures_with_body_size_answers_and_copy(browser, base_url):
+    context = browser.new_context(base_url=base_url, permissions=["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    page.goto(f"kits/{AUDIENCE}/")
+    second = page.locator("details.cb-objection").nth(1)
+    assert second.get_attribute("open") is None
+    marker = second.locator("summary").evaluate("s => getComputedStyle(s, '::before').content")
+    assert marker not in ("none", "normal")
+    second.locator("summary").focus()
+    page.keyboard.press("Enter")
+    assert second.get_attribute("open") is not None
+    body = page.evaluate("parseFloat(getComputedStyle(document.querySelector('.md-typeset')).fontSize)")
+    answer = second.locator(".cb-objection__answer p").first.evaluate("p => parseFloat(getComputedStyle(p).fontSize)")
+    assert answer == body
+    second.get_by_role("button", name="Copy this answer").click()
+    second.locator(".cb-copy__status").wait_for(state="visible")
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert copied.startswith("“" + second.locator("summary").inner_text().strip("“”"))
+    context.close()
+
+
+def test_kit_prints_on_at_most_four_a4_pages_without_buttons(page):
     for audience in ("executives", "customer-service", AUDIENCE):
-        page.goto(f"kits/{audience}/briefing/")
-        assert page.locator(".cb-briefing__points li").count() == 5
-        assert 2 <= page.locator(".cb-briefing__case").count() <= 3
-        assert page.locator(".cb-briefing dt").count() == 3
+        page.goto(f"kits/{audience}/")
+        page.emulate_media(media="print")
+        assert page.locator(".md-button:visible, .cb-copy__button:visible, .cb-case-filter:visible").count() == 0
+        answers = page.locator(".cb-objection__answer")
+        assert all(answers.nth(i).is_visible() for i in range(answers.count()))
+        pages = len(re.findall(rb"/Type\s*/Page[^s]", page.pdf(format="A4", prefer_css_page_size=True)))
+        assert 1 <= pages <= 4, f"{audience} kit prints on {pages} pages"
+
+
+def test_case_list_filters_by_recent_evidence_and_sector(page, site_dir):
+    page.goto(f"kits/{AUDIENCE}/")
+    cases = [c for c in load(site_dir, "cases") if AUDIENCE in c["audiences"]]
+    form = page.locator(".cb-case-filter")
+    since = int(form.locator("input[name=recent]").get_attribute("value"))
+    form.locator("input[name=recent]").check()
+    shown = page.locator("#kit-cases li[data-case-id]:visible").evaluate_all("els => els.map(e => e.dataset.caseId)")
+    assert set(shown) == {c["id"] for c in cases if c["year"] >= since}
+    form.locator("input[name=recent]").uncheck()
+    sector = form.locator("select[name=sector] option").nth(1).get_attribute("value")
+    form.locator("select[name=sector]").select_option(sector)
+    shown = page.locator("#kit-cases li[data-case-id]:visible").evaluate_all("els => els.map(e => e.dataset.caseId)")
+    assert set(shown) == {c["id"] for c in cases if c["sector"] == sector}
+    assert form.locator(".cb-case-filter__count").inner_text().startswith(f"{len(shown)} case")
+
+
+def test_each_briefing_prints_on_one_a4_page_and_names_its_audience(page, site_dir):
+    for kit in load(site_dir, "kits"):
+        page.goto(f"kits/{kit['id']}/briefing/")
+        assert page.locator(".cb-briefing__points li").count() >= 1
+        assert page.locator(".cb-briefing__case").count() <= 3
         assert page.locator(".cb-site-address").inner_text().startswith("http://127.0.0.1")
+        if "pilot" in kit:
+            assert page.locator(".cb-briefing .cb-pilot__term").count() == 8
+        title = page.locator("h1").inner_text()
+        assert kit["name"].lower() in page.locator(".cb-kicker").inner_text().lower()
+        assert "briefing for" in title.lower()
         pdf = page.pdf(format="A4", prefer_css_page_size=True)
         pages = len(re.findall(rb"/Type\s*/Page[^s]", pdf))
-        assert 1 <= pages <= 2, f"{audience} briefing prints on {pages} pages"
+        assert pages == 1, f"{kit['id']} briefing prints on {pages} pages"
+
+
+def test_standard_briefing_downloads_as_a_word_file(page, site_dir):
+    import io
+
+    import docx
+    page.goto(f"kits/{AUDIENCE}/briefing/")
+    with page.expect_download() as info:
+        page.get_by_role("link", name="Word file (.docx)").click()
+    document = docx.Document(io.BytesIO(open(info.value.path(), "rb").read()))
+    text = "\n".join(p.text for p in document.paragraphs)
+    for statement in page.locator(".cb-briefing__points li").all_inner_texts():
+        assert statement.split("[")[0].strip() in text
+    assert "Sources" in text and "1. " in text
 
 
 def test_briefing_print_button_opens_the_print_dialog(page):

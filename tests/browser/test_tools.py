@@ -7,12 +7,16 @@ import pytest
 pytestmark = pytest.mark.browser
 
 
-def test_calculator_shows_defaults_with_their_working(page):
+def test_calculator_shows_defaults_with_their_working_and_range(page):
     page.goto("tools/channel-shift/")
-    assert page.locator('[data-out="saving"]').inner_text() == "£95,950"
+    assert page.locator('[data-out="label"]').inner_text() == "Estimated annual saving"
+    assert page.locator('[data-out="saving"]').inner_text() == "£138,250"
     assert page.locator('[data-out="working-f2f"]').inner_text() == (
-        "50,000 face-to-face contacts × 10% = 5,000 moved × (£8.62 − £0.15) = £42,350")
-    assert "Socitm" in page.locator("article").inner_text()
+        "50,000 face-to-face contacts × 10% = 5,000 moved × (£12.43 − £0.22) = £61,050")
+    assert [page.locator(f'[data-out="{name}"]').inner_text() for name in ("low", "central", "high")] == [
+        "Saving £69,125", "Saving £138,250", "Saving £207,375"]
+    text = page.locator("article").inner_text()
+    assert "Socitm" in text and "239.4" in text and "345.2" in text and "£8.62" in text
 
 
 def test_calculator_updates_and_keeps_inputs_in_the_url(page):
@@ -20,14 +24,52 @@ def test_calculator_updates_and_keeps_inputs_in_the_url(page):
     page.fill('input[name="phone"]', "100000")
     page.fill('input[name="phone_share"]', "25")
     page.fill('input[name="cost_digital"]', "0.5")
-    # 5,000 x (8.62 - 0.5) + 25,000 x (2.83 - 0.5)
-    assert page.locator('[data-out="saving"]').inner_text() == "£98,850"
+    # 5,000 x (12.43 - 0.5) + 25,000 x (4.08 - 0.5)
+    assert page.locator('[data-out="saving"]').inner_text() == "£149,150"
     assert "phone=100000" in page.url and "phone_share=25" in page.url and "cost_digital=0.5" in page.url
     shared = page.url
     page.goto("about:blank")
     page.goto(shared)
     assert page.input_value('input[name="phone_share"]') == "25"
-    assert page.locator('[data-out="saving"]').inner_text() == "£98,850"
+    assert page.locator('[data-out="saving"]').inner_text() == "£149,150"
+
+
+def test_calculator_nets_off_staffing_and_calls_a_loss_a_cost(page):
+    page.goto("tools/channel-shift/")
+    page.fill('input[name="staff"]', "200000")
+    assert page.locator('[data-out="label"]').inner_text() == "Estimated annual cost"
+    assert page.locator('[data-out="saving"]').inner_text() == "£61,750"
+    assert "−" not in page.locator(".cb-calc__headline").inner_text()
+    assert page.locator('[data-out="central"]').inner_text() == "Cost £61,750"
+    assert page.locator('[data-out="working-staff"]').inner_text() == (
+        "Gross saving £138,250 − staffing the social channel £200,000 = a cost of £61,750")
+
+
+@pytest.mark.parametrize("field, value, message", [
+    ("phone_share", "150", "A share is between 0 and 100 %."),
+    ("f2f", "", "Enter a number."),
+    ("cost_phone", "-2", "Cannot be negative."),
+])
+def test_calculator_shows_what_is_wrong_instead_of_replacing_it(page, field, value, message):
+    page.goto("tools/channel-shift/")
+    page.fill(f'input[name="{field}"]', value)
+    error = page.locator(f"#err-{field}")
+    assert error.is_visible() and error.inner_text() == message
+    assert page.locator(f'input[name="{field}"]').get_attribute("aria-invalid") == "true"
+    assert page.input_value(f'input[name="{field}"]') == value  # kept as typed, never swapped
+    assert page.locator(".cb-calc__invalid").is_visible()
+    assert not page.locator(".cb-calc__answer").is_visible()
+    page.fill(f'input[name="{field}"]', "10")
+    assert not error.is_visible() and page.locator(".cb-calc__answer").is_visible()
+
+
+def test_calculator_switches_between_2011_and_adjusted_prices(page):
+    page.goto("tools/channel-shift/")
+    page.get_by_role("button", name="Use the 2011 prices as published").click()
+    assert page.input_value('input[name="cost_f2f"]') == "8.62"
+    assert page.locator('[data-out="saving"]').inner_text() == "£95,950"
+    page.get_by_role("button", name="Use the adjusted prices").click()
+    assert page.input_value('input[name="cost_f2f"]') == "12.43"
 
 
 def test_calculator_ignores_junk_in_a_shared_link(page):
@@ -58,3 +100,27 @@ def test_readiness_ticks_survive_a_reload(page):
     assert page.locator('.cb-sign[data-sign="slow"] input').is_checked()
     kits = page.locator(".cb-readiness__kits li").all_inner_texts()
     assert kits and all("kit" in k for k in kits)
+
+
+def test_readiness_result_is_a_printable_shareable_plan(browser, base_url):
+    context = browser.new_context(base_url=base_url, permissions=["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    page.goto("tools/readiness/?signs=silos,no-proof")
+    steps = page.locator(".cb-readiness__steps > li")
+    assert steps.count() == 2
+    assert steps.first.locator("strong").inner_text() == page.locator(
+        '.cb-sign[data-sign="silos"] .cb-sign__label strong').inner_text()
+    hrefs = steps.locator("a").evaluate_all("els => els.map(a => a.getAttribute('href'))")
+    assert hrefs and all(h.startswith(base_url) for h in hrefs)
+    page.get_by_role("button", name="Copy link to this plan").click()
+    page.locator(".cb-readiness__status").wait_for(state="visible")
+    assert page.evaluate("navigator.clipboard.readText()").endswith("?signs=silos,no-proof")
+    page.emulate_media(media="print")
+    assert page.locator(".cb-readiness__steps").is_visible()
+    assert not page.locator("form.cb-readiness").is_visible()
+    assert not page.get_by_role("button", name="Print this plan").is_visible()
+    page.evaluate("() => { window.__printed = 0; window.print = () => { window.__printed += 1; }; }")
+    page.emulate_media(media="screen")
+    page.get_by_role("button", name="Print this plan").click()
+    assert page.evaluate("window.__printed") == 1
+    context.close()

@@ -6,10 +6,41 @@ const CS = require("../../docs/assets/js/channel-shift-core.js");
 
 const params = (query) => new URLSearchParams(query);
 
-test("defaults are the Socitm 2011 unit costs", () => {
-  assert.equal(CS.DEFAULTS.cost_f2f, 8.62);
-  assert.equal(CS.DEFAULTS.cost_phone, 2.83);
-  assert.equal(CS.DEFAULTS.cost_digital, 0.15);
+test("source costs are Socitm's 2011 averages; defaults are them adjusted by the RPI", () => {
+  assert.deepEqual(CS.SOURCE_COSTS, { cost_f2f: 8.62, cost_phone: 2.83, cost_digital: 0.15 });
+  assert.equal(CS.INDEX.from, 239.4);
+  assert.equal(CS.INDEX.to, 345.2);
+  assert.equal(CS.DEFAULTS.cost_f2f, 12.43);   // 8.62 x 345.2 / 239.4
+  assert.equal(CS.DEFAULTS.cost_phone, 4.08);
+  assert.equal(CS.DEFAULTS.cost_digital, 0.22);
+  assert.equal(CS.DEFAULTS.staff, 0);
+});
+
+test("staffing the social channel is taken off, and a negative result is a cost", () => {
+  const r = CS.calculate({ ...CS.DEFAULTS, staff: 200000 });
+  assert.equal(r.gross, 138250);
+  assert.equal(r.net, -61750);
+  assert.deepEqual(CS.outcome(r.net), { kind: "cost", label: "Estimated annual cost", amount: 61750 });
+  assert.equal(CS.outcome(0).kind, "saving");
+});
+
+test("low and high halve and raise by half the shares moved, never above 100 %", () => {
+  const range = CS.scenarios({ ...CS.DEFAULTS, f2f_share: 80 });
+  assert.equal(range.low.f2fShare, 40);
+  assert.equal(range.central.f2fShare, 80);
+  assert.equal(range.high.f2fShare, 100);
+  assert.ok(range.low.net < range.central.net && range.central.net < range.high.net);
+});
+
+test("typed input is validated with a message, not replaced", () => {
+  const { inputs, errors } = CS.validate(params("f2f=&phone=-3&f2f_share=150&phone_share=abc&cost_f2f=1,200&cost_phone=2&cost_digital=0&staff="));
+  assert.equal(errors.f2f, "Enter a number.");
+  assert.equal(errors.phone, "Cannot be negative.");
+  assert.equal(errors.f2f_share, "A share is between 0 and 100 %.");
+  assert.match(errors.phone_share, /^Enter a number/);
+  assert.equal(inputs.cost_f2f, 1200);
+  assert.equal(inputs.staff, 0);  // optional: empty means none
+  assert.equal(errors.staff, undefined);
 });
 
 test("saving is contacts moved times the cost difference, per channel", () => {
@@ -27,7 +58,7 @@ test("saving is contacts moved times the cost difference, per channel", () => {
 
 test("moving nothing saves nothing; a dearer digital channel costs money", () => {
   assert.equal(CS.calculate({ ...CS.DEFAULTS, f2f_share: 0, phone_share: 0 }).saving, 0);
-  const r = CS.calculate({ ...CS.DEFAULTS, f2f_share: 0, phone: 1000, phone_share: 50, cost_digital: 3.83 });
+  const r = CS.calculate({ ...CS.DEFAULTS, f2f_share: 0, phone: 1000, phone_share: 50, cost_phone: 2.83, cost_digital: 3.83 });
   assert.equal(r.saving, -500);
 });
 
@@ -38,7 +69,7 @@ test("fractions of a contact are rounded and money to the penny", () => {
 });
 
 test("URL round trip keeps every input", () => {
-  const inputs = { f2f: 1200, phone: 34000, f2f_share: 12.5, phone_share: 30, cost_f2f: 9, cost_phone: 3.1, cost_digital: 0.5 };
+  const inputs = { f2f: 1200, phone: 34000, f2f_share: 12.5, phone_share: 30, cost_f2f: 9, cost_phone: 3.1, cost_digital: 0.5, staff: 25000 };
   assert.deepEqual(CS.parseInputs(params(CS.toQuery(inputs))), inputs);
 });
 

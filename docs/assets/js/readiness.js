@@ -36,10 +36,42 @@
       item.appendChild(document.createTextNode(" (" + counts[key].n + " sign" + (counts[key].n > 1 ? "s" : "") + ")"));
       list.appendChild(item);
     });
+    drawSteps(chosen);
     var values = chosen.map(function (b) { return b.value; });
     var url = values.length ? "?signs=" + values.join(",") : window.location.pathname;
     window.history.replaceState(null, "", url);
   }
+
+  // The plan: each ticked sign with its advice, links made absolute so a printed plan still says
+  // where to go.
+  function drawSteps(chosen) {
+    var steps = summary.querySelector(".cb-readiness__steps");
+    steps.textContent = "";
+    chosen.forEach(function (box) {
+      var sign = box.closest(".cb-sign");
+      var item = document.createElement("li");
+      var title = document.createElement("strong");
+      title.textContent = sign.querySelector(".cb-sign__label strong").textContent;
+      item.appendChild(title);
+      var advice = sign.querySelector(".cb-sign__help ul");
+      if (advice) {
+        var copy = advice.cloneNode(true);
+        copy.querySelectorAll("a[href]").forEach(function (a) {
+          a.href = new URL(a.getAttribute("href"), window.location.href).href;
+        });
+        item.appendChild(copy);
+      }
+      steps.appendChild(item);
+    });
+  }
+
+  summary.querySelector("[data-plan-copy]").addEventListener("click", function () {
+    var status = summary.querySelector(".cb-readiness__status");
+    var copy = window.cbCopy ? window.cbCopy.text(window.location.href) : navigator.clipboard.writeText(window.location.href);
+    copy.then(function () { status.textContent = "Link copied"; }, function () {
+      status.textContent = "Copy the address from the address bar";
+    });
+  });
 
   var wanted = (new URLSearchParams(window.location.search).get("signs") || "").split(",");
   boxes.forEach(function (box) { box.checked = wanted.indexOf(box.value) !== -1; });

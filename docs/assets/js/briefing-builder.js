@@ -1,0 +1,365 @@
+/* Briefing builder (/briefing/): audience, evidence in order, organisation, date, local figures and
+   an ask -> a one-page briefing with numbered sources, printed or downloaded as a Word file.
+
+   The choice lives in the address (?audience=&s=&c=&org=&date=&title=&ask=&pilot=&f1=&m1=&r1=...)
+   so it can be shared, and pins from other pages come from local storage ("cb-briefing-pins").
+   Everything is written with textContent: no reader or contributor text becomes HTML. */
+(function () {
+  "use strict";
+  var root = document.getElementById("cb-builder");
+  if (!root) return;
+  var form = root.querySelector("form");
+  var preview = root.querySelector(".cb-builder__preview");
+  var status = root.querySelector(".cb-builder__status");
+  var PINS = "cb-briefing-pins";
+  var TEXT_FIELDS = ["org", "date", "title", "ask", "f1", "m1", "r1", "f2", "m2", "r2"];
+  var data = null;
+  var state = null;
+
+  function el(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text !== undefined) node.textContent = text;
+    return node;
+  }
+  function readPins() {
+    try {
+      var pins = JSON.parse(window.localStorage.getItem(PINS) || "[]");
+      return Array.isArray(pins) ? pins.filter(function (p) { return typeof p === "string"; }) : [];
+    } catch (error) { return []; }
+  }
+  function writePins(pins) {
+    try { window.localStorage.setItem(PINS, JSON.stringify(pins)); } catch (error) { /* private mode */ }
+  }
+  function kitOf(id) { return data.kits.filter(function (k) { return k.id === id; })[0] || data.kits[0]; }
+  function known(item) {
+    var kind = item.slice(0, 2), id = item.slice(2);
+    return (kind === "s:" && data.statements[id]) || (kind === "c:" && data.cases[id]);
+  }
+
+  // ---- state <-> address ------------------------------------------------------------------
+  function fromAddress() {
+    var params = new URLSearchParams(window.location.search);
+    var kit = kitOf(params.get("audience"));
+    var items = (params.get("items") || "").split(",").filter(Boolean);
+    var fresh = !params.has("items");
+    if (fresh) {
+      items = kit.statements.map(function (id) { return "s:" + id; })
+        .concat(kit.cases.map(function (id) { return "c:" + id; }));
+      readPins().forEach(function (pin) { if (items.indexOf(pin) === -1) items.push(pin); });
+    }
+    var s = { audience: kit.id, items: items.filter(known), pilot: params.get("pilot") !== "0" };
+    TEXT_FIELDS.forEach(function (name) { s[name] = params.get(name) || ""; });
+    if (!s.title) s.title = kit.title;
+    if (!s.ask) s.ask = kit.asks[0] || "";
+    if (!s.date) s.date = new Date().toISOString().slice(0, 10);
+    return s;
+  }
+  function toAddress() {
+    var params = new URLSearchParams();
+    params.set("audience", state.audience);
+    params.set("items", state.items.join(","));
+    if (!state.pilot) params.set("pilot", "0");
+    TEXT_FIELDS.forEach(function (name) { if (state[name]) params.set(name, state[name]); });
+    return window.location.pathname + "?" + params.toString();
+  }
+
+  // ---- the briefing as data: numbered sources, each once ---------------------------------------
+  function compose() {
+    var kit = kitOf(state.audience);
+    var notes = [];
+    function cite(source) {
+      var key = source.url + "|" + source.title;
+      for (var i = 0; i < notes.length; i += 1) if (notes[i].key === key) return i + 1;
+      notes.push({ key: key, source: source });
+      return notes.length;
+    }
+    var statements = [], cases = [];
+    state.items.forEach(function (item) {
+      var id = item.slice(2);
+      if (item.slice(0, 2) === "s:") {
+        var s = data.statements[id];
+        statements.push({ text: s.text, label: s.label, kind: s.kind, notes: s.sources.map(cite) });
+      } else {
+        var c = data.cases[id];
+        cases.push({ value: c.value, measure: c.measure, who: c.organisation + ", " + c.year,
+                     label: c.label, kind: c.kind, note: cite(c.source) });
+      }
+    });
+    var local = [1, 2].map(function (n) {
+      return { value: state["f" + n], measure: state["m" + n], from: state["r" + n] };
+    }).filter(function (f) { return f.value; });
+    return { kit: kit, statements: statements, cases: cases, local: local,
+             pilot: state.pilot ? kit.pilot : [], notes: notes.map(function (n) { return n.source; }) };
+  }
+
+  // ---- controls ---------------------------------------------------------------------------------
+  function drawAudiences() {
+    var group = root.querySelector(".cb-builder__audiences");
+    group.textContent = "";
+    data.kits.forEach(function (kit) {
+      var label = el("label", "cb-builder__audience");
+      var input = el("input");
+      input.type = "radio"; input.name = "audience"; input.value = kit.id;
+      input.checked = kit.id === state.audience;
+      label.appendChild(input);
+      label.appendChild(document.createTextNode(" " + kit.name));
+      group.appendChild(label);
+    });
+  }
+  function itemLabel(item) {
+    var entry = known(item);
+    return item.slice(0, 2) === "s:" ? entry.text : entry.value + ": " + entry.measure + " (" + entry.organisation + ")";
+  }
+  function drawChosen() {
+    var list = root.querySelector(".cb-builder__chosen");
+    list.textContent = "";
+    state.items.forEach(function (item, index) {
+      var li = el("li", "cb-builder__item");
+      li.setAttribute("data-item", item);
+      li.appendChild(el("span", "cb-evidence__kind", item.slice(0, 2) === "s:" ? "Statement" : "Case"));
+      li.appendChild(el("span", "cb-builder__text", " " + itemLabel(item)));
+      var tools = el("span", "cb-builder__tools");
+      [["up", "Move up", index === 0], ["down", "Move down", index === state.items.length - 1],
+       ["remove", "Remove", false]].forEach(function (spec) {
+        var button = el("button", "cb-builder__move", spec[1]);
+        button.type = "button"; button.setAttribute("data-move", spec[0]); button.disabled = spec[2];
+        button.setAttribute("aria-label", spec[1] + ": " + itemLabel(item).slice(0, 60));
+        tools.appendChild(button);
+      });
+      li.appendChild(tools);
+      list.appendChild(li);
+    });
+    var pool = root.querySelector(".cb-builder__pool");
+    pool.textContent = "";
+    var candidates = Object.keys(data.statements).map(function (id) { return "s:" + id; })
+      .concat(Object.keys(data.cases).map(function (id) { return "c:" + id; }));
+    candidates.forEach(function (item) {
+      if (state.items.indexOf(item) !== -1 || known(item).audiences.indexOf(state.audience) === -1) return;
+      var li = el("li");
+      var add = el("button", "cb-pin", "Add");
+      add.type = "button"; add.setAttribute("data-add", item);
+      li.appendChild(add);
+      li.appendChild(document.createTextNode(" " + itemLabel(item)));
+      pool.appendChild(li);
+    });
+  }
+  function fillFields() {
+    TEXT_FIELDS.forEach(function (name) { form.elements[name].value = state[name]; });
+    form.elements.pilot.checked = state.pilot;
+  }
+
+  // ---- the preview --------------------------------------------------------------------------------
+  function sup(numbers) { return el("sup", "cb-cite", "[" + numbers.join(",") + "]"); }
+  function section(title, className) {
+    var node = el("section", className);
+    node.appendChild(el("h2", "", title));
+    preview.appendChild(node);
+    return node;
+  }
+  function drawPreview() {
+    var b = compose();
+    preview.textContent = "";
+    var head = el("header", "cb-briefing__head");
+    head.appendChild(el("p", "cb-kicker", "Briefing for " + b.kit.name +
+      (state.org ? " · " + state.org : "") + (state.date ? " · " + state.date : "")));
+    head.appendChild(el("h1", "", state.title));
+    preview.appendChild(head);
+    if (b.pilot.length) {
+      var dl = el("dl", "cb-pilot");
+      b.pilot.forEach(function (pair) {
+        var term = el("div", "cb-pilot__term");
+        term.appendChild(el("dt", "", pair[0])); term.appendChild(el("dd", "", pair[1]));
+        dl.appendChild(term);
+      });
+      section("What we propose", "cb-briefing__pilot").appendChild(dl);
+    }
+    if (b.statements.length) {
+      var ol = el("ol");
+      b.statements.forEach(function (s) {
+        var li = el("li", "", s.text);
+        li.appendChild(sup(s.notes));
+        li.appendChild(document.createTextNode(" "));
+        li.appendChild(el("span", "cb-strength cb-strength--" + s.kind, s.label));
+        ol.appendChild(li);
+      });
+      section("What the evidence shows", "cb-briefing__points").appendChild(ol);
+    }
+    var figures = b.cases.map(function (c) { return c; });
+    if (figures.length || b.local.length) {
+      var grid = el("div", "cb-briefing__case-grid");
+      b.local.forEach(function (f) {
+        var box = el("div", "cb-briefing__case cb-briefing__case--local");
+        box.appendChild(el("p", "cb-briefing__figure", f.value));
+        box.appendChild(el("p", "cb-briefing__measure", f.measure));
+        box.appendChild(el("p", "cb-briefing__org", f.from ? "Our figure: " + f.from : "Our own figure"));
+        grid.appendChild(box);
+      });
+      figures.forEach(function (c) {
+        var box = el("div", "cb-briefing__case");
+        var figure = el("p", "cb-briefing__figure", c.value);
+        figure.appendChild(sup([c.note]));
+        box.appendChild(figure);
+        box.appendChild(el("p", "cb-briefing__measure", c.measure));
+        box.appendChild(el("p", "cb-briefing__org", c.who + " · " + c.label));
+        grid.appendChild(box);
+      });
+      section(b.local.length ? "Our figures and comparable organisations" : "Comparable organisations",
+        "cb-briefing__cases").appendChild(grid);
+    }
+    if (state.ask) {
+      section("What we ask of you", "cb-briefing__ask").appendChild(el("p", "", state.ask));
+    }
+    var sources = section("Sources", "cb-briefing__sources");
+    var list = el("ol");
+    b.notes.forEach(function (s) {
+      var li = el("li", "", s.publisher + ", “" + s.title + "” (" + s.published + "), ");
+      li.appendChild(el("span", "cb-briefing__url", s.url));
+      list.appendChild(li);
+    });
+    sources.appendChild(list);
+  }
+
+  function render() {
+    drawAudiences(); drawChosen(); fillFields(); drawPreview();
+    window.history.replaceState(null, "", toAddress());
+  }
+
+  // ---- events ---------------------------------------------------------------------------------------
+  function syncPins() {
+    var kit = kitOf(state.audience);
+    var standard = kit.statements.map(function (id) { return "s:" + id; })
+      .concat(kit.cases.map(function (id) { return "c:" + id; }));
+    writePins(state.items.filter(function (item) { return standard.indexOf(item) === -1; }));
+  }
+  form.addEventListener("input", function (event) {
+    var name = event.target.name;
+    if (TEXT_FIELDS.indexOf(name) !== -1) state[name] = event.target.value;
+    if (name === "pilot") state.pilot = event.target.checked;
+    if (name === "audience") return;
+    drawPreview();
+    window.history.replaceState(null, "", toAddress());
+  });
+  form.addEventListener("change", function (event) {
+    if (event.target.name === "audience") {
+      var kit = kitOf(event.target.value);
+      var previous = kitOf(state.audience);
+      state.audience = kit.id;
+      state.items = kit.statements.map(function (id) { return "s:" + id; })
+        .concat(kit.cases.map(function (id) { return "c:" + id; }));
+      readPins().forEach(function (pin) { if (state.items.indexOf(pin) === -1 && known(pin)) state.items.push(pin); });
+      if (!state.title || state.title === previous.title) state.title = kit.title;
+      if (!state.ask || state.ask === previous.asks[0]) state.ask = kit.asks[0] || "";
+      render();
+    }
+  });
+  form.addEventListener("submit", function (event) { event.preventDefault(); });
+  root.addEventListener("click", function (event) {
+    var move = event.target.closest("[data-move]");
+    var add = event.target.closest("[data-add]");
+    var action = event.target.closest("[data-action]");
+    if (move) {
+      var item = move.closest("[data-item]").getAttribute("data-item");
+      var at = state.items.indexOf(item);
+      var to = { up: at - 1, down: at + 1 }[move.getAttribute("data-move")];
+      state.items.splice(at, 1);
+      if (to !== undefined) state.items.splice(to, 0, item);
+      syncPins();
+      render();
+      var again = root.querySelector('[data-item="' + item + '"] [data-move="' + move.getAttribute("data-move") + '"]');
+      if (again && !again.disabled) again.focus();
+    } else if (add) {
+      state.items.push(add.getAttribute("data-add"));
+      syncPins();
+      render();
+    } else if (action) {
+      ({ print: function () { window.print(); }, docx: downloadWord, link: copyLink })[action.getAttribute("data-action")]();
+    }
+  });
+  function say(text) {
+    status.textContent = text;
+    window.setTimeout(function () { if (status.textContent === text) status.textContent = ""; }, 5000);
+  }
+  function copyLink() {
+    var address = window.location.href;
+    var done = window.cbCopy ? window.cbCopy.text(address) : navigator.clipboard.writeText(address);
+    done.then(function () { say("Link copied"); }, function () { say("Copy the address from the address bar"); });
+  }
+
+  // ---- Word: the docx library is loaded only now ---------------------------------------------------
+  function loadDocx() {
+    if (window.docx) return Promise.resolve(window.docx);
+    return new Promise(function (resolve, reject) {
+      var script = document.createElement("script");
+      script.src = root.getAttribute("data-docx");
+      script.onload = function () { resolve(window.docx); };
+      script.onerror = function () { reject(new Error("could not load the Word library")); };
+      document.head.appendChild(script);
+    });
+  }
+  function wordDocument(d) {
+    var b = compose();
+    var children = [];
+    function para(runs, options) {
+      var o = options || {};
+      o.children = runs.map(function (r) { return typeof r === "string" ? new d.TextRun(r) : r; });
+      children.push(new d.Paragraph(o));
+    }
+    function heading(text, level) { children.push(new d.Paragraph({ text: text, heading: level })); }
+    function cite(numbers) { return new d.TextRun({ text: "[" + numbers.join(",") + "]", superScript: true }); }
+    para([new d.TextRun({ text: "Briefing for " + b.kit.name + (state.org ? " · " + state.org : "") +
+      (state.date ? " · " + state.date : ""), size: 18 })]);
+    heading(state.title, d.HeadingLevel.HEADING_1);
+    if (b.pilot.length) {
+      heading("What we propose", d.HeadingLevel.HEADING_2);
+      b.pilot.forEach(function (pair) { para([new d.TextRun({ text: pair[0] + ": ", bold: true }), pair[1]]); });
+    }
+    if (b.statements.length) {
+      heading("What the evidence shows", d.HeadingLevel.HEADING_2);
+      b.statements.forEach(function (s, i) {
+        para([(i + 1) + ". " + s.text, cite(s.notes), new d.TextRun({ text: " (" + s.label + ")", italics: true })]);
+      });
+    }
+    if (b.local.length || b.cases.length) {
+      heading(b.local.length ? "Our figures and comparable organisations" : "Comparable organisations",
+        d.HeadingLevel.HEADING_2);
+      b.local.forEach(function (f) {
+        para([new d.TextRun({ text: f.value, bold: true }), ": " + f.measure + (f.from ? " (" + f.from + ")" : "")]);
+      });
+      b.cases.forEach(function (c) {
+        para([new d.TextRun({ text: c.value, bold: true }), cite([c.note]), ": " + c.measure + ". " + c.who +
+          " (" + c.label + ")."]);
+      });
+    }
+    if (state.ask) { heading("What we ask of you", d.HeadingLevel.HEADING_2); para([state.ask]); }
+    heading("Sources", d.HeadingLevel.HEADING_2);
+    b.notes.forEach(function (s, i) {
+      para([new d.TextRun({ text: (i + 1) + ". " + s.title + ". " + s.publisher + ", " + s.published + ". ", size: 16 }),
+        new d.ExternalHyperlink({ link: s.url, children: [new d.TextRun({ text: s.url, style: "Hyperlink", size: 16 })] })]);
+    });
+    return new d.Document({ creator: "Buy-in Casebook", title: state.title,
+      styles: { default: { document: { run: { font: "Arial", size: 20 } } } },
+      sections: [{ children: children }] });
+  }
+  function downloadWord() {
+    say("Preparing the Word file…");
+    loadDocx().then(function (d) { return d.Packer.toBlob(wordDocument(d)); }).then(function (blob) {
+      var link = document.createElement("a");
+      var name = (state.org || state.audience).toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
+      link.href = URL.createObjectURL(blob);
+      link.download = "briefing-" + (name || "custom") + ".docx";
+      document.body.appendChild(link);
+      link.click();
+      window.setTimeout(function () { URL.revokeObjectURL(link.href); link.remove(); }, 1000);
+      say("Word file downloaded");
+    }, function () { say("The Word file could not be made here; print to PDF instead"); });
+  }
+
+  fetch(root.getAttribute("data-source")).then(function (r) { return r.json(); }).then(function (json) {
+    data = json;
+    state = fromAddress();
+    root.classList.add("cb-builder--ready");
+    render();
+    window.cbBuilder = { ready: true, state: function () { return state; } };
+  });
+})();

@@ -1,0 +1,157 @@
+"""Benchmark section: the worst single content files found, against an ordinary one (issue #14).
+
+`python scripts/bench_hostile.py` (or `bench.py --hostile`). Each input is one file (or, for the
+duplicate check, many) added to a copy of the test fixture repository; a child process validates
+it and reports its own time and peak memory (max RSS), and the same is done with an ordinary case
+file added instead. Inputs that validate are also built with `mkdocs build --strict` in a copy of
+the real repository, against the same build with the ordinary file. Every figure is a ratio to the
+ordinary file measured in the same run; nothing is asserted about time.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURE = ROOT / "tests" / "fixtures" / "repo"
+ORDINARY = (FIXTURE / "case_studies" / "gmp-tweets.yml").read_text(encoding="utf-8")
+ENV = {"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin", "PYTHONDONTWRITEBYTECODE": "1"}
+COPY_IGNORE = shutil.ignore_patterns(".venv", "site", ".git", "__pycache__", ".pytest_cache", "tests")
+VALIDATE = ("import json, resource, sys, time; sys.path.insert(0, sys.argv[2]); "
+            "from casebook.repository import load_casebook; start = time.perf_counter(); "
+            "result = load_casebook(sys.argv[1]); seconds = time.perf_counter() - start; "
+            "print(json.dumps({'seconds': seconds, 'rss_kb': resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, "
+            "'problems': len(result.problems), 'valid': result.casebook is not None}))")
+BUILD = ("import json, resource, sys, time; from mkdocs.__main__ import cli; "
+         "sys.argv = ['mkdocs', 'build', '-q', '--strict', '-d', sys.argv[1]]; start = time.perf_counter()\n"
+         "try:\n    cli()\nexcept SystemExit as e:\n    code = e.code\nelse:\n    code = 0\n"
+         "print(json.dumps({'seconds': time.perf_counter() - start, 'code': code, "
+         "'rss_kb': resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}), file=sys.stderr)")
+
+
+def _case(field: str, text: str) -> str:
+    """The ordinary case with one field's Markdown replaced by `text` (a block scalar)."""
+    body = "".join("  " + line + "\n" for line in text.split("\n"))
+    start = ORDINARY.index(f"{field}: |\n")
+    end = ORDINARY.index("\n", ORDINARY.index("\n", start) + 1) + 1
+    return ORDINARY[:start] + f"{field}: |\n" + body + ORDINARY[end:]
+
+
+def _kit(answer: str, count: int) -> str:
+    """A kit whose objections all carry `answer`: the most Markdown one file can hold."""
+    head = (FIXTURE / "kits" / "executives.yml").read_text(encoding="utf-8").split("objections:")[0]
+    items = "".join(f"  - objection: Objection {i}\n    answer: |\n" +
+                    "".join("      " + line + "\n" for line in answer.split("\n")) for i in range(count))
+    return head + "objections:\n" + items + "asks:\n  - Sponsor a pilot.\n"
+
+
+# The worst valid Markdown field found (0.1 s each at 4,000 characters): 100 '[' then text.
+WORST_VALID_MARKDOWN = "[" * 100 + "a" * 3890
+
+
+def inputs() -> dict[str, dict[str, str]]:
+    """name -> {relative path: text}. Each is under the 100 kB limit."""
+    return {
+        "ordinary case file": {"case_studies/ordinary.yml": ORDINARY},
+        "30 kB of '[' in challenge (83 s before the fix)": {"case_studies/x.yml": _case("challenge", "[" * 30_000)},
+        "98 kB of '[' in challenge (17 min before)": {"case_studies/x.yml": _case("challenge", "[" * 97_000)},
+        "'[a](' repeated, 95 kB": {"case_studies/x.yml": _case("challenge", "[a](" * 23_500)},
+        "setext headings, 92 kB": {"case_studies/x.yml": _case("challenge", "a\n=\n" * 11_500)},
+        "'- ' list markers on one line, 95 kB": {"case_studies/x.yml": _case("challenge", "- " * 47_000 + "a")},
+        "flow nesting '[[[...]]]', 98 kB": {"case_studies/x.yml": ORDINARY + "extra: " + "[" * 49_000 + "]" * 49_000},
+        "100 kB of escaped control characters": {"case_studies/x.yml": ORDINARY + 'extra: "' + "\\x01" * 24_000 + '"\n'},
+        "one 95 kB key": {"case_studies/x.yml": ORDINARY + "k" * 95_000 + ": 1\n"},
+        "9,000 unknown keys": {"case_studies/x.yml": ORDINARY + "".join(f"key{i}: 1\n" for i in range(9_000))},
+        "9,000 references to no case": {"kits/x.yml": _kit("Fine.", 1).replace(
+            "asks:", "    cases: [" + ", ".join(f"c{i}" for i in range(9_000)) + "]\nasks:")},
+        "2,000 outcomes missing their measure": {"case_studies/x.yml": ORDINARY.replace(
+            "outcomes:\n", "outcomes:\n" + "  - value: '1'\n    source: 1\n" * 2_000)},
+        "kit: 24 answers of the worst valid Markdown (valid)": {"kits/heavy.yml": _kit(WORST_VALID_MARKDOWN, 24)},
+        "5,000 copies of one case (duplicate check; 13 min and 5.3 GB before)":
+            {f"case_studies/copy-{i}.yml": ORDINARY for i in range(5_000)},
+    }
+
+
+def _child(code: str, *args: str, cwd: Path) -> dict:
+    done = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, cwd=cwd, env=ENV,
+                          timeout=1800)
+    lines = (done.stdout + done.stderr).strip().splitlines()
+    return json.loads(lines[-1])
+
+
+def _validate(files: dict[str, str], workdir: Path) -> dict:
+    repo = workdir / "repo"
+    shutil.rmtree(repo, ignore_errors=True)
+    shutil.copytree(FIXTURE, repo)
+    for rel, text in files.items():
+        (repo / rel).write_text(text, encoding="utf-8")
+    return _child(VALIDATE, str(repo), str(ROOT), cwd=workdir)
+
+
+def _build(files: dict[str, str], workdir: Path) -> dict:
+    project = workdir / "project"
+    shutil.rmtree(project, ignore_errors=True)
+    shutil.copytree(ROOT, project, ignore=COPY_IGNORE)
+    for rel, text in files.items():
+        (project / rel).write_text(text, encoding="utf-8")
+    return _child(BUILD, str(workdir / "site"), cwd=project)
+
+
+def measure(runs: int = 3) -> list[dict]:
+    rows = []
+    with tempfile.TemporaryDirectory(prefix="casebook-hostile-") as tmp:
+        workdir = Path(tmp)
+        base = inputs()["ordinary case file"]
+        for name, files in inputs().items():
+            ours, ordinary = [], []
+            for _ in range(runs):  # interleaved with the ordinary file, so drift hits both
+                ours.append(_validate(files, workdir))
+                ordinary.append(_validate(base, workdir))
+            row = {"name": name, "bytes": max(len(t.encode()) for t in files.values()), "files": len(files),
+                   "valid": ours[0]["valid"], "problems": ours[0]["problems"],
+                   "seconds": statistics.median(r["seconds"] for r in ours),
+                   "ratio": statistics.median(o["seconds"] / b["seconds"] for o, b in zip(ours, ordinary)),
+                   "rss_mb": max(r["rss_kb"] for r in ours) / 1024,
+                   "rss_ratio": max(r["rss_kb"] for r in ours) / max(b["rss_kb"] for b in ordinary)}
+            if row["valid"] and len(files) == 1:  # building thousands of pages is bench.py's own section
+                built, plain = _build(files, workdir), _build(base, workdir)
+                row.update(build_seconds=built["seconds"], build_ratio=built["seconds"] / plain["seconds"],
+                           build_rss_ratio=built["rss_kb"] / plain["rss_kb"], build_code=built["code"])
+            rows.append(row)
+            print(f"measured: {name}", file=sys.stderr, flush=True)
+    return rows
+
+
+def report(rows: list[dict]) -> str:
+    lines = ["## Hostile inputs: one file against an ordinary one",
+             "",
+             "| input | largest file (bytes) | valid | problems | validate (s) | time ratio | peak memory (MB) | "
+             "memory ratio | build (s), ratio, memory ratio |",
+             "|---|---:|---|---:|---:|---:|---:|---:|---|"]
+    for r in rows:
+        build = (f"{r['build_seconds']:.1f}, {r['build_ratio']:.2f}×, {r['build_rss_ratio']:.2f}×"
+                 if "build_seconds" in r else "refused by validation")
+        lines.append(f"| {r['name']} | {r['bytes']:,} | {'yes' if r['valid'] else 'no'} | {r['problems']:,} | "
+                     f"{r['seconds']:.3f} | {r['ratio']:.1f}× | {r['rss_mb']:.0f} | {r['rss_ratio']:.2f}× | {build} |")
+    single = [r for r in rows if r["files"] == 1]
+    worst = max(single, key=lambda r: r["ratio"])
+    lines.append(f"\nWorst single file for validation time: {worst['name']}, {worst['ratio']:.1f}× the ordinary "
+                 f"file ({worst['seconds']:.2f} s); largest peak memory: "
+                 f"{max(r['rss_ratio'] for r in single):.2f}× the ordinary file's.")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    runs = int(argv[0]) if argv else 3
+    print(report(measure(runs)))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

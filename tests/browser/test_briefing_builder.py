@@ -1,0 +1,124 @@
+"""The briefing builder as a manager uses it: pin evidence on a kit page, open the builder, reorder,
+name the organisation, add a local figure, print one page and download an editable Word file."""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+from urllib.parse import parse_qs, urlparse
+
+import docx
+import pytest
+
+pytestmark = pytest.mark.browser
+AUDIENCE = "customer-service"
+
+
+def builder_data(site_dir):
+    return json.loads((site_dir / "api" / "briefing-builder.json").read_text(encoding="utf-8"))
+
+
+def open_builder(page, query=""):
+    page.goto(f"briefing/{query}")
+    page.wait_for_function("window.cbBuilder && window.cbBuilder.ready")
+
+
+def preview_statements(page):
+    return [re.sub(r"\[[\d,]+\].*$", "", text).strip()
+            for text in page.locator(".cb-builder__preview .cb-briefing__points li").all_inner_texts()]
+
+
+def test_audience_start_loads_that_audiences_standard_briefing(page, site_dir):
+    data = builder_data(site_dir)
+    kit = next(k for k in data["kits"] if k["id"] == AUDIENCE)
+    open_builder(page, f"?audience={AUDIENCE}")
+    assert preview_statements(page) == [data["statements"][i]["text"] for i in kit["statements"]]
+    assert page.locator(".cb-builder__preview h1").inner_text() == kit["title"]
+    other = data["kits"][0] if data["kits"][0]["id"] != AUDIENCE else data["kits"][1]
+    page.get_by_label(other["name"], exact=True).check()
+    assert preview_statements(page) == [data["statements"][i]["text"] for i in other["statements"]]
+    assert parse_qs(urlparse(page.url).query)["audience"] == [other["id"]]
+
+
+def test_pin_on_a_kit_page_reaches_the_builder_and_survives_reload(page, site_dir):
+    page.goto(f"kits/{AUDIENCE}/")
+    kit = next(k for k in builder_data(site_dir)["kits"] if k["id"] == AUDIENCE)
+    card = page.locator("#kit-benefits li[data-benefit-id]").filter(
+        has_not=page.locator(f'[data-pin="s:{kit["statements"][0]}"]')).last
+    statement_id = card.get_attribute("data-benefit-id")
+    pin = card.locator(".cb-pin")
+    assert pin.inner_text() == "Pin to my briefing" and pin.get_attribute("aria-pressed") == "false"
+    pin.click()
+    assert pin.get_attribute("aria-pressed") == "true" and pin.inner_text() == "Pinned to my briefing"
+    assert json.loads(page.evaluate("localStorage.getItem('cb-briefing-pins')")) == [f"s:{statement_id}"]
+    page.locator(".cb-pin-tray").click()
+    page.wait_for_function("window.cbBuilder && window.cbBuilder.ready")
+    assert f"s:{statement_id}" in parse_qs(urlparse(page.url).query)["items"][0].split(",")
+    statement = builder_data(site_dir)["statements"][statement_id]["text"]
+    assert statement in preview_statements(page)
+    page.reload()
+    page.wait_for_function("window.cbBuilder && window.cbBuilder.ready")
+    assert statement in preview_statements(page)
+
+
+def test_reorder_remove_name_figure_and_ask_change_the_briefing_and_its_address(page):
+    open_builder(page, f"?audience={AUDIENCE}")
+    first, second = preview_statements(page)[:2]
+    page.locator(".cb-builder__chosen li").first.get_by_role("button", name="Move down").click()
+    assert preview_statements(page)[:2] == [second, first]
+    page.locator(".cb-builder__chosen li").first.get_by_role("button", name="Remove").click()
+    assert second not in preview_statements(page)
+    page.get_by_label("Your organisation").fill("Anytown Borough Council")
+    page.locator("input[name=f1]").fill("41,000 calls")
+    page.locator("input[name=m1]").fill("Calls about bins last year")
+    page.get_by_label("Closing ask").fill("Approve a three-month pilot from January")
+    preview = page.locator(".cb-builder__preview")
+    assert "Anytown Borough Council" in preview.locator(".cb-kicker").text_content()
+    assert preview.locator(".cb-briefing__case--local .cb-briefing__figure").inner_text() == "41,000 calls"
+    assert "Approve a three-month pilot from January" in preview.locator(".cb-briefing__ask").inner_text()
+    address = page.url
+    page.goto(address)
+    page.wait_for_function("window.cbBuilder && window.cbBuilder.ready")
+    assert preview_statements(page)[0] == first
+    assert page.get_by_label("Your organisation").input_value() == "Anytown Borough Council"
+
+
+def test_sources_are_numbered_once_in_order_of_citation(page):
+    open_builder(page, f"?audience={AUDIENCE}")
+    preview = page.locator(".cb-builder__preview")
+    cited = [int(n) for sup in preview.locator("sup.cb-cite").all_inner_texts() for n in sup.strip("[]").split(",")]
+    sources = preview.locator(".cb-briefing__sources li").all_inner_texts()
+    assert set(cited) == set(range(1, len(sources) + 1)) and len(set(sources)) == len(sources)
+    first_seen = list(dict.fromkeys(cited))
+    assert first_seen == sorted(first_seen)
+
+
+def test_custom_briefing_prints_on_one_a4_page_without_controls(page):
+    open_builder(page, f"?audience={AUDIENCE}")
+    page.get_by_label("Your organisation").fill("Anytown Borough Council")
+    page.locator("input[name=f1]").fill("41,000 calls")
+    page.locator("input[name=m1]").fill("Calls about bins last year")
+    page.emulate_media(media="print")
+    assert not page.locator(".cb-builder__controls").is_visible()
+    assert page.locator(".cb-builder__preview h1").is_visible()
+    pdf = page.pdf(format="A4", prefer_css_page_size=True)
+    assert len(re.findall(rb"/Type\s*/Page[^s]", pdf)) == 1
+
+
+def test_word_download_opens_with_python_docx_and_holds_the_chosen_evidence(page):
+    open_builder(page, f"?audience={AUDIENCE}")
+    page.get_by_label("Your organisation").fill("Anytown Borough Council")
+    assert page.evaluate("typeof window.docx") == "undefined"  # loaded only when asked for
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Download Word file").click()
+    download = info.value
+    assert download.suggested_filename == "briefing-anytown-borough-council.docx"
+    document = docx.Document(io.BytesIO(open(download.path(), "rb").read()))
+    text = "\n".join(p.text for p in document.paragraphs)
+    for statement in preview_statements(page):
+        assert statement in text
+    sources = page.locator(".cb-builder__preview .cb-briefing__sources li").count()
+    numbered = [p.text for p in document.paragraphs if re.match(r"^\d+\. .+ https?://", p.text)]
+    assert [int(p.split(".")[0]) for p in numbered] == list(range(1, sources + 1))
+    assert "Anytown Borough Council" in text

@@ -1,0 +1,94 @@
+"""Output is inert (issue #14): printed lines carry no control character or workflow command,
+CSV cells are never formulas, and duplicate warnings stay one per group."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+
+import pytest
+
+from casebook.export import cases_csv
+from casebook.inert import defuse_cell, inert
+from casebook.load import Document
+from casebook.problems import Problem
+from casebook.repository import load_casebook
+from casebook.rules.cases import check_probable_duplicates
+import validate
+from support import TODAY, edit
+
+C = "case_studies/gmp-tweets.yml"
+COMMAND = re.compile(r"^\s*(::|##\[)")  # how the Actions runner recognises a workflow command
+
+HOSTILE_KEYS = ["x\n::warning file=a.yml::owned", "::add-mask::secret", "::stop-commands::tok",
+                "a\r::error::b", "##[set-output name=x;]y", "\x1b]0;title\x07", "x\u2028::warning::y",
+                "x\x85::notice::y"]
+
+
+@pytest.mark.parametrize("key", HOSTILE_KEYS)
+def test_a_hostile_key_prints_one_inert_line(repo, capsys, key):
+    quoted = key.encode("unicode_escape").decode("ascii").replace('"', '\\"')
+    edit(repo, C, "year: 2010", f'year: 2010\n"{quoted}": 1')
+    assert validate.main(["--root", str(repo), "--format", "github"]) == 1
+    err = capsys.readouterr().err
+    lines = err.splitlines()
+    assert len(lines) == len(err.split("\n")) - 1  # no stray carriage return or separator split a line
+    for line in lines:
+        assert not re.search("[\x00-\x1f\x7f-\x9f\u2028\u2029]", line), line
+        assert not COMMAND.match(line) or re.match(r"::(error|warning) file=[^:,]*,line=\d+,col=\d+,title=[a-z-]+::",
+                                                   line), line
+        assert "::" not in line.split("::", 2)[-1] if line.startswith("::") else "::" not in line, line
+    assert any("unknown key" in line for line in lines)
+
+
+def test_inert_shows_what_it_escaped():
+    assert inert("a\nb\x1bc::d##[e\u202e") == "a\\nb\\u001bc:\\:d#\\#[e\\u202e"
+    assert inert("Leeds City Council: 3,205 calls") == "Leeds City Council: 3,205 calls"
+
+
+def test_annotation_properties_are_escaped():
+    problem = Problem("case_studies/a,b:c.yml", 1, 1, "", "message", rule="id-format")
+    assert problem.github().startswith("::error file=case_studies/a%2Cb%3Ac.yml,line=1,col=1,title=id-format::")
+
+
+@pytest.mark.parametrize("value", ["=1+1", "+1", "-1+cmd|' /C calc'!A0", "@SUM(A1)", "\t=1", "\r=1",
+                                   "   =HYPERLINK(\"x\")", "  -2"])
+def test_formula_cells_are_defused(value):
+    assert defuse_cell(value) == "'" + value
+
+
+@pytest.mark.parametrize("value", ["Leeds", "3,205 calls", "", 2010, -5, "a=b"])
+def test_ordinary_cells_are_kept(value):
+    assert defuse_cell(value) == value
+
+
+def test_csv_export_defuses_a_leading_minus(repo):
+    edit(repo, C, 'value: "3,205 calls"', 'value: "-2+3+cmd|\' /C calc\'!A0"')
+    book = load_casebook(repo, today=TODAY).casebook
+    row = next(csv.DictReader(io.StringIO(cases_csv(book))))
+    assert row["headline_value"].startswith("'-2+3")
+
+
+def _case(number: int, title: str, organisation: str = "Leeds City Council") -> Document:
+    data = {"organisation": organisation, "year": 2020, "title": title}
+    return Document(f"case_studies/c{number:05}.yml", data, {(): (2, 1), ("title",): (2, 1)})
+
+
+def test_many_copies_give_one_warning_per_group():
+    docs = [_case(i, "Leeds answers every call on Twitter") for i in range(1000)]
+    docs += [_case(5000 + i, f"Completely different title number {i} about gritting") for i in range(300)]
+    problems = check_probable_duplicates(docs)
+    assert [p.rule for p in problems] == ["case-probable-duplicate"]
+    assert problems[0].path == "case_studies/c00001.yml"
+    assert "probably the same case as case_studies/c00000.yml and 998 other files" in problems[0].message
+
+
+def test_near_identical_titles_are_grouped():
+    docs = [_case(1, "Leeds answers every call on Twitter"), _case(2, "Leeds answers every call on Twitter!"),
+            _case(3, "Gritting routes shared on Facebook"), _case(4, "Leeds answers every call on  twitter"),
+            _case(5, "Leeds answers every call on Twitter", organisation="Bristol City Council")]
+    problems = check_probable_duplicates(docs)
+    assert len(problems) == 1
+    assert problems[0].path == "case_studies/c00002.yml"
+    assert problems[0].message.endswith("c00001.yml and 1 other file")

@@ -1,0 +1,133 @@
+"""Validator messages for YAML's traps (issue #10): each mistake a newcomer makes gives one
+message, on the line to change, naming the file and saying how to fix it."""
+
+from __future__ import annotations
+
+import shutil
+
+from casebook.load import parse_text
+from casebook.rules.common import suggested_id
+
+from support import edit, problem_lines
+
+C = "case_studies/gmp-tweets.yml"
+TITLE = "title: Greater Manchester Police tweets every incident for 24 hours"
+
+
+def lines_for(repo, old, new, path=C):
+    edit(repo, path, old, new)
+    return [line for line in problem_lines(repo) if "[taxonomy-unused]" not in line]
+
+
+def test_hash_inside_plain_text_is_reported_with_the_quoted_line(repo):
+    lines = lines_for(repo, TITLE, "title: Stoke hospitals #FiveReasons for a day of tweets")
+    assert lines == [
+        "case_studies/gmp-tweets.yml:2:8: title: text stops before ' #': YAML reads '#FiveReasons for a "
+        "day of tweets' as a comment and drops it (expected the whole text in double quotes; fix: write "
+        'it as title: "Stoke hospitals #FiveReasons for a day of tweets") [yaml-comment-in-text]']
+
+
+def test_a_comment_after_a_one_word_value_is_allowed():
+    doc, problems = parse_text("sector: policing  # or health\nyear: 2010 # roughly\n", "x.yml")
+    assert problems == [] and doc.data == {"sector": "policing", "year": 2010}
+
+
+def test_published_month_13_is_refused(repo):
+    assert lines_for(repo, "published: 2010-10", "published: 2024-13") == [
+        "case_studies/gmp-tweets.yml:29:5: sources[0].published: '2024-13' is not a real year, month or "
+        "day (expected YYYY, YYYY-MM, YYYY-MM-DD (months 01-12) or undated; fix: give the date as "
+        "precisely as the source does, e.g. 2024-03, or undated if it has none) [bad-date]"]
+
+
+def test_published_30_february_is_refused(repo):
+    assert lines_for(repo, "published: 2010-10", "published: 2024-02-30") == [
+        "case_studies/gmp-tweets.yml:29:5: sources[0].published: '2024-02-30' is not a day in the "
+        "calendar (expected a real date: YYYY, YYYY-MM or YYYY-MM-DD; fix: check the day against the "
+        "source, or give only YYYY-MM) [bad-date]"]
+
+
+def test_published_leap_day_passes(repo):
+    assert lines_for(repo, "published: 2010-10", "published: 2024-02-29") == []
+
+
+def test_figures_keep_the_text_as_written():
+    doc, problems = parse_text("a: 2.50\nb: 2.5\nc: 007\nd: 1e3\ne: 3205\n", "x.yml")
+    assert problems == []
+    assert doc.data == {"a": "2.50", "b": 2.5, "c": "007", "d": "1e3", "e": 3205}
+
+
+def test_unquoted_figure_reaches_the_page_unchanged(repo):
+    from casebook.repository import load_casebook
+    from support import TODAY
+    edit(repo, C, 'value: "3,205 calls"', "value: 2.50")
+    result = load_casebook(repo, today=TODAY)
+    assert result.errors == []
+    assert result.casebook.cases["gmp-tweets"].outcomes[0].value == "2.50"
+
+
+def test_double_brace_value_alone(repo):
+    assert lines_for(repo, "organisation: Greater Manchester Police", "organisation: {{ org }}") == [
+        "case_studies/gmp-tweets.yml:3:15: organisation: text starting with '{' is read by YAML as a "
+        "mapping, not as text (expected the whole text in double quotes (it is shown exactly as written, "
+        'never filled in); fix: write it as organisation: "{{ org }}") [yaml-brace-value]']
+
+
+def test_double_brace_value_followed_by_text(repo):
+    assert lines_for(repo, "organisation: Greater Manchester Police", "organisation: {{ org }} Police") == [
+        "case_studies/gmp-tweets.yml:3:25: YAML syntax error: text starting with '{' is read by YAML as a "
+        "mapping, not as text (expected the whole text in double quotes (it is shown exactly as written, "
+        'never filled in); fix: write it as organisation: "{{ org }} Police") [yaml-brace-value]']
+
+
+def test_anchor_gives_no_follow_on_error(repo):
+    lines = lines_for(repo, "added: 2026-11-20\nlast_verified: 2026-11-20",
+                      "added: &d 2026-11-20\nlast_verified: *d")
+    assert [line.rsplit(" [", 1)[1] for line in lines] == ["yaml-anchor]", "yaml-anchor]"]
+
+
+def test_unclosed_quote_is_reported_on_its_own_line(repo):
+    lines = lines_for(repo, TITLE, 'title: "Greater Manchester Police tweets every incident for 24 hours')
+    assert lines == [
+        "case_studies/gmp-tweets.yml:2:1: YAML syntax error: the quote \" opened on this line is never "
+        "closed (expected the text to end with \" on the same line; fix: write it as title: \"Greater "
+        'Manchester Police tweets every incident for 24 hours") [yaml-syntax]']
+
+
+def test_int_tag_triggers_yaml_tag(repo):
+    assert lines_for(repo, "year: 2010", "year: !!int 2010") == [
+        "case_studies/gmp-tweets.yml:6:7: year: explicit tag '!!int' used (expected plain values; fix: "
+        "remove the tag and write the value alone) [yaml-tag]"]
+
+
+def test_html_in_markdown_points_at_its_line(repo):
+    lines = lines_for(repo, "League tables reduce policing to catching criminals.",
+                      "League tables reduce policing.\n\n  Its officers said <b>no</b>.")
+    assert lines == [
+        "case_studies/gmp-tweets.yml:16:21: challenge: raw HTML '<b>' in Markdown (expected Markdown "
+        "without HTML tags; fix: use Markdown (**bold**, [text](https://...)) instead of HTML) [markdown-html]"]
+
+
+def test_bad_file_name_gets_a_suggested_name(repo):
+    shutil.move(repo / C, repo / "case_studies/Café Tweets_2010.yml")
+    assert any(line.startswith("case_studies/Café Tweets_2010.yml:2:1: file name") and
+               "fix: rename the file to case_studies/cafe-tweets-2010.yml) [id-format]" in line
+               for line in problem_lines(repo))
+
+
+def test_suggested_ids():
+    assert suggested_id("Leeds  Gritting!!") == "leeds-gritting"
+    assert suggested_id("___") == "entry"
+    assert len(suggested_id("a" * 100)) == 80
+
+
+def test_broken_file_gives_no_unused_term_warnings(repo):
+    edit(repo, C, "audiences: [executives]", "audiences: [executives")
+    assert not any("[taxonomy-unused]" in line for line in problem_lines(repo))
+
+
+def test_every_message_names_the_file_and_a_fix(repo):
+    edit(repo, C, TITLE, "title: A #hashtag")
+    edit(repo, C, "year: 2010", "year: !!int 2010")
+    edit(repo, C, "published: 2010-10", "published: 2024-13")
+    for line in problem_lines(repo):
+        assert line.startswith(C + ":") and "fix: " in line, line
