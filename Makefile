@@ -23,8 +23,8 @@ setup: $(STAMP) ## Create .venv and install the pinned dependencies
 serve: $(STAMP) ## Serve the site at http://127.0.0.1:8000 with live reload
 	CASEBOOK_SITE_URL=http://127.0.0.1:8000/ $(VENV)/bin/mkdocs serve --dev-addr 127.0.0.1:8000
 
-build: $(STAMP) ## Build the site into site/ (fails on any content error)
-	$(VENV)/bin/mkdocs build --strict
+build: $(STAMP) ## Build the site into site/ (fails on any content error, leaving the old site/)
+	$(PY) scripts/build_site.py
 
 validate: $(STAMP) ## Check every content file and list all problems (FILE=path checks one)
 	$(PY) scripts/validate.py $(FILE)
@@ -40,7 +40,7 @@ test: $(STAMP) test-tools ## Validate, build --strict, then run unit, JavaScript
 	$(PY) scripts/validate.py
 	bash scripts/lint_workflows.sh
 	$(PY) scripts/build_schemas.py --check
-	$(VENV)/bin/mkdocs build --strict --quiet
+	$(PY) scripts/build_site.py --quiet
 	node --test tests/js/
 	$(PY) scripts/bench.py --quick
 	$(PY) -m pytest

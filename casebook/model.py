@@ -99,6 +99,11 @@ class Case:
         return next((o for o in self.outcomes if o.headline), self.outcomes[0])
 
     @property
+    def figures(self) -> tuple[Outcome, ...]:
+        """The outcomes with the headline first, in the order written otherwise."""
+        return (self.headline,) + tuple(o for o in self.outcomes if o is not self.headline)
+
+    @property
     def headline_source(self) -> Source:
         return self.sources[self.headline.source - 1]
 

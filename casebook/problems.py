@@ -6,7 +6,7 @@ build can show all of them at once, sorted by file and line.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import KW_ONLY, dataclass
 from typing import Iterable
 
 from .inert import github_property, inert
@@ -20,6 +20,7 @@ class Problem:
     path: str
     line: int
     column: int
+    _: KW_ONLY  # the text arguments are named at every call, so none can be swapped silently
     field: str
     message: str
     expected: str = ""

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from . import rules
+from . import clock, rules
 from .contract import Vocabulary, schemas
 from .index import Casebook, build_casebook
 from .load import Document, load_file
@@ -27,7 +27,7 @@ TAXONOMY = "taxonomy.yml"
 
 
 @dataclass(frozen=True)
-class Result:
+class LoadResult:
     casebook: Casebook | None  # None when there is any error
     problems: list[Problem] = field(default_factory=list)
 
@@ -43,9 +43,9 @@ def content_files(root: Path) -> dict[str, list[Path]]:
     return files
 
 
-def load_casebook(root: Path, *, today: date | None = None) -> Result:
+def load_casebook(root: Path, *, today: date | None = None) -> LoadResult:
     root = Path(root).resolve()
-    today = today or date.today()
+    today = today or clock.today()
     files = content_files(root)
     problems: list[Problem] = []
     taxonomy, found = _load_taxonomy(root, files["taxonomy"][0])
@@ -71,14 +71,15 @@ def load_casebook(root: Path, *, today: date | None = None) -> Result:
         problems += rules.check_unused_terms(taxonomy, parsed)
     problems = sort_problems(problems)
     if any(p.is_error for p in problems):
-        return Result(None, problems)
-    return Result(build_casebook(taxonomy, valid, today=today, root=root), problems)
+        return LoadResult(None, problems)
+    return LoadResult(build_casebook(taxonomy, valid, today=today, root=root), problems)
 
 
 def _load_taxonomy(root: Path, path: Path) -> tuple[Document | None, list[Problem]]:
     if not os.path.lexists(path):
-        return None, [Problem(TAXONOMY, 1, 1, "", "taxonomy.yml is missing", "the vocabulary file",
-                              "restore taxonomy.yml from the repository", "file-missing")]
+        return None, [Problem(TAXONOMY, 1, 1, field="", message="taxonomy.yml is missing",
+                              expected="the vocabulary file", fix="restore taxonomy.yml from the repository",
+                              rule="file-missing")]
     doc, problems = load_file(path, root=root)
     if doc is None:
         return None, problems
@@ -92,8 +93,9 @@ def _load_entry(path: Path, kind: str, root: Path, validator) -> tuple[Document 
     if not is_regular(path):  # a link or folder is refused whatever its name
         return load_file(path, root=root)
     if path.suffix != ".yml":
-        return None, [Problem(rel, 1, 1, "", f"'{path.name}' is not a .yml file", "one <id>.yml file per entry",
-                              "rename it to end in .yml, or move it out of this folder", "file-extension")]
+        return None, [Problem(rel, 1, 1, field="", message=f"'{path.name}' is not a .yml file",
+                              expected="one <id>.yml file per entry",
+                              fix="rename it to end in .yml, or move it out of this folder", rule="file-extension")]
     doc, problems = load_file(path, root=root)
     if doc is None:
         return None, problems
@@ -117,14 +119,14 @@ def _vocabulary(taxonomy: Document | None, audiences: frozenset[str]) -> Vocabul
                       tuple(data.get("channels", {})), tuple(sorted(audiences)))
 
 
-_CACHE: dict[tuple, Result] = {}
+_CACHE: dict[tuple, LoadResult] = {}
 
 
-def load_cached(root: Path, *, today: date | None = None) -> Result:
+def load_cached(root: Path, *, today: date | None = None) -> LoadResult:
     """`load_casebook`, reused while no content file changed: the build hook and the macros
     module both ask for it, and `mkdocs serve` asks again on every rebuild."""
     root = Path(root).resolve()
-    key = (root, today or date.today(), _fingerprint(root))
+    key = (root, today or clock.today(), _fingerprint(root))
     if key not in _CACHE:
         _CACHE.clear()
         _CACHE[key] = load_casebook(root, today=today)

@@ -14,7 +14,8 @@ import markdown
 from markupsafe import Markup
 
 from .index import Casebook
-from .pages import GeneratedPage, relative, render_page
+from .pages import relative, render_page
+from .sitefile import SiteFile
 from .slides import route_pptx
 from .steps import page_sections, read_page
 from .training import Session, StepView, build_session, clock, key_figures
@@ -24,34 +25,34 @@ GUIDE_EXTENSIONS = ["admonition", "attr_list", "md_in_html", "tables", "fenced_c
 PAGE_LINK = re.compile(r"\]\((?!https?:|mailto:|#)([^)\s]+?\.md)(#[^)\s]*)?\)")
 
 
-def training_pages(book: Casebook) -> list[GeneratedPage]:
+def training_pages(book: Casebook) -> list[SiteFile]:
     sessions = [build_session(book, route) for route in book.routes.values()]
     audiences = {s.route.id: [k.name for k in book.kits.values() if k.training == s.route.id] for s in sessions}
-    pages = [GeneratedPage("training/index.md", render_page("training-index.md.j2", url="training/",
+    pages = [SiteFile("training/index.md", render_page("training-index.md.j2", url="training/",
                                                             sessions=sessions, audiences=audiences), "")]
     for session in sessions:
         pages += route_pages(book, session)
     return pages
 
 
-def route_pages(book: Casebook, session: Session) -> list[GeneratedPage]:
+def route_pages(book: Casebook, session: Session) -> list[SiteFile]:
     route, base = session.route, f"training/{session.route.id}"
     values = {"route": route, "session": session, "book": book, "clock": clock}
     figures = {view.number: key_figures(book, view.target) for view in session.steps}
-    pages = [GeneratedPage(f"{base}/index.md", render_page("training-agenda.md.j2", url=route.url, **values),
+    pages = [SiteFile(f"{base}/index.md", render_page("training-agenda.md.j2", url=route.url, **values),
                          route.path),
-             GeneratedPage(f"{base}/presenter.md", render_page("training-presenter.md.j2",
+             SiteFile(f"{base}/presenter.md", render_page("training-presenter.md.j2",
                                                                url=f"{route.url}presenter/", **values), route.path)]
     for name, facilitator in (("handout", False), ("guide", True)):
         content = render_page("training-print.md.j2", url=f"{route.url}{name}/", facilitator=facilitator,
                               figures_for=figures, **values)
-        pages.append(GeneratedPage(f"{base}/{name}.md", content, route.path))
+        pages.append(SiteFile(f"{base}/{name}.md", content, route.path))
     pages += [step_page(book, session, view, values) for view in session.steps]
-    pages.append(GeneratedPage(f"{base}/{route.id}.pptx", route_pptx(book, session), ""))
+    pages.append(SiteFile(f"{base}/{route.id}.pptx", route_pptx(book, session), ""))
     return pages
 
 
-def step_page(book: Casebook, session: Session, view: StepView, values: dict) -> GeneratedPage:
+def step_page(book: Casebook, session: Session, view: StepView, values: dict) -> SiteFile:
     url = session.step_url(view.number)
     steps = session.steps
     kit = view.target.ref if view.target.kind == "kit" else None
@@ -61,7 +62,7 @@ def step_page(book: Casebook, session: Session, view: StepView, values: dict) ->
         next=steps[view.number] if view.number < len(steps) else None,
         kit_benefits=book.benefits_for(kit) if kit else [], kit_cases=book.cases_for(kit) if kit else [],
         guide_html=guide_html(book, view, url) if view.target.kind == "guide" else "", **values)
-    return GeneratedPage(f"training/{session.route.id}/{view.number}.md", content, session.route.path)
+    return SiteFile(f"training/{session.route.id}/{view.number}.md", content, session.route.path)
 
 
 def guide_html(book: Casebook, view: StepView, url: str) -> Markup:

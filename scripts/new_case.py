@@ -12,11 +12,10 @@ import sys
 from datetime import date
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from casebook.repository import current_vocabulary, load_casebook
+from casebook.rules.common import ID
 
-from casebook.repository import current_vocabulary, load_casebook  # noqa: E402
-from casebook.rules.common import ID  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def case_template(root: Path, today: date) -> str:

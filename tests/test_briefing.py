@@ -187,3 +187,18 @@ def test_word_briefing_opens_and_holds_statements_figures_and_numbered_sources(r
     assert "Who does the work: Two advisers; team leaders cover their phones." in text
     assert "Showing a day of real calls helped the public see the whole of a police workload.[1]" in text
     assert "1. Twitter shows Greater Manchester Police's 3,205 calls. BBC News, 2010-10. http://www.bbc.com/" in text
+
+
+def test_case_page_and_explorer_data_lead_with_the_marked_headline(repo):
+    import json
+
+    from casebook.export import cases_json
+    from casebook.pages import case_page
+    edit(repo, C, "    source: 1\nquote", '    source: 1\n  - measure: Arrests\n    value: "341 arrests"\n'
+                                           '    source: 1\n    headline: true\nquote')
+    book = book_of(repo)
+    page = case_page(book, "gmp-tweets").content
+    figures = page[page.index('aria-label="Headline figures"'):]
+    assert figures.index("341 arrests") < figures.index("3,205 calls")
+    outcomes = json.loads(cases_json(book))[0]["outcomes"]
+    assert [o.get("headline") for o in outcomes] == [None, True]

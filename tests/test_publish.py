@@ -47,8 +47,8 @@ def test_feed_and_exports_use_the_site_address(built):  # noqa: F811
 
 
 def edit_links(html: str) -> list[str]:
-    return [unescape(href) for href in re.findall(r'<a href="([^"]+)"[^>]*rel="edit"', html)] + \
-        [unescape(href) for href in re.findall(r'<a href="([^"]+/edit/main/[^"]+)" rel="noopener">Edit this page', html)]
+    return [unescape(href) for href in re.findall(r'<a href="([^"]+)"[^>]*rel="edit[ "]', html)] + \
+        [unescape(href) for href in re.findall(r'<a href="([^"]+/edit/main/[^"]+)" rel="noopener[^"]*">Edit this page', html)]
 
 
 def test_every_edit_link_opens_a_file_that_exists(built):  # noqa: F811

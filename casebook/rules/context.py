@@ -26,7 +26,8 @@ class Context:
 def problem(doc: Document, keys: tuple, message: str, expected: str, fix: str, rule: str,
             *, severity: str = ERROR) -> Problem:
     line, column = doc.where(keys)
-    return Problem(doc.path, line, column, dotted(keys), message, expected, fix, rule, severity)
+    return Problem(doc.path, line, column, field=dotted(keys), message=message, expected=expected, fix=fix,
+                   rule=rule, severity=severity)
 
 
 def warning(doc: Document, keys: tuple, message: str, expected: str, fix: str, rule: str) -> Problem:

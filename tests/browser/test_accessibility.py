@@ -4,22 +4,24 @@ from __future__ import annotations
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from browser_support import wait_until
 
 pytestmark = pytest.mark.browser
 PAGES = ["", "kits/executives/", "kits/customer-service/briefing/", "tools/channel-shift/",
          "tools/readiness/", "cases/greater-manchester-police-24-hour-tweets/", "benefits/",
          "cases/?audience=executives", "training/briefing-elected-members/", "data/",
          "benefits/two-thirds-use-social-media-for-service/", "briefing/?audience=elected-members",
-         "how-we-grade-evidence/", "tools/readiness/?signs=silos,slow"]
+         "how-we-grade-evidence/", "tools/readiness/?signs=silos,slow", "contribute/",
+         "contribute/propose/", "contribute/fields/"]
 
 
 @pytest.mark.parametrize("url", PAGES, ids=lambda u: u or "home")
 def test_no_serious_or_critical_violations(page, url):
     page.goto(url)
     if url.startswith("cases/?"):
-        page.wait_for_function("window.cbExplorer && window.cbExplorer.ready")
+        wait_until(page, "window.cbExplorer && window.cbExplorer.ready")
     if url.startswith("briefing/"):
-        page.wait_for_function("window.cbBuilder && window.cbBuilder.ready")
+        wait_until(page, "window.cbBuilder && window.cbBuilder.ready")
     results = Axe().run(page)
     bad = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
            for v in results.response["violations"] if v["impact"] in ("serious", "critical")]

@@ -10,6 +10,7 @@ from urllib.parse import parse_qs, urlparse
 
 import docx
 import pytest
+from browser_support import wait_until
 
 pytestmark = pytest.mark.browser
 AUDIENCE = "customer-service"
@@ -21,7 +22,7 @@ def builder_data(site_dir):
 
 def open_builder(page, query=""):
     page.goto(f"briefing/{query}")
-    page.wait_for_function("window.cbBuilder && window.cbBuilder.ready")
+    wait_until(page, "window.cbBuilder && window.cbBuilder.ready")
 
 
 def preview_statements(page):
@@ -53,12 +54,12 @@ def test_pin_on_a_kit_page_reaches_the_builder_and_survives_reload(page, site_di
     assert pin.get_attribute("aria-pressed") == "true" and pin.inner_text() == "Pinned to my briefing"
     assert json.loads(page.evaluate("localStorage.getItem('cb-briefing-pins')")) == [f"s:{statement_id}"]
     page.locator(".cb-pin-tray").click()
-    page.wait_for_function("window.cbBuilder && window.cbBuilder.ready")
+    wait_until(page, "window.cbBuilder && window.cbBuilder.ready")
     assert f"s:{statement_id}" in parse_qs(urlparse(page.url).query)["items"][0].split(",")
     statement = builder_data(site_dir)["statements"][statement_id]["text"]
     assert statement in preview_statements(page)
     page.reload()
-    page.wait_for_function("window.cbBuilder && window.cbBuilder.ready")
+    wait_until(page, "window.cbBuilder && window.cbBuilder.ready")
     assert statement in preview_statements(page)
 
 
@@ -79,7 +80,7 @@ def test_reorder_remove_name_figure_and_ask_change_the_briefing_and_its_address(
     assert "Approve a three-month pilot from January" in preview.locator(".cb-briefing__ask").inner_text()
     address = page.url
     page.goto(address)
-    page.wait_for_function("window.cbBuilder && window.cbBuilder.ready")
+    wait_until(page, "window.cbBuilder && window.cbBuilder.ready")
     assert preview_statements(page)[0] == first
     assert page.get_by_label("Your organisation").input_value() == "Anytown Borough Council"
 
@@ -122,3 +123,19 @@ def test_word_download_opens_with_python_docx_and_holds_the_chosen_evidence(page
     numbered = [p.text for p in document.paragraphs if re.match(r"^\d+\. .+ https?://", p.text)]
     assert [int(p.split(".")[0]) for p in numbered] == list(range(1, sources + 1))
     assert "Anytown Borough Council" in text
+
+
+def test_pin_on_an_explorer_card_reaches_the_builder(page, site_dir):
+    page.goto(f"cases/?audience={AUDIENCE}")
+    page.wait_for_function("window.cbExplorer && window.cbExplorer.ready")
+    card = page.locator(".cb-result").first
+    case_id = card.get_attribute("data-case-id")
+    pin = card.locator(".cb-pin")
+    pin.click()
+    assert pin.get_attribute("aria-pressed") == "true"
+    page.locator(".cb-pin-tray").click()
+    page.wait_for_function("window.cbBuilder && window.cbBuilder.ready")
+    assert f"c:{case_id}" in parse_qs(urlparse(page.url).query)["items"][0].split(",")
+    value = builder_data(site_dir)["cases"][case_id]["value"]
+    figures = page.locator(".cb-builder__preview .cb-briefing__figure").all_inner_texts()
+    assert any(f.startswith(value) for f in figures)

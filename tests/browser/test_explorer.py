@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
+from browser_support import wait_until
 
 pytestmark = pytest.mark.browser
 
@@ -19,7 +20,7 @@ def shown_ids(page):
 
 def open_explorer(page, query=""):
     page.goto("cases/" + query)
-    page.wait_for_function("window.cbExplorer && window.cbExplorer.ready")
+    wait_until(page, "window.cbExplorer && window.cbExplorer.ready")
 
 
 def test_filters_built_by_clicking_survive_a_reload(page, site_dir):
@@ -33,7 +34,7 @@ def test_filters_built_by_clicking_survive_a_reload(page, site_dir):
     assert page.url.endswith("cases/?audience=customer-service&topic=emergencies")
     before = shown_ids(page)
     page.reload()
-    page.wait_for_function("window.cbExplorer && window.cbExplorer.ready")
+    wait_until(page, "window.cbExplorer && window.cbExplorer.ready")
     assert shown_ids(page) == before
     assert page.locator('[data-facet="topic"] input[data-value="emergencies"]').is_checked()
 
@@ -88,7 +89,7 @@ def test_organisations_like_this_filters_to_sector_and_country(page, site_dir):
 def test_like_mine_from_a_case_page(page):
     page.goto("cases/lincolnshire-gritting-twitter/")
     page.locator("[data-like-mine]").click()
-    page.wait_for_function("window.cbExplorer && window.cbExplorer.ready")
+    wait_until(page, "window.cbExplorer && window.cbExplorer.ready")
     assert page.url.endswith("?sector=local-government&country=GB")
     assert page.locator('[data-facet="sector"] input[data-value="local-government"]').is_checked()
 
@@ -133,7 +134,7 @@ def test_home_search_box_opens_the_explorer_with_the_query(page):
     page.goto("")
     page.fill("#cb-home-q", "winter")
     page.keyboard.press("Enter")
-    page.wait_for_function("window.cbExplorer && window.cbExplorer.ready")
+    wait_until(page, "window.cbExplorer && window.cbExplorer.ready")
     assert page.url.endswith("cases/?q=winter")
     assert page.input_value("#cb-q") == "winter"
     ids = shown_ids(page)

@@ -7,6 +7,7 @@ import json
 import re
 
 import pytest
+from browser_support import wait_until
 
 from casebook.strength import KINDS
 
@@ -47,7 +48,7 @@ def test_kit_shows_only_material_tagged_for_its_audience(page, site_dir):
         assert cases and set(cases) <= tagged and len(cases) == min(12, len(tagged))
         assert page.locator("#kit-cases").get_attribute("data-total") == str(len(tagged))
         page.locator(".cb-all-cases a").click()
-        page.wait_for_function("window.cbExplorer && window.cbExplorer.ready")
+        wait_until(page, "window.cbExplorer && window.cbExplorer.ready")
         assert page.locator(".cb-explorer__count").inner_text() == f"{len(tagged)} cases"
 
 
@@ -193,3 +194,17 @@ def test_kit_links_to_its_training_agenda_which_keeps_notes_off_the_page(page):
     page.wait_for_load_state()
     assert page.locator(".cb-agenda").count() == 1
     assert page.locator(".cb-notes").count() == 0  # notes live in the presenter view and guide only
+
+
+def test_explorer_cards_show_the_marked_headline_figure(page, site_dir):
+    marked = [c for c in load(site_dir, "cases") if any(o.get("headline") for o in c["outcomes"])]
+    if not marked:
+        pytest.skip("no case marks a headline outcome today")
+    case = marked[0]
+    headline = next(o for o in case["outcomes"] if o.get("headline"))
+    page.goto("cases/")
+    page.wait_for_function("window.cbExplorer && window.cbExplorer.ready")
+    card = page.locator(f'.cb-result[data-case-id="{case["id"]}"]')
+    if not card.count():  # beyond the first page of results: search for it
+        page.fill(".cb-explorer__search input", case["title"])
+    assert card.locator(".cb-card__figure strong").inner_text() == headline["value"]

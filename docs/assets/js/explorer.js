@@ -131,7 +131,8 @@
     var title = el("p", { "class": "cb-result__title" });
     title.appendChild(el("a", { href: new URL(item.url, base).href }, item.title));
     li.appendChild(title);
-    var headline = item.outcomes[0];
+    // The outcome marked headline: true carries the case's claim; unmarked, the first does.
+    var headline = item.outcomes.filter(function (o) { return o.headline; })[0] || item.outcomes[0];
     var figure = el("p", { "class": "cb-card__figure" });
     figure.appendChild(el("strong", {}, headline.value));
     figure.appendChild(document.createTextNode(" " + headline.measure));
@@ -141,6 +142,9 @@
     var like = el("button", { type: "button", "class": "cb-result__like", "data-sector": item.sector, "data-country": item.country },
       "Organisations like this: " + labelOf.sector[item.sector].toLowerCase() + ", " + labelOf.country[item.country]);
     foot.appendChild(like);
+    // Pin to the briefing builder; kits.js keeps the pins and their pressed state.
+    foot.appendChild(el("button", { type: "button", "class": "cb-pin", "data-pin": "c:" + item.id,
+      "data-builder": new URL("briefing/", base).href, "aria-pressed": "false" }, "Pin to my briefing"));
     li.appendChild(foot);
     return li;
   }
@@ -159,6 +163,7 @@
     var fragment = document.createDocumentFragment();
     found.slice(0, shown).forEach(function (record) { fragment.appendChild(card(record.item)); });
     list.appendChild(fragment);
+    if (window.cbPins) window.cbPins.refresh();
     if (!found.length) list.appendChild(el("li", { "class": "cb-explorer__none" }, "No case matches all of these filters. Untick one, or clear them all."));
     more.hidden = found.length <= shown;
     more.textContent = "Show " + Math.min(PAGE, found.length - shown) + " more of " + (found.length - shown);

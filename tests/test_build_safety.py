@@ -1,0 +1,105 @@
+"""The build is atomic and reproducible (issue #14): a failed `make build` leaves the previous
+site/ as it was; the same commit builds to the same bytes on another day, with another hash seed."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+import build_site
+from casebook import clock
+from casebook.repository import load_casebook
+from support import ROOT
+
+IGNORE = shutil.ignore_patterns(".venv", "site", ".git", "__pycache__", ".pytest_cache", "tests")
+EPOCH = "1795427718"  # 2026-11-23 UTC: on or after every date in the content today
+ENV = {"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin", "SOURCE_DATE_EPOCH": EPOCH}
+
+
+def tree_digest(site: Path) -> dict[str, str]:
+    return {p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(site.rglob("*")) if p.is_file()}
+
+
+def run_build(root: Path, site_dir: str, *, seed: str, faketime: str | None = None) -> subprocess.CompletedProcess:
+    command = [sys.executable, str(ROOT / "scripts/build_site.py"), "--root", str(root), "--site-dir", site_dir,
+               "--quiet"]
+    if faketime:
+        command = [shutil.which("faketime") or "faketime", faketime, *command]
+    return subprocess.run(command, capture_output=True, text=True, cwd=root, env={**ENV, "PYTHONHASHSEED": seed})
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory) -> Path:
+    root = tmp_path_factory.mktemp("safety") / "repo"
+    shutil.copytree(ROOT, root, ignore=IGNORE)
+    done = run_build(root, "site", seed="1")
+    assert done.returncode == 0, done.stderr[-3000:]
+    return root
+
+
+def test_same_commit_builds_the_same_bytes_on_another_day(project):
+    """Run under faketime two and a half years later, with another hash seed: every file matches,
+    sitemap.xml.gz's header included, and no page turned 'due for re-checking'."""
+    assert shutil.which("faketime"), "faketime is missing: run 'make test-tools'"
+    done = run_build(project, "site-later", seed="2", faketime="2029-05-01 12:00:00")
+    assert done.returncode == 0, done.stderr[-3000:]
+    first, later = tree_digest(project / "site"), tree_digest(project / "site-later")
+    assert first.keys() == later.keys()
+    assert [name for name in first if first[name] != later[name]] == []
+    assert "sitemap.xml.gz" in first
+
+
+def test_a_failed_build_leaves_the_old_site(project):
+    before = tree_digest(project / "site")
+    bad = project / "case_studies/broken.yml"
+    bad.write_text('# yaml-language-server: $schema=../schema/case-study.schema.json\ntitle: "bad\\u0001"\n',
+                   encoding="utf-8")
+    try:
+        done = run_build(project, "site", seed="1")
+    finally:
+        bad.unlink()
+    assert done.returncode != 0
+    assert "the build failed" in done.stderr and "[text-control-char]" in done.stderr
+    assert tree_digest(project / "site") == before
+    assert not [p.name for p in project.iterdir() if p.name.startswith(".site-")], "staging folder left behind"
+
+
+def test_a_good_build_replaces_the_site(project, tmp_path):
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "stale.html").write_text("from an older build", encoding="utf-8")
+    done = run_build(project, str(site), seed="1")
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert not (site / "stale.html").exists() and (site / "index.html").is_file()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+
+
+def test_source_date_epoch_comes_from_the_last_commit(tmp_path, monkeypatch):
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    git = ["git", "-C", str(tmp_path), "-c", "user.name=t", "-c", "user.email=t@example.org"]
+    subprocess.run([*git[:3], "init", "-q"], check=True)
+    (tmp_path / "a.txt").write_text("a", encoding="utf-8")
+    subprocess.run([*git, "add", "a.txt"], check=True)
+    subprocess.run([*git, "commit", "-qm", "a"], check=True,
+                   env={**os.environ, "GIT_COMMITTER_DATE": "2001-02-03T04:05:06Z"})
+    assert build_site.build_environment(tmp_path)["SOURCE_DATE_EPOCH"] == "981173106"
+
+
+def test_the_casebook_today_is_the_source_date(repo, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1795427718")
+    assert clock.today() == date(2026, 11, 23)
+    assert load_casebook(repo).casebook.today == date(2026, 11, 23)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1900000000")  # 2030-03-17: the fixture's case is now stale
+    later = load_casebook(repo).casebook
+    assert later.today == date(2030, 3, 17)
+    assert all(later.is_stale(case) for case in later.cases.values())
+    monkeypatch.delenv("SOURCE_DATE_EPOCH")
+    assert clock.today() == date.today()
