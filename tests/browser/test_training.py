@@ -13,6 +13,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from pptx import Presentation
 
+from browser_support import wait_until
 from casebook.repository import load_casebook
 from casebook.slides import plain_notes
 from support import ROOT
@@ -43,7 +44,7 @@ def current_step(page) -> int:
 
 
 def wait_for_step(page, number: int) -> None:
-    page.wait_for_function(f"document.querySelector('.cb-step-page').dataset.step === '{number}'")
+    wait_until(page, f"document.querySelector('.cb-step-page')?.dataset.step === '{number}'")
 
 
 @pytest.fixture
@@ -158,12 +159,12 @@ def test_projector_mode_keys_hide_chrome_and_survive_full_screen(projector, rout
         wait_for_step(page, min(expected, steps))
         assert "?present" in page.url and page.url.split("?")[0].endswith(f"/{min(expected, steps)}/")
     page.keyboard.press("f")
-    page.wait_for_function("document.fullscreenElement !== null")
+    wait_until(page, "document.fullscreenElement !== null")
     page.keyboard.press("ArrowRight")
     wait_for_step(page, 2)
     assert page.evaluate("document.fullscreenElement !== null"), "moving to a step left full screen"
     page.keyboard.press("f")
-    page.wait_for_function("document.fullscreenElement === null")
+    wait_until(page, "document.fullscreenElement === null")
     page.keyboard.press("?")
     assert page.locator(".cb-help").is_visible()
     page.keyboard.press("Escape")
@@ -205,10 +206,10 @@ def test_presenter_window_follows_the_projector_and_drives_it(projector, route):
     with page.context.expect_page() as popup:
         page.keyboard.press("s")
     presenter = popup.value
-    presenter.wait_for_function("document.querySelector('.cb-presenter').dataset.current === '1'")
+    wait_until(presenter, "document.querySelector('.cb-presenter')?.dataset.current === '1'")
     presenter.locator(".cb-presenter__status--live").wait_for()
     page.keyboard.press("ArrowRight")
-    presenter.wait_for_function("document.querySelector('.cb-presenter').dataset.current === '2'")
+    wait_until(presenter, "document.querySelector('.cb-presenter')?.dataset.current === '2'")
     current = presenter.locator(".cb-presenter__step--current")
     assert current.count() == 1 and current.get_attribute("data-step") == "2"
     assert current.locator(".cb-notes").is_visible()
@@ -235,7 +236,7 @@ def test_presenter_button_on_a_step_page_opens_the_presenter_window(page, route)
     with page.context.expect_page() as popup:
         page.get_by_role("link", name="Presenter view (s)").click()
     presenter = popup.value
-    presenter.wait_for_function("document.querySelector('.cb-presenter').dataset.current === '2'")
+    wait_until(presenter, "document.querySelector('.cb-presenter')?.dataset.current === '2'")
 
 
 def test_facilitator_notes_are_not_in_the_search_index(page, site_dir):
