@@ -20,6 +20,7 @@ from .briefing import PILOT_LABELS, build_briefing, headline_cases
 from .citation import citation_html, citation_sources, citation_text, objection_text
 from .index import Casebook
 from .markup import render
+from .strength import case_kind
 from .sitefile import SiteFile
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
@@ -72,7 +73,7 @@ def render_page(template: str, *, url: str, **values) -> str:
 
 def case_page(book: Casebook, case_id: str) -> SiteFile:
     case = book.cases[case_id]
-    content = render_page("case.md.j2", url=case.url, case=case, book=book,
+    content = render_page("case.md.j2", url=case.url, case=case, book=book, kind=case_kind(case),
                           related=book.related(case), citing=book.benefits_citing(case.id),
                           stale=book.is_stale(case))
     return SiteFile(f"cases/{case.id}.md", content, case.path)
