@@ -5,6 +5,7 @@ never named, so a new route never breaks these tests."""
 
 from __future__ import annotations
 
+import gzip
 import io
 import json
 import re
@@ -239,19 +240,41 @@ def test_presenter_button_on_a_step_page_opens_the_presenter_window(page, route)
     wait_until(presenter, "document.querySelector('.cb-presenter')?.dataset.current === '2'")
 
 
+def pagefind_fragments(site_dir) -> list[dict]:
+    """Every page Pagefind indexed: its fragments are gzipped JSON after a `pagefind_dcd` marker."""
+    fragments = []
+    for path in (site_dir / "pagefind" / "fragment").glob("*.pf_fragment"):
+        data = gzip.decompress(path.read_bytes())
+        fragments.append(json.loads(data[len(b"pagefind_dcd"):]))
+    return fragments
+
+
 def test_facilitator_notes_are_not_in_the_search_index(page, site_dir):
-    index = (site_dir / "search" / "search_index.json").read_text(encoding="utf-8")
-    docs = json.loads(index)["docs"]
+    fragments = pagefind_fragments(site_dir)
+    assert fragments
+    indexed = " ".join(" ".join(f["content"].split()) for f in fragments)
     checked = 0
     for route in route_ids(page):
         page.goto(f"training/{route}/presenter/")
         for note in page.locator(".cb-notes p").all_inner_texts():
             fragment = " ".join(note.split()[:8])
-            assert fragment not in index, f"{route}: note in search index: {fragment}"
+            assert fragment not in indexed, f"{route}: note in the search index: {fragment}"
             checked += 1
-        for name in ("presenter/", "guide/", "1/"):
-            assert not any(d["location"].startswith(f"training/{route}/{name}") for d in docs)
+        urls = [f["url"] for f in fragments if f["url"].startswith(f"/training/{route}/")]
+        assert urls == [f"/training/{route}/"], urls  # the agenda only: no step, presenter or guide
     assert checked
+
+
+def test_pagefind_finds_no_training_page_that_holds_notes(page, route):
+    page.goto(f"training/{route}/presenter/")
+    words = " ".join(page.locator(".cb-notes p").first.inner_text().split()[:6])
+    page.goto("")
+    page.locator("[data-cb-search-box] input.md-search__input").click()
+    page.keyboard.type(words)
+    wait_until(page, """(() => { const s = document.querySelector('.md-search .cb-search__status');
+        return s && /match/i.test(s.textContent) && window.cbSearch.results !== null; })()""")
+    hits = page.locator(".md-search .cb-hit a").evaluate_all("els => els.map(e => new URL(e.href).pathname)")
+    assert not [hit for hit in hits if re.search(r"/training/[^/]+/(presenter|guide|\d+)/", hit)], hits
 
 
 def test_a_step_page_shows_its_content_without_javascript(browser, base_url):
