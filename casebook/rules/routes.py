@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
+from ..contract import PAGE_FORMS, PAGE_KINDS
 from ..problems import Problem
 from .context import Context, problem
-
-PREFIXES = ("case", "kit", "benefit")
 
 
 def check_routes(ctx: Context) -> list[Problem]:
@@ -14,14 +13,14 @@ def check_routes(ctx: Context) -> list[Problem]:
         for index, step in enumerate(doc.data["steps"]):
             if not page_exists(step["page"], ctx):
                 problems.append(problem(doc, ("steps", index, "page"), f"page '{step['page']}' does not exist",
-                                        "case:<id>, kit:<id>, benefit:<id> or a file under docs/",
+                                        f"{PAGE_FORMS} or a file under docs/",
                                         "check the id or the path (relative to docs/)", "route-page-unknown"))
     return problems
 
 
 def page_exists(page: str, ctx: Context) -> bool:
     kind, _, ref = page.partition(":")
-    if ref and kind in PREFIXES:
+    if ref and kind in PAGE_KINDS:
         return ref in ctx.ids[kind]
     path = (ctx.root / "docs" / page).resolve()
     return path.is_file() and (ctx.root / "docs").resolve() in path.parents
