@@ -27,6 +27,7 @@ import pytest
 import yaml
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
+from mkdocs.utils.meta import get_data
 
 from casebook.repository import load_casebook
 from casebook.site import site_files
@@ -79,7 +80,8 @@ def build(book, root: Path) -> dict[str, str | bytes]:
     files = {page.src_uri: page.content for page in site_files(book, root)}
     for name, content in files.items():
         if name.endswith(".md"):
-            html = markdown.Markdown(extensions=_markdown_extensions()).convert(content)
+            body, _ = get_data(content)  # front matter is YAML for the theme, as in MkDocs
+            html = markdown.Markdown(extensions=_markdown_extensions()).convert(body)
             assert f"<script>{MARKER}" not in html and not SCRIPT_LINK.search(html), name
     json.loads(files["api/cases.json"])
     return files
@@ -230,7 +232,8 @@ def corpus(draw):
     audiences = draw(st.lists(IDS, min_size=1, max_size=3, unique=True).map(lambda a: [x for x in a if x != "executives"]))
     audiences = ["executives"] + audiences
     case_ids = draw(st.lists(IDS, min_size=1, max_size=4, unique=True).map(lambda c: [x for x in c if x != "gmp-tweets"]))
-    benefit_ids = draw(st.lists(IDS, max_size=3, unique=True).map(lambda b: [x for x in b if x != "tweeting-a-day-of-calls"]))
+    taken = set(case_ids) | {"tweeting-a-day-of-calls"}  # a statement may not share its id with a case it cites
+    benefit_ids = draw(st.lists(IDS, max_size=3, unique=True).map(lambda b: [x for x in b if x not in taken]))
     cases = {i: {"title": _words(draw, 10, 120), "audiences": draw(st.lists(st.sampled_from(audiences), min_size=1,
                                                                             unique=True)),
                  "summary": _words(draw, 50, 300), "challenge": _words(draw, 1, 400)} for i in case_ids}
