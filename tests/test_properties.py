@@ -38,6 +38,7 @@ settings.register_profile("quick", max_examples=25, deadline=None, database=None
 settings.register_profile("thorough", max_examples=600, deadline=None, database=None,
                           suppress_health_check=[HealthCheck.too_slow])
 settings.load_profile(os.environ.get("CASEBOOK_HYPOTHESIS", "quick"))
+QUICK = os.environ.get("CASEBOOK_HYPOTHESIS", "quick") == "quick"
 
 FILES = {"case": "case_studies/gmp-tweets.yml", "benefit": "benefits/tweeting-a-day-of-calls.yml",
          "kit": "kits/executives.yml", "route": "training/exec-route.yml", "taxonomy": "taxonomy.yml"}
@@ -275,6 +276,7 @@ def write_corpus(root: Path, audiences, cases, benefits) -> None:
         (root / f"benefits/{benefit_id}.yml").write_text(_benefit_file(values), encoding="utf-8")
 
 
+@settings(max_examples=10 if QUICK else 300)  # each example builds a whole small site
 @given(generated=corpus())
 def test_every_entry_is_where_it_belongs_and_nowhere_else(tmp_path_factory, generated):
     audiences, cases, benefits = generated
