@@ -4,9 +4,10 @@ contributor text never reaches a page unescaped; generated pages never pass thro
 
 from pathlib import Path
 
-from casebook.contract import GRADES_EXPLAINED
+from casebook import contribute
+from casebook.contract import GRADES_EXPLAINED, schemas
 from casebook.pages import render_page
-from casebook.repository import load_cached
+from casebook.repository import current_vocabulary, load_cached
 from casebook.strength import KINDS
 
 LATEST = 6
@@ -21,6 +22,18 @@ def define_env(env):
     def audience_cards():
         """One card per audience, in kit order, with what moves them and counts."""
         return render_page("home-audiences.html.j2", url=env.page.url, book=book)
+
+    @env.macro
+    def field_reference():
+        """Every field of every entry type, read from the JSON Schemas the validator uses."""
+        return contribute.field_reference(schemas(current_vocabulary(root)), book, url=env.page.url)
+
+    @env.macro
+    def propose_form():
+        """The propose-a-case form; repository and e-mail come from mkdocs.yml, nowhere else."""
+        settings = {"repo_url": env.conf.repo_url or "", **env.conf.extra.get("contribute", {})}
+        return contribute.propose_form(schemas(current_vocabulary(root))["case"], book,
+                                       url=env.page.url, settings=settings)
 
     @env.macro
     def latest_cases(count: int = LATEST):

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 
 import iso3166
 
+from .field_docs import annotate
+
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 # The end of the text, in both regex dialects that read these schemas: Python's `$` also matches
 # before a final newline (so "leeds\n" passed as an id), and `\Z` is not ECMA-262, which editors use.
@@ -68,7 +70,7 @@ def _markdown(description: str) -> dict:
     return _text(1, MARKDOWN_MAX, "Markdown: " + description)
 
 
-def _one_of(enum: tuple[str, ...], description: str) -> dict:
+def _vocabulary_id(enum: tuple[str, ...], description: str) -> dict:
     # With no vocabulary (taxonomy.yml itself is broken) fall back to the id shape.
     if enum:
         return {"type": "string", "enum": list(enum), "description": description}
@@ -76,7 +78,7 @@ def _one_of(enum: tuple[str, ...], description: str) -> dict:
 
 
 def _ids(enum: tuple[str, ...], description: str, *, required: bool = True) -> dict:
-    return {"type": "array", "items": _one_of(enum, description), "uniqueItems": True,
+    return {"type": "array", "items": _vocabulary_id(enum, description), "uniqueItems": True,
             "minItems": 1 if required else 0, "description": description}
 
 
@@ -125,7 +127,7 @@ def case_schema(vocab: Vocabulary) -> dict:
     return _object({
         "title": _text(10, 120, "What happened, in a line."),
         "organisation": _text(description="Who did the work."),
-        "sector": _one_of(vocab.sectors, "A sector id from taxonomy.yml."),
+        "sector": _vocabulary_id(vocab.sectors, "A sector id from taxonomy.yml."),
         "country": {"type": "string", "enum": list(COUNTRIES),
                     "description": "ISO 3166-1 alpha-2 code, e.g. GB."},
         "year": {"type": "integer", "minimum": 1990, "description": "The year the work happened."},
@@ -237,6 +239,6 @@ def schemas(vocab: Vocabulary) -> dict[str, dict]:
     """One complete schema per content kind, keyed by kind."""
     result = {}
     for kind, build in _BUILDERS.items():
-        result[kind] = {"$schema": DIALECT, "$id": SCHEMA_FILES[kind],
-                        "title": f"Buy-in Casebook {kind}", **build(vocab)}
+        result[kind] = annotate(kind, {"$schema": DIALECT, "$id": SCHEMA_FILES[kind],
+                                       "title": f"Buy-in Casebook {kind}", **build(vocab)})
     return result

@@ -84,7 +84,8 @@ class Survey:
         self.images |= _origins(u for u in _ATTR_URL["img"].findall(html) if not u.startswith("data:"))
 
     def add_file(self, name: str) -> None:
-        self.wasm = self.wasm or name.endswith(".wasm")
+        # Pagefind names its WebAssembly modules wasm.<language>.pagefind, not *.wasm.
+        self.wasm = self.wasm or name.endswith(".wasm") or (name.startswith("wasm.") and name.endswith(".pagefind"))
 
 
 def policy(survey: Survey) -> dict[str, list[str]]:

@@ -63,22 +63,23 @@ def load_file(file: Path, *, root: Path) -> tuple[Document | None, list[Problem]
     if len(raw) > MAX_BYTES:
         size = max(file.stat().st_size, len(raw))
         shown = f"{size:,} bytes" if size > len(raw) else f"over {MAX_BYTES:,} bytes"
-        return None, [Problem(rel, 1, 1, "", f"file is {shown}", f"at most {MAX_BYTES:,} bytes",
-                              "split the entry or shorten long text", "file-too-large")]
+        return None, [Problem(rel, 1, 1, field="", message=f"file is {shown}", expected=f"at most {MAX_BYTES:,} bytes",
+                              fix="split the entry or shorten long text", rule="file-too-large")]
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as err:
         line = raw[: err.start].count(b"\n") + 1
         column = err.start - (raw.rfind(b"\n", 0, err.start) + 1) + 1
-        return None, [Problem(rel, line, column, "", f"byte 0x{raw[err.start]:02x} is not UTF-8",
-                              "UTF-8 text", "save the file as UTF-8 in your editor", "file-not-utf8")]
+        return None, [Problem(rel, line, column, field="", message=f"byte 0x{raw[err.start]:02x} is not UTF-8",
+                              expected="UTF-8 text", fix="save the file as UTF-8 in your editor",
+                              rule="file-not-utf8")]
     return parse_text(text, rel)
 
 
 def not_regular(rel: str, what: str) -> Problem:
-    return Problem(rel, 1, 1, "", f"is {what}, not a regular file", "a plain .yml file",
-                   "commit the file itself (content folders hold no links, folders or devices)",
-                   "file-not-regular")
+    return Problem(rel, 1, 1, field="", message=f"is {what}, not a regular file", expected="a plain .yml file",
+                   fix="commit the file itself (content folders hold no links, folders or devices)",
+                   rule="file-not-regular")
 
 
 def parse_text(text: str, rel: str) -> tuple[Document | None, list[Problem]]:
@@ -88,22 +89,24 @@ def parse_text(text: str, rel: str) -> tuple[Document | None, list[Problem]]:
     try:
         events = list(bounded(yaml.parse(text, Loader=PARSER)))
     except TooDeep as deep:
-        return None, [Problem(rel, deep.event.start_mark.line + 1, deep.event.start_mark.column + 1, "",
-                              f"lists and mappings nested more than {MAX_DEPTH} levels deep",
-                              "the shape of the template", "indent only as the template does",
-                              "yaml-too-deep")]
+        return None, [Problem(rel, deep.event.start_mark.line + 1, deep.event.start_mark.column + 1, field="",
+                              message=f"lists and mappings nested more than {MAX_DEPTH} levels deep",
+                              expected="the shape of the template", fix="indent only as the template does",
+                              rule="yaml-too-deep")]
     except yaml.YAMLError as err:
         return None, [_syntax_problem(err, text, rel)]
     builder = _Builder(events, rel, text.splitlines())
     data = builder.build()
     if data is None and not builder.problems:
-        builder.problems.append(Problem(rel, 1, 1, "", "file has no content", "a mapping of keys",
-                                        "start from the template in CONTRIBUTING.md", "file-empty"))
+        builder.problems.append(Problem(rel, 1, 1, field="", message="file has no content",
+                                        expected="a mapping of keys",
+                                        fix="start from the template in CONTRIBUTING.md", rule="file-empty"))
     elif data is not None and not isinstance(data, dict):
         kind = "a list" if isinstance(data, list) else "a single value"
-        builder.problems.append(Problem(rel, 1, 1, "", f"the file holds {kind}, not keys and values",
-                                        "a mapping of keys such as 'title: ...'",
-                                        "start from the template in CONTRIBUTING.md", "file-not-mapping"))
+        builder.problems.append(Problem(rel, 1, 1, field="", message=f"the file holds {kind}, not keys and values",
+                                        expected="a mapping of keys such as 'title: ...'",
+                                        fix="start from the template in CONTRIBUTING.md",
+                                        rule="file-not-mapping"))
     # After a duplicate key, anchor or tag the rest of the file is still worth checking.
     doc = (Document(rel, data, builder.positions, frozenset(builder.reported), tuple(builder.lines))
            if isinstance(data, dict) else None)
@@ -117,19 +120,19 @@ def _syntax_problem(err: yaml.YAMLError, text: str, rel: str) -> Problem:
     hint = syntax_hint(text.splitlines(), line, reason)
     if hint:
         at, message, expected, fix, rule = hint
-        return Problem(rel, at, 1 if at != line else column, "", f"YAML syntax error: {message}",
-                       expected, fix, rule)
-    return Problem(rel, line, column, "", f"YAML syntax error: {reason}", "valid YAML",
-                   "check indentation and quoting near this line; text holding ': ', ' #' or "
-                   "starting with a symbol goes in double quotes", "yaml-syntax")
+        return Problem(rel, at, 1 if at != line else column, field="", message=f"YAML syntax error: {message}",
+                       expected=expected, fix=fix, rule=rule)
+    return Problem(rel, line, column, field="", message=f"YAML syntax error: {reason}", expected="valid YAML",
+                   fix="check indentation and quoting near this line; text holding ': ', ' #' or "
+                   "starting with a symbol goes in double quotes", rule="yaml-syntax")
 
 
 def _tab_problems(text: str, rel: str):
     for number, line in enumerate(text.splitlines(), start=1):
         indent = line[: len(line) - len(line.lstrip(" \t"))]
         if "\t" in indent:
-            yield Problem(rel, number, indent.index("\t") + 1, "", "tab used for indentation",
-                          "spaces", "indent with two spaces per level", "yaml-tab-indent")
+            yield Problem(rel, number, indent.index("\t") + 1, field="", message="tab used for indentation",
+                          expected="spaces", fix="indent with two spaces per level", rule="yaml-tab-indent")
 
 
 class _Builder:
@@ -167,7 +170,8 @@ class _Builder:
     def _problem(self, keys, message, expected, fix, rule, event=None):
         self.reported.add(tuple(keys))
         line, column = self._mark(event) if event else self.positions.get(keys, (1, 1))
-        self.problems.append(Problem(self.rel, line, column, dotted(keys), message, expected, fix, rule))
+        self.problems.append(Problem(self.rel, line, column, field=dotted(keys), message=message,
+                                     expected=expected, fix=fix, rule=rule))
 
     @staticmethod
     def _mark(event) -> tuple[int, int]:

@@ -20,17 +20,12 @@ from .briefing import PILOT_LABELS, build_briefing, headline_cases
 from .citation import citation_html, citation_sources, citation_text, objection_text
 from .index import Casebook
 from .markup import render
+from .strength import case_kind
+from .sitefile import SiteFile
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 GRADE_LABELS = {"primary": "Primary source", "secondary": "Reported second-hand",
                 "unconfirmed": "Unconfirmed"}
-
-
-@dataclass(frozen=True)
-class GeneratedPage:
-    src_uri: str  # e.g. cases/leeds-gritting.md
-    content: str | bytes  # bytes for binary downloads (the briefings' .docx files)
-    source_path: str  # the YAML file it comes from, for the edit link
 
 
 @lru_cache(maxsize=4)
@@ -73,38 +68,38 @@ def relative(from_url: str, to_url: str) -> str:
 
 def render_page(template: str, *, url: str, **values) -> str:
     env = environment()
-    return env.get_template(template).render(link=lambda to: relative(url, to), url=url, **values)
+    return env.get_template(template).render(link=lambda to: relative(url, to), **values)
 
 
-def case_page(book: Casebook, case_id: str) -> GeneratedPage:
+def case_page(book: Casebook, case_id: str) -> SiteFile:
     case = book.cases[case_id]
-    content = render_page("case.md.j2", url=case.url, case=case, book=book,
+    content = render_page("case.md.j2", url=case.url, case=case, book=book, kind=case_kind(case),
                           related=book.related(case), citing=book.benefits_citing(case.id),
                           stale=book.is_stale(case))
-    return GeneratedPage(f"cases/{case.id}.md", content, case.path)
+    return SiteFile(f"cases/{case.id}.md", content, case.path)
 
 
-def benefit_page(book: Casebook, benefit_id: str) -> GeneratedPage:
+def benefit_page(book: Casebook, benefit_id: str) -> SiteFile:
     benefit = book.benefits[benefit_id]
     content = render_page("benefit.md.j2", url=benefit.url, benefit=benefit, book=book,
                           strength=book.strength(benefit), stale=book.is_stale(benefit))
-    return GeneratedPage(f"benefits/{benefit.id}.md", content, benefit.path)
+    return SiteFile(f"benefits/{benefit.id}.md", content, benefit.path)
 
 
-def kit_page(book: Casebook, kit_id: str) -> GeneratedPage:
+def kit_page(book: Casebook, kit_id: str) -> SiteFile:
     kit = book.kits[kit_id]
     cases = headline_cases(book, kit.id, None)
     content = render_page("kit.md.j2", url=kit.url, kit=kit, book=book, cases=cases,
                           case_sectors={case.sector for case in cases},
                           benefits=book.benefits_for(kit.id), route=book.routes.get(kit.training or ""))
-    return GeneratedPage(f"kits/{kit.id}.md", content, kit.path)
+    return SiteFile(f"kits/{kit.id}.md", content, kit.path)
 
 
-def briefing_page(book: Casebook, kit_id: str, *, site_url: str = "") -> GeneratedPage:
+def briefing_page(book: Casebook, kit_id: str, *, site_url: str = "") -> SiteFile:
     kit = book.kits[kit_id]
     content = render_page("briefing.md.j2", url=f"{kit.url}briefing/", kit=kit, book=book,
                           site_url=site_url, brief=build_briefing(book, kit))
-    return GeneratedPage(f"kits/{kit.id}/briefing.md", content, kit.path)
+    return SiteFile(f"kits/{kit.id}/briefing.md", content, kit.path)
 
 
 @dataclass(frozen=True)
@@ -113,11 +108,11 @@ class StepTarget:
     url: str
 
 
-def route_page(book: Casebook, route_id: str) -> GeneratedPage:
+def route_page(book: Casebook, route_id: str) -> SiteFile:
     route = book.routes[route_id]
     steps = [(step, step_target(book, step.page)) for step in route.steps]
     content = render_page("route.md.j2", url=route.url, route=route, steps=steps, book=book)
-    return GeneratedPage(f"training/{route.id}.md", content, route.path)
+    return SiteFile(f"training/{route.id}.md", content, route.path)
 
 
 def step_target(book: Casebook, page: str) -> StepTarget:
@@ -164,15 +159,15 @@ def explorer_vocabulary(book: Casebook) -> dict:
     }
 
 
-def index_pages(book: Casebook) -> list[GeneratedPage]:
-    return [GeneratedPage("cases/index.md", render_page("cases-index.md.j2", url="cases/", book=book,
+def index_pages(book: Casebook) -> list[SiteFile]:
+    return [SiteFile("cases/index.md", render_page("cases-index.md.j2", url="cases/", book=book,
                                                         vocab=explorer_vocabulary(book)), ""),
-            GeneratedPage("kits/index.md", render_page("kits-index.md.j2", url="kits/", book=book), ""),
-            GeneratedPage("benefits/index.md",
+            SiteFile("kits/index.md", render_page("kits-index.md.j2", url="kits/", book=book), ""),
+            SiteFile("benefits/index.md",
                           render_page("benefits-index.md.j2", url="benefits/", book=book), "")]
 
 
-def entry_pages(book: Casebook) -> list[GeneratedPage]:
+def entry_pages(book: Casebook) -> list[SiteFile]:
     pages = [case_page(book, i) for i in book.cases]
     pages += [benefit_page(book, i) for i in book.benefits]
     pages += [kit_page(book, i) for i in book.kits]

@@ -6,13 +6,13 @@ build can show all of them at once, sorted by file and line.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import KW_ONLY, dataclass
 from typing import Iterable
 
 from .inert import github_property, inert
+from .rule_registry import ERROR, WARNING, rule as registered
 
-ERROR = "error"
-WARNING = "warning"
+__all__ = ["ERROR", "WARNING", "Problem", "sort_problems", "summary"]
 
 
 @dataclass(frozen=True, order=True)
@@ -20,12 +20,19 @@ class Problem:
     path: str
     line: int
     column: int
+    _: KW_ONLY  # the text arguments are named at every call, so none can be swapped silently
     field: str
     message: str
     expected: str = ""
     fix: str = ""
-    rule: str = ""
-    severity: str = ERROR
+    rule: str  # an id from casebook/rule_registry.py; anything else raises UnknownRule
+    severity: str = ""  # the registry's; a caller may only repeat it
+
+    def __post_init__(self):
+        severity = registered(self.rule).severity
+        if self.severity not in ("", severity):
+            raise ValueError(f"rule {self.rule!r} is registered as {severity}, not {self.severity}")
+        object.__setattr__(self, "severity", severity)
 
     @property
     def is_error(self) -> bool:

@@ -100,7 +100,8 @@ def _already_reported(doc: Document, keys: tuple) -> bool:
 
 def _problem(doc: Document, keys: tuple, message: str, expected: str, fix: str, rule: str) -> Problem:
     line, column = doc.where(keys)
-    return Problem(doc.path, line, column, dotted(keys), message, expected, fix, rule)
+    return Problem(doc.path, line, column, field=dotted(keys), message=message, expected=expected, fix=fix,
+                   rule=rule)
 
 
 def _unknown_key(doc: Document, keys: tuple, key: str, allowed: list[str], hints: Hints) -> Problem:

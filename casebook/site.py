@@ -10,24 +10,25 @@ from .export import benefits_json, cases_csv, cases_json, feed_xml, kits_json
 from .index import Casebook
 from .briefing import build_briefing
 from .builder import builder_json
-from .pages import GeneratedPage, entry_pages
+from .pages import entry_pages
+from .sitefile import SiteFile
 from .word import briefing_docx
 
 
-def site_files(book: Casebook, root: Path, *, base_url: str = "") -> list[GeneratedPage]:
+def site_files(book: Casebook, root: Path, *, base_url: str = "") -> list[SiteFile]:
     files = entry_pages(book)
     files += [
-        GeneratedPage("api/cases.json", cases_json(book, base_url=base_url), ""),
-        GeneratedPage("api/benefits.json", benefits_json(book, base_url=base_url), ""),
-        GeneratedPage("api/kits.json", kits_json(book, base_url=base_url), ""),
-        GeneratedPage("api/cases.csv", cases_csv(book, base_url=base_url), ""),
-        GeneratedPage("feed.xml", feed_xml(book, site_url=base_url), ""),
-        GeneratedPage("api/briefing-builder.json", builder_json(book), ""),
+        SiteFile("api/cases.json", cases_json(book, base_url=base_url), ""),
+        SiteFile("api/benefits.json", benefits_json(book, base_url=base_url), ""),
+        SiteFile("api/kits.json", kits_json(book, base_url=base_url), ""),
+        SiteFile("api/cases.csv", cases_csv(book, base_url=base_url), ""),
+        SiteFile("feed.xml", feed_xml(book, site_url=base_url), ""),
+        SiteFile("api/briefing-builder.json", builder_json(book), ""),
     ]
     for kit in book.kits.values():  # the standard briefings as Word files
         address = f"{base_url}{kit.url}" if base_url else ""
-        files.append(GeneratedPage(f"downloads/briefing-{kit.id}.docx",
+        files.append(SiteFile(f"downloads/briefing-{kit.id}.docx",
                                    briefing_docx(build_briefing(book, kit), site_address=address), ""))
     for name in SCHEMA_FILES.values():
-        files.append(GeneratedPage(f"schema/{name}", (root / "schema" / name).read_text(encoding="utf-8"), ""))
+        files.append(SiteFile(f"schema/{name}", (root / "schema" / name).read_text(encoding="utf-8"), ""))
     return files

@@ -13,7 +13,7 @@ import zipfile
 from datetime import datetime
 
 from docx import Document
-from docx.shared import Pt, RGBColor
+from docx.shared import Cm, Pt, RGBColor
 
 from .briefing import PILOT_LABELS, Briefing
 from .citation import plain_text
@@ -66,12 +66,25 @@ def briefing_docx(brief: Briefing, *, site_address: str = "") -> bytes:
 
 
 def _set_up(doc) -> None:
+    """A4 with narrow margins and tight spacing, so the briefing stays on one page in Word."""
+    for section in doc.sections:
+        section.page_width, section.page_height = Cm(21), Cm(29.7)
+        section.left_margin = section.right_margin = Cm(1.4)
+        section.top_margin = section.bottom_margin = Cm(1.2)
     style = doc.styles["Normal"]
     style.font.name = "Arial"
-    style.font.size = Pt(10)
-    for name in ("Heading 1", "Heading 2"):
-        doc.styles[name].font.color.rgb = ACCENT
-        doc.styles[name].font.name = "Arial"
+    style.font.size = Pt(8.5)
+    style.paragraph_format.space_after = Pt(1.5)
+    style.paragraph_format.space_before = Pt(0)
+    for name, size in (("Heading 1", 15), ("Heading 2", 11)):
+        heading = doc.styles[name]
+        heading.font.color.rgb = ACCENT
+        heading.font.name = "Arial"
+        heading.font.size = Pt(size)
+        heading.paragraph_format.space_before = Pt(4)
+        heading.paragraph_format.space_after = Pt(2)
+    for name in ("List Number", "List Bullet"):
+        doc.styles[name].paragraph_format.space_after = Pt(1)
     props = doc.core_properties
     props.author = "Buy-in Casebook"
     props.created = props.modified = FIXED
@@ -81,7 +94,7 @@ def _set_up(doc) -> None:
 
 def _small(doc, text: str) -> None:
     run = doc.add_paragraph().add_run(text)
-    run.font.size = Pt(8)
+    run.font.size = Pt(7)
 
 
 def _cite(paragraph, notes) -> None:

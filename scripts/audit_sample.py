@@ -15,12 +15,11 @@ from datetime import date
 from pathlib import Path
 from typing import NamedTuple
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from casebook.load import Document, load_file
+from casebook.repository import content_files
+from casebook.sources import published_label
 
-from casebook.load import Document, load_file  # noqa: E402
-from casebook.repository import content_files  # noqa: E402
-from casebook.sources import published_label  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 
 class Item(NamedTuple):

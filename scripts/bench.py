@@ -28,16 +28,13 @@ import time
 from datetime import date
 from pathlib import Path
 
+import bench_hostile
+from casebook.pages import case_page
+from casebook.repository import current_vocabulary, load_casebook
+from static_site import CHROMIUM, CHROMIUM_ARGS, serve
+from synthetic import synthetic_case  # scripts/ is on the path when a script runs
+
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
-from casebook.pages import case_page  # noqa: E402
-from casebook.repository import current_vocabulary, load_casebook  # noqa: E402
-from casebook.synthetic import synthetic_case  # noqa: E402
-from static_site import CHROMIUM, CHROMIUM_ARGS, serve  # noqa: E402
-
-import bench_hostile  # noqa: E402
-
 COPY_IGNORE = shutil.ignore_patterns(".venv", "site", ".git", "__pycache__", ".pytest_cache", "tests")
 ENV = {"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin", "PYTHONDONTWRITEBYTECODE": "1"}
 BASELINE_CONFIG = """\
@@ -97,21 +94,30 @@ def build(directory: Path) -> tuple[float, int]:
     return elapsed, int(result.stderr.strip().splitlines()[-1])
 
 
+def pagefind_fragments(site: Path) -> dict[str, dict]:
+    """Page url -> the fragment Pagefind stored for it (its text, title and filters)."""
+    pages = {}
+    for path in (site / "pagefind" / "fragment").glob("*.pf_fragment"):
+        fragment = json.loads(gzip.decompress(path.read_bytes())[len(b"pagefind_dcd"):])
+        pages[fragment["url"].strip("/") + "/"] = fragment
+    return pages
+
+
 def search_index_figures(site: Path, count: int) -> dict:
-    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    case_docs = [d for d in index["docs"] if d["location"].startswith("cases/synthetic-")]
-    raw = json.dumps(case_docs, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-    by_page: dict[str, str] = {}
-    for doc in case_docs:
-        page = doc["location"].split("#")[0]
-        by_page[page] = by_page.get(page, "") + " " + doc["title"] + " " + doc["text"]
-    real = [d for d in index["docs"] if d["location"].startswith("cases/") and "synthetic-" not in d["location"]
-            and d["location"].split("#")[0] != "cases/"]
-    real_raw = json.dumps(real, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-    real_pages = len({d["location"].split("#")[0] for d in real}) or 1
-    return {"raw": len(raw) / count, "gzip": len(gzip.compress(raw, 9)) / count,
-            "real_raw": len(real_raw) / real_pages, "real_gzip": len(gzip.compress(real_raw, 9)) / real_pages,
-            "pages": by_page}
+    """Bytes of the Pagefind index (its files are gzip already) per case, for the whole index
+    and for the fragments of synthetic and of real case pages; page url -> indexed text."""
+    bundle = site / "pagefind"
+    whole = sum(p.stat().st_size for folder in ("index", "fragment", "filter") for p in (bundle / folder).iterdir())
+    fragments = pagefind_fragments(site)
+    synthetic = [url for url in fragments if url.startswith("cases/synthetic-")]
+    real = [url for url in fragments if url.startswith("cases/") and url != "cases/" and "synthetic-" not in url]
+    encoded = {url: json.dumps(fragment, ensure_ascii=False).encode("utf-8") for url, fragment in fragments.items()}
+    raw = {url: len(data) for url, data in encoded.items()}
+    zipped = {url: len(gzip.compress(data, 9)) for url, data in encoded.items()}
+    per = lambda urls, table: sum(table[u] for u in urls) / max(len(urls), 1)  # noqa: E731
+    return {"raw": per(synthetic, raw), "gzip": per(synthetic, zipped), "real_raw": per(real, raw),
+            "real_gzip": per(real, zipped), "whole_gzip": whole / (count + len(real)),
+            "pages": {url: f["meta"].get("title", "") + " " + f["content"] for url, f in fragments.items()}}
 
 
 def findable(project: Path, pages: dict[str, str], sample: int = 25) -> float:
@@ -163,13 +169,14 @@ def measure(count: int, runs: int, with_browser: bool) -> dict:
         site = project / "site"
         index = search_index_figures(site, count)
         cases_json = (site / "api" / "cases.json").read_bytes()
+        cases = len(json.loads(cases_json))  # synthetic and real, counted, so new content changes nothing
         return {
             "n": count, "ours": statistics.median(ours), "baseline": statistics.median(theirs),
             "ratio": statistics.median(o / t for o, t in zip(ours, theirs, strict=True)),
             "peak_mb": max(memory) / 1024, "index_raw": index["raw"], "index_gzip": index["gzip"],
             "real_raw": index["real_raw"], "real_gzip": index["real_gzip"],
             "findable": findable(project, index["pages"]),
-            "explorer_raw": len(cases_json) / (count + 34), "explorer_gzip": len(gzip.compress(cases_json, 9)) / (count + 34),
+            "explorer_raw": len(cases_json) / cases, "explorer_gzip": len(gzip.compress(cases_json, 9)) / cases,
             "filter_ms": explorer_timing(site) if with_browser else None,
         }
 

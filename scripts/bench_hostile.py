@@ -24,7 +24,7 @@ FIXTURE = ROOT / "tests" / "fixtures" / "repo"
 ORDINARY = (FIXTURE / "case_studies" / "gmp-tweets.yml").read_text(encoding="utf-8")
 ENV = {"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin", "PYTHONDONTWRITEBYTECODE": "1"}
 COPY_IGNORE = shutil.ignore_patterns(".venv", "site", ".git", "__pycache__", ".pytest_cache", "tests")
-VALIDATE = ("import json, resource, sys, time; sys.path.insert(0, sys.argv[2]); "
+VALIDATE = ("import json, resource, sys, time; "
             "from casebook.repository import load_casebook; start = time.perf_counter(); "
             "result = load_casebook(sys.argv[1]); seconds = time.perf_counter() - start; "
             "print(json.dumps({'seconds': seconds, 'rss_kb': resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, "
@@ -93,7 +93,7 @@ def _validate(files: dict[str, str], workdir: Path) -> dict:
     shutil.copytree(FIXTURE, repo)
     for rel, text in files.items():
         (repo / rel).write_text(text, encoding="utf-8")
-    return _child(VALIDATE, str(repo), str(ROOT), cwd=workdir)
+    return _child(VALIDATE, str(repo), cwd=workdir)
 
 
 def _build(files: dict[str, str], workdir: Path) -> dict:

@@ -11,11 +11,10 @@ import json
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from casebook.contract import SCHEMA_FILES, schemas
+from casebook.repository import current_vocabulary
 
-from casebook.contract import SCHEMA_FILES, schemas  # noqa: E402
-from casebook.repository import current_vocabulary  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def main(argv: list[str] | None = None) -> int:

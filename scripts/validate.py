@@ -13,11 +13,10 @@ import os
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from casebook.problems import summary
+from casebook.repository import load_casebook
 
-from casebook.problems import summary  # noqa: E402
-from casebook.repository import load_casebook  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -202,3 +202,20 @@ def test_case_page_and_explorer_data_lead_with_the_marked_headline(repo):
     assert figures.index("341 arrests") < figures.index("3,205 calls")
     outcomes = json.loads(cases_json(book))[0]["outcomes"]
     assert [o.get("headline") for o in outcomes] == [None, True]
+
+
+def test_case_page_labels_its_evidence_and_links_the_grading_page(repo):
+    from casebook.pages import case_page
+    edit(repo, C, "publisher: BBC News", "publisher: Twitter")
+    page = case_page(book_of(repo), "gmp-tweets").content
+    assert ('<a class="cb-strength cb-strength--interested" href="../../how-we-grade-evidence/#interested">'
+            "Interested party&#39;s research</a>") in page
+
+
+def test_automatic_choice_prefers_stronger_then_more_recent_evidence(repo):
+    add_case(repo, "reported-new", year=2020, title="A force reports tweets for a day", publisher="Local Paper")
+    edit(repo, "case_studies/reported-new.yml", "grade: primary", "grade: secondary")
+    add_case(repo, "measured-old", year=2011, title="A force measures tweets for a day")
+    add_case(repo, "measured-new", year=2019, title="A force counts tweets for a day")
+    brief = plan_briefings(book_of(repo))["executives"]
+    assert [case.id for case, _, _ in brief.cases] == ["measured-new", "measured-old", "reported-new"]

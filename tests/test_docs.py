@@ -4,20 +4,11 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from support import ROOT
 
-RULE_LITERAL = re.compile(r'"([a-z]+(?:-[a-z0-9]+)+)"')
-NOT_RULES = {"utf-8"}
-NOT_RULE_MODULES = {"csp.py"}  # its kebab-case strings are Content-Security-Policy directives
-
-
-def rule_ids_in_code() -> set[str]:
-    found = set()
-    for path in (ROOT / "casebook").rglob("*.py"):
-        if path.name in NOT_RULE_MODULES:
-            continue
-        found |= set(RULE_LITERAL.findall(path.read_text(encoding="utf-8")))
-    return found - NOT_RULES
+from casebook.problems import Problem
+from casebook.rule_registry import RULES, WARNING, UnknownRule
 
 
 def rule_ids_in_guide() -> list[str]:
@@ -27,7 +18,30 @@ def rule_ids_in_guide() -> list[str]:
 def test_every_rule_id_has_one_section_with_examples():
     guide = rule_ids_in_guide()
     assert len(guide) == len(set(guide)), "a rule id has two sections"
-    assert set(guide) == rule_ids_in_code()
+    assert set(guide) == set(RULES)
+
+
+def test_warnings_say_so_in_the_guide():
+    text = (ROOT / "CONTRIBUTING.md").read_text()
+    for section in text.split("\n### `")[1:]:
+        rule_id, body = section.split("`", 1)
+        first_words = body.strip().split("\n\n")[0]
+        if RULES[rule_id].severity == WARNING:
+            assert "Warning" in first_words or "weekly source check" in first_words, rule_id
+        else:
+            assert "Warning" not in first_words, rule_id
+
+
+def test_a_problem_under_an_unregistered_rule_id_is_a_bug():
+    with pytest.raises(UnknownRule, match="casebook/rule_registry.py"):
+        Problem("case_studies/a.yml", 1, 1, field="", message="m", rule="no-such-rule")
+
+
+def test_a_problem_takes_its_severity_from_the_registry():
+    assert Problem("a.yml", 1, 1, field="", message="m", rule="stale-entry").severity == WARNING
+    assert Problem("a.yml", 1, 1, field="", message="m", rule="date-order").is_error
+    with pytest.raises(ValueError, match="registered as warning"):
+        Problem("a.yml", 1, 1, field="", message="m", rule="stale-entry", severity="error")
 
 
 def test_each_section_has_a_bad_and_a_good_example():
@@ -39,6 +53,18 @@ def test_each_section_has_a_bad_and_a_good_example():
 def test_readme_shows_the_two_commands():
     readme = (ROOT / "README.md").read_text()
     assert "make serve" in readme and "make test" in readme
+
+
+def test_every_schema_property_has_a_title_description_and_examples(repo):
+    from casebook.contract import schemas
+    from casebook.field_docs import properties
+    from casebook.repository import current_vocabulary
+    seen = 0
+    for kind, schema in schemas(current_vocabulary(repo)).items():
+        for path, node in properties(schema):
+            seen += 1
+            assert node.get("title") and node.get("description") and node.get("examples"), (kind, path)
+    assert seen > 60  # every kind's fields, nested ones included
 
 
 def test_grade_definitions_say_the_same_thing_everywhere():

@@ -93,3 +93,8 @@ def test_stale_entries_are_marked(repo):
     book = load_casebook(repo, today=date(2030, 1, 1)).casebook
     assert book.is_stale(book.cases["gmp-tweets"])
     assert not load_casebook(repo, today=TODAY).casebook.is_stale(book.cases["gmp-tweets"])
+
+
+def test_each_standard_briefing_has_its_own_title_naming_its_audience(book):
+    titles = [kit.briefing_title for kit in book.kits.values()]
+    assert len(set(titles)) == len(titles)

@@ -48,7 +48,7 @@ def test_inert_shows_what_it_escaped():
 
 
 def test_annotation_properties_are_escaped():
-    problem = Problem("case_studies/a,b:c.yml", 1, 1, "", "message", rule="id-format")
+    problem = Problem("case_studies/a,b:c.yml", 1, 1, field="", message="message", rule="id-format")
     assert problem.github().startswith("::error file=case_studies/a%2Cb%3Ac.yml,line=1,col=1,title=id-format::")
 
 

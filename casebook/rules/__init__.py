@@ -1,7 +1,8 @@
 """Stage 3, rules: checks a schema cannot express, over documents that passed their schema.
 
 One module per entry type; each rule is a function named for what it checks and reports
-`Problem`s with a stable rule id (documented, with a bad and a good example, in CONTRIBUTING.md).
+`Problem`s with a stable rule id registered in `casebook/rule_registry.py` (and documented, with a bad
+and a good example, in CONTRIBUTING.md).
 """
 
 from __future__ import annotations

@@ -190,8 +190,16 @@ def check_real_dates(doc: Document) -> list[Problem]:
 
 
 def check_entry_dates(doc: Document, ctx: Context) -> list[Problem]:
-    added = date.fromisoformat(doc.data["added"])
-    verified = date.fromisoformat(doc.data["last_verified"])
+    """`added` and `last_verified`: one check per rule."""
+    return check_dates_not_future(doc, ctx) + check_date_order(doc) + check_staleness(doc, ctx)
+
+
+def _dates(doc: Document) -> tuple[date, date]:
+    return date.fromisoformat(doc.data["added"]), date.fromisoformat(doc.data["last_verified"])
+
+
+def check_dates_not_future(doc: Document, ctx: Context) -> list[Problem]:
+    added, verified = _dates(doc)
     problems = []
     if added > ctx.today:
         problems.append(problem(doc, ("added",), f"{added} is in the future", f"on or before {ctx.today}",
@@ -200,11 +208,21 @@ def check_entry_dates(doc: Document, ctx: Context) -> list[Problem]:
         problems.append(problem(doc, ("last_verified",), f"{verified} is in the future",
                                 f"on or before {ctx.today}", "use the date you last checked the sources",
                                 "date-future"))
-    if verified < added:
-        problems.append(problem(doc, ("last_verified",), f"{verified} is before added ({added})",
-                                "a date on or after 'added'", "check both dates", "date-order"))
-    if is_stale(verified, ctx.today):
-        problems.append(warning(doc, ("last_verified",), f"sources last checked {verified}, over two years ago",
-                                "a check within two years", "re-read each source, then update last_verified",
-                                "stale-entry"))
     return problems
+
+
+def check_date_order(doc: Document) -> list[Problem]:
+    added, verified = _dates(doc)
+    if verified >= added:
+        return []
+    return [problem(doc, ("last_verified",), f"{verified} is before added ({added})",
+                    "a date on or after 'added'", "check both dates", "date-order")]
+
+
+def check_staleness(doc: Document, ctx: Context) -> list[Problem]:
+    verified = _dates(doc)[1]
+    if not is_stale(verified, ctx.today):
+        return []
+    return [warning(doc, ("last_verified",), f"sources last checked {verified}, over two years ago",
+                    "a check within two years", "re-read each source, then update last_verified",
+                    "stale-entry")]

@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 
 from ..load import Document, dotted
-from ..problems import ERROR, WARNING, Problem
+from ..problems import WARNING, Problem
 
 STALE_AFTER_DAYS = 730  # two years, as the content contract says
 
@@ -24,9 +24,11 @@ class Context:
 
 
 def problem(doc: Document, keys: tuple, message: str, expected: str, fix: str, rule: str,
-            *, severity: str = ERROR) -> Problem:
+            *, severity: str = "") -> Problem:
+    """A problem at `keys` in `doc`; its severity is the rule's own (casebook/rule_registry.py)."""
     line, column = doc.where(keys)
-    return Problem(doc.path, line, column, dotted(keys), message, expected, fix, rule, severity)
+    return Problem(doc.path, line, column, field=dotted(keys), message=message, expected=expected, fix=fix,
+                   rule=rule, severity=severity)
 
 
 def warning(doc: Document, keys: tuple, message: str, expected: str, fix: str, rule: str) -> Problem:

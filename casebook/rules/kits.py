@@ -1,5 +1,6 @@
-"""Rules for kits: objections and the briefing link to real statements and cases, the briefing's
-choices are tagged for the kit's audience; the route exists."""
+"""Rules for kits, one function per rule: objections, the briefing and the training route link to
+real entries (`kit-reference-unknown`), the briefing's choices are tagged for the kit's audience
+(`kit-briefing-audience`), and no two kits share a place on the home page (`kit-order-repeat`)."""
 
 from __future__ import annotations
 
@@ -7,56 +8,66 @@ from ..hints import Hints
 from ..problems import Problem
 from .context import Context, problem, warning
 
+FOLDERS = {"benefit": "benefits/", "case": "case_studies/", "route": "training/"}
+
 
 def check_kits(ctx: Context) -> list[Problem]:
     problems = []
-    orders: dict[int, str] = {}
     for doc in ctx.kits.values():
-        hints = Hints()
-        for index, objection in enumerate(doc.data["objections"]):
-            for field, known, folder in (("benefits", ctx.ids["benefit"], "benefits/"),
-                                         ("cases", ctx.ids["case"], "case_studies/")):
-                for position, ref in enumerate(objection.get(field, [])):
-                    problems += _check_reference(doc, ("objections", index, field, position), ref,
-                                                 known, folder, hints)
-        problems += check_briefing_choice(doc, ctx, hints)
-        route = doc.data.get("training")
-        if route:
-            problems += _check_reference(doc, ("training",), route, ctx.ids["route"], "training/", hints)
+        problems += check_kit_references(doc, ctx)
+        problems += check_briefing_audience(doc, ctx)
+    return problems + check_kit_orders(ctx)
+
+
+def _references(doc):
+    """(keys, kind, id) for every entry a kit names."""
+    for index, objection in enumerate(doc.data["objections"]):
+        for field, kind in (("benefits", "benefit"), ("cases", "case")):
+            for position, ref in enumerate(objection.get(field, [])):
+                yield ("objections", index, field, position), kind, ref
+    for field, kind in (("statements", "benefit"), ("cases", "case")):
+        for position, ref in enumerate(doc.data.get("briefing", {}).get(field, [])):
+            yield ("briefing", field, position), kind, ref
+    if doc.data.get("training"):
+        yield ("training",), "route", doc.data["training"]
+
+
+def check_kit_references(doc, ctx: Context) -> list[Problem]:
+    """Every id a kit names is a file in its folder (did-you-mean from one budget per kit)."""
+    hints, problems = Hints(), []
+    for keys, kind, ref in _references(doc):
+        known, folder = ctx.ids[kind], FOLDERS[kind]
+        if ref in known:
+            continue
+        close = hints.closest(ref, known)
+        hint = f"did you mean '{close}'? " if close else ""
+        problems.append(problem(doc, keys, f"no entry '{ref}' in {folder}", f"a file name from {folder}",
+                                hint + "fix the id or remove it", "kit-reference-unknown"))
+    return problems
+
+
+def check_briefing_audience(doc, ctx: Context) -> list[Problem]:
+    """`briefing: {statements, cases}` name entries tagged for this audience: a briefing for
+    councillors must not lead with evidence the kit's editor never meant for them."""
+    problems = []
+    for keys, kind, ref in _references(doc):
+        entry = {"benefit": ctx.benefits, "case": ctx.cases}.get(kind, {}).get(ref)
+        if keys[0] != "briefing" or entry is None or doc.id in entry.data["audiences"]:
+            continue
+        problems.append(problem(
+            doc, keys, f"'{ref}' is not tagged for the audience '{doc.id}'",
+            f"an entry whose audiences include {doc.id}",
+            f"choose another, or add {doc.id} to the audiences in {entry.path} if it "
+            "really speaks to them", "kit-briefing-audience"))
+    return problems
+
+
+def check_kit_orders(ctx: Context) -> list[Problem]:
+    problems, orders = [], {}
+    for doc in ctx.kits.values():
         order = doc.data["order"]
         if order in orders:
             problems.append(warning(doc, ("order",), f"order {order} is also used by {orders[order]}",
                                     "a distinct position", "pick another number", "kit-order-repeat"))
         orders.setdefault(order, doc.path)
-    return problems
-
-
-def _check_reference(doc, keys, ref: str, known: frozenset, folder: str, hints: Hints) -> list[Problem]:
-    if ref in known:
-        return []
-    close = hints.closest(ref, known)
-    hint = f"did you mean '{close}'? " if close else ""
-    return [problem(doc, keys, f"no entry '{ref}' in {folder}", f"a file name from {folder}",
-                    hint + "fix the id or remove it", "kit-reference-unknown")]
-
-
-def check_briefing_choice(doc, ctx: Context, hints: Hints) -> list[Problem]:
-    """`briefing: {statements, cases}` name existing entries tagged for this audience: a briefing
-    for councillors must not lead with evidence the kit's editor never meant for them."""
-    problems = []
-    chosen = doc.data.get("briefing", {})
-    for field, entries, folder in (("statements", ctx.benefits, "benefits/"),
-                                   ("cases", ctx.cases, "case_studies/")):
-        known = ctx.ids["benefit" if field == "statements" else "case"]
-        for position, ref in enumerate(chosen.get(field, [])):
-            keys = ("briefing", field, position)
-            found = _check_reference(doc, keys, ref, known, folder, hints)
-            problems += found
-            entry = entries.get(ref)
-            if not found and entry is not None and doc.id not in entry.data["audiences"]:
-                problems.append(problem(
-                    doc, keys, f"'{ref}' is not tagged for the audience '{doc.id}'",
-                    f"an entry whose audiences include {doc.id}",
-                    f"choose another, or add {doc.id} to the audiences in {entry.path} if it "
-                    "really speaks to them", "kit-briefing-audience"))
     return problems

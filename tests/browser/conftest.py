@@ -50,3 +50,43 @@ def page(browser, base_url):
     yield page
     context.close()
     assert errors == [], f"console errors: {errors}"
+
+
+@pytest.fixture(scope="session")
+def fixture_site_dir(tmp_path_factory) -> Path:
+    """The fixture content (tests/fixture_site.py) built with the project's code."""
+    from fixture_site import build_fixture_site
+    return build_fixture_site(tmp_path_factory.mktemp("fixture-site"))
+
+
+@pytest.fixture(scope="session")
+def fixture_url(fixture_site_dir):
+    with serve(fixture_site_dir) as url:
+        yield url
+
+
+def _page(browser, base_url, viewport):
+    context = browser.new_context(viewport=viewport, base_url=base_url)
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    return context, page, errors
+
+
+@pytest.fixture
+def fixture_page(browser, fixture_url):
+    """A desktop page on the fixture site; like `page`, it must log no console error."""
+    context, page, errors = _page(browser, fixture_url, {"width": 1280, "height": 900})
+    yield page
+    context.close()
+    assert errors == [], f"console errors: {errors}"
+
+
+@pytest.fixture
+def fixture_phone(browser, fixture_url):
+    """A 390×844 phone page on the fixture site."""
+    context, page, errors = _page(browser, fixture_url, {"width": 390, "height": 844})
+    yield page
+    context.close()
+    assert errors == [], f"console errors: {errors}"

@@ -11,7 +11,8 @@ PAGES = ["", "kits/executives/", "kits/customer-service/briefing/", "tools/chann
          "tools/readiness/", "cases/greater-manchester-police-24-hour-tweets/", "benefits/",
          "cases/?audience=executives", "training/briefing-elected-members/", "data/",
          "benefits/two-thirds-use-social-media-for-service/", "briefing/?audience=elected-members",
-         "how-we-grade-evidence/", "tools/readiness/?signs=silos,slow"]
+         "how-we-grade-evidence/", "tools/readiness/?signs=silos,slow", "contribute/",
+         "contribute/propose/", "contribute/fields/"]
 
 
 @pytest.mark.parametrize("url", PAGES, ids=lambda u: u or "home")

@@ -54,6 +54,7 @@ def test_pin_on_a_kit_page_reaches_the_builder_and_survives_reload(page, site_di
     assert pin.get_attribute("aria-pressed") == "true" and pin.inner_text() == "Pinned to my briefing"
     assert json.loads(page.evaluate("localStorage.getItem('cb-briefing-pins')")) == [f"s:{statement_id}"]
     page.locator(".cb-pin-tray").click()
+    page.wait_for_url("**/briefing/?**")
     wait_until(page, "window.cbBuilder && window.cbBuilder.ready")
     assert f"s:{statement_id}" in parse_qs(urlparse(page.url).query)["items"][0].split(",")
     statement = builder_data(site_dir)["statements"][statement_id]["text"]
@@ -93,6 +94,10 @@ def test_sources_are_numbered_once_in_order_of_citation(page):
     assert set(cited) == set(range(1, len(sources) + 1)) and len(set(sources)) == len(sources)
     first_seen = list(dict.fromkeys(cited))
     assert first_seen == sorted(first_seen)
+    labels = preview.locator(".cb-briefing__points a.cb-strength")
+    assert labels.count() == preview.locator(".cb-briefing__points li").count()
+    assert all(h.startswith("../how-we-grade-evidence/#") for h in
+               labels.evaluate_all("els => els.map(a => a.getAttribute('href'))"))
 
 
 def test_custom_briefing_prints_on_one_a4_page_without_controls(page):
@@ -123,3 +128,20 @@ def test_word_download_opens_with_python_docx_and_holds_the_chosen_evidence(page
     numbered = [p.text for p in document.paragraphs if re.match(r"^\d+\. .+ https?://", p.text)]
     assert [int(p.split(".")[0]) for p in numbered] == list(range(1, sources + 1))
     assert "Anytown Borough Council" in text
+
+
+def test_pin_on_an_explorer_card_reaches_the_builder(page, site_dir):
+    page.goto(f"cases/?audience={AUDIENCE}")
+    wait_until(page, "window.cbExplorer && window.cbExplorer.ready")
+    card = page.locator(".cb-result").first
+    case_id = card.get_attribute("data-case-id")
+    pin = card.locator(".cb-pin")
+    pin.click()
+    assert pin.get_attribute("aria-pressed") == "true"
+    page.locator(".cb-pin-tray").click()
+    page.wait_for_url("**/briefing/?**")
+    wait_until(page, "window.cbBuilder && window.cbBuilder.ready")
+    assert f"c:{case_id}" in parse_qs(urlparse(page.url).query)["items"][0].split(",")
+    value = builder_data(site_dir)["cases"][case_id]["value"]
+    figures = page.locator(".cb-builder__preview .cb-briefing__figure").all_inner_texts()
+    assert any(f.startswith(value) for f in figures)

@@ -120,22 +120,12 @@ def test_without_javascript_the_page_lists_every_case_by_audience(browser, base_
     context.close()
 
 
-def test_site_search_finds_the_greater_manchester_case(page):
-    page.goto("")
-    page.locator("input.md-search__input").click()
-    page.keyboard.type("Manchester")
-    results = page.locator(".md-search-result__item")
-    results.first.wait_for()
-    texts = results.all_inner_texts()
-    assert any("Greater Manchester Police tweets every incident" in text for text in texts[:3])
-
-
 def test_home_search_box_opens_the_explorer_with_the_query(page):
     page.goto("")
     page.fill("#cb-home-q", "winter")
     page.keyboard.press("Enter")
+    page.wait_for_url("**/cases/?q=winter")
     wait_until(page, "window.cbExplorer && window.cbExplorer.ready")
-    assert page.url.endswith("cases/?q=winter")
     assert page.input_value("#cb-q") == "winter"
     ids = shown_ids(page)
     assert "lincolnshire-gritting-twitter" in ids and len(ids) < 10

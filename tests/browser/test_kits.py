@@ -48,6 +48,7 @@ def test_kit_shows_only_material_tagged_for_its_audience(page, site_dir):
         assert cases and set(cases) <= tagged and len(cases) == min(12, len(tagged))
         assert page.locator("#kit-cases").get_attribute("data-total") == str(len(tagged))
         page.locator(".cb-all-cases a").click()
+        page.wait_for_url("**/cases/?**")
         wait_until(page, "window.cbExplorer && window.cbExplorer.ready")
         assert page.locator(".cb-explorer__count").inner_text() == f"{len(tagged)} cases"
 
@@ -206,7 +207,7 @@ def test_explorer_cards_show_the_marked_headline_figure(page, site_dir):
     case = marked[0]
     headline = next(o for o in case["outcomes"] if o.get("headline"))
     page.goto("cases/")
-    page.wait_for_function("window.cbExplorer && window.cbExplorer.ready")
+    wait_until(page, "window.cbExplorer && window.cbExplorer.ready")
     card = page.locator(f'.cb-result[data-case-id="{case["id"]}"]')
     if not card.count():  # beyond the first page of results: search for it
         page.fill(".cb-explorer__search input", case["title"])

@@ -180,7 +180,9 @@
         var li = el("li", "", s.text);
         li.appendChild(sup(s.notes));
         li.appendChild(document.createTextNode(" "));
-        li.appendChild(el("span", "cb-strength cb-strength--" + s.kind, s.label));
+        var label = el("a", "cb-strength cb-strength--" + s.kind, s.label);
+        label.href = root.getAttribute("data-grading") + "#" + s.kind;
+        li.appendChild(label);
         ol.appendChild(li);
       });
       section("What the evidence shows", "cb-briefing__points").appendChild(ol);

@@ -142,6 +142,9 @@
     var like = el("button", { type: "button", "class": "cb-result__like", "data-sector": item.sector, "data-country": item.country },
       "Organisations like this: " + labelOf.sector[item.sector].toLowerCase() + ", " + labelOf.country[item.country]);
     foot.appendChild(like);
+    // Pin to the briefing builder; kits.js keeps the pins and their pressed state.
+    foot.appendChild(el("button", { type: "button", "class": "cb-pin", "data-pin": "c:" + item.id,
+      "data-builder": new URL("briefing/", base).href, "aria-pressed": "false" }, "Pin to my briefing"));
     li.appendChild(foot);
     return li;
   }
@@ -160,6 +163,7 @@
     var fragment = document.createDocumentFragment();
     found.slice(0, shown).forEach(function (record) { fragment.appendChild(card(record.item)); });
     list.appendChild(fragment);
+    if (window.cbPins) window.cbPins.refresh();
     if (!found.length) list.appendChild(el("li", { "class": "cb-explorer__none" }, "No case matches all of these filters. Untick one, or clear them all."));
     more.hidden = found.length <= shown;
     more.textContent = "Show " + Math.min(PAGE, found.length - shown) + " more of " + (found.length - shown);

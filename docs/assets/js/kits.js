@@ -48,36 +48,38 @@
   }
   window.cbPins = { read: readPins, write: writePins };
 
-  var pinButtons = document.querySelectorAll(".cb-pin[data-pin]");
   var tray = null;
+  // Cards drawn later (the case explorer's) call cbPins.refresh(), so buttons are looked up anew.
   function showPins() {
     var pins = readPins();
-    pinButtons.forEach(function (button) {
+    var buttons = document.querySelectorAll(".cb-pin[data-pin]");
+    buttons.forEach(function (button) {
       var on = pins.indexOf(button.getAttribute("data-pin")) !== -1;
       button.hidden = false;
       button.setAttribute("aria-pressed", on ? "true" : "false");
       button.textContent = on ? "Pinned to my briefing" : "Pin to my briefing";
     });
-    if (!pinButtons.length) return;
+    if (!buttons.length && !tray) return;
     if (!tray) {
       tray = document.createElement("a");
       tray.className = "cb-pin-tray";
-      tray.href = pinButtons[0].getAttribute("data-builder");
+      tray.href = buttons[0].getAttribute("data-builder");
       document.body.appendChild(tray);
     }
     tray.hidden = pins.length === 0;
     tray.textContent = "My briefing: " + pins.length + " pinned";
   }
-  pinButtons.forEach(function (button) {
-    button.addEventListener("click", function () {
-      var pins = readPins();
-      var pin = button.getAttribute("data-pin");
-      var at = pins.indexOf(pin);
-      if (at === -1) pins.push(pin); else pins.splice(at, 1);
-      writePins(pins);
-      showPins();
-    });
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest(".cb-pin[data-pin]");
+    if (!button) return;
+    var pins = readPins();
+    var pin = button.getAttribute("data-pin");
+    var at = pins.indexOf(pin);
+    if (at === -1) pins.push(pin); else pins.splice(at, 1);
+    writePins(pins);
+    showPins();
   });
+  window.cbPins.refresh = showPins;
   showPins();
 
   // A printed kit shows every answer; the reader's own open/closed choice comes back afterwards.

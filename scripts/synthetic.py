@@ -1,12 +1,13 @@
 """Synthetic but valid case studies for the benchmark: varied enough that search, related cases
-and the explorer do real work, built only from ids the repository declares."""
+and the explorer do real work, built only from ids the repository declares. Used by bench.py only,
+so it lives with the scripts, not in the domain package."""
 
 from __future__ import annotations
 
 import random
 from datetime import date, timedelta
 
-from .contract import Vocabulary
+from casebook.contract import Vocabulary
 
 TOWNS = ["Ashford", "Barnsley", "Carlisle", "Dudley", "Exeter", "Falkirk", "Gateshead", "Harrogate",
          "Ipswich", "Kendal", "Lancaster", "Medway", "Newport", "Oldham", "Perth", "Reading", "Salford",

@@ -1,0 +1,284 @@
+/* Propose-a-case logic, free of the page so Node can test it: the draft as a case object, the
+   case as YAML the project's validator reads back unchanged, the checks a schema cannot express
+   (source numbers, dates), friendly words for schema errors, and the addresses of GitHub's
+   new-file page, the issue form and e-mail. Nothing here sends anything anywhere. */
+(function (root, factory) {
+  "use strict";
+  var api = factory();
+  if (typeof module === "object" && module.exports) { module.exports = api; } else { root.ProposeCore = api; }
+})(typeof self !== "undefined" ? self : this, function () {
+  "use strict";
+
+  var SCHEMA_LINE = "# yaml-language-server: $schema=../schema/case-study.schema.json";
+  var ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+  var PLAIN_DATE = /^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$/;
+  var MARKDOWN = { challenge: true, approach: true, caveats: true };
+  var URL_LIMIT = 8000;  // GitHub refuses longer addresses; the page says so instead of failing
+
+  function trim(value) { return typeof value === "string" ? value.trim() : ""; }
+
+  function lines(value) {
+    return trim(value).split("\n").map(function (l) { return l.trim(); }).filter(Boolean);
+  }
+
+  function ids(value) {
+    return trim(value).split(/[\s,]+/).filter(Boolean);
+  }
+
+  function wholeNumber(value) {
+    var text = trim(String(value === undefined || value === null ? "" : value));
+    return /^[0-9]+$/.test(text) ? Number(text) : (text === "" ? undefined : text);
+  }
+
+  /* The draft (what the form holds) -> the case as the contract wants it, keys in schema order.
+     Empty optional keys are left out; numbers the form cannot read stay text for the schema to flag. */
+  function buildCase(draft, order) {
+    var d = draft || {};
+    var c = {
+      title: trim(d.title), organisation: trim(d.organisation), sector: trim(d.sector),
+      country: trim(d.country), year: wholeNumber(d.year),
+      audiences: d.audiences || [], topics: d.topics || [], channels: d.channels || [],
+      summary: trim(d.summary).replace(/\s+/g, " "), challenge: trim(d.challenge), approach: trim(d.approach),
+      outcomes: (d.outcomes || []).map(function (o) {
+        return { measure: trim(o.measure), value: trim(o.value), source: wholeNumber(o.source) };
+      }),
+      lessons: lines(d.lessons), caveats: trim(d.caveats),
+      quote: d.quote && (trim(d.quote.text) || trim(d.quote.by)) ?
+        { text: trim(d.quote.text), by: trim(d.quote.by), source: wholeNumber(d.quote.source) } : undefined,
+      sources: (d.sources || []).map(function (s) {
+        return { title: trim(s.title), publisher: trim(s.publisher), url: trim(s.url),
+                 published: trim(s.published), grade: trim(s.grade) };
+      }),
+      related: ids(d.related), added: trim(d.added), last_verified: trim(d.last_verified)
+    };
+    var result = {};
+    (order || Object.keys(c)).forEach(function (key) {
+      var value = c[key];
+      var empty = value === undefined || value === "" || (Array.isArray(value) && value.length === 0);
+      var optional = ["channels", "lessons", "caveats", "quote", "related"].indexOf(key) >= 0;
+      if (empty && optional) { return; }
+      if (value === undefined) { return; }  // a required key left out: the schema says so
+      if (value === "" && !optional) { return; }
+      result[key] = value;
+    });
+    // Empty items of a list are left out too, so an unused row is not an error.
+    ["outcomes", "sources"].forEach(function (key) {
+      if (result[key]) {
+        result[key] = result[key].filter(function (item) {
+          return Object.keys(item).some(function (k) { return item[k] !== "" && item[k] !== undefined; });
+        });
+        result[key].forEach(function (item) {
+          Object.keys(item).forEach(function (k) { if (item[k] === "" || item[k] === undefined) { delete item[k]; } });
+        });
+      }
+    });
+    if (result.quote) {
+      Object.keys(result.quote).forEach(function (k) { if (result.quote[k] === "" || result.quote[k] === undefined) { delete result.quote[k]; } });
+    }
+    return result;
+  }
+
+  /* A YAML double-quoted string: JSON's escapes are YAML's, plus the characters YAML treats as
+     line breaks or refuses raw (NEL, the Unicode line and paragraph separators, C1 controls). */
+  function quoted(text) {
+    return JSON.stringify(text).replace(/[\u007f-\u009f\u2028\u2029\ufeff]/g, function (ch) {
+      return "\\u" + ("000" + ch.charCodeAt(0).toString(16)).slice(-4);
+    });
+  }
+
+  function needsEscapes(text) {
+    return /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\ufeff\t\r]/.test(text);
+  }
+
+  // Markdown reads best as a literal block; text a block cannot hold exactly is quoted instead.
+  function block(text, indent) {
+    if (needsEscapes(text) || /^\s/.test(text)) { return " " + quoted(text); }
+    return " |\n" + text.split("\n").map(function (l) { return l ? indent + l.replace(/\s+$/, "") : ""; }).join("\n");
+  }
+
+  function scalar(key, value, indent) {
+    if (typeof value === "number") { return " " + value; }
+    if (MARKDOWN[key] || (key === "text" && value.indexOf("\n") >= 0)) { return block(value, indent + "  "); }
+    var plain = ["sector", "country", "grade", "added", "last_verified"].indexOf(key) >= 0 ||
+      (key === "published" && (PLAIN_DATE.test(value) || value === "undated"));
+    if (plain && /^[A-Za-z0-9-]+$/.test(value)) {
+      return " " + value;
+    }
+    return " " + quoted(value);
+  }
+
+  function mapping(obj, indent, first) {
+    var out = [];
+    Object.keys(obj).forEach(function (key, i) {
+      var value = obj[key];
+      var lead = (i === 0 && first) ? first : indent;
+      if (Array.isArray(value) && value.every(function (v) { return typeof v === "string" && ID.test(v); }) &&
+          ["audiences", "topics", "channels", "related"].indexOf(key) >= 0) {
+        out.push(lead + key + ": [" + value.join(", ") + "]");
+      } else if (Array.isArray(value)) {
+        out.push(lead + key + ":");
+        value.forEach(function (item) {
+          if (item && typeof item === "object") {
+            out.push(mapping(item, indent + "    ", indent + "  - "));
+          } else {
+            out.push(indent + "  -" + scalar(key, item, indent + "  "));
+          }
+        });
+      } else if (value && typeof value === "object") {
+        out.push(lead + key + ":");
+        out.push(mapping(value, indent + "  "));
+      } else {
+        out.push(lead + key + ":" + scalar(key, value, indent));
+      }
+    });
+    return out.join("\n");
+  }
+
+  function toYaml(caseObj) {
+    return SCHEMA_LINE + "\n" + mapping(caseObj, "") + "\n";
+  }
+
+  function isRealDate(text) {
+    var m = /^([0-9]{4})-([0-9]{2})-([0-9]{2})$/.exec(text);
+    if (!m) { return false; }
+    var d = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]));
+    return d.getUTCFullYear() === +m[1] && d.getUTCMonth() === +m[2] - 1 && d.getUTCDate() === +m[3];
+  }
+
+  /* What a schema cannot check: source numbers against the list, and dates against the calendar
+     and today. Each problem is [path, message], path as in the schema's instance locations. */
+  function crossChecks(c, today) {
+    var problems = [];
+    var count = (c.sources || []).length;
+    function sourceNumber(path, n) {
+      if (typeof n === "number" && n >= 1 && n > count) {
+        problems.push([path, "There is no source " + n + ": you have listed " + count +
+          (count === 1 ? " source" : " sources") + ". Use its number in the list under “Where you read it”."]);
+      }
+    }
+    (c.outcomes || []).forEach(function (o, i) { sourceNumber("/outcomes/" + i + "/source", o.source); });
+    if (c.quote) { sourceNumber("/quote/source", c.quote.source); }
+    (c.sources || []).forEach(function (s, i) {
+      var p = s.published || "";
+      if (/^[0-9]{4}-[0-9]{2}-[0-9]{2}$/.test(p) && !isRealDate(p)) {
+        problems.push(["/sources/" + i + "/published", p + " is not a day in the calendar."]);
+      } else if (PLAIN_DATE.test(p) && p.slice(0, p.length) > today.slice(0, p.length)) {
+        problems.push(["/sources/" + i + "/published", p + " is in the future."]);
+      }
+    });
+    if (typeof c.year === "number" && c.year > Number(today.slice(0, 4))) {
+      problems.push(["/year", c.year + " is in the future: give the year the work happened."]);
+    }
+    ["added", "last_verified"].forEach(function (key) {
+      if (c[key] && isRealDate(c[key]) && c[key] > today) {
+        problems.push(["/" + key, c[key] + " is in the future."]);
+      }
+    });
+    if (c.added && c.last_verified && c.last_verified < c.added) {
+      problems.push(["/last_verified", "The day you last read the sources cannot be before the day you added the case."]);
+    }
+    return problems;
+  }
+
+  function idProblem(id) {
+    if (!id) { return "Give the file a name."; }
+    if (!ID.test(id) || id.length > 80) {
+      return "Use lowercase letters, digits and single hyphens, at most 80 characters, e.g. " + (suggestId(id) || "leeds-gritting") + ".";
+    }
+    return "";
+  }
+
+  function suggestId(text) {
+    var ascii = String(text || "").normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+    var words = ascii.match(/[a-z0-9]+/g) || [];
+    var out = [];
+    for (var i = 0; i < words.length; i++) {
+      if ((out.concat(words[i]).join("-")).length > 60) { break; }
+      out.push(words[i]);
+    }
+    return out.join("-");
+  }
+
+  function nodeAt(schema, location) {
+    var node = schema;
+    location.replace(/^#?\/?/, "").split("/").filter(Boolean).forEach(function (part) {
+      if (!node) { return; }
+      if (node.properties && node.properties[part]) { node = node.properties[part]; } else if (node.items) { node = node.items; } else { node = null; }
+    });
+    return node || {};
+  }
+
+  var LEAF = { required: 1, type: 1, minLength: 1, maxLength: 1, pattern: 1, enum: 1, minimum: 1, maximum: 1,
+               minItems: 1, uniqueItems: 1, additionalProperties: 1, format: 1 };
+
+  /* cfworker's errors -> [path, message] in a newcomer's words, one per field. */
+  function schemaProblems(errors, schema, instance) {
+    var seen = {};
+    var problems = [];
+    (errors || []).forEach(function (e) {
+      if (!LEAF[e.keyword]) { return; }
+      var path = e.instanceLocation.replace(/^#/, "");
+      if (e.keyword === "required") {
+        var m = /"([^"]+)"/.exec(e.error);
+        if (!m) { return; }
+        path = path + "/" + m[1];
+      }
+      if (seen[path]) { return; }
+      seen[path] = true;
+      problems.push([path, words(e.keyword, nodeAt(schema, path), valueAt(instance, path), path)]);
+    });
+    return problems;
+  }
+
+  function valueAt(obj, path) {
+    return path.split("/").filter(Boolean).reduce(function (v, k) { return v == null ? v : v[k]; }, obj);
+  }
+
+  function words(keyword, node, value, path) {
+    var name = path.split("/").pop();
+    if (keyword === "required") {
+      return /^(outcomes|sources)$/.test(name) ? "Add at least one." : "Required.";
+    }
+    if (keyword === "minLength" && node.minLength > 1) {
+      return "Too short: at least " + node.minLength + " characters (now " + String(value).length + ").";
+    }
+    if (keyword === "maxLength") {
+      return "Too long: at most " + node.maxLength + " characters (now " + String(value).length + ").";
+    }
+    if (keyword === "minLength" || (keyword === "pattern" && node.pattern === "\\S")) { return "Required."; }
+    if (keyword === "pattern" || keyword === "format") {
+      if (name === "url") { return "Give the full address, starting http:// or https://."; }
+      if (name === "published") { return "Write YYYY, YYYY-MM (months 01-12) or YYYY-MM-DD, or undated if the page has no date."; }
+      if (name === "added" || name === "last_verified") { return "Choose a date."; }
+      return "Use lowercase letters, digits and single hyphens.";
+    }
+    if (keyword === "enum") { return "Choose one of the options."; }
+    if (keyword === "minimum") { return "At least " + node.minimum + "."; }
+    if (keyword === "maximum") { return "At most " + node.maximum + "."; }
+    if (keyword === "minItems") { return /^(outcomes|sources)$/.test(name) ? "Add at least one." : "Choose at least one."; }
+    if (keyword === "uniqueItems") { return "An id is listed twice."; }
+    if (keyword === "type") { return /year|source/.test(name) ? "Write a whole number, e.g. " + (name === "year" ? "2019." : "1.") : "Check this value."; }
+    return "Check this value.";
+  }
+
+  function repoBase(repoUrl) { return trim(repoUrl).replace(/\/+$/, ""); }
+
+  function newFileUrl(repoUrl, branch, id, yaml) {
+    return repoBase(repoUrl) + "/new/" + encodeURIComponent(branch || "main") + "/case_studies?filename=" +
+      encodeURIComponent(id + ".yml") + "&value=" + encodeURIComponent(yaml);
+  }
+
+  function issueUrl(repoUrl, template, title, yaml) {
+    return repoBase(repoUrl) + "/issues/new?template=" + encodeURIComponent(template) + "&title=" +
+      encodeURIComponent("Case study: " + (title || "new case")) + "&yaml=" + encodeURIComponent(yaml);
+  }
+
+  function mailUrl(email, title, id, yaml) {
+    return "mailto:" + email + "?subject=" + encodeURIComponent("Case study for the Casebook: " + (title || id)) +
+      "&body=" + encodeURIComponent("Proposed file case_studies/" + id + ".yml:\n\n" + yaml);
+  }
+
+  return { SCHEMA_LINE: SCHEMA_LINE, URL_LIMIT: URL_LIMIT, buildCase: buildCase, toYaml: toYaml, quoted: quoted,
+           crossChecks: crossChecks, isRealDate: isRealDate, idProblem: idProblem, suggestId: suggestId,
+           schemaProblems: schemaProblems, newFileUrl: newFileUrl, issueUrl: issueUrl, mailUrl: mailUrl };
+});

@@ -1,0 +1,291 @@
+/* The propose form on /contribute/propose/: keeps the draft in localStorage, checks it as you
+   type against the site's own JSON Schema (vendored @cfworker/json-schema) and the cross-field
+   checks of propose-core.js, and shows the YAML file with ways to download, copy or send it.
+   The page itself sends nothing: every route is a link or a file the contributor chooses. */
+import { Validator } from "../vendor/cfworker-json-schema/index.js";
+
+const P = window.ProposeCore;
+const STORE = "casebook-propose-v1";
+const root = document.getElementById("cb-propose");
+const form = document.getElementById("cb-pf-form");
+const settings = JSON.parse(document.getElementById("cb-propose-settings").textContent);
+const touched = new Set();
+let schema = null;
+let validator = null;
+let counter = 0;
+let showAll = false;
+
+function today() {
+  const d = new Date();
+  const pad = (n) => String(n).padStart(2, "0");
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+function addItem(group, values) {
+  const list = root.querySelector(`[data-items="${group}"]`);
+  const item = root.querySelector(`template[data-template="${group}"]`).content.firstElementChild.cloneNode(true);
+  const prefix = `${group}${counter++}-`;
+  item.querySelectorAll("[id], [for], [aria-describedby]").forEach((el) => {
+    ["id", "for", "aria-describedby"].forEach((attr) => {
+      if (el.hasAttribute(attr)) { el.setAttribute(attr, el.getAttribute(attr).replaceAll("N-", prefix)); }
+    });
+  });
+  Object.entries(values || {}).forEach(([key, value]) => {
+    const input = item.querySelector(`[name="${group}.${key}"]`);
+    if (input) { input.value = value; }
+  });
+  list.appendChild(item);
+  numberItems(group);
+  return item;
+}
+
+function numberItems(group) {
+  root.querySelectorAll(`[data-items="${group}"] > li`).forEach((li, i) => {
+    li.dataset.index = String(i);
+    const label = group === "sources" ? `Source ${i + 1}` : group === "outcomes" ? `Outcome ${i + 1}` : "";
+    if (label) { li.setAttribute("aria-label", label); li.dataset.label = label; }
+  });
+}
+
+function readDraft() {
+  const draft = {};
+  form.querySelectorAll("input, select, textarea").forEach((el) => {
+    if (!el.name || el.closest("li.cb-pf-item")) { return; }
+    if (el.type === "checkbox") {
+      draft[el.name] = draft[el.name] || [];
+      if (el.checked) { draft[el.name].push(el.value); }
+    } else {
+      draft[el.name] = el.value;
+    }
+  });
+  ["outcomes", "sources", "quote"].forEach((group) => {
+    const items = [...root.querySelectorAll(`[data-items="${group}"] > li`)].map((li) => {
+      const item = {};
+      li.querySelectorAll("input, select, textarea").forEach((el) => { item[el.name.split(".")[1]] = el.value; });
+      return item;
+    });
+    draft[group] = group === "quote" ? items[0] || {} : items;
+  });
+  return draft;
+}
+
+function writeDraft(draft) {
+  form.querySelectorAll("input, select, textarea").forEach((el) => {
+    if (!el.name || el.closest("li.cb-pf-item") || !(el.name in draft)) { return; }
+    if (el.type === "checkbox") { el.checked = (draft[el.name] || []).includes(el.value); } else { el.value = draft[el.name]; }
+  });
+  ["outcomes", "sources", "quote"].forEach((group) => {
+    root.querySelector(`[data-items="${group}"]`).replaceChildren();
+    const items = group === "quote" ? [draft.quote || {}] : (draft[group] || []);
+    (items.length ? items : [{}]).forEach((values) => addItem(group, values));
+  });
+}
+
+function fieldBox(path) {
+  const parts = path.split("/").filter(Boolean);
+  if (parts[0] === "quote") { parts.splice(1, 0, "0"); }
+  if (parts.length >= 3) {
+    const li = root.querySelectorAll(`[data-items="${parts[0]}"] > li`)[Number(parts[1])];
+    return li && li.querySelector(`[data-field="${parts[0]}.${parts[2]}"]`);
+  }
+  if (parts.length === 2 && /^(outcomes|sources)$/.test(parts[0])) {
+    return root.querySelector(`[data-group="${parts[0]}"]`);
+  }
+  return root.querySelector(`[data-field="${parts[0]}"], [data-group="${parts[0]}"]`);
+}
+
+function problemsOf(caseObj, id) {
+  const found = [];
+  const idText = P.idProblem(id);
+  if (idText) { found.push(["/id", idText]); }
+  if (validator) {
+    const result = validator.validate(caseObj);
+    found.push(...P.schemaProblems(result.errors, schema, caseObj));
+  }
+  found.push(...P.crossChecks(caseObj, today()));
+  return found;
+}
+
+function labelOf(box) {
+  if (!box) { return "The file"; }
+  const own = box.querySelector("label, legend, h3");
+  const item = box.closest("li.cb-pf-item");
+  const text = own ? own.textContent.replace("required", "").trim() : "";
+  return item && item.dataset.label ? `${item.dataset.label}, ${text.toLowerCase()}` : text;
+}
+
+function showProblems(found) {
+  root.querySelectorAll(".cb-pf-error").forEach((el) => { el.textContent = ""; });
+  root.querySelectorAll(".cb-pf-invalid").forEach((el) => el.classList.remove("cb-pf-invalid"));
+  root.querySelectorAll("[aria-invalid]").forEach((el) => el.removeAttribute("aria-invalid"));
+  const list = document.getElementById("pf-problems");
+  list.replaceChildren();
+  const visible = [];
+  found.forEach(([path, message]) => {
+    const box = fieldBox(path.replace(/^\/id$/, "/id"));
+    const key = box ? (box.dataset.field || box.dataset.group) : "";
+    const isTouched = showAll || [...touched].some((t) => box && (box.contains(t) || t === box));
+    if (!isTouched) { return; }
+    visible.push([box, message]);
+    const error = box && (box.querySelector(":scope > .cb-pf-error") || box.querySelector(".cb-pf-error"));
+    if (error && !error.textContent) {
+      error.textContent = message;
+      box.classList.add("cb-pf-invalid");
+      box.querySelectorAll("input, select, textarea").forEach((el) => { if (el.closest("[data-field]") === box) { el.setAttribute("aria-invalid", "true"); } });
+    }
+    const li = document.createElement("li");
+    const link = document.createElement("a");
+    const target = box && box.querySelector("input, select, textarea");
+    link.href = target && target.id ? `#${target.id}` : "#cb-pf-form";
+    link.textContent = `${labelOf(box)}: ${message}`;
+    li.appendChild(link);
+    list.appendChild(li);
+    return key;
+  });
+  const status = document.getElementById("pf-status");
+  const left = found.length;
+  status.className = "cb-pf-status " + (left ? "cb-pf-status--todo" : "cb-pf-status--ready");
+  status.textContent = left ? `${left} ${left === 1 ? "thing" : "things"} to fix or fill in before the file is ready${visible.length < left ? " (the others are in fields you have not reached yet)" : ""}.`
+    : "Ready: this file passes the site's checks. Download it, copy it, or send it below.";
+}
+
+function setLink(el, href, usable) {
+  if (usable) {
+    el.href = href;
+    el.removeAttribute("aria-disabled");
+  } else {
+    el.removeAttribute("href");
+    el.setAttribute("aria-disabled", "true");
+  }
+}
+
+function update() {
+  const draft = readDraft();
+  const idInput = document.getElementById("pf-id");
+  if (!draft.id || idInput.dataset.auto === "true") {
+    // The organisation first, unless the title already names it.
+    const org = (draft.organisation || "").trim();
+    const title = draft.title || "";
+    const named = org && title.toLowerCase().includes(org.toLowerCase().split(/\s+/)[0]);
+    const suggested = P.suggestId(named ? title : `${org} ${title}`);
+    idInput.value = suggested;
+    idInput.dataset.auto = "true";
+    draft.id = suggested;
+  }
+  const caseObj = P.buildCase(draft, schema ? Object.keys(schema.properties) : undefined);
+  const yaml = P.toYaml(caseObj);
+  const id = draft.id || "new-case";
+  document.getElementById("pf-yaml").textContent = yaml;
+  document.getElementById("pf-filename").textContent = `case_studies/${id}.yml`;
+  showProblems(problemsOf(caseObj, draft.id));
+  const repo = settings.repo_url;
+  const notes = [];
+  const pr = P.newFileUrl(repo, settings.branch, id, yaml);
+  setLink(document.getElementById("pf-pull-request"), pr, Boolean(repo));
+  const send = document.getElementById("pf-issue");
+  if (settings.email) {
+    setLink(send, P.mailUrl(settings.email, caseObj.title, id, yaml), true);
+    notes.push(`Send it without GitHub opens your e-mail with the file in it, addressed to ${settings.email}.`);
+  } else {
+    setLink(send, P.issueUrl(repo, settings.issue_template, caseObj.title, yaml), Boolean(repo));
+    if (repo) { notes.push("Send it without GitHub opens the project's proposal form with the file already in it (a free GitHub account is needed, no git)."); }
+  }
+  if (!repo) {
+    notes.push("This copy of the site has no repository address yet (repo_url in mkdocs.yml), so only Download and Copy work here.");
+  } else if (pr.length > P.URL_LIMIT) {
+    notes.push("The file is too long to travel in a link: download it and attach it, or copy it into the form.");
+  }
+  document.getElementById("pf-note").textContent = notes.join(" ");
+  localStorage.setItem(STORE, JSON.stringify({ draft, auto: idInput.dataset.auto === "true" }));
+  return { yaml, id };
+}
+
+function download() {
+  const { yaml, id } = update();
+  const blob = new Blob([yaml], { type: "text/yaml" });
+  const link = document.createElement("a");
+  link.href = URL.createObjectURL(blob);
+  link.download = `${id}.yml`;
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(link.href), 1000);
+}
+
+async function copy(button) {
+  const { yaml } = update();
+  try {
+    await navigator.clipboard.writeText(yaml);
+    button.textContent = "Copied";
+  } catch (error) {
+    const range = document.createRange();
+    range.selectNodeContents(document.getElementById("pf-yaml"));
+    getSelection().removeAllRanges();
+    getSelection().addRange(range);
+    button.textContent = "Selected: press Ctrl+C";
+  }
+  setTimeout(() => { button.textContent = "Copy it"; }, 2500);
+}
+
+function onClick(event) {
+  const button = event.target.closest("[data-action]");
+  if (!button) { return; }
+  const action = button.dataset.action;
+  if (action === "add") { addItem(button.dataset.group, {}).querySelector("input, textarea").focus(); }
+  if (action === "remove") {
+    const li = button.closest("li");
+    const group = li.parentElement.dataset.items;
+    li.remove();
+    numberItems(group);
+  }
+  if (action === "reset" && confirm("Clear every answer and start again?")) {
+    localStorage.removeItem(STORE);
+    form.reset();
+    touched.clear();
+    showAll = false;
+    start({});
+    return;
+  }
+  if (action === "download" || action === "copy") { showAll = true; }
+  if (action === "download") { download(); return; }
+  if (action === "copy") { copy(button); return; }
+  update();
+}
+
+function start(saved) {
+  const draft = saved.draft || { added: today(), last_verified: today() };
+  writeDraft(draft);
+  document.getElementById("pf-id").dataset.auto = saved.draft ? String(saved.auto) : "true";
+  update();
+}
+
+function track(event) {
+  const box = event.target.closest("[data-field]");
+  if (box) { touched.add(box); }
+  if (event.target.id === "pf-id") { event.target.dataset.auto = event.target.value ? "false" : "true"; }
+  update();
+}
+
+async function main() {
+  let saved = {};
+  try { saved = JSON.parse(localStorage.getItem(STORE) || "{}"); } catch (error) { saved = {}; }
+  start(saved);
+  form.addEventListener("input", track);
+  form.addEventListener("change", track);
+  form.addEventListener("focusout", (event) => {
+    const box = event.target.closest("[data-field]");
+    if (box && event.target.value) { touched.add(box); update(); }
+  });
+  form.addEventListener("submit", (event) => event.preventDefault());
+  root.addEventListener("click", onClick);
+  [...root.querySelectorAll("[data-action=download], [data-action=copy], #pf-pull-request, #pf-issue")].forEach((el) => {
+    el.addEventListener("focus", () => { showAll = true; });
+  });
+  const response = await fetch(settings.schema);
+  schema = await response.json();
+  validator = new Validator(schema, "2020-12", false);
+  root.classList.add("cb-pf--ready");
+  update();
+}
+
+main();

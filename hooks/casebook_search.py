@@ -1,0 +1,31 @@
+"""MkDocs hook: the site's search. Every page gets its type filter, the synonym list is published
+for the search box, and Pagefind indexes the built site once the build has written it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.exceptions import Abort
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+from casebook.search import index_site, page_marker, synonyms_json
+
+
+def _root(config) -> Path:
+    return Path(config.config_file_path).resolve().parent
+
+
+def on_files(files: Files, config) -> Files:
+    files.append(File.generated(config, "search/synonyms.json", content=synonyms_json(_root(config)),
+                                inclusion=InclusionLevel.NOT_IN_NAV))
+    return files
+
+
+def on_page_content(html: str, page, config, files) -> str:
+    return html + page_marker(page.url)
+
+
+def on_post_build(config) -> None:
+    result = index_site(Path(config.site_dir))
+    if result.returncode != 0:
+        raise Abort(f"Pagefind could not index the site:\n{result.stderr or result.stdout}")

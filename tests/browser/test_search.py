@@ -1,0 +1,90 @@
+"""The site search (Pagefind) in Chromium, on the fixture site: what a manager types, what comes
+back first, and that nothing is downloaded for search before the first keystroke."""
+
+from __future__ import annotations
+
+import pytest
+from browser_support import wait_until
+
+pytestmark = pytest.mark.browser
+
+
+def header_search(page, words):
+    page.goto("")
+    page.locator("[data-cb-search-box] input.md-search__input").click()
+    page.keyboard.type(words)
+    return results(page, ".md-search")
+
+
+def results(page, scope):
+    wait_until(page, f"""(() => {{
+        const status = document.querySelector('{scope} .cb-search__status');
+        return status && /match/.test(status.textContent) && window.cbSearch.results !== null; }})()""")
+    return page.locator(f"{scope} .cb-hit a").evaluate_all("els => els.map(e => new URL(e.href).pathname)")
+
+
+def test_gritting_finds_both_gritter_cases_by_stemming(fixture_page):
+    # Neither case says "gritting": one has "Gritter Twitter", the other "gritter route".
+    urls = header_search(fixture_page, "gritting")
+    assert set(urls[:2]) == {"/cases/northshire-gritter-twitter/", "/cases/southvale-winter-roads-page/"}
+
+
+def test_roi_finds_the_executives_return_objection(fixture_page):
+    # The kit says "You can't prove a return on it."; the synonym list links ROI and return.
+    urls = header_search(fixture_page, "ROI")
+    assert "/kits/executives/" in urls[:3]
+
+
+def test_manchester_lists_both_manchester_cases_first(fixture_page):
+    # A statement names Manchester more often than either case; cases still rank first.
+    urls = header_search(fixture_page, "Manchester")
+    assert set(urls[:2]) == {"/cases/manchester-council-contacts/", "/cases/gmp-tweets/"}
+    assert "/benefits/manchester-residents-turned-to-social/" in urls
+
+
+def test_a_result_shows_the_headline_figure_and_audiences(fixture_page):
+    header_search(fixture_page, "gritter twitter")
+    hit = fixture_page.locator('.md-search .cb-hit a[href$="/cases/northshire-gritter-twitter/"]')
+    assert hit.locator(".cb-hit__figure strong").inner_text() == "9,000 fewer calls"
+    assert hit.locator(".cb-hit__chip").all_inner_texts() == ["Customer service"]
+    assert hit.locator(".cb-hit__type").inner_text().lower() == "case study"
+
+
+def test_an_audience_filter_narrows_the_results(fixture_page):
+    everything = header_search(fixture_page, "winter")
+    assert {"/cases/northshire-gritter-twitter/", "/cases/southvale-winter-roads-page/"} <= set(everything)
+    fixture_page.locator('.md-search select[data-facet="audience"]').select_option("Executives")
+    wait_until(fixture_page, f"window.cbSearch.results < {len(everything)}")
+    narrowed = fixture_page.locator(".md-search .cb-hit a").evaluate_all("els => els.map(e => new URL(e.href).pathname)")
+    assert "/cases/southvale-winter-roads-page/" in narrowed
+    assert "/cases/northshire-gritter-twitter/" not in narrowed
+
+
+def test_nothing_is_fetched_for_search_before_the_first_keystroke(fixture_page):
+    requested: list[str] = []
+    fixture_page.on("request", lambda request: requested.append(request.url))
+    fixture_page.goto("")
+    fixture_page.wait_for_load_state("networkidle")
+    fixture_page.locator("[data-cb-search-box] input.md-search__input").click()
+    fixture_page.wait_for_timeout(300)
+    assert not [url for url in requested if "pagefind" in url or "synonyms" in url or "search_index" in url]
+    fixture_page.keyboard.type("g")
+    wait_until(fixture_page, "window.cbSearch.loaded")
+    assert any("/pagefind/pagefind.js" in url for url in requested)
+
+
+def test_the_home_box_uses_the_same_engine(fixture_page):
+    fixture_page.goto("")
+    fixture_page.locator("#cb-home-q").fill("gritting")
+    urls = results(fixture_page, ".cb-hero__search")
+    assert set(urls[:2]) == {"/cases/northshire-gritter-twitter/", "/cases/southvale-winter-roads-page/"}
+
+
+def test_facilitator_notes_stay_out_of_search(fixture_page, fixture_site_dir):
+    # The page is built and holds the word, inside data-pagefind-ignore="all".
+    assert "quokkafrost" in (fixture_site_dir / "notes-test" / "index.html").read_text(encoding="utf-8")
+    fixture_page.goto("")
+    fixture_page.locator("[data-cb-search-box] input.md-search__input").click()
+    fixture_page.keyboard.type("quokkafrost")
+    wait_until(fixture_page, "/Nothing matches/.test(document.querySelector('.md-search .cb-search__status').textContent)")
+    assert fixture_page.locator(".md-search .cb-hit").count() == 0

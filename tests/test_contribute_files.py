@@ -1,0 +1,37 @@
+"""The files around contributing agree with the site: the issue forms the propose page opens, the
+chooser's link to the site's form, and the editor and pre-commit settings' schema paths."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import yaml
+
+from casebook.contract import SCHEMA_FILES
+from casebook.repository import FOLDERS
+from support import ROOT
+
+TEMPLATES = ROOT / ".github" / "ISSUE_TEMPLATE"
+
+
+def mkdocs_default(key: str) -> str:
+    """A setting of mkdocs.yml, as written or as the default of its !ENV tag."""
+    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    match = re.search(rf'^{key}: (?:!ENV \[\w+, "([^"]*)"\]|"?([^"\n]*)"?)$', text, re.MULTILINE)
+    return match.group(1) or match.group(2)
+
+
+def test_propose_issue_form_has_the_field_the_page_fills():
+    form = yaml.safe_load((TEMPLATES / "propose-case.yml").read_text(encoding="utf-8"))
+    ids = {item.get("id") for item in form["body"]}
+    assert "yaml" in ids  # propose-core.js: issueUrl(...) adds &yaml=
+    assert '"&yaml="' in (ROOT / "docs/assets/js/propose-core.js").read_text(encoding="utf-8")
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "issue_template: propose-case.yml" in config
+
+
+def test_issue_chooser_points_at_the_sites_form():
+    config = yaml.safe_load((TEMPLATES / "config.yml").read_text(encoding="utf-8"))
+    urls = [link["url"] for link in config["contact_links"]]
+    assert mkdocs_default("site_url").rstrip("/") + "/contribute/propose/" in urls
