@@ -35,3 +35,24 @@ def test_issue_chooser_points_at_the_sites_form():
     config = yaml.safe_load((TEMPLATES / "config.yml").read_text(encoding="utf-8"))
     urls = [link["url"] for link in config["contact_links"]]
     assert mkdocs_default("site_url").rstrip("/") + "/contribute/propose/" in urls
+
+
+def test_editor_settings_map_every_content_folder_to_its_schema():
+    settings = json.loads((ROOT / ".vscode/settings.json").read_text(encoding="utf-8"))["yaml.schemas"]
+    expected = {f"./schema/{SCHEMA_FILES[kind]}": [f"{folder}/*.yml"] for kind, folder in FOLDERS.items()}
+    expected["./schema/taxonomy.schema.json"] = ["taxonomy.yml"]
+    assert settings == expected
+    for path in settings:
+        assert (ROOT / path).is_file()
+    extensions = json.loads((ROOT / ".vscode/extensions.json").read_text(encoding="utf-8"))
+    assert "redhat.vscode-yaml" in extensions["recommendations"]
+
+
+def test_pre_commit_checks_each_folder_against_its_schema():
+    config = yaml.safe_load((ROOT / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
+    hooks = [hook for repo in config["repos"] for hook in repo["hooks"]]
+    pairs = {hook["files"]: hook["args"][1] for hook in hooks if hook["id"] == "check-jsonschema"}
+    for kind, folder in FOLDERS.items():
+        assert pairs[f"^{folder}/.*\\.yml$"] == f"schema/{SCHEMA_FILES[kind]}"
+    assert all(repo.get("rev") for repo in config["repos"] if repo["repo"] != "local")  # pinned
+    assert {"casebook-validate", "yamllint"} <= {hook["id"] for hook in hooks}

@@ -1,4 +1,5 @@
-"""`mkdocs serve` rebuilds when a content YAML file changes (the README's `make serve`)."""
+"""`mkdocs serve` rebuilds when a content YAML file changes (the README's `make serve`), and while
+content has errors shows every problem in the browser, at every address, until they are fixed."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 
 from test_build import copy_repo
@@ -23,8 +25,17 @@ def fetch(url: str) -> str | None:
     try:
         with urllib.request.urlopen(url, timeout=5) as response:
             return response.read().decode("utf-8")
+    except urllib.error.HTTPError as error:  # the problem page answers unknown addresses with 404
+        return error.read().decode("utf-8", "replace")
     except OSError:
         return None
+
+
+def start_serve(root, port, log):
+    return subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=root, stdout=log, stderr=subprocess.STDOUT, text=True,
+        env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin", "CASEBOOK_SITE_URL": f"http://127.0.0.1:{port}/"})
 
 
 def wait_for(url: str, text: str, seconds: float) -> bool:
@@ -67,3 +78,32 @@ def wait_until(condition, seconds: float) -> bool:
             return True
         time.sleep(0.5)
     return False
+
+
+
+def test_serve_shows_problems_from_start_up_in_the_browser_and_recovers(tmp_path):
+    root = copy_repo(tmp_path / "repo")
+    case = root / CASE
+    good = case.read_text(encoding="utf-8")
+    case.write_text(good.replace("country: GB", "country: UK"), encoding="utf-8")
+    port = free_port()
+    log = (tmp_path / "serve.log").open("w")
+    server = start_serve(root, port, log)
+    try:
+        home = f"http://127.0.0.1:{port}/"
+        page = f"{home}cases/greater-manchester-police-24-hour-tweets/"
+        assert wait_for(home, "content problem", 90), "no problem page: " + (tmp_path / "serve.log").read_text()[-2000:]
+        shown = fetch(page)  # any address, not only the home page
+        assert "data-casebook-problems" in shown and CASE in shown
+        assert "&#39;UK&#39; is not one of the ISO 3166-1 alpha-2 codes" in shown
+        assert "use the two-letter code, e.g. GB" in shown and "unknown-country" in shown
+        assert "assets/js/serve-problems.js" in shown
+        assert fetch(f"{home}assets/js/serve-problems.js").startswith("/*")
+        assert "country: 'UK' is not one of" in (tmp_path / "serve.log").read_text()
+        case.write_text(good, encoding="utf-8")
+        assert wait_for(page, "Greater Manchester Police tweets every incident", 90), "no recovery after the fix"
+        assert "data-casebook-problems" not in fetch(home)
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+        log.close()
