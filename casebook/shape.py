@@ -7,6 +7,7 @@ it, in the contributor's terms rather than the schema's.
 from __future__ import annotations
 
 import difflib
+import json
 from datetime import date
 
 import fastjsonschema
@@ -51,7 +52,15 @@ def _is_date(value: str) -> bool:
 
 
 def validator_for(schema: dict) -> ShapeChecker:
-    return ShapeChecker(schema)
+    """A checker per distinct schema, compiled once per process (compiling takes most of the time
+    a small repository needs to validate; `mkdocs serve` and the tests load it many times)."""
+    key = json.dumps(schema, sort_keys=True)
+    if key not in _CHECKERS:
+        _CHECKERS[key] = ShapeChecker(schema)
+    return _CHECKERS[key]
+
+
+_CHECKERS: dict[str, ShapeChecker] = {}
 
 
 def check_shape(doc: Document, checker: ShapeChecker) -> list[Problem]:
