@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
-from .contract import DATE_PATTERN, ID_PATTERN, PUBLISHED_PATTERN, URL_PATTERN, SCHEMA_FILES
+from .contract import DATE_PATTERN, ID_PATTERN, PAGE_FORMS, PUBLISHED_PATTERN, URL_PATTERN, SCHEMA_FILES
 from .countries import country_name
 from .field_docs import properties
 from .index import Casebook
@@ -110,7 +110,7 @@ def _rule_words(node: dict) -> str:
     if node.get("pattern") in PATTERN_WORDS:
         parts.append(PATTERN_WORDS[node["pattern"]])
     elif node.get("pattern") and node.get("pattern") != r"\S":
-        parts.append("case:<id>, kit:<id>, benefit:<id> or a page path like guides/index.md")
+        parts.append(f"{PAGE_FORMS} or a page path like guides/index.md")
     if "minimum" in node and "maximum" in node:
         parts.append(f"{node['minimum']} to {node['maximum']}")
     elif "minimum" in node:
@@ -183,8 +183,9 @@ def _form_field(path: str, by_path: dict[str, Field]) -> FormField:
     key = name.rsplit(".", 1)[-1]
     children = tuple(_form_field(p, by_path) for p in by_path
                      if p.startswith(path + ("[]." if path + "[]" in by_path else ".")) and p.count(".") == path.count(".") + 1)
-    help_text = field.description + (f" {field.rule[0].upper()}{field.rule[1:]}." if field.rule and
-                                     "ids listed" not in field.rule and not children else "")
+    # Only the limits a newcomer can act on while typing; formats are in the description.
+    limits = [part for part in field.rule.split("; ") if "characters" in part or part.startswith("from ")]
+    help_text = field.description + (f" {'; '.join(limits).capitalize()}." if limits and not children else "")
     return FormField(name, field.title, help_text, field.required, _control(key, field, children),
                      field.choices, field.example if not children else "", children)
 

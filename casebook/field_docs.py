@@ -22,7 +22,8 @@ SOURCE: dict[str, Doc] = {
     "publisher": ("Publisher", "", ["BBC News"]),
     "url": ("Address", "The full web address, copied from the browser's address bar.",
             ["https://www.bbc.co.uk/news/uk-england-manchester-11549069"]),
-    "published": ("Published", "", ["2010-10-15", "2010-10", "undated"]),
+    "published": ("Published", "The date the page gives, as precisely as it gives it: YYYY, YYYY-MM or "
+                  "YYYY-MM-DD, or undated if it gives none.", ["2010-10-15", "2010-10", "undated"]),
     "grade": ("Grade", "", ["primary", "secondary"]),
 }
 

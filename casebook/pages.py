@@ -123,8 +123,7 @@ def explorer_vocabulary(book: Casebook) -> dict:
 
 
 def index_pages(book: Casebook) -> list[SiteFile]:
-    return [SiteFile("cases/index.md", render_page("cases-index.md.j2", url="cases/", book=book,
-                                                        vocab=explorer_vocabulary(book)), ""),
+    return [SiteFile("cases/index.md", render_page("cases-index.md.j2", url="cases/", book=book), ""),
             SiteFile("kits/index.md", render_page("kits-index.md.j2", url="kits/", book=book), ""),
             SiteFile("benefits/index.md",
                           render_page("benefits-index.md.j2", url="benefits/", book=book), "")]

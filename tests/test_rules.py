@@ -48,7 +48,7 @@ RULES = [
     ('bad-id', [(C, 'channels: [twitter]', 'channels: [twitter]\nrelated: [Not_An_Id]')],
      "case_studies/gmp-tweets.yml:10:11: related[0]: 'Not_An_Id' is not an id (expected lowercase letters, digits and single hyphens (kebab-case); fix: use the file name of the entry without .yml) [bad-id]"),
     ('bad-page-ref', [(R, 'page: guides/index.md', 'page: guides/index')],
-     "training/exec-route.yml:13:5: steps[1].page: 'guides/index' is not a page reference (expected case:<id>, kit:<id>, benefit:<id> or a path like guides/index.md; fix: use one of those forms) [bad-page-ref]"),
+     "training/exec-route.yml:13:5: steps[1].page: 'guides/index' is not a page reference (expected case:<id>, kit:<id>, benefit:<id>, kit:<id>#<section> or a path like guides/index.md; fix: use one of those forms) [bad-page-ref]"),
     ('evidence-kind', [(B, '  - case: gmp-tweets', '  - cases: gmp-tweets')],
      "benefits/tweeting-a-day-of-calls.yml:8:5: evidence[0]: is neither a case nor a source (expected 'case: <case id>' or 'source:' with title, publisher, url, published and grade; fix: write one of the two forms shown in CONTRIBUTING.md) [evidence-kind]"),
     ('schema-comment', [(C, '# yaml-language-server: $schema=../schema/case-study.schema.json\n', '')],

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..contract import PAGE_FORMS
 from ..problems import Problem
 from ..steps import KIT_SECTIONS, page_sections, parse_target, read_page
 from .context import Context, problem
@@ -22,8 +23,7 @@ def check_step_page(doc, index: int, page: str, ctx: Context) -> list[Problem]:
     keys = ("steps", index, "page")
     target = parse_target(page)
     if not page_exists(target, ctx):
-        return [problem(doc, keys, f"page '{page}' does not exist",
-                        "case:<id>, kit:<id>, benefit:<id> or a file under docs/",
+        return [problem(doc, keys, f"page '{page}' does not exist", f"{PAGE_FORMS} or a file under docs/",
                         "check the id or the path (relative to docs/)", "route-page-unknown")]
     if target.section and target.kind == "kit" and target.section not in KIT_SECTIONS:
         return [problem(doc, keys, f"kit section '#{target.section}' does not exist",
