@@ -103,43 +103,6 @@ def briefing_page(book: Casebook, kit_id: str, *, site_url: str = "") -> SiteFil
     return SiteFile(f"kits/{kit.id}/briefing.md", content, kit.path)
 
 
-@dataclass(frozen=True)
-class StepTarget:
-    title: str
-    url: str
-
-
-def route_page(book: Casebook, route_id: str) -> SiteFile:
-    route = book.routes[route_id]
-    steps = [(step, step_target(book, step.page)) for step in route.steps]
-    content = render_page("route.md.j2", url=route.url, route=route, steps=steps, book=book)
-    return SiteFile(f"training/{route.id}.md", content, route.path)
-
-
-def step_target(book: Casebook, page: str) -> StepTarget:
-    kind, _, ref = page.partition(":")
-    if kind == "case":
-        return StepTarget(book.cases[ref].title, book.cases[ref].url)
-    if kind == "kit":
-        return StepTarget(f"Persuasion kit: {book.kits[ref].name}", book.kits[ref].url)
-    if kind == "benefit":
-        return StepTarget(book.benefits[ref].statement, book.benefits[ref].url)
-    path = page[:-len(".md")]
-    url = path[: -len("index")] if path.endswith("index") else path + "/"
-    return StepTarget(page_title(book.root / "docs" / page), url)
-
-
-def page_title(path: Path) -> str:
-    """A hand-written page's title: its front-matter title, else its first heading."""
-    lines = path.read_text(encoding="utf-8").splitlines()
-    if lines and lines[0] == "---":
-        for line in lines[1:lines.index("---", 1)] if "---" in lines[1:] else []:
-            if line.startswith("title:"):
-                return line.partition(":")[2].strip().strip("\"'")
-    heading = next((line[2:].strip() for line in lines if line.startswith("# ")), None)
-    return heading or path.stem.replace("-", " ").capitalize()
-
-
 def explorer_vocabulary(book: Casebook) -> dict:
     """The explorer's facet values, [id, label] pairs in display order, only those in use."""
     cases = list(book.cases.values())
@@ -173,5 +136,4 @@ def entry_pages(book: Casebook) -> list[SiteFile]:
     pages += [benefit_page(book, i) for i in book.benefits]
     pages += [kit_page(book, i) for i in book.kits]
     pages += [briefing_page(book, i) for i in book.kits]
-    pages += [route_page(book, i) for i in book.routes]
     return pages + index_pages(book)
