@@ -240,20 +240,28 @@ def kit_schema(vocab: Vocabulary) -> dict:
 
 
 def route_schema(vocab: Vocabulary) -> dict:
-    page = {"type": "string", "pattern": rf"^(({'|'.join(PAGE_KINDS)}):{ID_BODY}|[A-Za-z0-9_./-]+\.md)" + END,
-            "description": f"{PAGE_FORMS} or a page path under docs/.",
-            **_problem("{value} is not a page reference", f"{PAGE_FORMS} or a path like guides/index.md",
+    page = {"type": "string",
+            "pattern": rf"^((case|benefit):{ID_BODY}|kit:{ID_BODY}(#[a-z0-9-]+)?|[A-Za-z0-9_./-]+\.md(#[a-z0-9-]+)?)" + END,
+            "description": f"{PAGE_FORMS} (or kit:<id>#<section>), or a page path under docs/, optionally "
+                           "with #<heading anchor>.",
+            **_problem("{value} is not a page reference",
+                       f"{PAGE_FORMS}, kit:<id>#<section> or a path like guides/index.md",
                        "use one of those forms", "bad-page-ref")}
     return _object({
         "title": _text(5, 120),
         "for": _text(description="Who attends."),
         "goal": _text(description="What the session achieves."),
+        "prepare": {"type": "array", "items": _text(1, 300),
+                    "description": "What the trainer prepares: materials, who to invite, pre-reading."},
         "steps": {"type": "array", "minItems": 1, "items": _object({
             "page": page,
-            "minutes": {"type": "integer", "minimum": 1, "maximum": 240},
+            "minutes": {"type": "integer", "minimum": 1, "maximum": 240,
+                        "description": "Planned minutes, a whole number; a route totals at most 240."},
             "purpose": _text(),
-            "facilitator_notes": _markdown("notes for the trainer, hidden until asked for."),
+            "facilitator_notes": _markdown("notes for the trainer, shown only in the presenter view and "
+                                           "the facilitator guide."),
             "discussion": {"type": "array", "items": _text()},
+            "optional": {"type": "boolean", "description": "true if the step can be dropped when time is short."},
         }, ["page", "minutes", "purpose"])},
     }, ["title", "for", "goal", "steps"], "A training route: an ordered walk through pages.")
 

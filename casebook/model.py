@@ -204,6 +204,7 @@ class Step:
     purpose: str
     facilitator_notes: str
     discussion: tuple[str, ...]
+    optional: bool = False
 
 
 @dataclass(frozen=True)
@@ -214,6 +215,7 @@ class Route:
     attendees: str  # the contract's `for`, a Python keyword
     goal: str
     steps: tuple[Step, ...]
+    prepare: tuple[str, ...] = ()
 
     @property
     def url(self) -> str:
@@ -279,5 +281,6 @@ def build_kit(id: str, path: str, data: dict) -> Kit:
 
 def build_route(id: str, path: str, data: dict) -> Route:
     steps = tuple(Step(s["page"], s["minutes"], s["purpose"], s.get("facilitator_notes", ""),
-                       tuple(s.get("discussion", ()))) for s in data["steps"])
-    return Route(id=id, path=path, title=data["title"], attendees=data["for"], goal=data["goal"], steps=steps)
+                       tuple(s.get("discussion", ())), s.get("optional", False)) for s in data["steps"])
+    return Route(id=id, path=path, title=data["title"], attendees=data["for"], goal=data["goal"], steps=steps,
+                 prepare=tuple(data.get("prepare", ())))

@@ -20,6 +20,7 @@ from .briefing import PILOT_LABELS, build_briefing, headline_cases
 from .citation import citation_html, citation_sources, citation_text, objection_text
 from .index import Casebook
 from .markup import render
+from .statements import filter_options as statement_filters
 from .strength import case_kind
 from .sitefile import SiteFile
 from .urls import briefing_src_uri, briefing_url, relative, src_uri, url_for, url_of
@@ -96,41 +97,6 @@ def briefing_page(book: Casebook, kit_id: str, *, site_url: str = "") -> SiteFil
                      site_url=site_url, brief=build_briefing(book, kit))
 
 
-@dataclass(frozen=True)
-class StepTarget:
-    title: str
-    url: str
-
-
-def route_page(book: Casebook, route_id: str) -> SiteFile:
-    route = book.routes[route_id]
-    steps = [(step, step_target(book, step.page)) for step in route.steps]
-    return page_file("route.md.j2", src_uri("route", route.id), route.path, route=route, steps=steps,
-                     book=book)
-
-
-def step_target(book: Casebook, page: str) -> StepTarget:
-    kind, _, ref = page.partition(":")
-    if kind == "case":
-        return StepTarget(book.cases[ref].title, book.cases[ref].url)
-    if kind == "kit":
-        return StepTarget(f"Persuasion kit: {book.kits[ref].name}", book.kits[ref].url)
-    if kind == "benefit":
-        return StepTarget(book.benefits[ref].statement, book.benefits[ref].url)
-    return StepTarget(page_title(book.root / "docs" / page), url_of(page))
-
-
-def page_title(path: Path) -> str:
-    """A hand-written page's title: its front-matter title, else its first heading."""
-    lines = path.read_text(encoding="utf-8").splitlines()
-    if lines and lines[0] == "---":
-        for line in lines[1:lines.index("---", 1)] if "---" in lines[1:] else []:
-            if line.startswith("title:"):
-                return line.partition(":")[2].strip().strip("\"'")
-    heading = next((line[2:].strip() for line in lines if line.startswith("# ")), None)
-    return heading or path.stem.replace("-", " ").capitalize()
-
-
 def explorer_vocabulary(book: Casebook) -> dict:
     """The explorer's facet values, [id, label] pairs in display order, only those in use."""
     cases = list(book.cases.values())
@@ -152,8 +118,10 @@ def explorer_vocabulary(book: Casebook) -> dict:
 
 
 def index_pages(book: Casebook) -> list[SiteFile]:
-    return [page_file(f"{section}-index.md.j2", src_uri(kind, "index"), "", book=book)
-            for kind, section in (("case", "cases"), ("kit", "kits"), ("benefit", "benefits"))]
+    return [page_file("cases-index.md.j2", src_uri("case", "index"), "", book=book),
+            page_file("kits-index.md.j2", src_uri("kit", "index"), "", book=book),
+            page_file("benefits-index.md.j2", src_uri("benefit", "index"), "", book=book,
+                      filters=statement_filters(book))]
 
 
 def entry_pages(book: Casebook) -> list[SiteFile]:
@@ -161,5 +129,4 @@ def entry_pages(book: Casebook) -> list[SiteFile]:
     pages += [benefit_page(book, i) for i in book.benefits]
     pages += [kit_page(book, i) for i in book.kits]
     pages += [briefing_page(book, i) for i in book.kits]
-    pages += [route_page(book, i) for i in book.routes]
     return pages + index_pages(book)
