@@ -12,7 +12,7 @@ from pathlib import Path
 from ..contract import ID_BODY, SCHEMA_FILES, STALE_AFTER_WORDS
 from ..load import Document
 from ..markup import MAX_BRACKETS, MAX_LINES, complexity, is_web_link, render
-from ..model import SECTIONS
+from ..urls import SECTIONS
 from ..problems import Problem
 from .context import Context, is_stale, problem, warning
 
