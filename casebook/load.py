@@ -6,6 +6,9 @@ and several documents in one file; and YAML's silent traps: text cut at ` #` and
 `{{` (`yaml_hints` words those messages). A number whose written form would change when read
 (`2.50`, `007`) keeps the text as written, so figures are never altered. Parsing uses libyaml's C parser where installed; values are
 built from the parser's events so that positions survive and nothing but plain data is created.
+Hostile files are refused too (`refuse` holds the checks): links, folders, pipes and devices;
+nesting deeper than the contract needs; control characters in any key or value; a top level that
+is not a mapping.
 """
 
 from __future__ import annotations

@@ -83,3 +83,13 @@ def fragment_urls(site_dir: Path) -> dict[str, str]:
         fragment = json.loads(data[len(b"pagefind_dcd"):])
         urls[path.name[:-len(".pf_fragment")]] = fragment["url"]
     return urls
+
+
+def case_fragments_json(site_dir: Path) -> str:
+    """{page hash: case id} for every case page in the index."""
+    cases = {}
+    for fragment, url in fragment_urls(site_dir).items():
+        parts = url.strip("/").split("/")
+        if len(parts) == 2 and parts[0] == "cases":
+            cases[fragment] = parts[1]
+    return json.dumps(cases, separators=(",", ":"), sort_keys=True)

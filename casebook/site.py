@@ -6,17 +6,19 @@ from __future__ import annotations
 from pathlib import Path
 
 from .contract import SCHEMA_FILES
+from .explorer import explorer_index
 from .export import benefits_json, cases_csv, cases_json, feed_xml, kits_json
 from .index import Casebook
 from .briefing import build_briefing
 from .builder import builder_json
 from .pages import entry_pages
 from .sitefile import SiteFile
+from .training_pages import training_pages
 from .word import briefing_docx
 
 
 def site_files(book: Casebook, root: Path, *, base_url: str = "") -> list[SiteFile]:
-    files = entry_pages(book)
+    files = entry_pages(book) + training_pages(book)
     files += [
         SiteFile("api/cases.json", cases_json(book, base_url=base_url), ""),
         SiteFile("api/benefits.json", benefits_json(book, base_url=base_url), ""),
@@ -24,6 +26,7 @@ def site_files(book: Casebook, root: Path, *, base_url: str = "") -> list[SiteFi
         SiteFile("api/cases.csv", cases_csv(book, base_url=base_url), ""),
         SiteFile("feed.xml", feed_xml(book, site_url=base_url), ""),
         SiteFile("api/briefing-builder.json", builder_json(book), ""),
+        SiteFile("cases/explorer.json", explorer_index(book), ""),  # what the explorer page fetches
     ]
     for kit in book.kits.values():  # the standard briefings as Word files
         address = f"{base_url}{kit.url}" if base_url else ""

@@ -151,7 +151,10 @@ def test_a_fourth_audience_needs_no_code_change(tmp_path):
     assert (site / "kits/journalists/briefing/index.html").exists()
     home = (site / "index.html").read_text(encoding="utf-8")
     assert home.index('data-kit-id="elected-members"') < home.index('data-kit-id="journalists"')
-    explorer = (site / "cases/index.html").read_text(encoding="utf-8")
-    assert 'id="group-journalists"' in explorer
+    explorer = json.loads((site / "cases/explorer.json").read_text(encoding="utf-8"))
+    assert ["journalists", "Journalists"] in explorer["v"]["audience"]
+    plain = (site / "cases/index.html").read_text(encoding="utf-8")
+    listed = plain[plain.index('data-case-id="greater-manchester-police-24-hour-tweets"'):]
+    assert "Journalists" in listed[:listed.index("</li>")]
     kits = json.loads((site / "api/kits.json").read_text())
     assert [k["id"] for k in kits][-1] == "journalists"

@@ -38,9 +38,9 @@ def test_policy_lists_what_pages_need_and_nothing_else():
 def test_wasm_forms_and_frames_widen_the_policy_only_when_present():
     survey = Survey()
     survey.add_page('<form action="https://github.com/o/r/new/main"></form><iframe src="https://www.youtube-nocookie.com/embed/x"></iframe>')
-    survey.add_file("pagefind/wasm.en.pagefind")
+    survey.add_file("pagefind-ui.js")
     assert "'wasm-unsafe-eval'" not in policy(survey)["script-src"]
-    survey.add_file("pagefind/pagefind.wasm")
+    survey.add_file("wasm.en.pagefind")  # Pagefind's WebAssembly module
     directives = policy(survey)
     assert "'wasm-unsafe-eval'" in directives["script-src"]
     assert directives["form-action"] == ["'self'", "https://github.com"]

@@ -5,23 +5,23 @@ const assert = require("node:assert/strict");
 const X = require("../../docs/assets/js/explorer-core.js");
 
 const CASES = [
-  { id: "a", title: "Alpha gritting", organisation: "Leeds City Council", summary: "Snow", year: 2012, added: "2026-01-03",
+  { id: "a", title: "Alpha gritting", organisation: "Leeds City Council", year: 2012, added: 20456, sources: 1,
     audiences: ["customer-service"], topics: ["emergencies", "channel-shift"], sector: "local-government", country: "GB",
-    channels: ["twitter"], best_grade: "primary", outcomes: [{ measure: "Calls avoided", value: "11,000 fewer calls" }] },
-  { id: "b", title: "Bravo appeals", organisation: "Surrey Police", summary: "Appeals", year: 2017, added: "2026-01-02",
+    channels: ["twitter"], best_grade: "primary", measure: "Calls avoided", value: "11,000 fewer calls" },
+  { id: "b", title: "Bravo appeals", organisation: "Surrey Police", year: 2017, added: 20455, sources: 2,
     audiences: ["executives", "elected-members"], topics: ["public-safety"], sector: "policing", country: "GB",
-    channels: ["facebook"], best_grade: "secondary", outcomes: [{ measure: "Appeals issued", value: "270 appeals" }] },
-  { id: "c", title: "Charlie floods", organisation: "Queensland Police Service", summary: "Floods in Brisbane", year: 2011,
-    added: "2026-01-05", audiences: ["executives", "customer-service"], topics: ["emergencies", "public-safety"],
+    channels: ["facebook"], best_grade: "secondary", measure: "Appeals issued", value: "270 appeals" },
+  { id: "c", title: "Charlie floods in Brisbane", organisation: "Queensland Police Service", year: 2011,
+    added: 20458, sources: 2, audiences: ["executives", "customer-service"], topics: ["emergencies", "public-safety"],
     sector: "policing", country: "AU", channels: ["facebook", "twitter"], best_grade: "primary",
-    outcomes: [{ measure: "Impressions in one day", value: "39 million post impressions" }] },
+    measure: "Impressions in one day", value: "39 million post impressions" },
 ];
 const records = X.prepare(CASES);
 const ids = (state) => X.apply(records, state).map((r) => r.item.id);
 const state = (query) => X.parseState(query);
 
-test("no filter shows every case, newest added first", () => {
-  assert.deepEqual(ids(state("")), ["c", "a", "b"]);
+test("no filter shows every case, most recent work first", () => {
+  assert.deepEqual(ids(state("")), ["b", "a", "c"]);
 });
 
 test("OR within a facet, AND across facets", () => {
@@ -34,7 +34,7 @@ test("the AND switch makes a facet need every ticked value", () => {
   assert.deepEqual(ids(state("?topic=emergencies,public-safety&match_all=topic")), ["c"]);
 });
 
-test("free text searches title, organisation, summary and outcomes, ignoring case and accents", () => {
+test("without the site search, free text matches title, organisation and figure, ignoring case and accents", () => {
   assert.deepEqual(ids(state("?q=leeds")), ["a"]);
   assert.deepEqual(ids(state("?q=IMPRESSIONS")), ["c"]);
   assert.deepEqual(ids(state("?q=brisbane floods")), ["c"]);
@@ -48,9 +48,27 @@ test("year range and grade", () => {
   assert.deepEqual(ids(state("?grade=secondary")), ["b"]);
 });
 
-test("sorts by year and title", () => {
-  assert.deepEqual(ids(state("?sort=year")), ["b", "a", "c"]);
-  assert.deepEqual(ids(state("?sort=title")), ["a", "b", "c"]);
+test("strongest evidence: best grade, then more sources, then most recent", () => {
+  assert.deepEqual(ids(state("?sort=strength")), ["c", "a", "b"]);
+});
+
+test("with the site search's ranking, words match its cases in its order", () => {
+  const ranks = { c: 0, b: 1 };
+  const byRelevance = X.apply(records, state("?q=police"), ranks).map((r) => r.item.id);
+  assert.deepEqual(byRelevance, ["c", "b"]);
+  assert.deepEqual(X.apply(records, state("?q=police&sort=recent"), ranks).map((r) => r.item.id), ["b", "c"]);
+  assert.equal(X.sortOf(state("?q=police")), "relevance");
+  assert.equal(X.sortOf(state("?sort=relevance")), "recent");  // no words: nothing to rank by
+});
+
+test("the compact explorer index becomes the same records", () => {
+  const index = { v: { audience: [["executives", "Executives"]], topic: [["reach", "Reach"]], sector: [["policing", "Policing"]],
+    country: [["GB", "United Kingdom"]], channel: [["twitter", "Twitter"]], grade: [["primary", "Primary"]], years: [2010] },
+    c: [["gmp", "GMP tweets", "Greater Manchester Police", "3,205 calls", "Calls in 24 hours", 2010, 20400, 0, 1, 0, 0, [0], [0], []]] };
+  const [record] = X.fromIndex(index);
+  assert.deepEqual(record.item, { id: "gmp", title: "GMP tweets", organisation: "Greater Manchester Police", value: "3,205 calls",
+    measure: "Calls in 24 hours", year: 2010, added: 20400, best_grade: "primary", sources: 1, sector: "policing", country: "GB",
+    audiences: ["executives"], topics: ["reach"], channels: [], url: "cases/gmp/" });
 });
 
 test("counts say how many cases each value would leave", () => {
@@ -68,7 +86,7 @@ test("counts say how many cases each value would leave", () => {
 });
 
 test("URL state round-trips in canonical form", () => {
-  const query = "?audience=executives,elected-members&topic=channel-shift&year_from=2010&year_to=2015&q=call%20centre&sort=title&match_all=topic";
+  const query = "?audience=executives,elected-members&topic=channel-shift&year_from=2010&year_to=2015&q=call%20centre&sort=strength&match_all=topic";
   assert.equal(X.toSearch(state(query)), query);
   assert.equal(X.toSearch(state("")), "");
 });
@@ -80,7 +98,7 @@ test("bad parameters are ignored without error", () => {
   assert.deepEqual(s.topic, []);
   assert.equal(s.year_from, null);
   assert.equal(s.year_to, 1999);
-  assert.equal(s.sort, "added");
+  assert.equal(s.sort, null);
   assert.deepEqual(s.matchAll, ["topic"]);
   assert.deepEqual(s.grade, []);
 });
@@ -92,7 +110,7 @@ test("a reversed year range is put the right way round", () => {
 });
 
 test("one view gives the same results and counts as asking facet by facet", () => {
-  for (const query of ["", "?audience=executives", "?topic=emergencies,public-safety&match_all=topic&country=GB", "?q=police&sort=title"]) {
+  for (const query of ["", "?audience=executives", "?topic=emergencies,public-safety&match_all=topic&country=GB", "?q=police&sort=strength"]) {
     const s = state(query);
     const seen = X.view(records, s);
     assert.deepEqual(seen.results.map((r) => r.item.id), ids(s));

@@ -1,6 +1,7 @@
-/* Case explorer logic, free of the page so Node can test it: the URL <-> state mapping, the
-   filter (OR within a facet unless the facet is switched to AND; AND across facets), the counts
-   each facet value would leave, and sorting. */
+/* Case explorer logic, free of the page so Node can test it: the compact explorer index ->
+   records, the URL <-> state mapping, the filter (OR within a facet unless the facet is switched
+   to AND; AND across facets; free text through the site search's ranking when the page has it),
+   the counts each facet value would leave, and the sorts. */
 (function (root, factory) {
   "use strict";
   var api = factory();
@@ -12,11 +13,12 @@
   var FACETS = { audience: "audiences", topic: "topics", sector: "sector", country: "country",
                  channel: "channels", grade: "best_grade" };
   var FACET_NAMES = Object.keys(FACETS);
-  var SORTS = ["added", "year", "title"];
+  var SORTS = ["relevance", "strength", "recent"];
+  var GRADE_RANK = { primary: 3, secondary: 2, unconfirmed: 1 };
   var MATCH_ALL = "match_all";
 
   function emptyState() {
-    var state = { q: "", sort: "added", year_from: null, year_to: null, matchAll: [] };
+    var state = { q: "", sort: null, year_from: null, year_to: null, matchAll: [] };
     FACET_NAMES.forEach(function (name) { state[name] = []; });
     return state;
   }
@@ -41,7 +43,7 @@
       });
     });
     state.q = (params.get("q") || "").trim().slice(0, 200);
-    state.sort = SORTS.indexOf(params.get("sort")) !== -1 ? params.get("sort") : "added";
+    state.sort = SORTS.indexOf(params.get("sort")) !== -1 ? params.get("sort") : null;
     state.year_from = parseYear(params.get("year_from"));
     state.year_to = parseYear(params.get("year_to"));
     if (state.year_from !== null && state.year_to !== null && state.year_from > state.year_to) {
@@ -62,7 +64,7 @@
     if (state.year_from !== null) parts.push("year_from=" + state.year_from);
     if (state.year_to !== null) parts.push("year_to=" + state.year_to);
     if (state.q) parts.push("q=" + encodeURIComponent(state.q));
-    if (state.sort !== "added") parts.push("sort=" + state.sort);
+    if (state.sort && state.sort !== defaultSort(state)) parts.push("sort=" + state.sort);
     if (state.matchAll.length) parts.push(MATCH_ALL + "=" + state.matchAll.join(","));
     return parts.length ? "?" + parts.join("&") : "";
   }
@@ -71,12 +73,28 @@
     return String(text).toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "");
   }
 
-  /* What the free-text box searches: title, organisation, summary and outcomes. */
+  /* Relevance when there are words to rank by, else the most recent work first. */
+  function defaultSort(state) { return state.q ? "relevance" : "recent"; }
+  function sortOf(state) { return state.sort === "relevance" && !state.q ? "recent" : state.sort || defaultSort(state); }
+
+  /* Records from case objects; `text` is what the box matches when the site search cannot load. */
   function prepare(cases) {
     return cases.map(function (c) {
-      var outcomes = (c.outcomes || []).map(function (o) { return o.measure + " " + o.value; }).join(" ");
-      return { item: c, text: fold([c.title, c.organisation, c.summary, outcomes].join(" ")) };
+      return { item: c, text: fold([c.title, c.organisation, c.value, c.measure].join(" ")) };
     });
+  }
+
+  /* The compact explorer index (casebook/explorer.py): facet values as positions in `v`, one
+     row per case -> the case objects the filters read. */
+  function fromIndex(index) {
+    var v = index.v;
+    var pick = function (name) { return function (i) { return v[name][i][0]; }; };
+    return prepare(index.c.map(function (row) {
+      return { id: row[0], title: row[1], organisation: row[2], value: row[3], measure: row[4], year: row[5],
+               added: row[6], best_grade: v.grade[row[7]][0], sources: row[8], sector: v.sector[row[9]][0],
+               country: v.country[row[10]][0], audiences: row[11].map(pick("audience")),
+               topics: row[12].map(pick("topic")), channels: row[13].map(pick("channel")), url: "cases/" + row[0] + "/" };
+    }));
   }
 
   function values(record, name) {
@@ -91,7 +109,11 @@
     return all ? selected.every(test) : selected.some(test);
   }
 
-  function textMatches(record, words) {
+  /* With `ranks` (case id -> position in the site search's ranking) the words match the cases
+     the search found; without, every word must appear in the record's text. */
+  function textMatches(record, words, ranks) {
+    if (!words.length) return true;
+    if (ranks) return Object.prototype.hasOwnProperty.call(ranks, record.item.id);
     for (var i = 0; i < words.length; i++) { if (record.text.indexOf(words[i]) === -1) return false; }
     return true;
   }
@@ -105,11 +127,11 @@
 
   /* For each record, a bit mask of the facets it fails (-1: it fails the year or the text).
      Computed once per view, so the results and every facet's counts share one pass. */
-  function failures(records, state) {
+  function failures(records, state, ranks) {
     var words = wordsOf(state);
     var all = FACET_NAMES.map(function (name) { return state.matchAll.indexOf(name) !== -1; });
     return records.map(function (record) {
-      if (!yearMatches(record, state) || !textMatches(record, words)) return -1;
+      if (!yearMatches(record, state) || !textMatches(record, words, ranks)) return -1;
       var mask = 0;
       for (var i = 0; i < FACET_NAMES.length; i++) {
         if (!facetMatches(record, FACET_NAMES[i], state[FACET_NAMES[i]], all[i])) mask |= 1 << i;
@@ -144,33 +166,39 @@
     return result;
   }
 
-  function counts(records, state, name) {
-    return countsFrom(records, failures(records, state), state, name);
+  function counts(records, state, name, ranks) {
+    return countsFrom(records, failures(records, state, ranks), state, name);
   }
 
   /* Everything the page shows for a state: sorted results and the counts of every facet. */
-  function view(records, state) {
-    var masks = failures(records, state);
+  function view(records, state, ranks) {
+    var masks = failures(records, state, ranks);
     var results = records.filter(function (record, r) { return masks[r] === 0; });
     var facetCounts = {};
     FACET_NAMES.forEach(function (name) { facetCounts[name] = countsFrom(records, masks, state, name); });
-    return { results: sortRecords(results, state.sort), counts: facetCounts };
+    return { results: sortRecords(results, sortOf(state), ranks), counts: facetCounts };
   }
 
-  function sortRecords(records, sort) {
+  function sortRecords(records, sort, ranks) {
     var sorted = records.slice();
-    var byTitle = function (a, b) { return a.item.title.localeCompare(b.item.title, "en"); };
-    if (sort === "title") sorted.sort(byTitle);
-    else if (sort === "year") sorted.sort(function (a, b) { return b.item.year - a.item.year || byTitle(a, b); });
-    else sorted.sort(function (a, b) { return b.item.added < a.item.added ? -1 : b.item.added > a.item.added ? 1 : byTitle(a, b); });
+    var recent = function (a, b) {
+      return b.item.year - a.item.year || (b.item.added < a.item.added ? -1 : b.item.added > a.item.added ? 1 : 0)
+        || a.item.title.localeCompare(b.item.title, "en");
+    };
+    if (sort === "relevance" && ranks) sorted.sort(function (a, b) { return ranks[a.item.id] - ranks[b.item.id]; });
+    else if (sort === "strength") {
+      sorted.sort(function (a, b) {
+        return GRADE_RANK[b.item.best_grade] - GRADE_RANK[a.item.best_grade] || b.item.sources - a.item.sources || recent(a, b);
+      });
+    } else sorted.sort(recent);
     return sorted;
   }
 
-  function apply(records, state) {
-    return view(records, state).results;
+  function apply(records, state, ranks) {
+    return view(records, state, ranks).results;
   }
 
   return { FACETS: FACETS, FACET_NAMES: FACET_NAMES, SORTS: SORTS, emptyState: emptyState,
-           parseState: parseState, toSearch: toSearch, prepare: prepare, apply: apply,
-           counts: counts, view: view, fold: fold };
+           parseState: parseState, toSearch: toSearch, prepare: prepare, fromIndex: fromIndex, apply: apply,
+           counts: counts, view: view, fold: fold, sortOf: sortOf };
 });

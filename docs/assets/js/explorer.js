@@ -1,27 +1,27 @@
-/* The case explorer page: facets, free text, sort and results over api/cases.json, with the
-   whole state in the URL (the back button steps through changes). Without JavaScript the page
-   keeps its plain list of every case. */
+/* The case explorer page: free text (the site search's ranking), facets, sorts and results over
+   the compact explorer index (cases/explorer.json), with the whole state in the URL (the back
+   button steps through changes). On a phone the facets open as a sheet from a sticky bar.
+   Without JavaScript the page keeps its plain list of every case. */
 (function () {
   "use strict";
   var host = document.getElementById("cb-explorer");
   var X = window.CaseExplorer;
   if (!host || !X) return;
-  var vocab = JSON.parse(document.getElementById("cb-explorer-vocab").textContent);
   var base = new URL(host.getAttribute("data-base"), window.location.href);
   var PAGE = 50;
   var LABELS = { audience: "Audience", topic: "Topic", sector: "Sector", country: "Country",
                  channel: "Channel", grade: "Evidence grade" };
+  var OPEN = ["audience", "topic", "sector", "country"];  // groups open on a desktop at first
   var AND_FACETS = ["audience", "topic", "channel"];
+  var SORT_LABELS = [["relevance", "Relevance"], ["strength", "Strongest evidence"], ["recent", "Most recent"]];
+  var vocab, known = {}, labelOf = {};
   var records = [];
   var state = X.emptyState();
+  var ranks = null;  // case id -> position in the site search's ranking for state.q
   var shown = PAGE;
-  var known = {};
-  X.FACET_NAMES.forEach(function (name) { known[name] = vocab[name].map(function (pair) { return pair[0]; }); });
-  var labelOf = {};
-  X.FACET_NAMES.forEach(function (name) {
-    labelOf[name] = {};
-    vocab[name].forEach(function (pair) { labelOf[name][pair[0]] = pair[1]; });
-  });
+  var ticket = 0;
+  var fragments = null;
+  var desktop = window.matchMedia("(min-width: 60em)");
 
   function el(tag, attrs, text) {
     var node = document.createElement(tag);
@@ -30,81 +30,95 @@
     return node;
   }
 
-  /* ---- skeleton, built once ---- */
-  var form = el("form", { "class": "cb-explorer__filters", "aria-label": "Filter cases", role: "search" });
-  var search = el("input", { type: "search", id: "cb-q", name: "q", placeholder: "Organisation, place, measure…", autocomplete: "off" });
-  var searchBox = el("div", { "class": "cb-explorer__search" });
-  searchBox.appendChild(el("label", { "for": "cb-q" }, "Search cases"));
-  searchBox.appendChild(search);
-  form.appendChild(searchBox);
-  var yearBox = el("fieldset", { "class": "cb-facet cb-facet--years" });
-  yearBox.appendChild(el("legend", {}, "Year"));
-  var yearFrom = el("select", { name: "year_from", "aria-label": "From year" });
-  var yearTo = el("select", { name: "year_to", "aria-label": "To year" });
-  yearFrom.appendChild(el("option", { value: "" }, "Any"));
-  yearTo.appendChild(el("option", { value: "" }, "Any"));
-  vocab.years.forEach(function (year) {
-    yearFrom.appendChild(el("option", { value: String(year) }, String(year)));
-    yearTo.appendChild(el("option", { value: String(year) }, String(year)));
-  });
-  yearBox.appendChild(yearFrom);
-  yearBox.appendChild(el("span", { "aria-hidden": "true" }, " to "));
-  yearBox.appendChild(yearTo);
-  var facetBoxes = {};
-  X.FACET_NAMES.forEach(function (name) {
-    var box = el("fieldset", { "class": "cb-facet", "data-facet": name });
-    box.appendChild(el("legend", {}, LABELS[name]));
-    if (AND_FACETS.indexOf(name) !== -1) {
-      var toggle = el("label", { "class": "cb-facet__mode" });
-      var input = el("input", { type: "checkbox", "data-match-all": name });
-      toggle.appendChild(input);
-      toggle.appendChild(document.createTextNode(" Must match all ticked"));
-      box.appendChild(toggle);
-    }
-    box.appendChild(el("ul", { "class": "cb-facet__values" }));
-    facetBoxes[name] = box;
-    form.appendChild(box);
-    if (name === "country") form.appendChild(yearBox);
-  });
-  var results = el("section", { "class": "cb-explorer__results", "aria-label": "Results" });
-  var bar = el("div", { "class": "cb-explorer__bar" });
-  var count = el("p", { "class": "cb-explorer__count", role: "status", "aria-live": "polite" });
-  var sort = el("select", { id: "cb-sort", name: "sort" });
-  [["added", "Newest added"], ["year", "Year (newest first)"], ["title", "Title (A–Z)"]].forEach(function (pair) {
-    sort.appendChild(el("option", { value: pair[0] }, pair[1]));
-  });
-  var sortLabel = el("label", { "for": "cb-sort", "class": "cb-explorer__sort" }, "Sort by ");
-  sortLabel.appendChild(sort);
-  var reset = el("a", { href: "./", "class": "cb-explorer__reset" }, "Clear all filters");
-  bar.appendChild(count);
-  bar.appendChild(sortLabel);
-  bar.appendChild(reset);
-  var list = el("ul", { "class": "cb-explorer__list" });
-  var more = el("button", { type: "button", "class": "md-button cb-explorer__more" });
-  results.appendChild(bar);
-  results.appendChild(list);
-  results.appendChild(more);
-  host.appendChild(form);
-  host.appendChild(results);
+  /* ---- skeleton, built once the index has loaded ---- */
+  var ui = {};
+  function build() {
+    ui.search = el("input", { type: "search", id: "cb-q", name: "q", placeholder: "Place, organisation, measure…", autocomplete: "off" });
+    var searchBox = el("div", { "class": "cb-explorer__search", role: "search" });
+    searchBox.appendChild(el("label", { "for": "cb-q" }, "Search the case studies"));
+    searchBox.appendChild(ui.search);
+    ui.bar = el("div", { "class": "cb-explorer__bar" });
+    ui.count = el("p", { "class": "cb-explorer__count", role: "status", "aria-live": "polite" });
+    ui.toggle = el("button", { type: "button", "class": "cb-explorer__toggle", "aria-controls": "cb-filters", "aria-expanded": "false" }, "Filters");
+    ui.sort = el("select", { id: "cb-sort", name: "sort" });
+    SORT_LABELS.forEach(function (pair) { ui.sort.appendChild(el("option", { value: pair[0] }, pair[1])); });
+    var sortLabel = el("label", { "for": "cb-sort", "class": "cb-explorer__sort" }, "Sort ");
+    sortLabel.appendChild(ui.sort);
+    ui.reset = el("a", { href: "./", "class": "cb-explorer__reset" }, "Clear all");
+    [ui.count, ui.toggle, sortLabel, ui.reset].forEach(function (node) { ui.bar.appendChild(node); });
+    ui.note = el("p", { "class": "cb-explorer__note", role: "status", "aria-live": "polite" });
+
+    ui.form = el("form", { "class": "cb-explorer__filters", id: "cb-filters", "aria-label": "Filter cases" });
+    var sheetHead = el("div", { "class": "cb-explorer__sheet-head" });
+    sheetHead.appendChild(el("h2", {}, "Filters"));
+    ui.close = el("button", { type: "button", "class": "cb-explorer__close", "aria-label": "Close filters" }, "×");
+    sheetHead.appendChild(ui.close);
+    ui.form.appendChild(sheetHead);
+    ui.facets = {};
+    X.FACET_NAMES.forEach(function (name) {
+      var group = el("details", { "class": "cb-facet", "data-facet": name });
+      if (desktop.matches && OPEN.indexOf(name) !== -1) group.open = true;
+      var summary = el("summary", {});
+      summary.appendChild(el("span", { "class": "cb-facet__name" }, LABELS[name]));
+      summary.appendChild(el("span", { "class": "cb-facet__ticked" }));
+      group.appendChild(summary);
+      if (AND_FACETS.indexOf(name) !== -1) {
+        var mode = el("label", { "class": "cb-facet__mode" });
+        mode.appendChild(el("input", { type: "checkbox", "data-match-all": name }));
+        mode.appendChild(document.createTextNode(" Must match all ticked"));
+        group.appendChild(mode);
+      }
+      group.appendChild(el("ul", { "class": "cb-facet__values" }));
+      ui.facets[name] = group;
+      ui.form.appendChild(group);
+      if (name === "country") ui.form.appendChild(yearGroup());
+    });
+    ui.apply = el("button", { type: "button", "class": "md-button md-button--primary cb-explorer__apply" });
+    ui.form.appendChild(ui.apply);
+
+    ui.list = el("ul", { "class": "cb-explorer__list" });
+    ui.more = el("button", { type: "button", "class": "md-button cb-explorer__more" });
+    var results = el("section", { "class": "cb-explorer__results", "aria-label": "Results" });
+    [searchBox, ui.bar, ui.note, ui.list, ui.more].forEach(function (node) { results.appendChild(node); });
+    host.appendChild(ui.form);
+    host.appendChild(results);
+  }
+
+  function yearGroup() {
+    var group = el("details", { "class": "cb-facet cb-facet--years" });
+    group.appendChild(el("summary", {}, "Year"));
+    ui.yearFrom = el("select", { name: "year_from", "aria-label": "From year" });
+    ui.yearTo = el("select", { name: "year_to", "aria-label": "To year" });
+    [ui.yearFrom, ui.yearTo].forEach(function (select) {
+      select.appendChild(el("option", { value: "" }, "Any"));
+      vocab.years.forEach(function (year) { select.appendChild(el("option", { value: String(year) }, String(year))); });
+    });
+    var row = el("p", { "class": "cb-facet__years" });
+    row.appendChild(ui.yearFrom);
+    row.appendChild(el("span", { "aria-hidden": "true" }, " to "));
+    row.appendChild(ui.yearTo);
+    group.appendChild(row);
+    return group;
+  }
 
   /* ---- state <-> controls ---- */
   function readControls() {
     var next = X.emptyState();
     X.FACET_NAMES.forEach(function (name) {
-      next[name] = Array.prototype.slice.call(facetBoxes[name].querySelectorAll("input[data-value]:checked"))
+      next[name] = Array.prototype.slice.call(ui.facets[name].querySelectorAll("input[data-value]:checked"))
         .map(function (input) { return input.getAttribute("data-value"); });
     });
-    next.matchAll = Array.prototype.slice.call(form.querySelectorAll("input[data-match-all]:checked"))
+    next.matchAll = Array.prototype.slice.call(ui.form.querySelectorAll("input[data-match-all]:checked"))
       .map(function (input) { return input.getAttribute("data-match-all"); });
-    next.q = search.value.trim();
-    next.sort = sort.value;
-    next.year_from = yearFrom.value ? Number(yearFrom.value) : null;
-    next.year_to = yearTo.value ? Number(yearTo.value) : null;
+    next.q = ui.search.value.trim();
+    next.sort = state.sort;  // chosen only from the sort menu, so typing can switch the default
+    next.year_from = ui.yearFrom.value ? Number(ui.yearFrom.value) : null;
+    next.year_to = ui.yearTo.value ? Number(ui.yearTo.value) : null;
     return next;
   }
 
   function renderFacet(name, counts) {
-    var ul = facetBoxes[name].querySelector("ul");
+    var ul = ui.facets[name].querySelector("ul");
     ul.textContent = "";
     vocab[name].forEach(function (pair) {
       var value = pair[0];
@@ -116,13 +130,14 @@
       input.checked = ticked;
       input.disabled = !n && !ticked;
       label.appendChild(input);
-      label.appendChild(document.createTextNode(" " + pair[1] + " "));
-      label.appendChild(el("span", { "class": "cb-facet__count" }, "(" + n + ")"));
+      label.appendChild(el("span", { "class": "cb-facet__label" }, pair[1]));
+      label.appendChild(el("span", { "class": "cb-facet__count" }, String(n)));
       li.appendChild(label);
       ul.appendChild(li);
     });
-    var toggle = facetBoxes[name].querySelector("input[data-match-all]");
+    var toggle = ui.facets[name].querySelector("input[data-match-all]");
     if (toggle) toggle.checked = state.matchAll.indexOf(name) !== -1;
+    ui.facets[name].querySelector(".cb-facet__ticked").textContent = state[name].length ? state[name].length + " ticked" : "";
   }
 
   function card(item) {
@@ -131,17 +146,14 @@
     var title = el("p", { "class": "cb-result__title" });
     title.appendChild(el("a", { href: new URL(item.url, base).href }, item.title));
     li.appendChild(title);
-    // The outcome marked headline: true carries the case's claim; unmarked, the first does.
-    var headline = item.outcomes.filter(function (o) { return o.headline; })[0] || item.outcomes[0];
     var figure = el("p", { "class": "cb-card__figure" });
-    figure.appendChild(el("strong", {}, headline.value));
-    figure.appendChild(document.createTextNode(" " + headline.measure));
+    figure.appendChild(el("strong", {}, item.value));
+    figure.appendChild(document.createTextNode(" " + item.measure));
     li.appendChild(figure);
     var foot = el("p", { "class": "cb-result__foot" });
     foot.appendChild(el("span", { "class": "cb-grade cb-grade--" + item.best_grade }, labelOf.grade[item.best_grade]));
-    var like = el("button", { type: "button", "class": "cb-result__like", "data-sector": item.sector, "data-country": item.country },
-      "Organisations like this: " + labelOf.sector[item.sector].toLowerCase() + ", " + labelOf.country[item.country]);
-    foot.appendChild(like);
+    foot.appendChild(el("button", { type: "button", "class": "cb-result__like", "data-sector": item.sector, "data-country": item.country },
+      "Organisations like this: " + labelOf.sector[item.sector] + ", " + labelOf.country[item.country]));
     // Pin to the briefing builder; kits.js keeps the pins and their pressed state.
     foot.appendChild(el("button", { type: "button", "class": "cb-pin", "data-pin": "c:" + item.id,
       "data-builder": new URL("briefing/", base).href, "aria-pressed": "false" }, "Pin to my briefing"));
@@ -151,24 +163,30 @@
 
   function render() {
     var started = performance.now();
-    var seen = X.view(records, state);
+    var seen = X.view(records, state, state.q ? ranks : null);
     var found = seen.results;
     X.FACET_NAMES.forEach(function (name) { renderFacet(name, seen.counts[name]); });
-    search.value = state.q;
-    sort.value = state.sort;
-    yearFrom.value = state.year_from === null ? "" : String(state.year_from);
-    yearTo.value = state.year_to === null ? "" : String(state.year_to);
-    count.textContent = found.length === 1 ? "1 case" : found.length + " cases";
-    list.textContent = "";
+    ui.search.value = state.q;
+    ui.sort.value = X.sortOf(state);
+    ui.sort.querySelector('option[value="relevance"]').disabled = !state.q;
+    ui.yearFrom.value = state.year_from === null ? "" : String(state.year_from);
+    ui.yearTo.value = state.year_to === null ? "" : String(state.year_to);
+    var words = found.length === 1 ? "1 case" : found.length + " cases";
+    ui.count.textContent = words;
+    ui.apply.textContent = "Show " + words;
+    var ticked = X.FACET_NAMES.reduce(function (n, name) { return n + state[name].length; }, 0);
+    ui.toggle.textContent = ticked ? "Filters (" + ticked + ")" : "Filters";
+    ui.list.textContent = "";
     var fragment = document.createDocumentFragment();
     found.slice(0, shown).forEach(function (record) { fragment.appendChild(card(record.item)); });
-    list.appendChild(fragment);
+    ui.list.appendChild(fragment);
     if (window.cbPins) window.cbPins.refresh();
-    if (!found.length) list.appendChild(el("li", { "class": "cb-explorer__none" }, "No case matches all of these filters. Untick one, or clear them all."));
-    more.hidden = found.length <= shown;
-    more.textContent = "Show " + Math.min(PAGE, found.length - shown) + " more of " + (found.length - shown);
+    if (!found.length) ui.list.appendChild(el("li", { "class": "cb-explorer__none" }, "No case matches all of these. Remove a filter or a word, or clear them all."));
+    ui.more.hidden = found.length <= shown;
+    ui.more.textContent = "Show " + Math.min(PAGE, found.length - shown) + " more of " + (found.length - shown);
     window.cbExplorer.lastApplyMs = performance.now() - started;
     window.cbExplorer.results = found.length;
+    window.cbExplorer.ready = true;
   }
 
   function commit(push) {
@@ -178,67 +196,107 @@
     }
   }
 
+  /* The site search ranks the words; its page hashes map to case ids through a file the build
+     writes next to the index. Without it the words match the cards' own text. */
+  function rankWords(push) {
+    var mine = ++ticket;
+    var search = window.CasebookSearch;
+    if (!state.q || !search) { ranks = null; render(); commit(push); return; }
+    window.cbExplorer.searching = true;
+    if (!fragments) {
+      fragments = fetch(new URL("search/case-fragments.json", base)).then(function (r) { return r.json(); });
+    }
+    Promise.all([search.rank(state.q, { type: ["Case study"] }, [1]), fragments]).then(function (done) {
+      if (mine !== ticket) return;
+      ranks = {};
+      done[0].forEach(function (hit, i) { var id = done[1][hit.id]; if (id && !(id in ranks)) ranks[id] = i; });
+    }).catch(function (error) { ranks = null; window.cbExplorer.searchError = String(error); }).then(function () {
+      if (mine !== ticket) return;
+      window.cbExplorer.searching = false;
+      render();
+      commit(push);
+    });
+  }
+
   function change(push) {
     state = readControls();
     shown = PAGE;
-    render();
-    commit(push);
+    ui.note.textContent = "";
+    rankWords(push);
   }
 
-  form.addEventListener("change", function (event) {
-    if (event.target === search) return;  // committed on "change" below, as one history step
-    change(true);
-  });
-  search.addEventListener("input", function () { change(false); });
-  search.addEventListener("change", function () { change(true); });
-  form.addEventListener("submit", function (event) { event.preventDefault(); change(true); });
-  sort.addEventListener("change", function () { change(true); });
-  more.addEventListener("click", function () { shown += PAGE; render(); });
-  list.addEventListener("click", function (event) {
-    var like = event.target.closest(".cb-result__like");
-    if (!like) return;
-    state = X.emptyState();
-    state.sector = [like.getAttribute("data-sector")];
-    state.country = [like.getAttribute("data-country")];
-    shown = PAGE;
-    render();
-    commit(true);
-    host.scrollIntoView({ block: "start" });
-  });
-  reset.addEventListener("click", function (event) {
-    event.preventDefault();
-    state = X.emptyState();
-    render();
-    commit(true);
-  });
-  window.addEventListener("popstate", function () {
-    state = X.parseState(window.location.search, known);
-    shown = PAGE;
-    render();
-  });
-
-  // Material's own search also reads ?q= at start-up (and deletes it when its dialog closes), so
-  // the explorer keeps the address aside until the theme has started, then puts it back.
-  var initialSearch = window.location.search;
-  if (new URLSearchParams(initialSearch).has("q")) {
-    window.history.replaceState(null, "", window.location.pathname);
+  function openSheet(open) {
+    host.classList.toggle("cb-explorer--sheet", open);
+    document.documentElement.classList.toggle("cb-sheet-open", open);
+    ui.toggle.setAttribute("aria-expanded", String(open));
+    if (open) ui.close.focus(); else ui.toggle.focus();
   }
-  var loaded = new Promise(function (resolve) {
-    if (document.readyState === "complete") resolve(); else window.addEventListener("load", resolve);
-  });
 
-  window.cbExplorer = { lastApplyMs: null, results: null, ready: false };
-  Promise.all([fetch(host.getAttribute("data-cases")).then(function (response) {
-    if (!response.ok) throw new Error("cases.json: " + response.status);
+  function bind() {
+    ui.form.addEventListener("change", function () { change(true); });
+    ui.sort.addEventListener("change", function () {
+      state.sort = ui.sort.value === X.sortOf({ q: state.q, sort: null }) ? null : ui.sort.value;
+      change(true);
+    });
+    ui.search.addEventListener("input", function () { change(false); });
+    ui.search.addEventListener("keydown", function (event) { if (event.key === "Enter") { event.preventDefault(); change(true); } });
+    ui.form.addEventListener("submit", function (event) { event.preventDefault(); });
+    ui.more.addEventListener("click", function () { shown += PAGE; render(); });
+    ui.toggle.addEventListener("click", function () { openSheet(true); });
+    ui.close.addEventListener("click", function () { openSheet(false); });
+    ui.apply.addEventListener("click", function () { openSheet(false); host.scrollIntoView({ block: "start" }); });
+    document.addEventListener("keydown", function (event) {
+      if (event.key === "Escape" && host.classList.contains("cb-explorer--sheet")) openSheet(false);
+    });
+    ui.list.addEventListener("click", function (event) {
+      var like = event.target.closest(".cb-result__like");
+      if (!like) return;
+      var sector = like.getAttribute("data-sector");
+      var country = like.getAttribute("data-country");
+      if (state.sector.indexOf(sector) === -1) state.sector = state.sector.concat([sector]);
+      if (state.country.indexOf(country) === -1) state.country = state.country.concat([country]);
+      shown = PAGE;
+      render();
+      commit(true);
+      ui.note.textContent = "Added to your filters: " + labelOf.sector[sector] + " and " + labelOf.country[country] + ".";
+      host.scrollIntoView({ block: "start" });
+    });
+    ui.reset.addEventListener("click", function (event) {
+      event.preventDefault();
+      state = X.emptyState();
+      ui.note.textContent = "";
+      rankWords(true);
+    });
+    window.addEventListener("popstate", function () {
+      state = X.parseState(window.location.search, known);
+      shown = PAGE;
+      rankWords(false);
+    });
+  }
+
+  window.cbExplorer = { lastApplyMs: null, results: null, ready: false, searching: false };
+  // The site search's script comes later in the page; start once the page has parsed.
+  var parsed = new Promise(function (resolve) {
+    if (document.readyState !== "loading") resolve(); else document.addEventListener("DOMContentLoaded", resolve);
+  });
+  Promise.all([fetch(host.getAttribute("data-index")).then(function (response) {
+    if (!response.ok) throw new Error("explorer.json: " + response.status);
     return response.json();
-  }), loaded]).then(function (done) {
-    records = X.prepare(done[0]);
-    state = X.parseState(initialSearch, known);
-    render();
-    commit(false);
+  }), parsed]).then(function (done) {
+    var index = done[0];
+    vocab = index.v;
+    X.FACET_NAMES.forEach(function (name) {
+      known[name] = vocab[name].map(function (pair) { return pair[0]; });
+      labelOf[name] = {};
+      vocab[name].forEach(function (pair) { labelOf[name][pair[0]] = pair[1]; });
+    });
+    records = X.fromIndex(index);
+    build();
+    bind();
+    state = X.parseState(window.location.search, known);
     host.hidden = false;
     document.getElementById("cb-plain-list").hidden = true;
-    window.cbExplorer.ready = true;
+    rankWords(false);
   }).catch(function () {
     host.hidden = true;  // the plain list stays
   });
