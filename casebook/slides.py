@@ -17,11 +17,12 @@ from pptx import Presentation
 from pptx.util import Inches, Pt
 
 from .index import Casebook
-from .training import Session, StepView, key_figures, source_line
+from .training import Session, StepView, key_figures, key_points, source_line
 
 WIDTH, HEIGHT = Inches(13.333), Inches(7.5)  # 16:9, what council projectors and screens show
 MARGIN = Inches(0.6)
 TITLE_LAYOUT, TITLE_ONLY_LAYOUT = 0, 5  # in python-pptx's default template
+POINTS = 6  # of a kit list on one slide, with the purpose and the questions
 FIXED_TIME = datetime(2000, 1, 1)  # any constant: the file must not change with the clock
 EMPHASIS = re.compile(r"\*\*(.+?)\*\*|\*(.+?)\*|_(.+?)_")
 LINK = re.compile(r"\[([^\]]+)\]\([^)]+\)")
@@ -68,6 +69,8 @@ def step_slide(prs, book: Casebook, view: StepView, count: int) -> None:
         _paragraph(body, figure.value, size=28, bold=True)
         if figure.measure:
             _paragraph(body, figure.measure, size=20)
+    for point in key_points(book, view.target)[:POINTS]:
+        _paragraph(body, f"• {point}", size=20)
     for question in view.step.discussion:
         _paragraph(body, f"Discuss: {question}", size=20)
     footer = slide.shapes.add_textbox(MARGIN, Inches(6.6), WIDTH - 2 * MARGIN, Inches(0.6)).text_frame

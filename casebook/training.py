@@ -99,9 +99,29 @@ def key_figures(book: Casebook, target: Target) -> list[Figure]:
     if target.kind == "case":
         return case_figures(book.cases[target.ref])
     if target.kind == "benefit":
-        benefit = book.benefits[target.ref]
-        return [Figure(benefit.statement, "", source) for source in book.evidence_sources(benefit)[:1]]
+        return benefit_figures(book, [book.benefits[target.ref]])
+    if target.kind == "kit" and target.section == "statements":
+        return benefit_figures(book, book.benefits_for(target.ref)[:KEY_FIGURES])
+    if target.kind == "kit" and target.section == "cases":
+        return [case_figures(case)[0] for case in book.cases_for(target.ref)[:KEY_FIGURES]]
     return []
+
+
+def benefit_figures(book: Casebook, benefits) -> list[Figure]:
+    """Each statement with the first of its sources (a statement is quoted whole, as a figure is)."""
+    return [Figure(b.statement, "", source) for b in benefits for source in book.evidence_sources(b)[:1]]
+
+
+def key_points(book: Casebook, target: Target) -> tuple[str, ...]:
+    """What a kit step puts on paper besides figures: the list the room discusses."""
+    if target.kind != "kit":
+        return ()
+    kit = book.kits[target.ref]
+    if target.section in ("", "cares"):
+        return kit.cares_about
+    if target.section == "objections":
+        return tuple(f"“{o.objection}”" for o in kit.objections)
+    return kit.asks if target.section == "asks" else ()
 
 
 def case_figures(case: Case) -> list[Figure]:

@@ -18,7 +18,7 @@ from .pages import relative, render_page
 from .sitefile import SiteFile
 from .slides import route_pptx
 from .steps import page_sections, read_page
-from .training import Session, StepView, build_session, clock, key_figures
+from .training import Session, StepView, build_session, clock, key_figures, key_points
 
 # The hand-written pages' own Markdown extensions (mkdocs.yml), so a guide looks the same in a step.
 GUIDE_EXTENSIONS = ["admonition", "attr_list", "md_in_html", "tables", "fenced_code"]
@@ -39,13 +39,14 @@ def route_pages(book: Casebook, session: Session) -> list[SiteFile]:
     route, base = session.route, f"training/{session.route.id}"
     values = {"route": route, "session": session, "book": book, "clock": clock}
     figures = {view.number: key_figures(book, view.target) for view in session.steps}
+    points = {view.number: key_points(book, view.target) for view in session.steps}
     pages = [SiteFile(f"{base}/index.md", render_page("training-agenda.md.j2", url=route.url, **values),
                          route.path),
              SiteFile(f"{base}/presenter.md", render_page("training-presenter.md.j2",
                                                                url=f"{route.url}presenter/", **values), route.path)]
     for name, facilitator in (("handout", False), ("guide", True)):
         content = render_page("training-print.md.j2", url=f"{route.url}{name}/", facilitator=facilitator,
-                              figures_for=figures, **values)
+                              figures_for=figures, points_for=points, **values)
         pages.append(SiteFile(f"{base}/{name}.md", content, route.path))
     pages += [step_page(book, session, view, values) for view in session.steps]
     pages.append(SiteFile(f"{base}/{route.id}.pptx", route_pptx(book, session), ""))

@@ -8,10 +8,8 @@ from pathlib import Path
 from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, Files, InclusionLevel
 
+from casebook import problem_page
 from casebook.search import case_fragments_json, index_site, page_marker, synonyms_json
-
-
-_PAGES = {"rendered": 0}  # pages this build; none when `mkdocs serve` shows the problem page
 
 
 def _root(config) -> Path:
@@ -24,18 +22,13 @@ def on_files(files: Files, config) -> Files:
     return files
 
 
-def on_pre_build(config) -> None:
-    _PAGES["rendered"] = 0
-
-
 def on_page_content(html: str, page, config, files) -> str:
-    _PAGES["rendered"] += 1
     return html + page_marker(page.url)
 
 
 def on_post_build(config) -> None:
-    if not _PAGES["rendered"]:
-        return  # nothing to index: the content has errors and serve lists them instead
+    if problem_page.showing_problems():  # `mkdocs serve` with content errors: no pages to index
+        return
     result = index_site(Path(config.site_dir))
     if result.returncode != 0:
         raise Abort(f"Pagefind could not index the site:\n{result.stderr or result.stdout}")

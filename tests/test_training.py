@@ -113,6 +113,7 @@ def test_handout_has_figures_with_sources_and_note_space_but_no_notes(pages, boo
     source = book.cases["gmp-tweets"].sources[0]
     assert book.cases["gmp-tweets"].headline.value in handout and source.url in handout
     assert handout.count('class="cb-note-lines"') == 4
+    assert "<li>“You can&#39;t prove a return on it.”</li>" in handout  # the kit step's objections
     assert "Facilitator notes" not in handout and "Invite a finance colleague." not in handout
     guide = pages[f"training/{ROUTE}/guide.md"]
     assert "Invite a finance colleague." in guide and "starts 0:30 · 20 min" in guide

@@ -228,6 +228,8 @@
 
     html.classList.add("cb-presenter--live");
     root.querySelector(".cb-presenter__clocks").hidden = false;
+    $("status").textContent = "Waiting for the projector window: press Start presenting on the agenda, " +
+      "or s on any step. Until then the buttons below move through the notes.";
     var fromHash = window.location.hash.match(/step=(\d+)/);
     show(fromHash ? Number(fromHash[1]) : 1);
 
