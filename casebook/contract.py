@@ -4,6 +4,12 @@
 audiences, countries) come from `taxonomy.yml` and `kits/`, so the validator, the editor schemas in
 `schema/` (written by `scripts/build_schemas.py`) and the `/schema/` export always agree.
 Rules a schema cannot express (references, duplicates, dates, staleness) live in `casebook.rules`.
+
+A property whose `pattern` or `format` a value can fail carries `x-problem`: the message, what is
+expected, the fix and the rule id the validator reports (`{value}` is the value as shown), so
+`shape.py` never chooses words by a field's name. The keyword stays in the published schemas in
+`schema/`: JSON Schema ignores unknown keywords (editors still validate the same way), and whoever
+reads the schema gets the same explanation the validator gives, with no second copy.
 """
 
 from __future__ import annotations
@@ -18,7 +24,14 @@ DIALECT = "https://json-schema.org/draft/2020-12/schema"
 # The end of the text, in both regex dialects that read these schemas: Python's `$` also matches
 # before a final newline (so "leeds\n" passed as an id), and `\Z` is not ECMA-262, which editors use.
 END = r"$(?!\n)"
-ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*" + END
+ID_BODY = r"[a-z0-9]+(-[a-z0-9]+)*"  # kebab-case: an entry's file name, a taxonomy key
+ID_PATTERN = "^" + ID_BODY + END
+ID_MAX = 80
+PAGE_KINDS = ("case", "kit", "benefit")  # a training step's `page: <kind>:<id>`
+PAGE_FORMS = ", ".join(f"{kind}:<id>" for kind in PAGE_KINDS)  # "case:<id>, kit:<id>, benefit:<id>"
+YEAR_FLOOR = 1990  # the earliest year a case may report: before social media in public service
+STALE_AFTER_DAYS = 730  # sources last checked longer ago than this are due for re-checking
+STALE_AFTER_WORDS = "two years"
 DATE_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}" + END
 # Months 01-12, days 01-31; whether the day exists in that month is the `bad-date` rule's job.
 PUBLISHED_PATTERN = r"^([0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?|undated)" + END
@@ -57,8 +70,20 @@ class Vocabulary:
     audiences: tuple[str, ...] = ()
 
 
+def _problem(message: str, expected: str, fix: str, rule: str) -> dict:
+    """The explanation `shape.py` gives when a value fails this property's pattern or format."""
+    return {"x-problem": {"message": message, "expected": expected, "fix": fix, "rule": rule}}
+
+
+BLANK = _problem("{value} is blank", "some text, not only spaces",
+                 "write the text, or remove the key if it is optional", "too-short")
+KEBAB = "lowercase letters, digits and single hyphens"
+ENTRY_ID = _problem("{value} is not an id", KEBAB + " (kebab-case)", "use the file name of the entry without .yml",
+                    "bad-id")
+
+
 def _text(min_length: int = 1, max_length: int | None = None, description: str = "") -> dict:
-    schema = {"type": "string", "minLength": min_length, "pattern": r"\S"}
+    schema = {"type": "string", "minLength": min_length, "pattern": r"\S", **BLANK}
     if max_length:
         schema["maxLength"] = max_length
     if description:
@@ -74,7 +99,7 @@ def _vocabulary_id(enum: tuple[str, ...], description: str) -> dict:
     # With no vocabulary (taxonomy.yml itself is broken) fall back to the id shape.
     if enum:
         return {"type": "string", "enum": list(enum), "description": description}
-    return {"type": "string", "pattern": ID_PATTERN, "description": description}
+    return {"type": "string", "pattern": ID_PATTERN, "description": description, **ENTRY_ID}
 
 
 def _ids(enum: tuple[str, ...], description: str, *, required: bool = True) -> dict:
@@ -91,17 +116,25 @@ def _object(properties: dict, required: list[str], description: str = "") -> dic
 
 
 DATE = {"type": "string", "pattern": DATE_PATTERN, "format": "date",
-        "description": "An ISO date, e.g. 2026-11-21."}
-CASE_ID = {"type": "string", "pattern": ID_PATTERN, "maxLength": 80,
-           "description": "The id of an entry: its file name without .yml."}
+        "description": "An ISO date, e.g. 2026-11-21.",
+        **_problem("{value} is not a valid date", "an ISO date such as 2026-11-21", "write the date as YYYY-MM-DD",
+                   "bad-date")}
+CASE_ID = {"type": "string", "pattern": ID_PATTERN, "maxLength": ID_MAX,
+           "description": "The id of an entry: its file name without .yml.", **ENTRY_ID}
 SOURCE = _object({
     "title": _text(description="The title of the page or report."),
     "publisher": _text(description="Who published it, e.g. BBC News or the Cabinet Office."),
-    "url": {"type": "string", "pattern": URL_PATTERN, "description": "An http(s) address."},
+    "url": {"type": "string", "pattern": URL_PATTERN, "description": "An http(s) address.",
+            **_problem("{value} is not an http(s) address", "an address starting http:// or https://",
+                       "copy the full address from your browser", "url-scheme")},
     "published": {"type": ["string", "integer"], "pattern": PUBLISHED_PATTERN,
                   "minimum": 1900, "maximum": 2100,
                   "description": "When it was published: YYYY, YYYY-MM or YYYY-MM-DD, or undated when "
-                                 "the page carries no date (shown as 'undated, read on <last_verified>')."},
+                                 "the page carries no date (shown as 'undated, read on <last_verified>').",
+                  **_problem("{value} is not a real year, month or day",
+                             "YYYY, YYYY-MM, YYYY-MM-DD (months 01-12) or undated",
+                             "give the date as precisely as the source does, e.g. 2024-03, or undated if "
+                             "it has none", "bad-date")},
     "grade": {"type": "string", "enum": list(GRADES),
               "description": GRADE_DESCRIPTION},
 }, ["title", "publisher", "url", "published", "grade"], "Where the evidence comes from.")
@@ -130,7 +163,7 @@ def case_schema(vocab: Vocabulary) -> dict:
         "sector": _vocabulary_id(vocab.sectors, "A sector id from taxonomy.yml."),
         "country": {"type": "string", "enum": list(COUNTRIES),
                     "description": "ISO 3166-1 alpha-2 code, e.g. GB."},
-        "year": {"type": "integer", "minimum": 1990, "description": "The year the work happened."},
+        "year": {"type": "integer", "minimum": YEAR_FLOOR, "description": "The year the work happened."},
         "audiences": _ids(vocab.audiences, "Who this case persuades: audience ids from kits/."),
         "topics": _ids(vocab.topics, "Topic ids from taxonomy.yml."),
         "channels": _ids(vocab.channels, "Channel ids from taxonomy.yml.", required=False),
@@ -207,25 +240,37 @@ def kit_schema(vocab: Vocabulary) -> dict:
 
 
 def route_schema(vocab: Vocabulary) -> dict:
-    page = {"type": "string", "pattern": r"^((case|kit|benefit):[a-z0-9]+(-[a-z0-9]+)*|[A-Za-z0-9_./-]+\.md)" + END,
-            "description": "case:<id>, kit:<id>, benefit:<id> or a page path under docs/."}
+    page = {"type": "string",
+            "pattern": rf"^((case|benefit):{ID_BODY}|kit:{ID_BODY}(#[a-z0-9-]+)?|[A-Za-z0-9_./-]+\.md(#[a-z0-9-]+)?)" + END,
+            "description": f"{PAGE_FORMS} (or kit:<id>#<section>), or a page path under docs/, optionally "
+                           "with #<heading anchor>.",
+            **_problem("{value} is not a page reference",
+                       f"{PAGE_FORMS}, kit:<id>#<section> or a path like guides/index.md",
+                       "use one of those forms", "bad-page-ref")}
     return _object({
         "title": _text(5, 120),
         "for": _text(description="Who attends."),
         "goal": _text(description="What the session achieves."),
+        "prepare": {"type": "array", "items": _text(1, 300),
+                    "description": "What the trainer prepares: materials, who to invite, pre-reading."},
         "steps": {"type": "array", "minItems": 1, "items": _object({
             "page": page,
-            "minutes": {"type": "integer", "minimum": 1, "maximum": 240},
+            "minutes": {"type": "integer", "minimum": 1, "maximum": 240,
+                        "description": "Planned minutes, a whole number; a route totals at most 240."},
             "purpose": _text(),
-            "facilitator_notes": _markdown("notes for the trainer, hidden until asked for."),
+            "facilitator_notes": _markdown("notes for the trainer, shown only in the presenter view and "
+                                           "the facilitator guide."),
             "discussion": {"type": "array", "items": _text()},
+            "optional": {"type": "boolean", "description": "true if the step can be dropped when time is short."},
         }, ["page", "minutes", "purpose"])},
     }, ["title", "for", "goal", "steps"], "A training route: an ordered walk through pages.")
 
 
 def taxonomy_schema(vocab: Vocabulary) -> dict:
     term = _object({"label": _text(1, 60), "description": _text(1, 200)}, ["label", "description"])
-    terms = {"type": "object", "propertyNames": {"pattern": ID_PATTERN, "maxLength": 80},
+    key = {"pattern": ID_PATTERN, "maxLength": ID_MAX,
+           **_problem("{value} is not an id", KEBAB, "rename the id in kebab-case, e.g. channel-shift", "bad-id")}
+    terms = {"type": "object", "propertyNames": key,
              "additionalProperties": term, "minProperties": 1}
     return _object({"topics": terms, "sectors": terms, "channels": terms},
                    ["topics", "sectors", "channels"], "Controlled vocabularies.")

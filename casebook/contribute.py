@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
-from .contract import DATE_PATTERN, ID_PATTERN, PUBLISHED_PATTERN, URL_PATTERN, SCHEMA_FILES
+from .contract import DATE_PATTERN, ID_PATTERN, PAGE_FORMS, PUBLISHED_PATTERN, URL_PATTERN, SCHEMA_FILES
 from .countries import country_name
 from .field_docs import properties
 from .index import Casebook
@@ -110,7 +110,7 @@ def _rule_words(node: dict) -> str:
     if node.get("pattern") in PATTERN_WORDS:
         parts.append(PATTERN_WORDS[node["pattern"]])
     elif node.get("pattern") and node.get("pattern") != r"\S":
-        parts.append("case:<id>, kit:<id>, benefit:<id> or a page path like guides/index.md")
+        parts.append(f"{PAGE_FORMS} or a page path like guides/index.md")
     if "minimum" in node and "maximum" in node:
         parts.append(f"{node['minimum']} to {node['maximum']}")
     elif "minimum" in node:

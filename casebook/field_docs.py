@@ -132,14 +132,17 @@ ROUTE: dict[str, Doc] = {
     "title": ("Title", "The session's name, 5-120 characters.", ["Briefing executives"]),
     "for": ("For", "", ["Communications leads"]),
     "goal": ("Goal", "", ["Prepare a ten-minute pitch to the board."]),
+    "prepare": ("Prepare", "", [["Invite a finance colleague.", "Print the pilot proposal, one per pair."]]),
     "steps": ("Steps", "The pages to walk through, in order.", [[_STEP]]),
     "steps[]": ("Step", "One page and what to do on it.", [_STEP]),
-    "steps[].page": ("Page", "", ["kit:executives", "guides/index.md"]),
-    "steps[].minutes": ("Minutes", "How long the step takes, 1-240.", [10]),
+    "steps[].page": ("Page", "", ["kit:executives", "kit:executives#objections", "guides/index.md"]),
+    "steps[].minutes": ("Minutes", "How long the step takes: a whole number, 1-240; a route adds up to at "
+                        "most 240.", [10]),
     "steps[].purpose": ("Purpose", "What the group gets from this page.", ["Read the framing."]),
     "steps[].facilitator_notes": ("Facilitator notes", "", ["Ask who has pitched before."]),
     "steps[].discussion": ("Discussion", "Questions to put to the room.", [["What does our board care about?"]]),
     "steps[].discussion[]": ("Question", "", ["What does our board care about?"]),
+    "steps[].optional": ("Optional", "", [True]),
 }
 
 _TERMS = ("An id in kebab-case for each term, with its label and description.",

@@ -11,10 +11,10 @@ from datetime import date
 from functools import cached_property
 
 from .sources import UNDATED, published_label
+from .urls import SECTIONS, url_for
 
 GRADE_RANK = {"primary": 3, "secondary": 2, "unconfirmed": 1}
-# The site folder each kind of entry gets its pages in: `<section>/<id>/` (each class's `url`).
-SECTIONS = {"case": "cases", "benefit": "benefits", "kit": "kits", "route": "training"}
+__all__ = ["SECTIONS"]  # re-exported: where each kind's pages live is casebook/urls.py's to say
 
 
 @dataclass(frozen=True)
@@ -87,7 +87,7 @@ class Case:
 
     @property
     def url(self) -> str:
-        return f"cases/{self.id}/"
+        return url_for("case", self.id)
 
     @property
     def best_grade(self) -> str:
@@ -136,7 +136,7 @@ class Benefit:
 
     @property
     def url(self) -> str:
-        return f"benefits/{self.id}/"
+        return url_for("benefit", self.id)
 
 
 @dataclass(frozen=True)
@@ -190,7 +190,7 @@ class Kit:
 
     @property
     def url(self) -> str:
-        return f"kits/{self.id}/"
+        return url_for("kit", self.id)
 
     @property
     def briefing_title(self) -> str:
@@ -204,6 +204,7 @@ class Step:
     purpose: str
     facilitator_notes: str
     discussion: tuple[str, ...]
+    optional: bool = False
 
 
 @dataclass(frozen=True)
@@ -214,10 +215,11 @@ class Route:
     attendees: str  # the contract's `for`, a Python keyword
     goal: str
     steps: tuple[Step, ...]
+    prepare: tuple[str, ...] = ()
 
     @property
     def url(self) -> str:
-        return f"training/{self.id}/"
+        return url_for("route", self.id)
 
     @property
     def minutes(self) -> int:
@@ -279,5 +281,6 @@ def build_kit(id: str, path: str, data: dict) -> Kit:
 
 def build_route(id: str, path: str, data: dict) -> Route:
     steps = tuple(Step(s["page"], s["minutes"], s["purpose"], s.get("facilitator_notes", ""),
-                       tuple(s.get("discussion", ()))) for s in data["steps"])
-    return Route(id=id, path=path, title=data["title"], attendees=data["for"], goal=data["goal"], steps=steps)
+                       tuple(s.get("discussion", ())), s.get("optional", False)) for s in data["steps"])
+    return Route(id=id, path=path, title=data["title"], attendees=data["for"], goal=data["goal"], steps=steps,
+                 prepare=tuple(data.get("prepare", ())))

@@ -20,8 +20,10 @@ from .briefing import PILOT_LABELS, build_briefing, headline_cases
 from .citation import citation_html, citation_sources, citation_text, objection_text
 from .index import Casebook
 from .markup import render
+from .statements import filter_options as statement_filters
 from .strength import case_kind
 from .sitefile import SiteFile
+from .urls import briefing_src_uri, briefing_url, relative, src_uri, url_for, url_of
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 GRADE_LABELS = {"primary": "Primary source", "secondary": "Reported second-hand",
@@ -35,7 +37,7 @@ def environment(templates: Path = TEMPLATES) -> jinja2.Environment:
                              keep_trailing_newline=True)
     env.globals.update(citation=citation_text, citation_html=citation_html,
                        citation_sources=citation_sources, objection_text=objection_text,
-                       pilot_labels=PILOT_LABELS)
+                       pilot_labels=PILOT_LABELS, url_for=url_for, briefing_url=briefing_url)
     env.filters.update(md=markdown_html, text=one_line, country=country_name,
                        grade_label=GRADE_LABELS.__getitem__, yaml_string=yaml_string)
     return env
@@ -58,85 +60,41 @@ def yaml_string(text: str) -> Markup:
     return Markup(json.dumps(str(escape(" ".join(str(text).split()))), ensure_ascii=False))
 
 
-def relative(from_url: str, to_url: str) -> str:
-    """Link from one directory-style page url to another, e.g. cases/a/ -> ../../kits/b/.
-    Every page url is a directory under the site root, so climbing to the root and down again
-    is always right (and far cheaper than posixpath.relpath on thousands of pages)."""
-    up = "../" * from_url.count("/")
-    return (up + to_url) or "./"
-
-
 def render_page(template: str, *, url: str, **values) -> str:
     env = environment()
     return env.get_template(template).render(link=lambda to: relative(url, to), **values)
 
 
+def page_file(template: str, src: str, source_path: str, **values) -> SiteFile:
+    """A generated page at `src` (under docs/); its links are relative to the url MkDocs gives it."""
+    return SiteFile(src, render_page(template, url=url_of(src), **values), source_path)
+
+
 def case_page(book: Casebook, case_id: str) -> SiteFile:
     case = book.cases[case_id]
-    content = render_page("case.md.j2", url=case.url, case=case, book=book, kind=case_kind(case),
-                          related=book.related(case), citing=book.benefits_citing(case.id),
-                          stale=book.is_stale(case))
-    return SiteFile(f"cases/{case.id}.md", content, case.path)
+    return page_file("case.md.j2", src_uri("case", case.id), case.path, case=case, book=book,
+                     kind=case_kind(case), related=book.related(case), citing=book.benefits_citing(case.id),
+                     stale=book.is_stale(case))
 
 
 def benefit_page(book: Casebook, benefit_id: str) -> SiteFile:
     benefit = book.benefits[benefit_id]
-    content = render_page("benefit.md.j2", url=benefit.url, benefit=benefit, book=book,
-                          strength=book.strength(benefit), stale=book.is_stale(benefit))
-    return SiteFile(f"benefits/{benefit.id}.md", content, benefit.path)
+    return page_file("benefit.md.j2", src_uri("benefit", benefit.id), benefit.path, benefit=benefit, book=book,
+                     strength=book.strength(benefit), stale=book.is_stale(benefit))
 
 
 def kit_page(book: Casebook, kit_id: str) -> SiteFile:
     kit = book.kits[kit_id]
     cases = headline_cases(book, kit.id, None)
-    content = render_page("kit.md.j2", url=kit.url, kit=kit, book=book, cases=cases,
-                          case_sectors={case.sector for case in cases},
-                          benefits=book.benefits_for(kit.id), route=book.routes.get(kit.training or ""))
-    return SiteFile(f"kits/{kit.id}.md", content, kit.path)
+    return page_file("kit.md.j2", src_uri("kit", kit.id), kit.path, kit=kit, book=book, cases=cases,
+                     case_sectors={case.sector for case in cases},
+                     benefits=book.benefits_for(kit.id), route=book.routes.get(kit.training or ""))
 
 
 def briefing_page(book: Casebook, kit_id: str, *, site_url: str = "") -> SiteFile:
     kit = book.kits[kit_id]
-    content = render_page("briefing.md.j2", url=f"{kit.url}briefing/", kit=kit, book=book,
-                          site_url=site_url, brief=build_briefing(book, kit))
-    return SiteFile(f"kits/{kit.id}/briefing.md", content, kit.path)
-
-
-@dataclass(frozen=True)
-class StepTarget:
-    title: str
-    url: str
-
-
-def route_page(book: Casebook, route_id: str) -> SiteFile:
-    route = book.routes[route_id]
-    steps = [(step, step_target(book, step.page)) for step in route.steps]
-    content = render_page("route.md.j2", url=route.url, route=route, steps=steps, book=book)
-    return SiteFile(f"training/{route.id}.md", content, route.path)
-
-
-def step_target(book: Casebook, page: str) -> StepTarget:
-    kind, _, ref = page.partition(":")
-    if kind == "case":
-        return StepTarget(book.cases[ref].title, book.cases[ref].url)
-    if kind == "kit":
-        return StepTarget(f"Persuasion kit: {book.kits[ref].name}", book.kits[ref].url)
-    if kind == "benefit":
-        return StepTarget(book.benefits[ref].statement, book.benefits[ref].url)
-    path = page[:-len(".md")]
-    url = path[: -len("index")] if path.endswith("index") else path + "/"
-    return StepTarget(page_title(book.root / "docs" / page), url)
-
-
-def page_title(path: Path) -> str:
-    """A hand-written page's title: its front-matter title, else its first heading."""
-    lines = path.read_text(encoding="utf-8").splitlines()
-    if lines and lines[0] == "---":
-        for line in lines[1:lines.index("---", 1)] if "---" in lines[1:] else []:
-            if line.startswith("title:"):
-                return line.partition(":")[2].strip().strip("\"'")
-    heading = next((line[2:].strip() for line in lines if line.startswith("# ")), None)
-    return heading or path.stem.replace("-", " ").capitalize()
+    return page_file("briefing.md.j2", briefing_src_uri(kit.id), kit.path, kit=kit, book=book,
+                     site_url=site_url, brief=build_briefing(book, kit))
 
 
 def explorer_vocabulary(book: Casebook) -> dict:
@@ -160,10 +118,10 @@ def explorer_vocabulary(book: Casebook) -> dict:
 
 
 def index_pages(book: Casebook) -> list[SiteFile]:
-    return [SiteFile("cases/index.md", render_page("cases-index.md.j2", url="cases/", book=book), ""),
-            SiteFile("kits/index.md", render_page("kits-index.md.j2", url="kits/", book=book), ""),
-            SiteFile("benefits/index.md",
-                          render_page("benefits-index.md.j2", url="benefits/", book=book), "")]
+    return [page_file("cases-index.md.j2", src_uri("case", "index"), "", book=book),
+            page_file("kits-index.md.j2", src_uri("kit", "index"), "", book=book),
+            page_file("benefits-index.md.j2", src_uri("benefit", "index"), "", book=book,
+                      filters=statement_filters(book))]
 
 
 def entry_pages(book: Casebook) -> list[SiteFile]:
@@ -171,5 +129,4 @@ def entry_pages(book: Casebook) -> list[SiteFile]:
     pages += [benefit_page(book, i) for i in book.benefits]
     pages += [kit_page(book, i) for i in book.kits]
     pages += [briefing_page(book, i) for i in book.kits]
-    pages += [route_page(book, i) for i in book.routes]
     return pages + index_pages(book)

@@ -98,6 +98,9 @@ RULES: dict[str, Rule] = _rules(
     ("kit-briefing-audience", ERROR, "A kit's briefing names an entry not tagged for the kit's audience."),
     ("kit-order-repeat", WARNING, "Two kits share the same order."),
     ("route-page-unknown", ERROR, "A training step points at a page that does not exist."),
+    ("route-kit-section-unknown", ERROR, "A training step names a kit section that does not exist."),
+    ("route-page-section-unknown", ERROR, "A training step names a heading its page does not have."),
+    ("route-too-long", ERROR, "A training route's steps add up to more than 240 minutes."),
     ("taxonomy-unused", WARNING, "An id declared in taxonomy.yml is used by no case or statement."),
     # The weekly source check (casebook/linkcheck.py, `make links`), never the validator.
     ("source-link-dead", WARNING, "A source's address answers with an error such as 404."),

@@ -13,7 +13,7 @@ import re
 from datetime import date
 from pathlib import Path
 
-from .contract import COUNTRIES, ID_PATTERN
+from .contract import COUNTRIES, ID_PATTERN, YEAR_FLOOR
 from .problems import Problem
 from .repository import current_vocabulary
 
@@ -76,8 +76,8 @@ def check_length(value: str, low: int, high: int) -> str | None:
 
 
 def check_year(value: str, today: date) -> str | None:
-    if not value.strip().isdigit() or not 1990 <= int(value) <= today.year:
-        return f"a year from 1990 to {today.year}"
+    if not value.strip().isdigit() or not YEAR_FLOOR <= int(value) <= today.year:
+        return f"a year from {YEAR_FLOOR} to {today.year}"
     return None
 
 

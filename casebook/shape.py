@@ -157,31 +157,15 @@ def _describe(error: ValidationError, keys: tuple) -> tuple[str, str, str, str]:
         bound = "at least" if kind == "minimum" else "at most"
         return (f"{_show(value)} is out of range", f"{bound} {error.validator_value}",
                 "check the number", "out-of-range")
-    if kind in ("pattern", "format"):
-        return _describe_pattern(value, name, keys)
+    if kind in ("pattern", "format") and "x-problem" in error.schema:
+        return _describe_pattern(error.schema["x-problem"], value)
     return (error.message, "", "see CONTRIBUTING.md", "schema-other")
 
 
-def _describe_pattern(value, name: str, keys: tuple) -> tuple[str, str, str, str]:
-    if name == "url":
-        return (f"{_show(value)} is not an http(s) address", "an address starting http:// or https://",
-                "copy the full address from your browser", "url-scheme")
-    if name in ("added", "last_verified"):
-        return (f"{_show(value)} is not a valid date", "an ISO date such as 2026-11-21",
-                "write the date as YYYY-MM-DD", "bad-date")
-    if name == "published":
-        return (f"{_show(value)} is not a real year, month or day", "YYYY, YYYY-MM, YYYY-MM-DD "
-                "(months 01-12) or undated", "give the date as precisely as the source does, e.g. "
-                "2024-03, or undated if it has none", "bad-date")
-    if name == "page":
-        return (f"{_show(value)} is not a page reference",
-                "case:<id>, kit:<id>, benefit:<id> or a path like guides/index.md",
-                "use one of those forms", "bad-page-ref")
-    if keys and keys[0] in ("topics", "sectors", "channels"):
-        return (f"'{name}' is not an id", "lowercase letters, digits and single hyphens",
-                "rename the id in kebab-case, e.g. channel-shift", "bad-id")
-    return (f"{_show(value)} is not an id", "lowercase letters, digits and single hyphens (kebab-case)",
-            "use the file name of the entry without .yml", "bad-id")
+def _describe_pattern(explained: dict, value) -> tuple[str, str, str, str]:
+    """The contract's own explanation of the property (its `x-problem`, see contract.py)."""
+    message = explained["message"].format(value=_show(value))
+    return (message, explained["expected"], explained["fix"], explained["rule"])
 
 
 def _describe_enum(value, choices: list, name: str) -> tuple[str, str, str, str]:

@@ -13,11 +13,12 @@ from .briefing import build_briefing
 from .builder import builder_json
 from .pages import entry_pages
 from .sitefile import SiteFile
+from .training_pages import training_pages
 from .word import briefing_docx
 
 
 def site_files(book: Casebook, root: Path, *, base_url: str = "") -> list[SiteFile]:
-    files = entry_pages(book)
+    files = entry_pages(book) + training_pages(book)
     files += [
         SiteFile("api/cases.json", cases_json(book, base_url=base_url), ""),
         SiteFile("api/benefits.json", benefits_json(book, base_url=base_url), ""),

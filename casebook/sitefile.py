@@ -9,5 +9,5 @@ from dataclasses import dataclass
 @dataclass(frozen=True)
 class SiteFile:
     src_uri: str  # path under docs/, e.g. cases/leeds-gritting.md or api/cases.json
-    content: str | bytes  # bytes for binary downloads (the briefings' .docx files)
+    content: str | bytes  # bytes for binary downloads (the briefings' .docx, the routes' .pptx)
     source_path: str  # the YAML file it comes from, for the edit link; "" for none

@@ -13,7 +13,7 @@ from dataclasses import asdict, dataclass
 from datetime import date
 
 from .index import Casebook
-from .rules.context import STALE_AFTER_DAYS
+from .contract import STALE_AFTER_DAYS
 
 
 @dataclass(frozen=True)

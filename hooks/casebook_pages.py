@@ -14,6 +14,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from casebook import problem_page
 from casebook.repository import load_cached
 from casebook.site import site_files
+from casebook.urls import DIRECTORY_URLS_ONLY
 
 log = logging.getLogger("mkdocs.hooks.casebook")
 serve_log = logging.getLogger("casebook.serve")
@@ -32,8 +33,11 @@ def on_startup(command: str, dirty: bool) -> None:
 
 @event_priority(100)  # before mkdocs-macros reads the same casebook
 def on_config(config):
+    if not config.use_directory_urls:
+        raise Abort(DIRECTORY_URLS_ONLY)
     result = _BUILD["result"] = load_cached(_root(config))
     serving_broken = result.casebook is None and problem_page.is_serving()
+    problem_page.SERVING["problems"] = serving_broken  # other hooks skip work on the problem page
     # Served with errors, the problems go to the terminal outside MkDocs' strict-mode count, so the
     # build succeeds with the problem page instead of keeping a stale site the browser waits on.
     shown = serve_log if serving_broken else log

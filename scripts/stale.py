@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 
 from casebook.repository import load_casebook
-from casebook.rules.context import STALE_AFTER_DAYS
+from casebook.contract import STALE_AFTER_DAYS
 from casebook.staleness import as_json, as_markdown, as_text, stale_entries
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="stale.py", description=__doc__.splitlines()[0])
     parser.add_argument("--root", type=Path, default=ROOT, help="repository root (default: this one)")
-    parser.add_argument("--days", type=int, default=STALE_AFTER_DAYS, help="how old is too old (default: 730)")
+    parser.add_argument("--days", type=int, default=STALE_AFTER_DAYS, help="how old is too old (default: %(default)s)")
     parser.add_argument("--format", choices=("text", "markdown", "json"), default="text")
     parser.add_argument("--today", type=date.fromisoformat, default=None, help="report as of this date (YYYY-MM-DD)")
     parser.add_argument("--site-url", default="", help="prefix for page links in the Markdown report")

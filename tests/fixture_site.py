@@ -134,6 +134,8 @@ def write_fixture_repo(target: Path) -> Path:
     for name in CONTENT:
         source = FIXTURE / name
         (shutil.copytree if source.is_dir() else shutil.copy)(source, target / name)
+    # The fixture's own hand-written pages (those its training routes visit) join the real ones.
+    shutil.copytree(FIXTURE / "docs", target / "docs", dirs_exist_ok=True)
     taxonomy = (target / "taxonomy.yml").read_text(encoding="utf-8")
     taxonomy = taxonomy.replace("sectors:\n", TAXONOMY_EXTRA + "sectors:\n", 1)
     taxonomy = taxonomy.replace("channels:\n", SECTOR_EXTRA + "channels:\n", 1)

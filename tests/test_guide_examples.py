@@ -18,10 +18,12 @@ from support import ROOT, problem_lines
 FILES = {"case": "case_studies/gmp-tweets.yml", "benefit": "benefits/tweeting-a-day-of-calls.yml",
          "kit": "kits/executives.yml", "route": "training/exec-route.yml", "taxonomy": "taxonomy.yml"}
 # The guide's examples use real-looking ids; the fixture's own ids stand in for them.
-IDS = {"leeds-gritting": "gmp-tweets", "two-advisers-run-twitter": "tweeting-a-day-of-calls"}
+IDS = {"leeds-gritting": "gmp-tweets", "two-advisers-run-twitter": "tweeting-a-day-of-calls",
+       "guides/frame-it-as-a-pilot.md": "guides/pilot.md"}
 TARGET = {"evidence-kind": "benefit", "evidence-unknown-case": "benefit", "evidence-self": "benefit",
           "too-long": "case", "kit-reference-unknown": "kit", "route-page-unknown": "route",
-          "bad-page-ref": "route", "taxonomy-unused": "taxonomy", "file-empty": "benefit"}
+          "bad-page-ref": "route", "taxonomy-unused": "taxonomy", "file-empty": "benefit",
+          "route-kit-section-unknown": "route", "route-page-section-unknown": "route", "route-too-long": "route"}
 # Examples that describe a situation rather than show a fragment, and the test that covers each.
 DESCRIBED = {
     "file-too-large": "a 100 kB file; tests/test_load.py::test_file_too_large",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 from itertools import combinations
 
+from ..contract import YEAR_FLOOR
 from ..hints import Hints
 from ..load import Document
 from ..problems import Problem
@@ -75,7 +76,7 @@ def check_year(doc: Document, ctx: Context) -> list[Problem]:
     year = doc.data["year"]
     if year <= ctx.today.year:
         return []
-    return [problem(doc, ("year",), f"{year} is in the future", f"1990 to {ctx.today.year}",
+    return [problem(doc, ("year",), f"{year} is in the future", f"{YEAR_FLOOR} to {ctx.today.year}",
                     "give the year the work happened", "year-future")]
 
 

@@ -9,14 +9,14 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
-from ..contract import SCHEMA_FILES
+from ..contract import ID_BODY, SCHEMA_FILES, STALE_AFTER_WORDS
 from ..load import Document
 from ..markup import MAX_BRACKETS, MAX_LINES, complexity, is_web_link, render
-from ..model import SECTIONS
+from ..urls import SECTIONS
 from ..problems import Problem
 from .context import Context, is_stale, problem, warning
 
-ID = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")  # matched in full: '$' would allow a final newline
+ID = re.compile(ID_BODY)  # matched in full: '$' would allow a final newline
 PUBLISHED_DAY = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 TAG = re.compile(r"</?[A-Za-z!?][^>]*>?")
 MARKDOWN_FIELDS = {
@@ -223,6 +223,6 @@ def check_staleness(doc: Document, ctx: Context) -> list[Problem]:
     verified = _dates(doc)[1]
     if not is_stale(verified, ctx.today):
         return []
-    return [warning(doc, ("last_verified",), f"sources last checked {verified}, over two years ago",
-                    "a check within two years", "re-read each source, then update last_verified",
+    return [warning(doc, ("last_verified",), f"sources last checked {verified}, over {STALE_AFTER_WORDS} ago",
+                    f"a check within {STALE_AFTER_WORDS}", "re-read each source, then update last_verified",
                     "stale-entry")]

@@ -6,10 +6,9 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from ..contract import STALE_AFTER_DAYS
 from ..load import Document, dotted
 from ..problems import WARNING, Problem
-
-STALE_AFTER_DAYS = 730  # two years, as the content contract says
 
 
 @dataclass(frozen=True)

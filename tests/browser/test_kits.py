@@ -189,15 +189,12 @@ def test_briefing_hides_site_chrome_when_printed(page):
     assert page.locator(".cb-briefing h1").is_visible()
 
 
-def test_training_route_hides_facilitator_notes_until_asked(page):
+def test_kit_links_to_its_training_agenda_which_keeps_notes_off_the_page(page):
     page.goto(f"kits/{AUDIENCE}/")
     page.locator(".cb-actions a", has_text="Training route").click()
     page.wait_for_load_state()
-    notes = page.locator(".cb-step__notes").first
-    body = notes.locator("p").first
-    assert not body.is_visible()
-    notes.locator("summary").click()
-    assert body.is_visible()
+    assert page.locator(".cb-agenda").count() == 1
+    assert page.locator(".cb-notes").count() == 0  # notes live in the presenter view and guide only
 
 
 def test_explorer_cards_show_the_marked_headline_figure(page, site_dir):

@@ -1,0 +1,348 @@
+"""Training mode as a trainer uses it in a room: find a session, read its agenda, present it step
+by step on the projector with keys and buttons, follow along in the presenter window, print the
+handout and the facilitator guide, download the slides. Routes are discovered from /training/,
+never named, so a new route never breaks these tests."""
+
+from __future__ import annotations
+
+import gzip
+import io
+import json
+import re
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from pptx import Presentation
+
+from browser_support import wait_until
+from casebook.repository import load_casebook
+from casebook.slides import plain_notes
+from support import ROOT
+
+pytestmark = pytest.mark.browser
+PROJECTOR = {"width": 1920, "height": 1080}
+CHROME = (".md-header", ".md-tabs", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-footer")
+# Prose a room has to read; labels, sources, code and the step counter are small print.
+BODY_TEXT = """els => els.filter(e => e.innerText.trim() && !e.closest(
+  '.cb-stage__sources, .cb-kicker, .cb-figure__source, .cb-stage__count, pre, .cb-grade, .cb-evidence__kind'))
+  .map(e => parseFloat(getComputedStyle(e).fontSize))"""
+
+
+def route_ids(page) -> list[str]:
+    page.goto("training/")
+    return page.locator(".cb-route-item").evaluate_all("els => els.map(e => e.dataset.routeId)")
+
+
+def agenda_rows(page, route: str) -> list[dict]:
+    page.goto(f"training/{route}/")
+    return page.locator("tr.cb-agenda__step").evaluate_all("""rows => rows.map(r => ({
+        step: +r.dataset.step, start: +r.dataset.start, minutes: +r.dataset.minutes,
+        optional: r.classList.contains('cb-agenda__step--optional')}))""")
+
+
+def current_step(page) -> int:
+    return int(page.locator(".cb-step-page").get_attribute("data-step"))
+
+
+def wait_for_step(page, number: int) -> None:
+    wait_until(page, f"document.querySelector('.cb-step-page')?.dataset.step === '{number}'")
+
+
+@pytest.fixture
+def route(page) -> str:
+    return route_ids(page)[0]
+
+
+@pytest.fixture
+def projector(browser, base_url):
+    context = browser.new_context(viewport=PROJECTOR, base_url=base_url)
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    yield page
+    context.close()
+    assert errors == []
+
+
+def test_training_is_in_the_top_navigation_and_linked_from_home_and_every_kit(page, site_dir):
+    page.goto("")
+    page.locator(".md-tabs a", has_text="Training").click()
+    page.wait_for_load_state()
+    assert page.url.endswith("/training/") and page.locator("h1").inner_text() == "Training sessions"
+    page.goto("")
+    page.locator("a[href='training/']").first.click()
+    page.wait_for_load_state()
+    assert page.url.endswith("/training/")
+    kits = json.loads((site_dir / "api" / "kits.json").read_text(encoding="utf-8"))
+    assert kits
+    for kit in kits:
+        page.goto(f"kits/{kit['id']}/")
+        page.locator(".cb-all-training a").click()
+        page.wait_for_load_state()
+        assert page.url.endswith("/training/")
+
+
+def test_index_lists_every_route_file(page):
+    assert sorted(route_ids(page)) == sorted(p.stem for p in (ROOT / "training").glob("*.yml"))
+    for item in page.locator(".cb-route-item").all():
+        meta = item.locator(".cb-route-item__meta").inner_text()
+        assert re.match(r"\d+ minutes( \(\d+ without optional steps\))? · \d+ steps", meta)
+
+
+def test_agenda_start_times_run_on_and_totals_count_optional_steps(page):
+    for route in route_ids(page):
+        rows = agenda_rows(page, route)
+        assert rows[0]["start"] == 0
+        assert all(b["start"] == a["start"] + a["minutes"] for a, b in zip(rows, rows[1:]))
+        totals = page.locator(".cb-agenda__totals")
+        total = sum(r["minutes"] for r in rows)
+        core = sum(r["minutes"] for r in rows if not r["optional"])
+        assert (int(totals.get_attribute("data-total")), int(totals.get_attribute("data-core-total"))) == (total, core)
+        shown = page.locator(".cb-agenda__start").all_inner_texts()
+        assert shown[0] == "0:00" and shown[-1] == f"{total // 60}:{total % 60:02d}"
+
+
+def test_agenda_buttons_start_presenting_and_open_handout_guide_and_presenter(page, route):
+    page.goto(f"training/{route}/")
+    page.get_by_role("link", name="Start presenting").click()
+    wait_for_step(page, 1)
+    assert page.evaluate("document.documentElement.classList.contains('cb-present')")
+    for name, path in (("Participant handout", "handout/"), ("Facilitator guide", "guide/")):
+        page.goto(f"training/{route}/")
+        page.get_by_role("link", name=name).click()
+        page.wait_for_load_state()
+        assert page.url.endswith(f"/training/{route}/{path}")
+    page.goto(f"training/{route}/")
+    with page.context.expect_page() as popup:
+        page.get_by_role("link", name="Presenter view").click()
+    presenter = popup.value
+    presenter.wait_for_load_state()
+    assert presenter.url.endswith(f"/training/{route}/presenter/")
+
+
+def test_previous_and_next_buttons_walk_the_route_and_never_leave_it(page):
+    for route in route_ids(page):
+        steps = len(agenda_rows(page, route))
+        page.goto(f"training/{route}/1/")
+        for number in range(2, steps + 1):
+            page.locator(".cb-step-nav__next").click()
+            page.wait_for_load_state()
+            assert page.url.endswith(f"/training/{route}/{number}/") and current_step(page) == number
+        page.locator(".cb-step-nav__next").click()
+        page.wait_for_load_state()
+        assert page.url.endswith(f"/training/{route}/")
+        page.goto(f"training/{route}/{steps}/")
+        for number in range(steps - 1, 0, -1):
+            page.locator(".cb-step-nav__prev").click()
+            page.wait_for_load_state()
+            assert page.url.endswith(f"/training/{route}/{number}/")
+        hrefs = page.locator(".cb-step-nav a").evaluate_all("els => els.map(e => e.href)")
+        assert all(f"/training/{route}/" in href for href in hrefs)
+
+
+def test_arrow_keys_move_between_steps_outside_projector_mode(page, route):
+    page.goto(f"training/{route}/1/")
+    page.keyboard.press("ArrowRight")
+    page.wait_for_url(f"**/training/{route}/2/")
+    page.keyboard.press("ArrowLeft")
+    page.wait_for_url(f"**/training/{route}/1/")
+
+
+def test_projector_mode_keys_hide_chrome_and_survive_full_screen(projector, route):
+    page = projector
+    steps = len(agenda_rows(page, route))
+    page.goto(f"training/{route}/1/?present")
+    for selector in CHROME:
+        assert not page.locator(selector).first.is_visible(), selector
+    for key, expected in (("ArrowRight", 2), ("PageDown", 3), (" ", 4), ("ArrowLeft", 3), ("PageUp", 2),
+                          ("End", steps), ("Home", 1)):
+        page.keyboard.press(key)
+        wait_for_step(page, min(expected, steps))
+        assert "?present" in page.url and page.url.split("?")[0].endswith(f"/{min(expected, steps)}/")
+    page.keyboard.press("f")
+    wait_until(page, "document.fullscreenElement !== null")
+    page.keyboard.press("ArrowRight")
+    wait_for_step(page, 2)
+    assert page.evaluate("document.fullscreenElement !== null"), "moving to a step left full screen"
+    page.keyboard.press("f")
+    wait_until(page, "document.fullscreenElement === null")
+    page.keyboard.press("?")
+    assert page.locator(".cb-help").is_visible()
+    page.keyboard.press("Escape")
+    assert not page.locator(".cb-help").is_visible()
+    assert page.evaluate("document.documentElement.classList.contains('cb-present')")
+    page.keyboard.press("Escape")
+    assert not page.evaluate("document.documentElement.classList.contains('cb-present')")
+    assert "present" not in page.url and page.locator(".md-header").is_visible()
+    page.keyboard.press("p")
+    assert page.evaluate("document.documentElement.classList.contains('cb-present')")
+    assert not page.locator(".md-header").is_visible()
+
+
+def test_projector_mode_buttons(page, route):
+    page.goto(f"training/{route}/1/")
+    page.get_by_role("link", name="Projector mode (p)").click()
+    assert page.evaluate("document.documentElement.classList.contains('cb-present')")
+    page.keyboard.press("Escape")
+    page.get_by_role("button", name="Keys (?)").click()
+    assert page.locator(".cb-help").is_visible()
+    page.get_by_role("button", name="Close").click()
+    assert not page.locator(".cb-help").is_visible()
+
+
+def test_every_step_projects_body_text_of_at_least_28px_without_notes(projector):
+    page = projector
+    for route in route_ids(page):
+        for row in agenda_rows(page, route):
+            page.goto(f"training/{route}/{row['step']}/?present")
+            sizes = page.locator(".cb-stage p, .cb-stage li, .cb-stage td, .cb-stage summary").evaluate_all(BODY_TEXT)
+            assert sizes and min(sizes) >= 28, f"{route} step {row['step']}: {min(sizes)} px"
+            assert page.locator(".cb-notes").count() == 0
+            assert page.locator("text=Facilitator notes").count() == 0
+
+
+def test_presenter_window_follows_the_projector_and_drives_it(projector, route):
+    page = projector
+    page.goto(f"training/{route}/1/?present")
+    with page.context.expect_page() as popup:
+        page.keyboard.press("s")
+    presenter = popup.value
+    wait_until(presenter, "document.querySelector('.cb-presenter')?.dataset.current === '1'")
+    presenter.locator(".cb-presenter__status--live").wait_for()
+    page.keyboard.press("ArrowRight")
+    wait_until(presenter, "document.querySelector('.cb-presenter')?.dataset.current === '2'")
+    current = presenter.locator(".cb-presenter__step--current")
+    assert current.count() == 1 and current.get_attribute("data-step") == "2"
+    assert current.locator(".cb-notes").is_visible()
+    assert presenter.locator(".cb-presenter__step:not(.cb-presenter__step--current)").first.is_hidden()
+    titles = presenter.locator(".cb-presenter__step").evaluate_all("els => els.map(e => e.dataset.title)")
+    following = titles[2] if len(titles) > 2 else "end of session"
+    assert current.locator(".cb-presenter__next").inner_text() == f"Next: {following}"
+    assert re.fullmatch(r"\d\d:\d\d", presenter.locator("[data-role=clock]").inner_text())
+    minutes = int(current.get_attribute("data-minutes"))
+    assert presenter.locator("[data-role=step-planned]").inner_text() == f"{minutes}:00"
+    presenter.get_by_role("button", name="Next →").click()
+    wait_for_step(page, 3)
+    presenter.keyboard.press("ArrowLeft")  # a clicker plugged into the trainer's laptop
+    wait_for_step(page, 2)
+    presenter.get_by_role("button", name="← Previous").click()
+    wait_for_step(page, 1)
+    presenter.get_by_role("button", name="Restart timers").click()
+    assert presenter.locator("[data-role=session-elapsed]").inner_text() in ("0:00", "0:01")
+    assert page.locator(".cb-notes").count() == 0
+
+
+def test_presenter_button_on_a_step_page_opens_the_presenter_window(page, route):
+    page.goto(f"training/{route}/2/")
+    with page.context.expect_page() as popup:
+        page.get_by_role("link", name="Presenter view (s)").click()
+    presenter = popup.value
+    wait_until(presenter, "document.querySelector('.cb-presenter')?.dataset.current === '2'")
+
+
+def pagefind_fragments(site_dir) -> list[dict]:
+    """Every page Pagefind indexed: its fragments are gzipped JSON after a `pagefind_dcd` marker."""
+    fragments = []
+    for path in (site_dir / "pagefind" / "fragment").glob("*.pf_fragment"):
+        data = gzip.decompress(path.read_bytes())
+        fragments.append(json.loads(data[len(b"pagefind_dcd"):]))
+    return fragments
+
+
+def test_facilitator_notes_are_not_in_the_search_index(page, site_dir):
+    fragments = pagefind_fragments(site_dir)
+    assert fragments
+    indexed = " ".join(" ".join(f["content"].split()) for f in fragments)
+    checked = 0
+    for route in route_ids(page):
+        page.goto(f"training/{route}/presenter/")
+        for note in page.locator(".cb-notes p").all_inner_texts():
+            fragment = " ".join(note.split()[:8])
+            assert fragment not in indexed, f"{route}: note in the search index: {fragment}"
+            checked += 1
+        urls = [f["url"] for f in fragments if f["url"].startswith(f"/training/{route}/")]
+        assert urls == [f"/training/{route}/"], urls  # the agenda only: no step, presenter or guide
+    assert checked
+
+
+def test_pagefind_finds_no_training_page_that_holds_notes(page, route):
+    page.goto(f"training/{route}/presenter/")
+    words = " ".join(page.locator(".cb-notes p").first.inner_text().split()[:6])
+    page.goto("")
+    page.locator("[data-cb-search-box] input.md-search__input").click()
+    page.keyboard.type(words)
+    wait_until(page, """(() => { const s = document.querySelector('.md-search .cb-search__status');
+        return s && /match/i.test(s.textContent) && window.cbSearch.results !== null; })()""")
+    hits = page.locator(".md-search .cb-hit a").evaluate_all("els => els.map(e => new URL(e.href).pathname)")
+    assert not [hit for hit in hits if re.search(r"/training/[^/]+/(presenter|guide|\d+)/", hit)], hits
+
+
+def test_a_step_page_shows_its_content_without_javascript(browser, base_url):
+    context = browser.new_context(base_url=base_url, java_script_enabled=False)
+    page = context.new_page()
+    routes = route_ids(page)
+    found = False
+    for route in routes:
+        for row in agenda_rows(page, route):
+            page.goto(f"training/{route}/{row['step']}/")
+            assert page.locator(".cb-stage__title").is_visible()
+            assert page.locator(".cb-step-nav__next").is_visible()
+            if page.locator(".cb-stage--case").count():
+                assert page.locator(".cb-figure__value").first.is_visible()
+                assert page.locator(".cb-stage__sources li").count() >= 1
+                found = True
+    context.close()
+    assert found, "no route has a case step"
+
+
+def test_handout_and_guide_print_on_a4_within_their_page_budget(page):
+    for route in route_ids(page):
+        steps = len(agenda_rows(page, route))
+        counts = {}
+        for name in ("handout", "guide"):
+            page.goto(f"training/{route}/{name}/")
+            pdf = page.pdf(format="A4", prefer_css_page_size=True)
+            counts[name] = len(re.findall(rb"/Type\s*/Page[^s]", pdf))
+        # A handout is the agenda plus about half a page per step; the guide adds the notes.
+        assert 2 <= counts["handout"] <= 1 + (steps + 1) // 2 + 1, (route, counts)
+        assert counts["handout"] <= counts["guide"] <= 2 + steps, (route, counts)
+
+
+def test_printing_hides_the_site_and_keeps_the_document(page, route):
+    for name in ("handout", "guide"):
+        page.goto(f"training/{route}/{name}/")
+        page.evaluate("() => { window.__printed = 0; window.print = () => { window.__printed += 1; }; }")
+        page.get_by_role("button", name="Print").click()
+        assert page.evaluate("window.__printed") == 1
+        page.emulate_media(media="print")
+        assert not page.locator(".md-header").is_visible()
+        assert not page.locator(".cb-print-doc__actions").is_visible()
+        assert page.locator(".cb-print-doc h1").is_visible()
+        page.emulate_media(media="screen")
+    page.goto(f"training/{route}/handout/")
+    assert page.locator(".cb-notes").count() == 0 and page.locator(".cb-note-lines").count() >= 1
+
+
+def test_pptx_download_has_a_title_and_a_slide_per_step_with_the_yaml_notes(page, route):
+    book = load_casebook(ROOT).casebook
+    page.goto(f"training/{route}/")
+    with page.expect_download() as download:
+        page.get_by_role("link", name="PowerPoint (.pptx)").click()
+    assert download.value.suggested_filename == f"{route}.pptx"
+    prs = Presentation(io.BytesIO(open(download.value.path(), "rb").read()))
+    steps = book.routes[route].steps
+    slides = list(prs.slides)
+    assert len(slides) == len(steps) + 1
+    assert slides[0].shapes.title.text == book.routes[route].title
+    for slide, step in zip(slides[1:], steps, strict=True):
+        assert slide.notes_slide.notes_text_frame.text == plain_notes(step.facilitator_notes)
+
+
+@pytest.mark.parametrize("path", ["training/", "{route}/", "{route}/1/", "{route}/1/?present",
+                                  "{route}/presenter/", "{route}/handout/", "{route}/guide/"])
+def test_training_pages_have_no_serious_accessibility_violations(page, route, path):
+    page.goto(path.format(route=f"training/{route}") if "{route}" in path else path)
+    results = Axe().run(page)
+    bad = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
+           for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
+    assert bad == []

@@ -1,0 +1,179 @@
+"""Training mode from the fixture: step resolution and timings, the pages a trainer uses, where
+facilitator notes may appear, and the .pptx read back with python-pptx."""
+
+from __future__ import annotations
+
+import io
+import re
+
+import pytest
+from pptx import Presentation
+
+from casebook.repository import load_casebook
+from casebook.slides import plain_notes
+from casebook.training import build_session, clock
+from casebook.training_pages import training_pages
+from support import TODAY, edit, problem_lines
+
+ROUTE = "fixture-session"
+NOTE = "Take one objection at a time."
+
+
+@pytest.fixture
+def book(repo):
+    return load_casebook(repo, today=TODAY).casebook
+
+
+@pytest.fixture
+def pages(book) -> dict[str, str | bytes]:
+    return {page.src_uri: page.content for page in training_pages(book)}
+
+
+def test_running_start_times_and_totals_with_and_without_optional_steps(book):
+    session = build_session(book, book.routes[ROUTE])
+    assert [view.start for view in session.steps] == [0, 10, 15, 30]
+    assert (session.total, session.core_total, session.has_optional) == (50, 45, True)
+    assert [clock(m) for m in (0, 10, 65, 240)] == ["0:00", "0:10", "1:05", "4:00"]
+
+
+def test_each_kind_of_step_gets_a_title_and_the_page_it_draws_on(book):
+    views = build_session(book, book.routes[ROUTE]).steps
+    assert [(v.target.kind, v.title, v.entry_url) for v in views] == [
+        ("case", "Greater Manchester Police tweets every incident for 24 hours", "cases/gmp-tweets/"),
+        ("benefit", book.benefits["tweeting-a-day-of-calls"].statement, "benefits/tweeting-a-day-of-calls/"),
+        ("kit", "Executives: objections and answers", "kits/executives/"),
+        ("guide", "Run a pilot: Measures", "guides/pilot/"),
+    ]
+
+
+def test_the_index_lists_every_route_with_minutes_and_steps(pages):
+    index = pages["training/index.md"]
+    assert 'data-route-id="exec-route"' in index and f'data-route-id="{ROUTE}"' in index
+    assert "50 minutes (45 without optional steps) · 4 steps" in index
+    assert "for Executives" in index  # the kit whose `training` names exec-route
+
+
+def test_agenda_has_prepare_list_start_times_optional_marks_totals_and_buttons(pages):
+    agenda = pages[f"training/{ROUTE}/index.md"]
+    assert "<li>Print the handout for everyone.</li>" in agenda
+    starts = re.findall(r'<td class="cb-agenda__start">([0-9:]+)</td>', agenda)
+    assert starts == ["0:00", "0:10", "0:15", "0:30", "0:50"]
+    assert agenda.count('class="cb-optional">optional') == 1
+    assert "Total: 50 minutes</strong>, or 45 minutes without the optional steps" in agenda
+    for action in ("present", "presenter", "handout", "guide", "pptx"):
+        assert f'data-action="{action}"' in agenda
+    assert f'href="../../training/{ROUTE}/{ROUTE}.pptx"' in agenda
+
+
+def test_case_step_shows_the_case_itself_with_figures_caveats_and_sources(repo):
+    edit(repo, "case_studies/gmp-tweets.yml", "\nsources:", "\ncaveats: It was one day only.\nsources:")
+    book = load_casebook(repo, today=TODAY).casebook
+    page = next(p.content for p in training_pages(book) if p.src_uri == f"training/{ROUTE}/1.md")
+    case = book.cases["gmp-tweets"]
+    assert "It was one day only." in page
+    assert case.summary.split()[0] in page and case.headline.value in page
+    assert "What limits this evidence" in page and case.sources[0].url in page
+    assert "Step 1 of 4" in page and "What would we count here?" in page
+
+
+def test_kit_section_benefit_and_guide_steps_show_their_content(pages, book):
+    assert "You can&#39;t prove a return on it." in pages[f"training/{ROUTE}/3.md"]
+    assert book.benefits["tweeting-a-day-of-calls"].statement in pages[f"training/{ROUTE}/2.md"]
+    guide = pages[f"training/{ROUTE}/4.md"]
+    assert "Count calls before and after." in guide and "Pick one service" not in guide
+    # the guide's own links are re-pointed from docs/guides/ to the step's address
+    assert 'href="../../../guides/pilot/#scope"' in guide and 'href="../../../guides/"' in guide
+
+
+def test_previous_and_next_stay_inside_the_route(pages):
+    for number in range(1, 5):
+        page = pages[f"training/{ROUTE}/{number}.md"]
+        links = re.findall(r'rel="(?:prev|next)" href="([^"]+)"', page)
+        assert len(links) == 2
+        assert all(link.startswith(f"../../../training/{ROUTE}/") for link in links)
+    assert f'rel="prev" href="../../../training/{ROUTE}/1/"' in pages[f"training/{ROUTE}/2.md"]
+    assert f'rel="next" href="../../../training/{ROUTE}/"' in pages[f"training/{ROUTE}/4.md"]
+
+
+def test_facilitator_notes_only_in_presenter_view_and_facilitator_guide(pages):
+    for uri, content in pages.items():
+        if uri.endswith(".pptx"):
+            continue
+        expected = uri.endswith(("/presenter.md", "/guide.md")) and ROUTE in uri
+        assert (NOTE in content) == expected, uri
+    for name in ("presenter", "guide", "1", "4"):
+        content = pages[f"training/{ROUTE}/{name}.md"]
+        assert "search:\n  exclude: true" in content  # out of lunr's index
+        assert 'data-pagefind-ignore="all"' in content  # and Pagefind's
+    assert 'class="cb-notes" data-pagefind-ignore="all"' in pages[f"training/{ROUTE}/presenter.md"]
+
+
+def test_handout_has_figures_with_sources_and_note_space_but_no_notes(pages, book):
+    handout = pages[f"training/{ROUTE}/handout.md"]
+    source = book.cases["gmp-tweets"].sources[0]
+    assert book.cases["gmp-tweets"].headline.value in handout and source.url in handout
+    assert handout.count('class="cb-note-lines"') == 4
+    assert "<li>“You can&#39;t prove a return on it.”</li>" in handout  # the kit step's objections
+    assert "Facilitator notes" not in handout and "Invite a finance colleague." not in handout
+    guide = pages[f"training/{ROUTE}/guide.md"]
+    assert "Invite a finance colleague." in guide and "starts 0:30 · 20 min" in guide
+
+
+def test_contributor_text_in_a_route_is_escaped_not_evaluated(repo):
+    edit(repo, f"training/{ROUTE}.yml", "purpose: Agree the measures.", "purpose: Agree {{ 7*7 }} & a < b.")
+    book = load_casebook(repo, today=TODAY).casebook
+    pages = {page.src_uri: page.content for page in training_pages(book)}
+    assert "Agree {{ 7*7 }} &amp; a &lt; b." in pages[f"training/{ROUTE}/4.md"]
+    assert "Agree 49" not in pages[f"training/{ROUTE}/4.md"]
+
+
+def test_pptx_has_a_title_slide_and_one_slide_per_step_with_notes_from_the_yaml(pages, book):
+    prs = Presentation(io.BytesIO(pages[f"training/{ROUTE}/{ROUTE}.pptx"]))
+    slides = list(prs.slides)
+    route = book.routes[ROUTE]
+    assert len(slides) == len(route.steps) + 1
+    assert slides[0].shapes.title.text == route.title
+    session = build_session(book, route)
+    for slide, view in zip(slides[1:], session.steps, strict=True):
+        assert slide.shapes.title.text == view.title
+        notes = slide.notes_slide.notes_text_frame.text
+        assert notes == plain_notes(view.step.facilitator_notes)
+    assert slides[1].notes_slide.notes_text_frame.text == "Say this before the figure.\nThen ask the room."
+    body = " ".join(shape.text_frame.text for shape in slides[1].shapes if shape.has_text_frame)
+    case = book.cases["gmp-tweets"]
+    assert case.headline.value in body and f"Source: {case.sources[0].publisher}" in body
+
+
+def test_pptx_is_the_same_bytes_on_every_build(book):
+    first = {p.src_uri: p.content for p in training_pages(book) if p.src_uri.endswith(".pptx")}
+    second = {p.src_uri: p.content for p in training_pages(book) if p.src_uri.endswith(".pptx")}
+    assert first == second and len(first) == 2
+
+
+def test_plain_notes_joins_wrapped_lines_and_drops_markdown():
+    text = "Show the **Caveat** box\nand the [guide](https://example.org).\n\n*Then* stop."
+    assert plain_notes(text) == "Show the Caveat box and the guide.\nThen stop."
+
+
+MINUTES = [
+    ("0", "training/exec-route.yml:7:5: steps[0].minutes: 0 is out of range (expected at least 1; fix: check the number) [out-of-range]"),
+    ("2.5", "training/exec-route.yml:7:5: steps[0].minutes: 2.5 is a number (expected a whole number; fix: write minutes as a whole number) [wrong-type]"),
+    ("ten", "training/exec-route.yml:7:5: steps[0].minutes: 'ten' is text (expected a whole number; fix: write minutes as a whole number) [wrong-type]"),
+]
+
+
+@pytest.mark.parametrize("value, expected", MINUTES, ids=[row[0] for row in MINUTES])
+def test_minutes_must_be_a_positive_whole_number(repo, value, expected):
+    edit(repo, "training/exec-route.yml", "minutes: 10", f"minutes: {value}")
+    assert expected in problem_lines(repo)
+
+
+def test_optional_and_prepare_have_their_shape_checked(repo):
+    edit(repo, "training/exec-route.yml", "minutes: 10", "minutes: 10\n    optional: yes please")
+    edit(repo, "training/exec-route.yml", "goal: Prepare a ten-minute pitch to the board.",
+         "goal: Prepare a ten-minute pitch to the board.\nprepare: Bring pens")
+    lines = problem_lines(repo)
+    assert ("training/exec-route.yml:5:1: prepare: 'Bring pens' is text (expected a list; fix: write prepare "
+            "as a list) [wrong-type]") in lines
+    assert ("training/exec-route.yml:9:5: steps[0].optional: 'yes please' is text (expected true or false; "
+            "fix: write optional as true or false) [wrong-type]") in lines
