@@ -8,6 +8,7 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 from datetime import date
 from pathlib import Path
 
@@ -19,7 +20,7 @@ from casebook.repository import load_casebook
 from support import PAGEFIND_UNSTABLE, ROOT
 
 IGNORE = shutil.ignore_patterns(".venv", "site", ".git", "__pycache__", ".pytest_cache", "tests")
-EPOCH = "1795427718"  # 2026-11-23 UTC: on or after every date in the content today
+EPOCH = str(int(time.time()))  # real content: the real date, so an entry added today still builds
 ENV = {"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin", "SOURCE_DATE_EPOCH": EPOCH}
 
 
