@@ -5,9 +5,10 @@ copy of the repository, it builds the project and, as the baseline, a plain Mate
 the same case pages as Markdown files out of the nav. Runs are interleaved and every figure is a
 ratio or size measured in the same run:
   - build time against the baseline, and the growth exponent of build time from 1,000 to 5,000;
-  - search index bytes per case, raw and gzip, and whether a case is still found by its
-    organisation, title words and outcome measure;
-  - explorer data bytes per case, and the time the explorer takes in Chromium to apply a filter;
+  - Pagefind fragment bytes per case, and whether a case is still found by its organisation,
+    title words and outcome measure;
+  - explorer index bytes per case; in Chromium, the bytes of a first view of a case page and of a
+    first search, keystroke-to-results and explorer filter times (measured in the page);
   - peak memory (max RSS) of each build.
 Nothing is asserted about time: this reports.
 """
@@ -104,10 +105,8 @@ def pagefind_fragments(site: Path) -> dict[str, dict]:
 
 
 def search_index_figures(site: Path, count: int) -> dict:
-    """Bytes of the Pagefind index (its files are gzip already) per case, for the whole index
-    and for the fragments of synthetic and of real case pages; page url -> indexed text."""
-    bundle = site / "pagefind"
-    whole = sum(p.stat().st_size for folder in ("index", "fragment", "filter") for p in (bundle / folder).iterdir())
+    """Bytes of the Pagefind fragment (what a result loads) per synthetic and per real case page;
+    page url -> indexed text."""
     fragments = pagefind_fragments(site)
     synthetic = [url for url in fragments if url.startswith("cases/synthetic-")]
     real = [url for url in fragments if url.startswith("cases/") and url != "cases/" and "synthetic-" not in url]
@@ -116,7 +115,7 @@ def search_index_figures(site: Path, count: int) -> dict:
     zipped = {url: len(gzip.compress(data, 9)) for url, data in encoded.items()}
     per = lambda urls, table: sum(table[u] for u in urls) / max(len(urls), 1)  # noqa: E731
     return {"raw": per(synthetic, raw), "gzip": per(synthetic, zipped), "real_raw": per(real, raw),
-            "real_gzip": per(real, zipped), "whole_gzip": whole / (count + len(real)),
+            "real_gzip": per(real, zipped),
             "pages": {url: f["meta"].get("title", "") + " " + f["content"] for url, f in fragments.items()}}
 
 
@@ -134,25 +133,65 @@ def findable(project: Path, pages: dict[str, str], sample: int = 25) -> float:
     return found / len(names)
 
 
-def explorer_timing(site: Path, runs: int = 5) -> float | None:
-    """Median milliseconds the explorer takes to apply a filter change, measured in the page."""
+def _wait(page, expression: str, timeout_s: float = 120) -> None:
+    """Poll through the debugging protocol: the site's CSP forbids wait_for_function's eval()."""
+    deadline = time.monotonic() + timeout_s
+    while not page.evaluate(f"Boolean({expression})"):
+        if time.monotonic() > deadline:
+            raise SystemExit(f"benchmark page never got to: {expression}")
+        page.wait_for_timeout(50)
+
+
+def _recorder(page) -> list:
+    """Every response of the page as (url, gzip bytes): what a server with gzip would send
+    (Pagefind's own files are compressed already; gzip adds a few bytes to them)."""
+    seen: list = []
+    def keep(response):
+        try:
+            seen.append((response.url, len(gzip.compress(response.body(), 6))))
+        except Exception:  # redirects and aborted requests have no body
+            pass
+    page.on("response", keep)
+    return seen
+
+
+def reader_figures(site: Path, case_url: str, runs: int = 5) -> dict | None:
+    """In Chromium: bytes of a first view of a case page and of a first search, median
+    keystroke-to-results and explorer filter times (measured in the page)."""
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:
         return None
-    timings = []
     with serve(site) as base, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        page = browser.new_page()
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        seen = _recorder(page)
+        page.goto(base + case_url)
+        page.wait_for_load_state("networkidle")
+        first_view = sum(size for _, size in seen)
+        before = len(seen)
+        page.locator("[data-cb-search-box] input.md-search__input").click()
+        page.keyboard.type("calls")
+        _wait(page, "window.cbSearch.loaded")
+        page.wait_for_load_state("networkidle")
+        first_search = sum(size for _, size in seen[before:])
+        keystrokes = []
+        for word in ["response", "winter", "police", "residents", "council"][:runs]:
+            page.locator("[data-cb-search-box] input.md-search__input").fill("")
+            page.keyboard.type(word)
+            _wait(page, f"window.cbSearch.results !== null && document.querySelector('.md-search .cb-search__status').textContent.indexOf('match') !== -1")
+            keystrokes.append(page.evaluate("window.cbSearch.lastMs"))
         page.goto(f"{base}cases/")
-        page.wait_for_function("window.cbExplorer && window.cbExplorer.ready", timeout=120_000)
+        _wait(page, "window.cbExplorer && window.cbExplorer.ready")
+        filters = []
         for run in range(runs):
             value = ["executives", "customer-service", "elected-members"][run % 3]
             box = page.locator(f'[data-facet="audience"] input[data-value="{value}"]')
             box.set_checked(not box.is_checked())
-            timings.append(page.evaluate("window.cbExplorer.lastApplyMs"))
+            filters.append(page.evaluate("window.cbExplorer.lastApplyMs"))
         browser.close()
-    return statistics.median(timings)
+    return {"first_view_kb": first_view / 1000, "first_search_kb": first_search / 1000,
+            "keystroke_ms": statistics.median(keystrokes), "filter_ms": statistics.median(filters)}
 
 
 def measure(count: int, runs: int, with_browser: bool) -> dict:
@@ -168,27 +207,33 @@ def measure(count: int, runs: int, with_browser: bool) -> dict:
             theirs.append(build(baseline)[0])
         site = project / "site"
         index = search_index_figures(site, count)
-        cases_json = (site / "api" / "cases.json").read_bytes()
-        cases = len(json.loads(cases_json))  # synthetic and real, counted, so new content changes nothing
+        explorer = (site / "cases" / "explorer.json").read_bytes()
+        cases = len(json.loads(explorer)["c"])  # synthetic and real, counted, so new content changes nothing
         return {
             "n": count, "ours": statistics.median(ours), "baseline": statistics.median(theirs),
             "ratio": statistics.median(o / t for o, t in zip(ours, theirs, strict=True)),
             "peak_mb": max(memory) / 1024, "index_raw": index["raw"], "index_gzip": index["gzip"],
             "real_raw": index["real_raw"], "real_gzip": index["real_gzip"],
             "findable": findable(project, index["pages"]),
-            "explorer_raw": len(cases_json) / cases, "explorer_gzip": len(gzip.compress(cases_json, 9)) / cases,
-            "filter_ms": explorer_timing(site) if with_browser else None,
+            "explorer_raw": len(explorer) / cases, "explorer_gzip": len(gzip.compress(explorer, 9)) / cases,
+            "reader": reader_figures(site, f"cases/synthetic-{count // 2:05d}/") if with_browser else None,
         }
 
 
 def report(rows: list[dict]) -> str:
-    lines = ["| cases | project build (s) | baseline build (s) | ratio | peak memory (MB) | search index per synthetic case, raw / gzip (bytes) | per real case, raw / gzip | found by org, title, measure | cases.json per case, raw / gzip (bytes) | filter change in Chromium (ms) |",
-             "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    lines = ["| cases | project build (s) | baseline build (s) | ratio | peak memory (MB) | Pagefind fragment per synthetic case, raw / gzip (bytes) | per real case, raw / gzip | found by org, title, measure | explorer index per case, raw / gzip (bytes) |",
+             "|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for r in rows:
-        ms = "n/a" if r["filter_ms"] is None else f"{r['filter_ms']:.1f}"
         lines.append(f"| {r['n']:,} | {r['ours']:.1f} | {r['baseline']:.1f} | {r['ratio']:.2f}× | {r['peak_mb']:.0f} | "
                      f"{r['index_raw']:.0f} / {r['index_gzip']:.0f} | {r['real_raw']:.0f} / {r['real_gzip']:.0f} | {r['findable']:.0%} | "
-                     f"{r['explorer_raw']:.0f} / {r['explorer_gzip']:.0f} | {ms} |")
+                     f"{r['explorer_raw']:.0f} / {r['explorer_gzip']:.0f} |")
+    readers = [r for r in rows if r["reader"]]
+    if readers:
+        lines += ["", "| cases | first view of a case page, gzip (kB) | first search, gzip (kB) | keystroke to results (ms) | explorer filter change (ms) |",
+                  "|---:|---:|---:|---:|---:|"]
+        for r in readers:
+            f = r["reader"]
+            lines.append(f"| {r['n']:,} | {f['first_view_kb']:.0f} | {f['first_search_kb']:.0f} | {f['keystroke_ms']:.0f} | {f['filter_ms']:.1f} |")
     by_n = {r["n"]: r for r in rows}
     if 1000 in by_n and 5000 in by_n:
         for key, name in (("ours", "project"), ("baseline", "baseline")):
