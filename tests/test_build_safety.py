@@ -108,3 +108,17 @@ def test_the_casebook_today_is_the_source_date(repo, monkeypatch):
     assert all(later.is_stale(case) for case in later.cases.values())
     monkeypatch.delenv("SOURCE_DATE_EPOCH")
     assert clock.today() == date.today()
+
+
+def test_uncommitted_changes_build_on_todays_date(tmp_path, monkeypatch):
+    """A contributor's new case dated today, not yet committed, must not be judged against the
+    last commit's date (it would be 'in the future' the day after that commit)."""
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    git = ["git", "-C", str(tmp_path), "-c", "user.name=t", "-c", "user.email=t@example.org"]
+    subprocess.run([*git[:3], "init", "-q"], check=True)
+    (tmp_path / "a.txt").write_text("a", encoding="utf-8")
+    subprocess.run([*git, "add", "a.txt"], check=True)
+    subprocess.run([*git, "commit", "-qm", "a"], check=True,
+                   env={**os.environ, "GIT_COMMITTER_DATE": "2001-02-03T04:05:06Z"})
+    (tmp_path / "new-case.yml").write_text("added: today\n", encoding="utf-8")
+    assert "SOURCE_DATE_EPOCH" not in build_site.build_environment(tmp_path)
