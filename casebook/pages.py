@@ -18,6 +18,7 @@ from markupsafe import Markup, escape
 from .countries import country_name
 from .briefing import PILOT_LABELS, build_briefing, headline_cases
 from .citation import citation_html, citation_sources, citation_text, objection_text
+from .contract import STALE_AFTER_WORDS
 from .index import Casebook
 from .markup import render
 from .statements import filter_options as statement_filters
@@ -37,7 +38,8 @@ def environment(templates: Path = TEMPLATES) -> jinja2.Environment:
                              keep_trailing_newline=True)
     env.globals.update(citation=citation_text, citation_html=citation_html,
                        citation_sources=citation_sources, objection_text=objection_text,
-                       pilot_labels=PILOT_LABELS, url_for=url_for, briefing_url=briefing_url)
+                       pilot_labels=PILOT_LABELS, url_for=url_for, briefing_url=briefing_url,
+                       stale_after=STALE_AFTER_WORDS)
     env.filters.update(md=markdown_html, text=one_line, country=country_name,
                        grade_label=GRADE_LABELS.__getitem__, yaml_string=yaml_string)
     return env

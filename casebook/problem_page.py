@@ -14,12 +14,17 @@ from urllib.parse import urlsplit
 from .pages import environment
 from .problems import Problem
 
-SERVING = {"command": "build"}
+SERVING = {"command": "build", "problems": False}
 MARKER = "data-casebook-problems"  # the script reloads once a fetched page no longer has it
 
 
 def is_serving() -> bool:
     return SERVING["command"] == "serve"
+
+
+def showing_problems() -> bool:
+    """True while `mkdocs serve` builds only the problem page (set by the hook in on_config)."""
+    return SERVING["problems"]
 
 
 def problem_page(problems: list[Problem], *, site_url: str) -> str:

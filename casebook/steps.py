@@ -13,6 +13,8 @@ from pathlib import Path
 
 from markdown.extensions.toc import slugify
 
+from .contract import PAGE_KINDS
+
 # The parts of a kit a step can show on its own, in the order of the kit page.
 KIT_SECTIONS = {
     "cares": "What they care about",
@@ -22,7 +24,7 @@ KIT_SECTIONS = {
     "cases": "Case studies",
     "asks": "What to ask them for",
 }
-ENTRY_KINDS = ("case", "kit", "benefit")
+ENTRY_KINDS = PAGE_KINDS  # the contract's page-reference kinds
 HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
 
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from .index import Casebook
 from .model import Case, Route, Source, Step
 from .steps import KIT_SECTIONS, Target, page_sections, parse_target, read_page
+from .urls import url_of
 
 KIND_LABELS = {"case": "Case study", "kit": "Persuasion kit", "benefit": "Statement", "guide": "Guide"}
 KEY_FIGURES = 3  # per case: what fits on a slide and a handout line
@@ -82,8 +83,7 @@ def describe(book: Casebook, target: Target) -> tuple[str, str]:
         title = f"{kit.name}: {section.lower()}" if section else f"{kit.name}: who they are and what moves them"
         return title, kit.url
     title, body = read_page(book.root / "docs" / target.ref)
-    path = target.ref[:-len(".md")]
-    url = path[:-len("index")] if path.endswith("index") else path + "/"
+    url = url_of(target.ref)
     if target.section:
         title = f"{title}: {page_sections(body)[target.section][0]}"
     return title, url

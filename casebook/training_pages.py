@@ -19,6 +19,7 @@ from .sitefile import SiteFile
 from .slides import route_pptx
 from .steps import page_sections, read_page
 from .training import Session, StepView, build_session, clock, key_figures, key_points
+from .urls import url_of
 
 # The hand-written pages' own Markdown extensions (mkdocs.yml), so a guide looks the same in a step.
 GUIDE_EXTENSIONS = ["admonition", "attr_list", "md_in_html", "tables", "fenced_code"]
@@ -76,8 +77,7 @@ def guide_html(book: Casebook, view: StepView, url: str) -> Markup:
     folder = posixpath.dirname(view.target.ref)
 
     def repoint(match: re.Match) -> str:
-        path = posixpath.normpath(posixpath.join(folder, match.group(1)))[:-len(".md")]
-        page = path[:-len("index")] if path.endswith("index") else path + "/"
+        page = url_of(posixpath.normpath(posixpath.join(folder, match.group(1))))
         return f"]({relative(url, page)}{match.group(2) or ''})"
 
     html = markdown.markdown(PAGE_LINK.sub(repoint, body), extensions=GUIDE_EXTENSIONS)

@@ -37,6 +37,7 @@ def on_config(config):
         raise Abort(DIRECTORY_URLS_ONLY)
     result = _BUILD["result"] = load_cached(_root(config))
     serving_broken = result.casebook is None and problem_page.is_serving()
+    problem_page.SERVING["problems"] = serving_broken  # other hooks skip work on the problem page
     # Served with errors, the problems go to the terminal outside MkDocs' strict-mode count, so the
     # build succeeds with the problem page instead of keeping a stale site the browser waits on.
     shown = serve_log if serving_broken else log

@@ -8,6 +8,7 @@ from pathlib import Path
 from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, Files, InclusionLevel
 
+from casebook import problem_page
 from casebook.search import case_fragments_json, index_site, page_marker, synonyms_json
 
 
@@ -26,6 +27,8 @@ def on_page_content(html: str, page, config, files) -> str:
 
 
 def on_post_build(config) -> None:
+    if problem_page.showing_problems():  # `mkdocs serve` with content errors: no pages to index
+        return
     result = index_site(Path(config.site_dir))
     if result.returncode != 0:
         raise Abort(f"Pagefind could not index the site:\n{result.stderr or result.stdout}")

@@ -4,7 +4,8 @@
 pull request, a crash) used to leave an empty `site/`. This builds into a fresh folder beside the
 target and swaps it in only when the build succeeded; on failure the old site is untouched.
 
-It also sets SOURCE_DATE_EPOCH to the time of the last commit (unless already set), so the
+It also sets SOURCE_DATE_EPOCH to the time of the last commit (unless already set, or the work
+tree has uncommitted changes, which are not a commit), so the
 sitemap, its gzip header and every date the casebook computes (`casebook.clock.today`) come from
 the commit, not the day of the build: the same commit builds to the same bytes on any day.
 Exit code: mkdocs' own (0 on success), or 2 on bad usage.
@@ -34,9 +35,21 @@ def commit_epoch(root: Path) -> str | None:
     return value if done.returncode == 0 and value.isdigit() else None
 
 
+def has_uncommitted_changes(root: Path) -> bool:
+    """True when the work tree differs from the last commit (or git cannot tell)."""
+    try:
+        done = subprocess.run(["git", "-C", str(root), "status", "--porcelain"], capture_output=True,
+                              text=True, timeout=30)
+    except (OSError, subprocess.TimeoutExpired):
+        return True
+    return done.returncode != 0 or bool(done.stdout.strip())
+
+
 def build_environment(root: Path) -> dict[str, str]:
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    if not env.get("SOURCE_DATE_EPOCH"):
+    # Only a clean checkout is "a commit": a contributor's uncommitted case dated today must not be
+    # judged against yesterday's commit date (it would be "in the future").
+    if not env.get("SOURCE_DATE_EPOCH") and not has_uncommitted_changes(root):
         epoch = commit_epoch(root)
         if epoch:
             env["SOURCE_DATE_EPOCH"] = epoch

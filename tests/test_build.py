@@ -131,7 +131,7 @@ objections:
   - objection: You only post press releases.
     answer: |
       Show the questions you answer every day.
-    cases: [greater-manchester-police-24-hour-tweets]
+    cases: [test-council-gritting]
 asks:
   - Follow the account.
 """
@@ -140,13 +140,13 @@ asks:
 def test_a_fourth_audience_needs_no_code_change(tmp_path):
     root = copy_repo(tmp_path / "repo")
     (root / "kits/journalists.yml").write_text(JOURNALISTS, encoding="utf-8")
-    case = root / "case_studies/greater-manchester-police-24-hour-tweets.yml"
-    case.write_text(case.read_text().replace("audiences: [", "audiences: [journalists, ", 1))
+    (root / "case_studies/test-council-gritting.yml").write_text(  # the test's own case, not a real one
+        EXTRA_CASE.replace("audiences: [", "audiences: [journalists, ", 1), encoding="utf-8")
     result = mkdocs_build(root)
     assert result.returncode == 0, result.stderr
     site = root / "site"
     kit = (site / "kits/journalists/index.html").read_text(encoding="utf-8")
-    assert "Journalists" in kit and 'data-case-id="greater-manchester-police-24-hour-tweets"' in kit
+    assert "Journalists" in kit and 'data-case-id="test-council-gritting"' in kit
     assert kit.count("data-case-id=") == 1 and "data-benefit-id=" not in kit
     assert (site / "kits/journalists/briefing/index.html").exists()
     home = (site / "index.html").read_text(encoding="utf-8")
@@ -154,7 +154,7 @@ def test_a_fourth_audience_needs_no_code_change(tmp_path):
     explorer = json.loads((site / "cases/explorer.json").read_text(encoding="utf-8"))
     assert ["journalists", "Journalists"] in explorer["v"]["audience"]
     plain = (site / "cases/index.html").read_text(encoding="utf-8")
-    listed = plain[plain.index('data-case-id="greater-manchester-police-24-hour-tweets"'):]
+    listed = plain[plain.index('data-case-id="test-council-gritting"'):]
     assert "Journalists" in listed[:listed.index("</li>")]
     kits = json.loads((site / "api/kits.json").read_text())
     assert [k["id"] for k in kits][-1] == "journalists"

@@ -53,3 +53,18 @@ def test_a_taxonomy_key_that_is_not_an_id_is_named(repo):
     edit(repo, "taxonomy.yml", "  public-safety:", "  Public_Safety:")
     lines = [line for line in problem_lines(repo) if "[bad-id]" in line]
     assert lines and "'Public_Safety' is not an id" in lines[0], lines
+
+
+def test_a_stale_entrys_page_states_the_contracts_limit(repo):
+    from datetime import timedelta
+
+    from casebook.contract import STALE_AFTER_DAYS, STALE_AFTER_WORDS
+    from casebook.pages import benefit_page, case_page
+    from casebook.repository import load_casebook
+    fresh = load_casebook(repo).casebook
+    case, benefit = next(iter(fresh.cases.values())), next(iter(fresh.benefits.values()))
+    later = max(case.last_verified, benefit.last_verified) + timedelta(days=STALE_AFTER_DAYS + 1)
+    book = load_casebook(repo, today=later).casebook
+    for page in (case_page(book, case.id), benefit_page(book, benefit.id)):
+        assert f"more than {STALE_AFTER_WORDS} ago" in page.content, page.src_uri
+    assert "Due for re-checking" not in case_page(fresh, case.id).content

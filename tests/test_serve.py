@@ -10,9 +10,19 @@ import time
 import urllib.error
 import urllib.request
 
-from test_build import copy_repo
+from test_build import EXTRA_CASE, copy_repo
 
-CASE = "case_studies/greater-manchester-police-24-hour-tweets.yml"
+# The test's own case (tests/test_build.py), written into the copy, so editing real content never
+# breaks these tests.
+CASE = "case_studies/test-council-gritting.yml"
+URL = "cases/test-council-gritting/"
+TITLE = "Test council answers gritting questions on Twitter"
+
+
+def copy_with_case(target):
+    root = copy_repo(target)
+    (root / CASE).write_text(EXTRA_CASE, encoding="utf-8")
+    return root
 
 
 def free_port() -> int:
@@ -43,7 +53,7 @@ def wait_for(url: str, text: str, seconds: float) -> bool:
 
 
 def test_serve_rebuilds_when_a_case_file_changes(tmp_path):
-    root = copy_repo(tmp_path / "repo")
+    root = copy_with_case(tmp_path / "repo")
     port = free_port()
     log = (tmp_path / "serve.log").open("w")
     server = subprocess.Popen(
@@ -51,20 +61,19 @@ def test_serve_rebuilds_when_a_case_file_changes(tmp_path):
         cwd=root, stdout=log, stderr=subprocess.STDOUT, text=True,
         env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin", "CASEBOOK_SITE_URL": f"http://127.0.0.1:{port}/"})
     try:
-        url = f"http://127.0.0.1:{port}/cases/greater-manchester-police-24-hour-tweets/"
-        assert wait_for(url, "Greater Manchester Police tweets every incident", 90), "serve never came up"
+        url = f"http://127.0.0.1:{port}/{URL}"
+        assert wait_for(url, TITLE, 90), "serve never came up"
         case = root / CASE
         case.write_text(case.read_text().replace(
-            "title: Greater Manchester Police tweets every incident for 24 hours",
-            "title: Greater Manchester Police tweets a whole day of calls"), encoding="utf-8")
-        assert wait_for(url, "Greater Manchester Police tweets a whole day of calls", 90), "no rebuild after the edit"
+            f"title: {TITLE}", "title: Test council answers a whole day of calls"), encoding="utf-8")
+        assert wait_for(url, "Test council answers a whole day of calls", 90), "no rebuild after the edit"
 
         # A broken edit prints the validator's message; fixing it brings the site back.
         case.write_text(case.read_text().replace("country: GB", "country: UK"), encoding="utf-8")
         assert wait_until(lambda: "country: 'UK' is not one of" in (tmp_path / "serve.log").read_text(), 90)
         case.write_text(case.read_text().replace("country: UK", "country: GB").replace(
-            "tweets a whole day of calls", "tweets every call for a day"), encoding="utf-8")
-        assert wait_for(url, "Greater Manchester Police tweets every call for a day", 90), "no recovery after the fix"
+            "answers a whole day of calls", "answers every call for a day"), encoding="utf-8")
+        assert wait_for(url, "Test council answers every call for a day", 90), "no recovery after the fix"
     finally:
         server.terminate()
         server.wait(timeout=20)
@@ -82,7 +91,7 @@ def wait_until(condition, seconds: float) -> bool:
 
 
 def test_serve_shows_problems_from_start_up_in_the_browser_and_recovers(tmp_path):
-    root = copy_repo(tmp_path / "repo")
+    root = copy_with_case(tmp_path / "repo")
     case = root / CASE
     good = case.read_text(encoding="utf-8")
     case.write_text(good.replace("country: GB", "country: UK"), encoding="utf-8")
@@ -91,7 +100,7 @@ def test_serve_shows_problems_from_start_up_in_the_browser_and_recovers(tmp_path
     server = start_serve(root, port, log)
     try:
         home = f"http://127.0.0.1:{port}/"
-        page = f"{home}cases/greater-manchester-police-24-hour-tweets/"
+        page = f"{home}{URL}"
         assert wait_for(home, "content problem", 90), "no problem page: " + (tmp_path / "serve.log").read_text()[-2000:]
         shown = fetch(page)  # any address, not only the home page
         assert "data-casebook-problems" in shown and CASE in shown
@@ -101,7 +110,7 @@ def test_serve_shows_problems_from_start_up_in_the_browser_and_recovers(tmp_path
         assert fetch(f"{home}assets/js/serve-problems.js").startswith("/*")
         assert "country: 'UK' is not one of" in (tmp_path / "serve.log").read_text()
         case.write_text(good, encoding="utf-8")
-        assert wait_for(page, "Greater Manchester Police tweets every incident", 90), "no recovery after the fix"
+        assert wait_for(page, TITLE, 90), "no recovery after the fix"
         assert "data-casebook-problems" not in fetch(home)
     finally:
         server.terminate()

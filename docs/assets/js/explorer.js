@@ -140,16 +140,18 @@
     ui.facets[name].querySelector(".cb-facet__ticked").textContent = state[name].length ? state[name].length + " ticked" : "";
   }
 
+  // The card body is the site's own case card (templates/case-card-body.html.j2), cloned.
+  var cardBody = document.getElementById("cb-case-card");
   function card(item) {
     var li = el("li", { "class": "cb-result", "data-case-id": item.id });
-    li.appendChild(el("p", { "class": "cb-card__kicker" }, item.organisation + " · " + labelOf.country[item.country] + " · " + item.year));
-    var title = el("p", { "class": "cb-result__title" });
-    title.appendChild(el("a", { href: new URL(item.url, base).href }, item.title));
-    li.appendChild(title);
-    var figure = el("p", { "class": "cb-card__figure" });
-    figure.appendChild(el("strong", {}, item.value));
-    figure.appendChild(document.createTextNode(" " + item.measure));
-    li.appendChild(figure);
+    var body = cardBody.content.cloneNode(true);
+    var slot = function (name) { return body.querySelector('[data-slot="' + name + '"]'); };
+    slot("kicker").textContent = item.organisation + " · " + labelOf.country[item.country] + " · " + item.year;
+    slot("title").textContent = item.title;
+    slot("title").setAttribute("href", new URL(item.url, base).href);
+    slot("value").textContent = item.value;
+    slot("measure").textContent = item.measure;
+    li.appendChild(body);
     var foot = el("p", { "class": "cb-result__foot" });
     foot.appendChild(el("span", { "class": "cb-grade cb-grade--" + item.best_grade }, labelOf.grade[item.best_grade]));
     foot.appendChild(el("button", { type: "button", "class": "cb-result__like", "data-sector": item.sector, "data-country": item.country },

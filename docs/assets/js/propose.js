@@ -183,12 +183,14 @@ function update() {
   const pr = P.newFileUrl(repo, settings.branch, id, yaml);
   setLink(document.getElementById("pf-pull-request"), pr, Boolean(repo));
   const send = document.getElementById("pf-issue");
+  // Honest labels: e-mail needs no GitHub at all; the issue form needs an account but no git.
+  send.textContent = settings.email ? "Send it without GitHub" : "Send it as an issue (no git)";
   if (settings.email) {
     setLink(send, P.mailUrl(settings.email, caseObj.title, id, yaml), true);
     notes.push(`Send it without GitHub opens your e-mail with the file in it, addressed to ${settings.email}.`);
   } else {
     setLink(send, P.issueUrl(repo, settings.issue_template, caseObj.title, yaml), Boolean(repo));
-    if (repo) { notes.push("Send it without GitHub opens the project's proposal form with the file already in it (a free GitHub account is needed, no git)."); }
+    if (repo) { notes.push("Send it as an issue opens the project's proposal form with the file already in it: a free GitHub account is needed, but no git."); }
   }
   if (!repo) {
     notes.push("This copy of the site has no repository address yet (repo_url in mkdocs.yml), so only Download and Copy work here.");
