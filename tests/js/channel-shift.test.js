@@ -87,3 +87,17 @@ test("money is shown in pounds, with pence only for small sums", () => {
   assert.equal(CS.money(8.62), "£8.62");
   assert.equal(CS.money(-500), "−£500");
 });
+
+test("the page's table of default costs says what the calculator computes (one set of facts)", () => {
+  const page = require("node:fs").readFileSync(`${__dirname}/../../docs/tools/channel-shift.md`, "utf8");
+  const rows = { "Face to face": "cost_f2f", "Phone": "cost_phone", "Web or social": "cost_digital" };
+  for (const [label, key] of Object.entries(rows)) {
+    const row = page.match(new RegExp(`^\\| ${label} \\| £([0-9.]+) \\| £([0-9.]+) \\|$`, "m"));
+    assert.ok(row, `no table row for ${label}`);
+    assert.equal(Number(row[1]), CS.SOURCE_COSTS[key], `${label}: source cost`);
+    assert.equal(Number(row[2]), CS.DEFAULTS[key], `${label}: adjusted cost`);
+  }
+  assert.ok(page.includes(`from ${CS.INDEX.from} in ${CS.INDEX.fromWhen}`), "index start");
+  assert.ok(page.includes(`to ${CS.INDEX.to} in ${CS.INDEX.toWhen}`), "index end");
+  assert.ok(page.includes(`a factor of ${CS.FACTOR.toFixed(3)}`), "factor");
+});
