@@ -54,7 +54,14 @@ stale: $(STAMP) ## List entries whose sources were last checked over two years a
 lint-workflows: $(STAMP) ## Check .github/workflows with actionlint and zizmor
 	bash scripts/lint_workflows.sh
 
-bench: $(STAMP) test-tools ## Benchmark the build against a plain Material build (about 10 minutes)
+LIGHTHOUSE := scripts/lighthouse/node_modules/.installed
+$(LIGHTHOUSE): scripts/lighthouse/package.json scripts/lighthouse/package-lock.json
+	cd scripts/lighthouse && npm ci --no-audit --no-fund --ignore-scripts
+	@touch $(LIGHTHOUSE)
+
+lighthouse: $(LIGHTHOUSE) ## Install the pinned Lighthouse for make bench (npm ci, scripts/lighthouse/)
+
+bench: $(STAMP) test-tools $(LIGHTHOUSE) ## Benchmark the build against a plain Material build (about 10 minutes)
 	$(PY) scripts/bench.py
 
-.PHONY: help setup serve build validate schemas test-tools test links stale lint-workflows bench
+.PHONY: help setup serve build validate schemas test-tools test links stale lint-workflows bench lighthouse

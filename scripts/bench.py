@@ -30,6 +30,7 @@ from datetime import date
 from pathlib import Path
 
 import bench_hostile
+import bench_lighthouse
 from casebook.pages import case_page
 from casebook.repository import current_vocabulary, load_casebook
 from static_site import CHROMIUM, CHROMIUM_ARGS, serve
@@ -251,10 +252,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", type=lambda s: [int(x) for x in s.split(",")], help="e.g. 100,1000")
     parser.add_argument("--no-browser", action="store_true", help="skip the explorer timing")
     parser.add_argument("--hostile", action="store_true", help="only the hostile-inputs section (bench_hostile.py)")
+    parser.add_argument("--lighthouse", action="store_true",
+                        help="only the Lighthouse scores of the real site (bench_lighthouse.py), written to docs/performance.md")
     args = parser.parse_args(argv)
     if args.hostile:
         print(bench_hostile.report(bench_hostile.measure(args.runs)))
         return 0
+    if args.lighthouse:
+        return lighthouse()
     sizes = args.sizes or ([50] if args.quick else [100, 1000, 5000] + ([10000] if args.big else []))
     runs = 1 if args.quick else args.runs
     print(f"# Buy-in Casebook benchmark, {date.today().isoformat()}, {platform.machine()}, "
@@ -266,6 +271,16 @@ def main(argv: list[str] | None = None) -> int:
     print(report(rows))
     if not args.quick:  # the worst single files found (issue #14), as ratios to an ordinary one
         print("\n" + bench_hostile.report(bench_hostile.measure(args.runs)))
+        print()
+        lighthouse()
+    return 0
+
+
+def lighthouse() -> int:
+    """Print the Lighthouse table and write it into docs/performance.md."""
+    table = bench_lighthouse.report(bench_lighthouse.measure())
+    print(table)
+    bench_lighthouse.write(table)
     return 0
 
 
