@@ -21,6 +21,9 @@ PAGES = {
     "briefing": "kits/executives/briefing/",
     "explorer": "cases/?audience=customer-service&topic=emergencies",
     "calculator": "tools/channel-shift/",
+    "training": "training/",
+    "builder": "briefing/",
+    "propose": "contribute/propose/",
 }
 
 

@@ -87,14 +87,19 @@ def test_a_good_build_replaces_the_site(project, tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
 
 
-def test_source_date_epoch_comes_from_the_last_commit(tmp_path, monkeypatch):
-    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
-    git = ["git", "-C", str(tmp_path), "-c", "user.name=t", "-c", "user.email=t@example.org"]
+def commit_one_file(folder: Path) -> None:
+    """A git repository in `folder` whose only commit is dated 2001-02-03T04:05:06Z."""
+    git = ["git", "-C", str(folder), "-c", "user.name=t", "-c", "user.email=t@example.org"]
     subprocess.run([*git[:3], "init", "-q"], check=True)
-    (tmp_path / "a.txt").write_text("a", encoding="utf-8")
+    (folder / "a.txt").write_text("a", encoding="utf-8")
     subprocess.run([*git, "add", "a.txt"], check=True)
     subprocess.run([*git, "commit", "-qm", "a"], check=True,
                    env={**os.environ, "GIT_COMMITTER_DATE": "2001-02-03T04:05:06Z"})
+
+
+def test_source_date_epoch_comes_from_the_last_commit(tmp_path, monkeypatch):
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    commit_one_file(tmp_path)
     assert build_site.build_environment(tmp_path)["SOURCE_DATE_EPOCH"] == "981173106"
 
 
@@ -114,11 +119,6 @@ def test_uncommitted_changes_build_on_todays_date(tmp_path, monkeypatch):
     """A contributor's new case dated today, not yet committed, must not be judged against the
     last commit's date (it would be 'in the future' the day after that commit)."""
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
-    git = ["git", "-C", str(tmp_path), "-c", "user.name=t", "-c", "user.email=t@example.org"]
-    subprocess.run([*git[:3], "init", "-q"], check=True)
-    (tmp_path / "a.txt").write_text("a", encoding="utf-8")
-    subprocess.run([*git, "add", "a.txt"], check=True)
-    subprocess.run([*git, "commit", "-qm", "a"], check=True,
-                   env={**os.environ, "GIT_COMMITTER_DATE": "2001-02-03T04:05:06Z"})
+    commit_one_file(tmp_path)
     (tmp_path / "new-case.yml").write_text("added: today\n", encoding="utf-8")
     assert "SOURCE_DATE_EPOCH" not in build_site.build_environment(tmp_path)
