@@ -37,7 +37,7 @@ from static_site import CHROMIUM, CHROMIUM_ARGS, serve
 from synthetic import synthetic_case  # scripts/ is on the path when a script runs
 
 ROOT = Path(__file__).resolve().parent.parent
-COPY_IGNORE = shutil.ignore_patterns(".venv", "site", ".git", "__pycache__", ".pytest_cache", "tests")
+COPY_IGNORE = shutil.ignore_patterns(".venv", "site", ".git", "__pycache__", ".pytest_cache", "tests", "node_modules")
 ENV = {"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin", "PYTHONDONTWRITEBYTECODE": "1"}
 BASELINE_CONFIG = """\
 site_name: Baseline
