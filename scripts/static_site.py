@@ -24,12 +24,16 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
 
 
 @contextlib.contextmanager
-def serve(directory: Path) -> Iterator[str]:
-    """Yield the base URL of `directory` served on a free port of 127.0.0.1."""
-    handler = functools.partial(_Quiet, directory=str(directory))
+def serve_with(handler) -> Iterator[str]:
+    """Yield the base URL (with a trailing slash) of `handler` served on a free port of 127.0.0.1."""
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
         yield f"http://127.0.0.1:{server.server_address[1]}/"
     finally:
         server.shutdown()
+
+
+def serve(directory: Path):
+    """Yield the base URL of `directory` served on a free port of 127.0.0.1."""
+    return serve_with(functools.partial(_Quiet, directory=str(directory)))

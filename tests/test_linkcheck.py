@@ -6,15 +6,16 @@ from __future__ import annotations
 
 import contextlib
 import http.server
-import importlib.util
-import threading
+import shutil
 import time
 from pathlib import Path
 
 import pytest
 
 from casebook.linkcheck import Options, check_links, findings, source_links
-from support import ROOT
+from static_site import serve_with
+from support import FIXTURE
+from test_scripts import load_script
 
 SLOW_SECONDS = 4
 
@@ -55,12 +56,8 @@ class Answers(http.server.BaseHTTPRequestHandler):
 
 @contextlib.contextmanager
 def answering_server():
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Answers)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
+    with serve_with(Answers) as base:
+        yield base.rstrip("/")
 
 
 def cite(repo: Path, base: str) -> None:
@@ -94,8 +91,6 @@ def line_of(repo: Path, rel: str, needle: str) -> int:
 
 @pytest.fixture(scope="module")
 def checked(tmp_path_factory):
-    import shutil
-    from support import FIXTURE
     repo = tmp_path_factory.mktemp("links") / "repo"
     shutil.copytree(FIXTURE, repo)
     with answering_server() as base:
@@ -147,18 +142,7 @@ def test_findings_prefer_a_dead_link_to_its_redirect():
     assert findings(report)["https://a/x"].status == "dead"
 
 
-def load_script(name: str):
-    spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / f"{name}.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-def test_the_script_exits_1_and_prints_file_line_field(tmp_path, capsys):
-    import shutil
-    from support import FIXTURE
-    repo = tmp_path / "repo"
-    shutil.copytree(FIXTURE, repo)
+def test_the_script_exits_1_and_prints_file_line_field(repo, capsys):
     with answering_server() as base:
         cite(repo, base)
         code = load_script("check_links").main(["--root", str(repo), "--retries", "0", "--timeout", "2",
@@ -169,11 +153,7 @@ def test_the_script_exits_1_and_prints_file_line_field(tmp_path, capsys):
     assert "[source-link-dead]" in out
 
 
-def test_a_repository_whose_links_all_answer_exits_0(tmp_path, capsys):
-    import shutil
-    from support import FIXTURE
-    repo = tmp_path / "repo"
-    shutil.copytree(FIXTURE, repo)
+def test_a_repository_whose_links_all_answer_exits_0(repo, capsys):
     with answering_server() as base:
         case = repo / "case_studies/gmp-tweets.yml"
         case.write_text(case.read_text().replace("http://www.bbc.com/news/uk-england-manchester-11549069", f"{base}/ok"))

@@ -8,7 +8,7 @@ from datetime import date
 from casebook.repository import load_casebook
 from casebook.staleness import as_markdown, stale_entries
 from support import edit
-from test_linkcheck import load_script
+from test_scripts import load_script
 
 TODAY = date(2028, 6, 1)
 
