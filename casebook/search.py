@@ -32,6 +32,7 @@ EXCLUDE = "[data-search-exclude], .headerlink"  # .headerlink: the ¶ after each
 PAGE_TYPES = (("cases/", "Case study"), ("benefits/", "Statement"), ("training/", "Training"),
               ("guides/", "Guide"), ("tools/", "Tool"))
 LISTINGS = {"cases/", "benefits/", "kits/", "training/"}
+FACETS = ("audience", "topic", "sector", "type")  # the filters a reader can narrow by
 FIRST_TIER = {"Case study", "Persuasion kit"}  # ranked above other pages of similar relevance
 # Pagefind 1.5's browser search does work that grows with the square of the pages a word matches
 # (it scans every matching (word, page) entry once per result page; Pagefind/pagefind#1334). So
@@ -134,16 +135,20 @@ def index_site(site_dir: Path, bundle_pages: int = BUNDLE_PAGES) -> subprocess.C
     return result
 
 
-def fragment_urls(site_dir: Path) -> dict[str, str]:
-    """Pagefind's page hash -> page url, read from the index it wrote. The explorer uses this to
-    turn a ranked list of hashes into case ids without fetching one fragment per case."""
-    urls = {}
+def fragments(site_dir: Path) -> dict[str, dict]:
+    """Pagefind's page hash -> the fragment it stored for the page (url, title, filters...)."""
+    found = {}
     for bundle in bundle_dirs(site_dir):
         for path in (bundle / "fragment").glob("*.pf_fragment"):
             data = gzip.decompress(path.read_bytes())
-            fragment = json.loads(data[len(b"pagefind_dcd"):])
-            urls[path.name[:-len(".pf_fragment")]] = fragment["url"]
-    return urls
+            found[path.name[:-len(".pf_fragment")]] = json.loads(data[len(b"pagefind_dcd"):])
+    return found
+
+
+def fragment_urls(site_dir: Path) -> dict[str, str]:
+    """Pagefind's page hash -> page url, read from the index it wrote. The explorer uses this to
+    turn a ranked list of hashes into case ids without fetching one fragment per case."""
+    return {page: fragment["url"] for page, fragment in fragments(site_dir).items()}
 
 
 def _page_url(url: str) -> str:
@@ -162,14 +167,23 @@ def case_fragments_json(urls: dict[str, str]) -> str:
     return json.dumps(cases, separators=(",", ":"), sort_keys=True)
 
 
-def ranking_json(site_dir: Path, urls: dict[str, str]) -> str:
-    """What the browser needs to search: the bundles to merge (paths from the site root) and
-    the hashes of second-tier pages (every page not a case study or kit; few, and not growing
-    with the cases), so one search ranks cases and kits first without a search per tier."""
+def ranking_json(site_dir: Path, found: dict[str, dict]) -> str:
+    """What the search box needs beyond Pagefind's script, in one small file: the bundles to
+    merge (paths from the site root); the hashes of second-tier pages (every page not a case
+    study or kit: few, and not growing with the cases), so one search ranks cases and kits first
+    without a search per tier; and each facet's values, so the box can offer its filters without
+    downloading every filter index (they grow with the cases; a search loads one when used)."""
     site_dir = Path(site_dir)
-    second = sorted(page for page, url in urls.items() if not first_tier(_page_url(url)))
+    second = sorted(page for page, fragment in found.items() if not first_tier(_page_url(fragment["url"])))
     bundles = [path.relative_to(site_dir).as_posix() + "/" for path in bundle_dirs(site_dir)]
-    return json.dumps({"bundles": bundles, "second": second}, separators=(",", ":"))
+    facets: dict[str, set] = {name: set() for name in FACETS}
+    for fragment in found.values():
+        for name, values in fragment.get("filters", {}).items():
+            if name in facets:
+                facets[name].update(values)
+    return json.dumps({"bundles": bundles, "second": second,
+                       "facets": {name: sorted(values) for name, values in facets.items()}},
+                      ensure_ascii=False, separators=(",", ":"))
 
 
 def build_index(site_dir: Path, bundle_pages: int = BUNDLE_PAGES) -> subprocess.CompletedProcess:
@@ -178,8 +192,9 @@ def build_index(site_dir: Path, bundle_pages: int = BUNDLE_PAGES) -> subprocess.
     site_dir = Path(site_dir)
     result = index_site(site_dir, bundle_pages)
     if result.returncode == 0:
-        urls = fragment_urls(site_dir)
+        found = fragments(site_dir)
+        urls = {page: fragment["url"] for page, fragment in found.items()}
         (site_dir / "search").mkdir(exist_ok=True)
         (site_dir / "search" / "case-fragments.json").write_text(case_fragments_json(urls), encoding="utf-8")
-        (site_dir / "search" / "ranking.json").write_text(ranking_json(site_dir, urls), encoding="utf-8")
+        (site_dir / "search" / "ranking.json").write_text(ranking_json(site_dir, found), encoding="utf-8")
     return result

@@ -63,7 +63,7 @@ def settle(page, done: str, quiet_ms: int = 400, timeout_s: float = 60) -> None:
         if state[0] and state[1] is not None and state[1] >= quiet_ms:
             return
         if time.monotonic() > deadline:
-            raise SystemExit(f"page never settled: {done}")
+            raise SystemExit(f"page never settled: {done}; quiet for {state[1]} ms")
         page.wait_for_timeout(50)
 
 
@@ -85,15 +85,20 @@ def settle_empty(page) -> None:
 
 
 def header_runs(page, base: str, case_url: str, words: list[str]) -> list[dict]:
+    import bench
+    seen = bench._recorder(page)  # gzip bytes of every response, as bench.py counts them
     page.goto(base + case_url)
     page.wait_for_load_state("networkidle")
     page.locator(HEADER).click()
     runs = []
     for word in words:
+        before = len(seen)
         # The rendered query is the word typed, and it says how many match.
         done = (f"window.cbSearch.lastMs !== null && /match/.test(document.querySelector('.md-search .cb-search__status').textContent)"
                 f" && (window.cbSearch.query === undefined || window.cbSearch.query === {word!r})")
         runs.append(type_word(page, HEADER, word, done, "window.cbSearch.lastMs"))
+        page.wait_for_load_state("networkidle")
+        runs[-1]["kb"] = sum(size for _, size in seen[before:]) / 1000
     return runs
 
 
@@ -131,6 +136,7 @@ def summary(runs: list[list[dict]]) -> dict:
     warm = [row for run in runs for row in run[1:]]
     med = lambda xs: statistics.median(xs) if xs else None  # noqa: E731
     return {"cold_page": med(pick(cold, "page_ms")), "cold_probe": med(pick(cold, "probe_ms")),
+            "cold_kb": med([r["kb"] for r in cold if "kb" in r]),
             "warm_page": med(pick(warm, "page_ms")), "warm_probe": med(pick(warm, "probe_ms")),
             "warm_max_probe": max(pick(warm, "probe_ms"), default=None)}
 
@@ -147,8 +153,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--verbose", action="store_true", help="print every word's figures")
     args = parser.parse_args(argv)
     print(f"# uptime: {subprocess.run(['uptime'], capture_output=True, text=True).stdout.strip()}", flush=True)
-    print("| cases | box | cold first word, page / harness (ms) | later words, median page / harness (ms) | later words, worst (harness, ms) |")
-    print("|---:|---|---:|---:|---:|")
+    print("| cases | box | cold first word, page / harness (ms) | later words, median page / harness (ms) | later words, worst (harness, ms) | first search, gzip (kB) |")
+    print("|---:|---|---:|---:|---:|---:|")
     for count in ([None] if args.site else args.sizes):
         with tempfile.TemporaryDirectory(prefix="casebook-bench-search-") as tmp:
             site = args.site or build_site(count, Path(tmp))
@@ -157,7 +163,7 @@ def main(argv: list[str] | None = None) -> int:
             for box in ("header", "explorer"):
                 s = summary(figures[box])
                 print(f"| {len(cases):,} | {box} | {fmt(s['cold_page'])} / {fmt(s['cold_probe'])} | "
-                      f"{fmt(s['warm_page'])} / {fmt(s['warm_probe'])} | {fmt(s['warm_max_probe'])} |", flush=True)
+                      f"{fmt(s['warm_page'])} / {fmt(s['warm_probe'])} | {fmt(s['warm_max_probe'])} | {fmt(s['cold_kb'])} |", flush=True)
                 if args.verbose:
                     for run in figures[box]:
                         print("    " + "; ".join(f"{r['word']}: {fmt(r['page_ms'])}/{fmt(r['probe_ms'])}"

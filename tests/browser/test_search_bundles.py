@@ -80,6 +80,9 @@ def test_ranking_names_every_bundle_and_only_other_pages_in_the_second_tier(bund
     assert "/kits/executives/" not in second and "/benefits/" in second
     first = set(urls.values()) - second
     assert {f"/cases/{case}/" for case in CASES} <= first
+    # Each facet's values, so the box offers its filters without downloading the filter indexes.
+    assert {"Case study", "Persuasion kit", "Statement"} <= set(ranking["facets"]["type"])
+    assert "Customer service" in ranking["facets"]["audience"]
     cases = json.loads((bundled_site / "search" / "case-fragments.json").read_text(encoding="utf-8"))
     assert set(cases.values()) >= CASES
 

@@ -24,7 +24,7 @@
       engine = Promise.all([
         import(new URL("pagefind/pagefind.js", root).href),
         json("search/synonyms.json", []),
-        json("search/ranking.json", { bundles: [], second: [] })
+        json("search/ranking.json", { bundles: [], second: [], facets: null })
       ]).then(function (done) {
         var pf = done[0];
         var second = {};
@@ -33,7 +33,7 @@
           return Promise.all((done[2].bundles || []).slice(1).map(function (path) {
             return pf.mergeIndex(new URL(path, root).pathname);
           }));
-        }).then(function () { return { pf: pf, synonyms: done[1], second: second }; });
+        }).then(function () { return { pf: pf, synonyms: done[1], second: second, facets: done[2].facets }; });
       });
     }
     return engine;
@@ -66,7 +66,17 @@
     return queue(owner, function () { return rank(query, selected); });
   }
 
-  function facets() { return load().then(function (e) { return e.pf.filters(); }); }
+  /* Each facet's values: listed by the build, so no filter index is downloaded to show them. */
+  function facets() {
+    return load().then(function (e) {
+      if (!e.facets) return e.pf.filters().then(function (all) {
+        var lists = {};
+        Object.keys(all).forEach(function (name) { lists[name] = Object.keys(all[name]); });
+        return lists;
+      });
+      return e.facets;
+    });
+  }
 
   window.CasebookSearch = { load: load, rank: rank, rankLatest: rankLatest, afterPause: afterPause, cancelPause: cancelPause, facets: facets, root: root };
   // For the benchmark and tests: the last drawn search (its query, how many matched, and the
@@ -136,14 +146,13 @@
     this.panel.appendChild(this.explorer);
     var self = this;
     this.more.addEventListener("click", function () { self.shown += PAGE; self.search(performance.now(), true); });
-    // The filter lists load after the first results are drawn, not in their way.
-    this.afterFirst = function () { facets().then(function (all) { self.buildFilters(all); }); self.afterFirst = null; };
+    facets().then(function (all) { self.buildFilters(all); });
   };
 
   Box.prototype.buildFilters = function (all) {
     var self = this;
     S.FACETS.forEach(function (name) {
-      var values = Object.keys(all[name] || {}).sort(function (a, b) { return a.localeCompare(b, "en"); });
+      var values = (all[name] || []).slice().sort(function (a, b) { return a.localeCompare(b, "en"); });
       if (!values.length) return;
       var label = el("label", { "class": "cb-search__filter" });
       label.appendChild(el("span", {}, FACET_LABELS[name]));
@@ -232,7 +241,6 @@
     window.cbSearch.query = query;
     window.cbSearch.results = hits.length;
     window.cbSearch.loaded = true;
-    if (query && this.afterFirst) this.afterFirst();
   };
 
   function hitItem(page) {
