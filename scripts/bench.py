@@ -33,6 +33,7 @@ import bench_hostile
 import bench_lighthouse
 from casebook.pages import case_page
 from casebook.repository import current_vocabulary, load_casebook
+from casebook.urls import is_audience_cases_url
 from static_site import CHROMIUM, CHROMIUM_ARGS, serve
 from synthetic import synthetic_case  # scripts/ is on the path when a script runs
 
@@ -110,7 +111,8 @@ def search_index_figures(site: Path, count: int) -> dict:
     page url -> indexed text."""
     fragments = pagefind_fragments(site)
     synthetic = [url for url in fragments if url.startswith("cases/synthetic-")]
-    real = [url for url in fragments if url.startswith("cases/") and url != "cases/" and "synthetic-" not in url]
+    real = [url for url in fragments if url.startswith("cases/") and url != "cases/" and "synthetic-" not in url
+            and not is_audience_cases_url(url)]  # cases/for/<audience>/ lists cases; it is none
     encoded = {url: json.dumps(fragment, ensure_ascii=False).encode("utf-8") for url, fragment in fragments.items()}
     raw = {url: len(data) for url, data in encoded.items()}
     zipped = {url: len(gzip.compress(data, 9)) for url, data in encoded.items()}

@@ -84,3 +84,5 @@ def test_an_audience_without_cases_still_gets_its_page(book, tmp_path):
     bigger = load_casebook(root, today=TODAY).casebook
     page = next(p for p in audience_case_pages(bigger) if p.src_uri == "cases/for/journalists.md")
     assert listed(page) == [] and "No case study is for Journalists yet." in page.content
+    assert bigger.audience_counts() == {kit: len(bigger.cases_for(kit)) for kit in bigger.kits}
+    assert bigger.audience_counts()["journalists"] == 0 and ">Journalists <span class=\"cb-audience-pages__count\">0<" in page.content
