@@ -1,13 +1,16 @@
 """Each audience's page of cases (cases/for/<audience>/) in Chromium, on the fixture site: what a
 reader with scripts blocked gets from a kit's "their cases" link, and that with JavaScript the
-explorer's own `?audience=` address still filters."""
+explorer's own `?audience=` address still filters; the search lists the page, never its cases' words."""
 
 from __future__ import annotations
 
+import gzip
 import json
 
 import pytest
 from browser_support import wait_until
+
+from casebook.search import case_fragments_json, fragment_urls
 
 pytestmark = pytest.mark.browser
 
@@ -79,3 +82,15 @@ def test_with_javascript_the_page_offers_the_explorer_and_its_address_still_filt
     assert sorted(shown) == sorted(ids)
     assert fixture_page.locator('[data-facet="audience"] input[data-value="executives"]').is_checked()
     assert not fixture_page.locator(".cb-audience-pages").is_visible()  # the explorer's filter replaces it
+
+
+def test_search_finds_an_audience_page_as_a_listing_never_for_a_cases_words(fixture_site_dir):
+    fragments = {}
+    for name, url in fragment_urls(fixture_site_dir).items():
+        data = gzip.decompress((fixture_site_dir / "pagefind" / "fragment" / f"{name}.pf_fragment").read_bytes())
+        fragments[url] = json.loads(data[len(b"pagefind_dcd"):])
+    page = fragments["/cases/for/executives/"]
+    assert page["filters"]["type"] == ["Listing"] and page["meta"]["title"] == "Executives: case studies"
+    cases = json.loads((fixture_site_dir / "api/cases.json").read_text(encoding="utf-8"))
+    assert not [case["title"] for case in cases if case["title"] in page["content"]]
+    assert "for" not in json.loads(case_fragments_json(fixture_site_dir)).values()
