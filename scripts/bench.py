@@ -300,7 +300,8 @@ def main(argv: list[str] | None = None) -> int:
 
 def lighthouse() -> int:
     """Print the Lighthouse table and write it into docs/performance.md."""
-    table = bench_lighthouse.report(bench_lighthouse.measure())
+    before = bench_lighthouse.load()
+    table = bench_lighthouse.report(bench_lighthouse.measure(runs=3), before)
     print(table)
     bench_lighthouse.write(table)
     return 0
