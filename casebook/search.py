@@ -161,10 +161,10 @@ def _page_url(url: str) -> str:
     return path + "/" if path else ""
 
 
-def case_fragments_json(urls: dict[str, str]) -> str:
-    """{page hash: case id} for every case page in the index (`urls` from fragment_urls)."""
+def case_fragments_json(site_dir: Path, urls: dict[str, str] | None = None) -> str:
+    """{page hash: case id} for every case page in the index (`urls`: fragment_urls, if read)."""
     cases = {}
-    for fragment, url in urls.items():
+    for fragment, url in (fragment_urls(site_dir) if urls is None else urls).items():
         parts = url.strip("/").split("/")
         if len(parts) == 2 and parts[0] == "cases":
             cases[fragment] = parts[1]
@@ -199,6 +199,6 @@ def build_index(site_dir: Path, bundle_pages: int = BUNDLE_PAGES) -> subprocess.
         found = fragments(site_dir)
         urls = {page: fragment["url"] for page, fragment in found.items()}
         (site_dir / "search").mkdir(exist_ok=True)
-        (site_dir / "search" / "case-fragments.json").write_text(case_fragments_json(urls), encoding="utf-8")
+        (site_dir / "search" / "case-fragments.json").write_text(case_fragments_json(site_dir, urls), encoding="utf-8")
         (site_dir / "search" / "ranking.json").write_text(ranking_json(site_dir, found), encoding="utf-8")
     return result
