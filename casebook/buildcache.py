@@ -25,7 +25,10 @@ import hashlib
 import logging
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
+
+import jinja2
+import jinja2.bccache
 
 MACROS_MARKER = b"render_macros"  # a page that may run macros: its HTML depends on every entry
 SOURCE_TREES = ("docs", "overrides", "templates", "hooks", "casebook")
@@ -51,13 +54,19 @@ class PageCache:
     kept: dict[str, Rendered] = field(default_factory=dict)  # key -> page, from the last good rebuild
     fresh: dict[str, Rendered] = field(default_factory=dict)  # this rebuild's pages, kept or made
     keys: dict[str, str] = field(default_factory=dict)  # src_uri -> key, this rebuild
+    replayed: set[str] = field(default_factory=set)  # src_uris, this rebuild
     hits: int = 0
     misses: int = 0
     warnings: "_Counter | None" = None
+    sources: str = ""  # this rebuild's source_digest
+    made_kept: dict[str, Any] = field(default_factory=dict)  # key -> a generated page's source
+    made_fresh: dict[str, Any] = field(default_factory=dict)
+    made_hits: int = 0
 
-    def begin(self) -> None:
+    def begin(self, sources: str) -> None:
         """A rebuild starts: count warnings from here, forget the last rebuild's bookkeeping."""
-        self.fresh, self.keys, self.hits, self.misses = {}, {}, 0, 0
+        self.fresh, self.keys, self.replayed, self.hits, self.misses = {}, {}, set(), 0, 0
+        self.made_fresh, self.made_hits, self.sources = {}, 0, sources
         if self.warnings is not None:
             logging.getLogger("mkdocs").removeHandler(self.warnings)
         self.warnings = _Counter()
@@ -71,6 +80,7 @@ class PageCache:
             self.misses += 1
             return None
         self.hits += 1
+        self.replayed.add(src_uri)
         self.fresh[key] = found
         return found
 
@@ -82,12 +92,40 @@ class PageCache:
     def finish(self) -> None:
         """The rebuild wrote every page: keep its pages, unless anything warned."""
         clean = self.warnings is None or self.warnings.count == 0
-        self.kept = self.fresh if clean else {}
-        self.fresh = {}
+        self.kept, self.made_kept = (self.fresh, self.made_fresh) if clean else ({}, {})
+        self.fresh, self.made_fresh = {}, {}
 
     def clear(self) -> None:
         """A serving process starts, or a rebuild failed: nothing made before is replayed."""
-        self.kept, self.fresh, self.keys, self.hits, self.misses = {}, {}, {}, 0, 0
+        self.kept, self.fresh, self.keys, self.replayed, self.hits, self.misses = {}, {}, {}, set(), 0, 0
+        self.made_kept, self.made_fresh, self.made_hits = {}, {}, 0
+
+    def remembered(self, key: str, make: Callable[[], Any]) -> Any:
+        """What `make()` returned for `key` in the last good rebuild, else `make()` now."""
+        found = self.made_kept.get(key)
+        if found is None:
+            found = make()
+        else:
+            self.made_hits += 1
+        self.made_fresh[key] = found
+        return found
+
+
+class MemoryBytecodeCache(jinja2.BytecodeCache):
+    """Compiled theme templates, kept in memory between rebuilds. Jinja checks each entry against
+    its template's source; `prefix` separates theme configurations."""
+
+    def __init__(self) -> None:
+        self.prefix = ""
+        self.compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        code = self.compiled.get(self.prefix + bucket.key)
+        if code is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.compiled[self.prefix + bucket.key] = bucket.bytecode_to_string()
 
 
 class _Counter(logging.Handler):
@@ -100,6 +138,7 @@ class _Counter(logging.Handler):
 
 
 CACHE = PageCache()
+THEME_BYTECODE = MemoryBytecodeCache()
 
 
 def digest(parts: Iterable[bytes | str]) -> str:
@@ -135,3 +174,21 @@ def _files_under(folder: Path) -> list[Path]:
 
 def runs_macros(source: bytes) -> bool:
     return MACROS_MARKER in source
+
+
+def case_pages(book, make: Callable, cache: PageCache = CACHE) -> list:
+    """`make(book, case_id)` for every case (stage 5, the pages' sources). While serving, a case's
+    page is made again only when what it shows can have changed: the case itself, the cases shown
+    as related to it, any entry other than a case (statements citing it, kits, taxonomy labels,
+    training routes), the date, the templates or the code; otherwise the last rebuild's is kept."""
+    if not cache.enabled or not cache.sources:
+        return [make(book, case_id) for case_id in book.cases]
+    own = {case_id: digest([repr(case)]) for case_id, case in book.cases.items()}
+    rest = digest([cache.sources, book.today.isoformat(), str(book.root), repr(book.taxonomy),
+                   repr(book.kits), repr(book.benefits), repr(book.routes)])
+    pages = []
+    for case_id, case in book.cases.items():
+        related = [other.id for other in book.related(case)]
+        key = digest([rest, case_id, own[case_id], *related, *(own[i] for i in related)])
+        pages.append(cache.remembered(key, lambda: make(book, case_id)))
+    return pages

@@ -266,7 +266,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.lighthouse:
         return lighthouse()
     if args.serve_reload:
-        return serve_reload(args.sizes or [1000], args.serve_reload, args.runs)
+        return serve_reload(args.sizes or [1000], args.serve_reload)
     sizes = args.sizes or ([50] if args.quick else [100, 1000, 5000] + ([10000] if args.big else []))
     runs = 1 if args.quick else args.runs
     print(f"# Buy-in Casebook benchmark, {date.today().isoformat()}, {platform.machine()}, "
@@ -283,14 +283,14 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def serve_reload(sizes: list[int], edits: int, runs: int) -> int:
+def serve_reload(sizes: list[int], edits: int) -> int:
     """Print the serve-reload table: median reload after one edit against a full build."""
     rows = []
     for count in sizes:
         with tempfile.TemporaryDirectory(prefix="casebook-bench-") as tmp:
-            rows.append(bench_serve.measure(make_project(Path(tmp), count), count, edits, build, runs))
+            rows += bench_serve.measure(make_project(Path(tmp), count), count, edits, build)
     print(f"# `mkdocs serve` reload, {date.today().isoformat()}, {platform.machine()}, "
-          f"{os.cpu_count()} cores, {runs} full build(s) per size")
+          f"{os.cpu_count()} cores, {edits} edits per size and mode, each followed by a full build")
     print(bench_serve.report(rows))
     return 0
 

@@ -75,6 +75,9 @@ def test_an_edited_case_reaches_every_page_that_shows_it_and_the_rest_are_replay
     edit(site_repo, CASE, f"title: {OLD_TITLE}", f"title: {NEW_TITLE}")
     serve_build(site_repo, served)
     assert CACHE.hits > 10 and CACHE.misses >= 3  # most pages replayed; every page showing it made again
+    assert CACHE.made_hits >= 1  # a case not related to it keeps its page's source too
+    assert "cases/northshire-gritter-twitter.md" not in CACHE.replayed
+    assert "contribute/fields.md" in CACHE.replayed  # its macros' output did not change
     clean = assert_same_as_clean(site_repo, served, tmp_path / "clean")
     showing_new = {p for p, html in clean.items() if NEW_TITLE.encode() in html}
     # The case's page, the explorer's list, the kit citing it and the related cases of others.
@@ -109,16 +112,16 @@ def test_a_build_that_warns_or_fails_keeps_nothing(monkeypatch):
     monkeypatch.setattr(logging.getLogger("mkdocs"), "level", logging.INFO)
     cache = PageCache(enabled=True)
     page = Rendered(meta={}, title="T", toc=[], anchor_ids=frozenset(), links_to_anchors={}, html="<p>x</p>")
-    cache.begin()
+    cache.begin("sources")
     assert cache.lookup("a.md", "k") is None
     cache.store("a.md", page)
     cache.finish()
-    cache.begin()
+    cache.begin("sources")
     assert cache.lookup("a.md", "k") is page and cache.hits == 1
     logging.getLogger("mkdocs.structure.pages").warning("a broken link")
     cache.finish()
     assert cache.kept == {}  # replayed, the page would not warn again
-    cache.begin()
+    cache.begin("sources")
     cache.store("a.md", page)  # a page this rebuild did not look up has no key: not kept
     cache.finish()
     assert cache.kept == {}
