@@ -66,11 +66,11 @@ def pagefind_executable() -> str:
     return str(get_executable())
 
 
-def index_site(site_dir: Path) -> subprocess.CompletedProcess:
-    """Run Pagefind over a built site; the index lands in site_dir/pagefind/."""
+def index_site(site_dir: Path, *, output: Path | None = None) -> subprocess.CompletedProcess:
+    """Run Pagefind over a built site; the index lands in site_dir/pagefind/ (or `output`)."""
     command = [pagefind_executable(), "--site", str(site_dir), "--root-selector", ROOT_SELECTOR,
                "--exclude-selectors", EXCLUDE, "--force-language", "en", "--glob", "**/index.html",
-               "--silent"]
+               "--silent"] + (["--output-path", str(output)] if output else [])
     return subprocess.run(command, capture_output=True, text=True, check=False)
 
 

@@ -5,6 +5,8 @@ same files, and `mkdocs build` must never use the cache."""
 
 from __future__ import annotations
 
+import gzip
+import json
 import logging
 from pathlib import Path
 
@@ -14,6 +16,8 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
 from casebook.buildcache import CACHE, PageCache, Rendered, digest
+from casebook.search import fragment_urls
+from casebook.serveindex import INDEX
 from fixture_site import write_fixture_repo
 from support import edit
 
@@ -35,6 +39,7 @@ def site_repo(tmp_path, monkeypatch) -> Path:
     yield root
     CACHE.enabled = False
     CACHE.clear()
+    INDEX.reset()
 
 
 def serve_build(root: Path, site: Path, *, command: str | None = None) -> None:
@@ -87,6 +92,45 @@ def test_an_edited_case_reaches_every_page_that_shows_it_and_the_rest_are_replay
     assert not any(OLD_HTML in html for html in pages(served).values())
 
 
+def indexed_titles(site: Path, url: str) -> set[str]:
+    """The titles of the Pagefind fragments written for the page at `url`."""
+    titles = set()
+    for name, found in fragment_urls(site).items():
+        if found.strip("/") == url.strip("/"):
+            data = gzip.decompress((site / "pagefind" / "fragment" / f"{name}.pf_fragment").read_bytes())
+            titles.add(json.loads(data[len(b"pagefind_dcd"):])["meta"]["title"])
+    return titles
+
+
+def test_serve_reindexes_search_in_the_background(site_repo, tmp_path):
+    served = tmp_path / "served"
+    serve_build(site_repo, served, command="serve")
+    assert INDEX.kept is not None and INDEX.thread is None  # the first index is made in the foreground
+    url = "cases/northshire-gritter-twitter/"
+    assert indexed_titles(served, url) == {OLD_TITLE}
+
+    edit(site_repo, CASE, f"title: {OLD_TITLE}", f"title: {NEW_TITLE}")
+    serve_build(site_repo, served)
+    assert INDEX.thread is not None
+    # At once: the last index is back in place, so search answers while the new one is made.
+    entry = json.loads((served / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    assert (served / "search" / "case-fragments.json").is_file()
+    INDEX.wait(120)
+    assert not INDEX.thread.is_alive() and INDEX.failed == ""
+    assert NEW_TITLE in indexed_titles(served, url)
+    # Every file of the new index is in place, the entry naming them included.
+    made = INDEX.kept / "pagefind"
+    assert [p for p in made.rglob("*") if p.is_file()
+            and (served / "pagefind" / p.relative_to(made)).read_bytes() != p.read_bytes()] == []
+    entry = json.loads((served / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    meta = entry["languages"]["en"]["hash"]
+    assert (served / "pagefind" / f"pagefind.{meta}.pf_meta").is_file()
+    assert indexed_titles(made.parent, url) == {NEW_TITLE}
+    assert not list(served.rglob("*.part"))
+    fragments = json.loads((served / "search" / "case-fragments.json").read_text(encoding="utf-8"))
+    assert "northshire-gritter-twitter" in fragments.values()
+
+
 def test_a_nav_title_change_makes_every_page_again(site_repo, tmp_path):
     served = tmp_path / "served"
     serve_build(site_repo, served, command="serve")
@@ -105,6 +149,15 @@ def test_mkdocs_build_never_uses_the_cache(site_repo, tmp_path):
             edit(site_repo, CASE, "Drivers' routes", "Each driver's route")
         cli(["build", "-q", "-d", str(tmp_path / f"site{run}")], standalone_mode=False)
         assert not CACHE.enabled and CACHE.hits == 0 and CACHE.keys == {} and CACHE.kept == {}
+        assert INDEX.thread is None and INDEX.kept is None  # Pagefind ran in the foreground
+        assert (tmp_path / f"site{run}" / "pagefind" / "pagefind-entry.json").is_file()
+
+
+def test_the_cache_can_be_turned_off_for_serve(site_repo, tmp_path, monkeypatch):
+    monkeypatch.setenv("CASEBOOK_SERVE_CACHE", "off")
+    serve_build(site_repo, tmp_path / "served", command="serve")
+    serve_build(site_repo, tmp_path / "served")
+    assert not CACHE.enabled and CACHE.hits == 0 and CACHE.kept == {}
 
 
 def test_a_build_that_warns_or_fails_keeps_nothing(monkeypatch):
