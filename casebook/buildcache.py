@@ -62,6 +62,7 @@ class PageCache:
     made_kept: dict[str, Any] = field(default_factory=dict)  # key -> a generated page's source
     made_fresh: dict[str, Any] = field(default_factory=dict)
     made_hits: int = 0
+    entries: EntryMemo = field(default_factory=lambda: EntryMemo())
 
     def begin(self, sources: str) -> None:
         """A rebuild starts: count warnings from here, forget the last rebuild's bookkeeping."""
@@ -98,7 +99,7 @@ class PageCache:
     def clear(self) -> None:
         """A serving process starts, or a rebuild failed: nothing made before is replayed."""
         self.kept, self.fresh, self.keys, self.replayed, self.hits, self.misses = {}, {}, {}, set(), 0, 0
-        self.made_kept, self.made_fresh, self.made_hits = {}, {}, 0
+        self.made_kept, self.made_fresh, self.made_hits, self.entries = {}, {}, 0, EntryMemo()
 
     def remembered(self, key: str, make: Callable[[], Any]) -> Any:
         """What `make()` returned for `key` in the last good rebuild, else `make()` now."""
@@ -126,6 +127,35 @@ class MemoryBytecodeCache(jinja2.BytecodeCache):
 
     def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
         self.compiled[self.prefix + bucket.key] = bucket.bytecode_to_string()
+
+
+class EntryMemo:
+    """Each content file's own checks (stage 1 and 2: parsed, shaped, its own rules), kept between
+    serve's rebuilds by the file's bytes and the vocabulary it was checked against; only the
+    files the last load read are kept. Cross-file rules always run on every entry."""
+
+    def __init__(self) -> None:
+        self.kept: dict[tuple, tuple] = {}
+        self.fresh: dict[tuple, tuple] = {}
+        self.vocabulary = ""
+        self.hits = 0
+
+    def start(self, vocabulary: str) -> None:
+        """A load begins: what the last load read is what may be reused."""
+        self.kept, self.fresh, self.vocabulary, self.hits = self.fresh, {}, vocabulary, 0
+
+    def get(self, path: Path, rel: str, kind: str, check: Callable[[], tuple]) -> tuple:
+        data = path.read_bytes()
+        key = (rel, kind, hashlib.sha256(data).hexdigest(), self.vocabulary)
+        found = self.kept.get(key)
+        if found is not None:
+            self.hits += 1
+        else:
+            found = check()
+            if path.read_bytes() != data:  # saved again meanwhile: the next rebuild reads it anew
+                return found
+        self.fresh[key] = found
+        return (found[0], list(found[1]))
 
 
 class _Counter(logging.Handler):

@@ -35,7 +35,8 @@ def on_startup(command: str, dirty: bool) -> None:
 def on_config(config):
     if not config.use_directory_urls:
         raise Abort(DIRECTORY_URLS_ONLY)
-    result = _BUILD["result"] = load_cached(_root(config))
+    memo = buildcache.CACHE.entries if buildcache.CACHE.enabled else None  # serve: see buildcache
+    result = _BUILD["result"] = load_cached(_root(config), memo=memo)
     serving_broken = result.casebook is None and problem_page.is_serving()
     problem_page.SERVING["problems"] = serving_broken  # other hooks skip work on the problem page
     # Served with errors, the problems go to the terminal outside MkDocs' strict-mode count, so the

@@ -15,7 +15,7 @@ from mkdocs.__main__ import cli
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-from casebook.buildcache import CACHE, PageCache, Rendered, digest
+from casebook.buildcache import CACHE, EntryMemo, PageCache, Rendered, digest
 from casebook.search import fragment_urls
 from casebook.serveindex import INDEX
 from fixture_site import write_fixture_repo
@@ -83,6 +83,9 @@ def test_an_edited_case_reaches_every_page_that_shows_it_and_the_rest_are_replay
     assert CACHE.made_hits >= 1  # a case not related to it keeps its page's source too
     assert "cases/northshire-gritter-twitter.md" not in CACHE.replayed
     assert "contribute/fields.md" in CACHE.replayed  # its macros' output did not change
+    entries = [p for folder in ("case_studies", "benefits", "kits", "training")
+               for p in (site_repo / folder).glob("*.yml")]
+    assert CACHE.entries.hits == len(entries) - 1  # only the edited file was parsed and checked again
     clean = assert_same_as_clean(site_repo, served, tmp_path / "clean")
     showing_new = {p for p, html in clean.items() if NEW_TITLE.encode() in html}
     # The case's page, the explorer's list, the kit citing it and the related cases of others.
@@ -181,6 +184,26 @@ def test_a_build_that_warns_or_fails_keeps_nothing(monkeypatch):
     cache.kept = {"k": page}
     cache.clear()
     assert cache.kept == {}
+
+
+def test_an_entry_saved_again_while_it_is_checked_is_not_kept(tmp_path):
+    memo = EntryMemo()
+    path = tmp_path / "a.yml"
+    path.write_text("title: one\n", encoding="utf-8")
+
+    def check_while_saved():
+        path.write_text("title: two\n", encoding="utf-8")
+        return "checked", []
+
+    memo.start("vocabulary")
+    assert memo.get(path, "a.yml", "case", check_while_saved) == ("checked", [])
+    path.write_text("title: one\n", encoding="utf-8")  # back to the bytes first read
+    memo.start("vocabulary")
+    assert memo.get(path, "a.yml", "case", lambda: ("again", [])) == ("again", []) and memo.hits == 0
+    memo.start("vocabulary")
+    assert memo.get(path, "a.yml", "case", lambda: ("third", [])) == ("again", []) and memo.hits == 1
+    memo.start("another vocabulary")
+    assert memo.get(path, "a.yml", "case", lambda: ("fourth", [])) == ("fourth", [])
 
 
 def test_digest_parts_cannot_run_together():
