@@ -4,6 +4,7 @@ are replayed instead of converted and themed again (casebook.buildcache says wha
 
 from __future__ import annotations
 
+import logging
 import os
 from importlib.metadata import version
 from pathlib import Path
@@ -17,6 +18,7 @@ from mkdocs.structure.pages import Page
 from casebook import problem_page
 from casebook.buildcache import CACHE, THEME_BYTECODE, Rendered, digest, runs_macros, source_digest
 
+log = logging.getLogger("mkdocs.hooks.casebook_cache")
 SWITCH = "CASEBOOK_SERVE_CACHE"
 TEMPLATE = "casebook-replayed-page.html"  # a theme template that writes the kept HTML back
 CONFIG_KEYS = ("site_name", "site_url", "site_description", "site_author", "repo_url", "repo_name",
@@ -137,6 +139,8 @@ def on_post_page(output: str, page, config) -> str:
 def on_post_build(config) -> None:
     if CACHE.enabled and CACHE.sources:
         CACHE.finish()
+        log.info(f"Serve cache: {CACHE.hits} pages replayed, {CACHE.misses} made; {CACHE.made_hits} "
+                 f"case pages' sources and {CACHE.entries.hits} content files' checks reused")
 
 
 def on_build_error(error) -> None:
