@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import xml.etree.ElementTree as ET
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
@@ -14,6 +15,7 @@ from browser_support import wait_until
 from casebook.search import case_fragments_json, fragment_urls
 
 pytestmark = pytest.mark.browser
+SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 
 
 def audiences_of(site_dir) -> dict[str, set[str]]:
@@ -112,3 +114,9 @@ def test_no_serious_or_critical_accessibility_violation(fixture_page):
     bad = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
            for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
     assert bad == []
+
+
+def test_every_audience_page_is_in_the_sitemap(fixture_site_dir):
+    listed = [loc.text for loc in ET.parse(fixture_site_dir / "sitemap.xml").getroot().iter(f"{SITEMAP}loc")]
+    for audience in audiences_of(fixture_site_dir):
+        assert sum(url.endswith(f"/cases/for/{audience}/") for url in listed) == 1, audience
