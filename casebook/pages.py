@@ -128,8 +128,9 @@ def index_pages(book: Casebook) -> list[SiteFile]:
                       filters=statement_filters(book))]
 
 
-def entry_pages(book: Casebook) -> list[SiteFile]:
-    pages = [case_page(book, i) for i in book.cases]
+def entry_pages(book: Casebook, *, case_pages=None) -> list[SiteFile]:
+    """`case_pages(book, case_page)`, when given, makes the case pages (a cache while serving)."""
+    pages = case_pages(book, case_page) if case_pages else [case_page(book, i) for i in book.cases]
     pages += [benefit_page(book, i) for i in book.benefits]
     pages += [kit_page(book, i) for i in book.kits]
     pages += [briefing_page(book, i) for i in book.kits]

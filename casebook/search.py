@@ -95,11 +95,12 @@ def _pagefind(site: Path, output: Path) -> subprocess.CompletedProcess:
     return subprocess.run(command, capture_output=True, text=True, check=False)
 
 
-def bundle_dirs(site_dir: Path) -> list[Path]:
-    """The index bundles Pagefind wrote, the first (with the search's script) first."""
-    site_dir = Path(site_dir)
-    merged = [path for path in site_dir.glob(f"{BUNDLE}-*") if path.name[len(BUNDLE) + 1:].isdigit()]
-    return [site_dir / BUNDLE] + sorted(merged, key=lambda path: int(path.name[len(BUNDLE) + 1:]))
+def bundle_dirs(root: Path) -> list[Path]:
+    """The index bundles under `root` (a site, or a folder an index was written to), the first
+    (with the search's script) first."""
+    root = Path(root)
+    merged = [path for path in root.glob(f"{BUNDLE}-*") if path.name[len(BUNDLE) + 1:].isdigit()]
+    return [root / BUNDLE] + sorted(merged, key=lambda path: int(path.name[len(BUNDLE) + 1:]))
 
 
 def _link_tree(pages: list[Path], site_dir: Path, into: Path) -> None:
@@ -113,27 +114,29 @@ def _link_tree(pages: list[Path], site_dir: Path, into: Path) -> None:
             shutil.copyfile(page, target)
 
 
-def index_site(site_dir: Path, bundle_pages: int = BUNDLE_PAGES) -> subprocess.CompletedProcess:
-    """Run Pagefind over a built site; the index lands in site_dir/pagefind/, and for a site of
-    more than `bundle_pages` pages in further bundles site_dir/pagefind-1/, pagefind-2/, ...
-    Pages are dealt out in turn by path, so each bundle holds a like mix of page types."""
+def index_site(site_dir: Path, *, output: Path | None = None,
+               bundle_pages: int = BUNDLE_PAGES) -> subprocess.CompletedProcess:
+    """Run Pagefind over a built site; the index lands in site_dir/pagefind/ (or `output`), and
+    for a site of more than `bundle_pages` pages in further bundles beside it, pagefind-1/,
+    pagefind-2/, ... Pages are dealt out in turn by path, so each bundle holds a like mix."""
     site_dir = Path(site_dir)
-    for old in bundle_dirs(site_dir):  # Pagefind adds to an output folder; start from none
+    output = Path(output) if output else site_dir / BUNDLE
+    for old in bundle_dirs(output.parent):  # Pagefind adds to an output folder; start from none
         shutil.rmtree(old, ignore_errors=True)
     pages = sorted(site_dir.glob("**/index.html"))
     count = max(1, math.ceil(len(pages) / bundle_pages))
     if count == 1:
-        return _pagefind(site_dir, site_dir / BUNDLE)
-    with tempfile.TemporaryDirectory(prefix=".pagefind-", dir=site_dir) as tmp:
+        return _pagefind(site_dir, output)
+    with tempfile.TemporaryDirectory(prefix=".pagefind-", dir=output.parent) as tmp:
         for number in range(count):
             tree = Path(tmp) / str(number)
             _link_tree(pages[number::count], site_dir, tree)
-            output = site_dir / (BUNDLE if number == 0 else f"{BUNDLE}-{number}")
-            result = _pagefind(tree, output)
+            bundle = output if number == 0 else output.parent / f"{BUNDLE}-{number}"
+            result = _pagefind(tree, bundle)
             if result.returncode != 0:
                 return result
             if number:  # the script, worker and WebAssembly come from the first bundle
-                for extra in output.iterdir():
+                for extra in bundle.iterdir():
                     if extra.name not in MERGED_KEEP and not extra.name.endswith(".pf_meta"):
                         shutil.rmtree(extra) if extra.is_dir() else extra.unlink()
     return result
@@ -171,15 +174,15 @@ def case_fragments_json(site_dir: Path, urls: dict[str, str] | None = None) -> s
     return json.dumps(cases, separators=(",", ":"), sort_keys=True)
 
 
-def ranking_json(site_dir: Path, found: dict[str, dict]) -> str:
+def ranking_json(root: Path, found: dict[str, dict]) -> str:
     """What the search box needs beyond Pagefind's script, in one small file: the bundles to
     merge (paths from the site root); the hashes of second-tier pages (every page not a case
     study or kit: few, and not growing with the cases), so one search ranks cases and kits first
     without a search per tier; and each facet's values, so the box can offer its filters without
     downloading every filter index (they grow with the cases; a search loads one when used)."""
-    site_dir = Path(site_dir)
+    root = Path(root)
     second = sorted(page for page, fragment in found.items() if not first_tier(_page_url(fragment["url"])))
-    bundles = [path.relative_to(site_dir).as_posix() + "/" for path in bundle_dirs(site_dir)]
+    bundles = [path.relative_to(root).as_posix() + "/" for path in bundle_dirs(root)]
     facets: dict[str, set] = {name: set() for name in FACETS}
     for fragment in found.values():
         for name, values in fragment.get("filters", {}).items():
@@ -190,15 +193,20 @@ def ranking_json(site_dir: Path, found: dict[str, dict]) -> str:
                       ensure_ascii=False, separators=(",", ":"))
 
 
-def build_index(site_dir: Path, bundle_pages: int = BUNDLE_PAGES) -> subprocess.CompletedProcess:
-    """Index a built site and write the two maps the browser reads beside it:
-    search/case-fragments.json (the explorer: page hash -> case id) and search/ranking.json."""
-    site_dir = Path(site_dir)
-    result = index_site(site_dir, bundle_pages)
+MAPS = (Path("search") / "case-fragments.json", Path("search") / "ranking.json")
+
+
+def build_index(site_dir: Path, *, into: Path | None = None,
+                bundle_pages: int = BUNDLE_PAGES) -> subprocess.CompletedProcess:
+    """Index a built site into `into` (default: the site itself) and write beside the index the
+    two maps the browser reads (MAPS): search/case-fragments.json (the explorer: page hash ->
+    case id) and search/ranking.json."""
+    into = Path(into) if into else Path(site_dir)
+    result = index_site(site_dir, output=into / BUNDLE, bundle_pages=bundle_pages)
     if result.returncode == 0:
-        found = fragments(site_dir)
+        found = fragments(into)
         urls = {page: fragment["url"] for page, fragment in found.items()}
-        (site_dir / "search").mkdir(exist_ok=True)
-        (site_dir / "search" / "case-fragments.json").write_text(case_fragments_json(site_dir, urls), encoding="utf-8")
-        (site_dir / "search" / "ranking.json").write_text(ranking_json(site_dir, found), encoding="utf-8")
+        (into / "search").mkdir(parents=True, exist_ok=True)
+        (into / MAPS[0]).write_text(case_fragments_json(into, urls), encoding="utf-8")
+        (into / MAPS[1]).write_text(ranking_json(into, found), encoding="utf-8")
     return result

@@ -6,13 +6,16 @@ from __future__ import annotations
 
 import gzip
 import json
+import xml.etree.ElementTree as ET
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 from browser_support import wait_until
 
 from casebook.search import case_fragments_json, fragment_urls
 
 pytestmark = pytest.mark.browser
+SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 
 
 def audiences_of(site_dir) -> dict[str, set[str]]:
@@ -94,3 +97,26 @@ def test_search_finds_an_audience_page_as_a_listing_never_for_a_cases_words(fixt
     cases = json.loads((fixture_site_dir / "api/cases.json").read_text(encoding="utf-8"))
     assert not [case["title"] for case in cases if case["title"] in page["content"]]
     assert "for" not in json.loads(case_fragments_json(fixture_site_dir)).values()
+
+
+def test_on_a_phone_the_list_starts_on_the_first_screen_and_nothing_scrolls_sideways(fixture_phone):
+    fixture_phone.goto("cases/for/executives/")
+    assert fixture_phone.evaluate("document.documentElement.scrollWidth") <= 390
+    first = fixture_phone.locator(".cb-plain-list li").first.bounding_box()
+    assert first["y"] < 844
+    for link in fixture_phone.locator(".cb-audience-pages a, .cb-actions a").all():
+        assert link.bounding_box()["height"] >= 44  # a thumb's tap target
+
+
+def test_no_serious_or_critical_accessibility_violation(fixture_page):
+    fixture_page.goto("cases/for/executives/")
+    results = Axe().run(fixture_page)
+    bad = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
+           for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
+    assert bad == []
+
+
+def test_every_audience_page_is_in_the_sitemap(fixture_site_dir):
+    listed = [loc.text for loc in ET.parse(fixture_site_dir / "sitemap.xml").getroot().iter(f"{SITEMAP}loc")]
+    for audience in audiences_of(fixture_site_dir):
+        assert sum(url.endswith(f"/cases/for/{audience}/") for url in listed) == 1, audience
