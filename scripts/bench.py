@@ -10,6 +10,7 @@ ratio or size measured in the same run:
   - explorer index bytes per case; in Chromium, the bytes of a first view of a case page and of a
     first search, keystroke-to-results and explorer filter times (measured in the page);
   - peak memory (max RSS) of each build.
+`--serve-reload N` measures only `make serve`'s reload after editing one case (bench_serve.py).
 Nothing is asserted about time: this reports.
 """
 
@@ -32,8 +33,10 @@ from pathlib import Path
 
 import bench_hostile
 import bench_lighthouse
+import bench_serve
 from casebook.pages import case_page
 from casebook.repository import current_vocabulary, load_casebook
+from casebook.urls import is_audience_cases_url
 from static_site import CHROMIUM, CHROMIUM_ARGS, serve
 from synthetic import synthetic_case  # scripts/ is on the path when a script runs
 
@@ -116,7 +119,8 @@ def search_index_figures(site: Path, count: int) -> dict:
     page url -> indexed text."""
     fragments = pagefind_fragments(site)
     synthetic = [url for url in fragments if url.startswith("cases/synthetic-")]
-    real = [url for url in fragments if url.startswith("cases/") and url != "cases/" and "synthetic-" not in url]
+    real = [url for url in fragments if url.startswith("cases/") and url != "cases/" and "synthetic-" not in url
+            and not is_audience_cases_url(url)]  # cases/for/<audience>/ lists cases; it is none
     encoded = {url: json.dumps(fragment, ensure_ascii=False).encode("utf-8") for url, fragment in fragments.items()}
     raw = {url: len(data) for url, data in encoded.items()}
     zipped = {url: len(gzip.compress(data, 9)) for url, data in encoded.items()}
@@ -272,6 +276,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", type=lambda s: [int(x) for x in s.split(",")], help="e.g. 100,1000")
     parser.add_argument("--no-browser", action="store_true", help="skip the explorer timing")
     parser.add_argument("--hostile", action="store_true", help="only the hostile-inputs section (bench_hostile.py)")
+    parser.add_argument("--serve-reload", type=int, metavar="N",
+                        help="only `mkdocs serve` reload after N edits of one case (bench_serve.py; default size 1,000)")
     parser.add_argument("--lighthouse", action="store_true",
                         help="only the Lighthouse scores of the real site (bench_lighthouse.py), written to docs/performance.md")
     args = parser.parse_args(argv)
@@ -280,6 +286,8 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.lighthouse:
         return lighthouse()
+    if args.serve_reload:
+        return serve_reload(args.sizes or [1000], args.serve_reload)
     sizes = args.sizes or ([50] if args.quick else [100, 1000, 5000] + ([10000] if args.big else []))
     runs = 1 if args.quick else args.runs
     print(f"# Buy-in Casebook benchmark, {date.today().isoformat()}, {platform.machine()}, "
@@ -295,6 +303,18 @@ def main(argv: list[str] | None = None) -> int:
         print("\n" + bench_hostile.report(bench_hostile.measure(args.runs)))
         print()
         lighthouse()
+    return 0
+
+
+def serve_reload(sizes: list[int], edits: int) -> int:
+    """Print the serve-reload table: median reload after one edit against a full build."""
+    rows = []
+    for count in sizes:
+        with tempfile.TemporaryDirectory(prefix="casebook-bench-") as tmp:
+            rows += bench_serve.measure(make_project(Path(tmp), count), count, edits, build)
+    print(f"# `mkdocs serve` reload, {date.today().isoformat()}, {platform.machine()}, "
+          f"{os.cpu_count()} cores, {edits} edits per size and mode, each followed by a full build")
+    print(bench_serve.report(rows))
     return 0
 
 
