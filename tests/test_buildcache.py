@@ -118,6 +118,7 @@ def test_serve_reindexes_search_in_the_background(site_repo, tmp_path):
     # At once: the last index is back in place, so search answers while the new one is made.
     entry = json.loads((served / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
     assert (served / "search" / "case-fragments.json").is_file()
+    assert (served / "search" / "ranking.json").is_file()  # the search box's bundles, tiers and facets
     INDEX.wait(120)
     assert not INDEX.thread.is_alive() and INDEX.failed == ""
     assert NEW_TITLE in indexed_titles(served, url)
