@@ -6,7 +6,6 @@ and which statements cite a case.
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -16,6 +15,7 @@ from .load import Document
 from .model import (GRADE_RANK, Benefit, Case, Kit, Route, Taxonomy, build_benefit, build_case,
                     build_kit, build_route, build_taxonomy)
 from .rules.context import is_stale
+from .similar import SharedTopics
 from .strength import Kind, case_kind, source_kind
 
 MAX_RELATED = 5
@@ -37,6 +37,15 @@ class Casebook:
 
     def cases_for(self, audience: str) -> list[Case]:
         return [case for case in self.cases.values() if audience in case.audiences]
+
+    def audience_counts(self) -> dict[str, int]:
+        """Cases per audience, every kit included (0 when no case is for it yet), in one pass."""
+        counts = dict.fromkeys(self.kits, 0)
+        for case in self.cases.values():
+            for audience in case.audiences:
+                if audience in counts:
+                    counts[audience] += 1
+        return counts
 
     def benefits_for(self, audience: str) -> list[Benefit]:
         """Statements for one audience, strongest evidence first."""
@@ -97,20 +106,15 @@ class Casebook:
     @cached_property
     def _similar(self) -> dict[str, list[str]]:
         # Scoring every pair is quadratic and would dominate the build at thousands of cases, so
-        # each case is scored exactly only against a pool: the cases sharing most topics (counted
-        # by Counter in C) and those of the same sector and country.
-        by_topic: dict[str, list[str]] = {}
+        # each case is scored exactly only against a pool: the cases sharing most topics (ranked
+        # by casebook.similar without counting every case) and those of the same sector and country.
+        shared = SharedTopics(((case.id, case.topic_set) for case in self.cases.values()), POOL)
         by_place: dict[tuple, list[str]] = {}
         for case in self.cases.values():
-            for topic in case.topics:
-                by_topic.setdefault(topic, []).append(case.id)
             by_place.setdefault((case.sector, case.country), []).append(case.id)
         result = {}
         for case in self.cases.values():
-            shared = Counter()
-            for topic in case.topics:
-                shared.update(by_topic[topic])
-            pool = {i for i, _ in shared.most_common(POOL)} | set(by_place[(case.sector, case.country)][:POOL])
+            pool = set(shared.sharing(case.topics)) | set(by_place[(case.sector, case.country)][:POOL])
             pool.discard(case.id)
             scored = sorted((-similarity(case, self.cases[i]), i) for i in pool)
             result[case.id] = [i for score, i in scored[:MAX_RELATED + len(case.related)] if score < 0]

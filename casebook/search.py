@@ -16,6 +16,8 @@ from pathlib import Path
 
 import yaml
 
+from .urls import is_audience_cases_url
+
 SYNONYMS = "synonyms.yml"
 ROOT_SELECTOR = "article.md-content__inner"  # Material's page body: no header, nav or footer
 # Marked for Material's old search: navigation, copies of other pages' text, sources and metadata.
@@ -32,6 +34,8 @@ def page_type(url: str) -> str:
     """What a reader would call the page at `url` (a directory url like cases/x/)."""
     if url in LISTINGS or url == "":
         return "Listing" if url else "Home"
+    if is_audience_cases_url(url):  # one audience's list of cases, not a case
+        return "Listing"
     if url.startswith("kits/"):
         return "Briefing" if url.endswith("/briefing/") else "Persuasion kit"
     return next((kind for prefix, kind in PAGE_TYPES if url.startswith(prefix)), "Page")
@@ -66,11 +70,11 @@ def pagefind_executable() -> str:
     return str(get_executable())
 
 
-def index_site(site_dir: Path) -> subprocess.CompletedProcess:
-    """Run Pagefind over a built site; the index lands in site_dir/pagefind/."""
+def index_site(site_dir: Path, *, output: Path | None = None) -> subprocess.CompletedProcess:
+    """Run Pagefind over a built site; the index lands in site_dir/pagefind/ (or `output`)."""
     command = [pagefind_executable(), "--site", str(site_dir), "--root-selector", ROOT_SELECTOR,
                "--exclude-selectors", EXCLUDE, "--force-language", "en", "--glob", "**/index.html",
-               "--silent"]
+               "--silent"] + (["--output-path", str(output)] if output else [])
     return subprocess.run(command, capture_output=True, text=True, check=False)
 
 

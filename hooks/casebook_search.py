@@ -9,6 +9,8 @@ from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from casebook import problem_page
+from casebook.buildcache import CACHE
+from casebook.serveindex import INDEX
 from casebook.search import case_fragments_json, index_site, page_marker, synonyms_json
 
 
@@ -26,8 +28,18 @@ def on_page_content(html: str, page, config, files) -> str:
     return html + page_marker(page.url)
 
 
+def on_startup(command: str, dirty: bool) -> None:
+    INDEX.reset()
+
+
+def on_pre_build(config) -> None:
+    INDEX.rebuild_started()
+
+
 def on_post_build(config) -> None:
     if problem_page.showing_problems():  # `mkdocs serve` with content errors: no pages to index
+        return
+    if CACHE.enabled and INDEX.refresh(Path(config.site_dir)):  # serve: re-index in the background
         return
     result = index_site(Path(config.site_dir))
     if result.returncode != 0:
@@ -35,3 +47,5 @@ def on_post_build(config) -> None:
     # The explorer turns the search's ranked page hashes into case ids with this map.
     (Path(config.site_dir) / "search" / "case-fragments.json").write_text(
         case_fragments_json(Path(config.site_dir)), encoding="utf-8")
+    if CACHE.enabled:
+        INDEX.keep(Path(config.site_dir))

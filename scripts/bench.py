@@ -10,6 +10,7 @@ ratio or size measured in the same run:
   - explorer index bytes per case; in Chromium, the bytes of a first view of a case page and of a
     first search, keystroke-to-results and explorer filter times (measured in the page);
   - peak memory (max RSS) of each build.
+`--serve-reload N` measures only `make serve`'s reload after editing one case (bench_serve.py).
 Nothing is asserted about time: this reports.
 """
 
@@ -19,6 +20,7 @@ import argparse
 import gzip
 import json
 import math
+import os
 import platform
 import shutil
 import statistics
@@ -31,8 +33,10 @@ from pathlib import Path
 
 import bench_hostile
 import bench_lighthouse
+import bench_serve
 from casebook.pages import case_page
 from casebook.repository import current_vocabulary, load_casebook
+from casebook.urls import is_audience_cases_url
 from static_site import CHROMIUM, CHROMIUM_ARGS, serve
 from synthetic import synthetic_case  # scripts/ is on the path when a script runs
 
@@ -55,11 +59,15 @@ markdown_extensions:
   - toc:
       permalink: true
 """
-# Run inside the child so the figure is that build's own peak, not the benchmark's.
+# Run inside the child so the figures are that build's own peak memory and CPU seconds (its own
+# and Pagefind's), not the benchmark's. CPU seconds barely move when other work shares the
+# machine, where wall time can double: the growth exponent is given for both.
 CHILD = ("import resource, sys; from mkdocs.__main__ import cli; "
          "sys.argv = ['mkdocs', 'build', '-q', '-d', sys.argv[1]]\n"
          "try:\n    cli()\nexcept SystemExit as e:\n    code = e.code\nelse:\n    code = 0\n"
-         "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr); sys.exit(code)")
+         "me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)\n"
+         "cpu = me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime  # Pagefind runs as a child\n"
+         "print(me.ru_maxrss, cpu, file=sys.stderr); sys.exit(code)")
 
 
 def make_project(workdir: Path, count: int) -> Path:
@@ -85,15 +93,16 @@ def make_baseline(workdir: Path, project: Path) -> Path:
     return baseline
 
 
-def build(directory: Path) -> tuple[float, int]:
-    """Wall seconds and peak RSS (kB) of one `mkdocs build`."""
+def build(directory: Path) -> tuple[float, int, float]:
+    """Wall seconds, peak RSS (kB) and CPU seconds of one `mkdocs build`."""
     started = time.perf_counter()
     result = subprocess.run([sys.executable, "-c", CHILD, str(directory / "site")], cwd=directory,
                             capture_output=True, text=True, env=ENV)
     elapsed = time.perf_counter() - started
     if result.returncode != 0:
         raise SystemExit(f"build failed in {directory}:\n{result.stderr[-3000:]}")
-    return elapsed, int(result.stderr.strip().splitlines()[-1])
+    rss, cpu = result.stderr.strip().splitlines()[-1].split()
+    return elapsed, int(rss), float(cpu)
 
 
 def pagefind_fragments(site: Path) -> dict[str, dict]:
@@ -110,7 +119,8 @@ def search_index_figures(site: Path, count: int) -> dict:
     page url -> indexed text."""
     fragments = pagefind_fragments(site)
     synthetic = [url for url in fragments if url.startswith("cases/synthetic-")]
-    real = [url for url in fragments if url.startswith("cases/") and url != "cases/" and "synthetic-" not in url]
+    real = [url for url in fragments if url.startswith("cases/") and url != "cases/" and "synthetic-" not in url
+            and not is_audience_cases_url(url)]  # cases/for/<audience>/ lists cases; it is none
     encoded = {url: json.dumps(fragment, ensure_ascii=False).encode("utf-8") for url, fragment in fragments.items()}
     raw = {url: len(data) for url, data in encoded.items()}
     zipped = {url: len(gzip.compress(data, 9)) for url, data in encoded.items()}
@@ -200,19 +210,24 @@ def measure(count: int, runs: int, with_browser: bool) -> dict:
         workdir = Path(tmp)
         project = make_project(workdir, count)
         baseline = make_baseline(workdir, project)
-        ours, theirs, memory = [], [], []
+        ours, theirs, memory, cpu = [], [], [], {"ours": [], "baseline": []}
         for _ in range(runs):  # interleaved, so drift on the machine hits both alike
-            seconds, rss = build(project)
+            seconds, rss, used = build(project)
             ours.append(seconds)
             memory.append(rss)
-            theirs.append(build(baseline)[0])
+            cpu["ours"].append(used)
+            seconds, _, used = build(baseline)
+            theirs.append(seconds)
+            cpu["baseline"].append(used)
         site = project / "site"
         index = search_index_figures(site, count)
         explorer = (site / "cases" / "explorer.json").read_bytes()
         cases = len(json.loads(explorer)["c"])  # synthetic and real, counted, so new content changes nothing
         return {
             "n": count, "ours": statistics.median(ours), "baseline": statistics.median(theirs),
+            "ours_cpu": statistics.median(cpu["ours"]), "baseline_cpu": statistics.median(cpu["baseline"]),
             "ratio": statistics.median(o / t for o, t in zip(ours, theirs, strict=True)),
+            "cpu_ratio": statistics.median(o / t for o, t in zip(cpu["ours"], cpu["baseline"], strict=True)),
             "peak_mb": max(memory) / 1024, "index_raw": index["raw"], "index_gzip": index["gzip"],
             "real_raw": index["real_raw"], "real_gzip": index["real_gzip"],
             "findable": findable(project, index["pages"]),
@@ -235,12 +250,21 @@ def report(rows: list[dict]) -> str:
         for r in readers:
             f = r["reader"]
             lines.append(f"| {r['n']:,} | {f['first_view_kb']:.0f} | {f['first_search_kb']:.0f} | {f['keystroke_ms']:.0f} | {f['filter_ms']:.1f} |")
+    lines.append("\nCPU seconds against the baseline (median of per-run ratios): "
+                 + ", ".join(f"{r['cpu_ratio']:.2f}× at {r['n']:,} cases" for r in rows))
     by_n = {r["n"]: r for r in rows}
     if 1000 in by_n and 5000 in by_n:
         for key, name in (("ours", "project"), ("baseline", "baseline")):
-            exponent = math.log(by_n[5000][key] / by_n[1000][key]) / math.log(5)
-            lines.append(f"\nGrowth exponent of {name} build time, 1,000 to 5,000 cases: {exponent:.2f}")
+            small, big = by_n[1000], by_n[5000]
+            lines.append(f"Growth exponent of {name} build time, 1,000 to 5,000 cases: "
+                         f"{growth(small[key], big[key]):.2f} wall clock, {growth(small[key + '_cpu'], big[key + '_cpu']):.2f} CPU "
+                         f"(median CPU seconds {small[key + '_cpu']:.1f} and {big[key + '_cpu']:.1f})")
     return "\n".join(lines)
+
+
+def growth(small: float, big: float, factor: float = 5) -> float:
+    """The exponent k in time = c * cases**k, from two sizes `factor` apart."""
+    return math.log(big / small) / math.log(factor)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -252,6 +276,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", type=lambda s: [int(x) for x in s.split(",")], help="e.g. 100,1000")
     parser.add_argument("--no-browser", action="store_true", help="skip the explorer timing")
     parser.add_argument("--hostile", action="store_true", help="only the hostile-inputs section (bench_hostile.py)")
+    parser.add_argument("--serve-reload", type=int, metavar="N",
+                        help="only `mkdocs serve` reload after N edits of one case (bench_serve.py; default size 1,000)")
     parser.add_argument("--lighthouse", action="store_true",
                         help="only the Lighthouse scores of the real site (bench_lighthouse.py), written to docs/performance.md")
     args = parser.parse_args(argv)
@@ -260,15 +286,19 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.lighthouse:
         return lighthouse()
+    if args.serve_reload:
+        return serve_reload(args.sizes or [1000], args.serve_reload)
     sizes = args.sizes or ([50] if args.quick else [100, 1000, 5000] + ([10000] if args.big else []))
     runs = 1 if args.quick else args.runs
     print(f"# Buy-in Casebook benchmark, {date.today().isoformat()}, {platform.machine()}, "
-          f"Python {platform.python_version()}, {runs} interleaved run(s) per size", flush=True)
+          f"Python {platform.python_version()}, {runs} interleaved run(s) per size, "
+          f"load average {os.getloadavg()[0]:.1f} at the start", flush=True)
     rows = []
     for count in sizes:
         rows.append(measure(count, runs, with_browser=not args.no_browser))
         print(f"measured {count:,} cases", file=sys.stderr, flush=True)
     print(report(rows))
+    print(f"Load average at the end: {os.getloadavg()[0]:.1f} (1 minute), {os.getloadavg()[2]:.1f} (15 minutes)")
     if not args.quick:  # the worst single files found (issue #14), as ratios to an ordinary one
         print("\n" + bench_hostile.report(bench_hostile.measure(args.runs)))
         print()
@@ -276,9 +306,22 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
+def serve_reload(sizes: list[int], edits: int) -> int:
+    """Print the serve-reload table: median reload after one edit against a full build."""
+    rows = []
+    for count in sizes:
+        with tempfile.TemporaryDirectory(prefix="casebook-bench-") as tmp:
+            rows += bench_serve.measure(make_project(Path(tmp), count), count, edits, build)
+    print(f"# `mkdocs serve` reload, {date.today().isoformat()}, {platform.machine()}, "
+          f"{os.cpu_count()} cores, {edits} edits per size and mode, each followed by a full build")
+    print(bench_serve.report(rows))
+    return 0
+
+
 def lighthouse() -> int:
     """Print the Lighthouse table and write it into docs/performance.md."""
-    table = bench_lighthouse.report(bench_lighthouse.measure())
+    before = bench_lighthouse.load()
+    table = bench_lighthouse.report(bench_lighthouse.measure(runs=3), before)
     print(table)
     bench_lighthouse.write(table)
     return 0

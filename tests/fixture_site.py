@@ -143,6 +143,11 @@ title: Wide table test
 def write_fixture_repo(target: Path) -> Path:
     """The project's code and pages, the fixture content and the cases above."""
     shutil.copytree(ROOT, target, ignore=IGNORE)
+    return write_fixture_content(target)
+
+
+def write_fixture_content(target: Path) -> Path:
+    """Only the content: tests/fixtures/repo, its pages and the cases above (enough to load)."""
     for name in CONTENT:
         source = FIXTURE / name
         (shutil.copytree if source.is_dir() else shutil.copy)(source, target / name)

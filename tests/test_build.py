@@ -149,6 +149,8 @@ def test_a_fourth_audience_needs_no_code_change(tmp_path):
     assert "Journalists" in kit and 'data-case-id="test-council-gritting"' in kit
     assert kit.count("data-case-id=") == 1 and "data-benefit-id=" not in kit
     assert (site / "kits/journalists/briefing/index.html").exists()
+    cases = (site / "cases/for/journalists/index.html").read_text(encoding="utf-8")  # its cases without JavaScript
+    assert cases.count("<li data-case-id=") == 1 and 'data-case-id="test-council-gritting"' in cases
     home = (site / "index.html").read_text(encoding="utf-8")
     assert home.index('data-kit-id="elected-members"') < home.index('data-kit-id="journalists"')
     explorer = json.loads((site / "cases/explorer.json").read_text(encoding="utf-8"))

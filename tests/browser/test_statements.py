@@ -47,3 +47,33 @@ def test_unknown_values_in_the_address_are_ignored(fixture_page):
     fixture_page.goto("benefits/?audience=nobody&topic=%3Cb%3E")
     wait_until(fixture_page, "window.cbStatements && window.cbStatements.ready")
     assert len(visible_ids(fixture_page)) == 2
+
+
+def _first_statement_top(page) -> float:
+    return page.locator(".cb-benefit-item").first.bounding_box()["y"]
+
+
+def test_filters_are_drawn_before_the_script_runs_so_nothing_moves(browser, fixture_url, fixture_phone):
+    """The filters take their place from the first paint: the script fills them in, it does not
+    reveal them (revealing them pushed every statement down, a layout shift Lighthouse counts)."""
+    context = browser.new_context(base_url=fixture_url, viewport={"width": 390, "height": 844})
+    blocked = context.new_page()
+    blocked.route("**/statements.js", lambda route: route.abort())
+    blocked.goto("benefits/")
+    assert blocked.locator("#cb-statement-filters").is_visible()
+    assert blocked.locator(".cb-statement-filters__count").inner_text() == "2 statements"
+    before = _first_statement_top(blocked)
+    context.close()
+    fixture_phone.goto("benefits/")
+    wait_until(fixture_phone, "window.cbStatements && window.cbStatements.ready")
+    assert fixture_phone.locator(".cb-statement-filters__count").inner_text() == "2 statements"
+    assert _first_statement_top(fixture_phone) == before
+
+
+def test_without_javascript_the_filters_are_hidden_and_every_statement_shows(browser, fixture_url):
+    context = browser.new_context(base_url=fixture_url, java_script_enabled=False)
+    page = context.new_page()
+    page.goto("benefits/?topic=emergencies")
+    assert not page.locator("#cb-statement-filters").is_visible()
+    assert visible_ids(page) == ["manchester-residents-turned-to-social", "tweeting-a-day-of-calls"]
+    context.close()
