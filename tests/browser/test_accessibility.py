@@ -65,6 +65,7 @@ STATES = {
     "case": ("cases/northshire-gritter-twitter/", None),
     "explorer, filtered (phone: filter sheet open)": ("cases/?audience=executives", explorer),
     "explorer, free text": ("cases/?q=gritting", explorer),
+    "cases for one audience": ("cases/for/executives/", None),
     "statements, filtered": ("benefits/?topic=emergencies", statements),
     "statement": ("benefits/manchester-residents-turned-to-social/", None),
     "training index": ("training/", None),
@@ -112,4 +113,22 @@ def test_no_accessibility_violations_on_phone_and_desktop(fixture_page, prefixed
         if act:
             act(fixture_page)
         found += violations(fixture_page, f"{state} ({fixture_page.url}, {name})")
+    assert not found, "axe-core found accessibility violations:\n" + "\n".join(found)
+
+
+
+@pytest.mark.parametrize("path", ["cases/", "cases/for/executives/", "benefits/", "contribute/propose/"])
+def test_no_accessibility_violations_without_the_sites_scripts(browser, fixture_url, path):
+    # What a reader gets when scripts are blocked (a locked-down council laptop): the server-side
+    # lists and the propose page's fallback. The site's script files are refused rather than
+    # JavaScript switched off, because axe itself is a script.
+    context = browser.new_context(viewport=PHONE, base_url=fixture_url)
+    try:
+        context.route("**/*.js", lambda route: route.abort())
+        page = context.new_page()
+        page.goto(path)
+        assert not page.evaluate("document.documentElement.classList.contains('cb-js')")
+        found = violations(page, f"{path} without the site's scripts")
+    finally:
+        context.close()
     assert not found, "axe-core found accessibility violations:\n" + "\n".join(found)
