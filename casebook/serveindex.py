@@ -20,17 +20,16 @@ import tempfile
 import threading
 from pathlib import Path
 
-from .search import case_fragments_json, index_site
+from .search import MAPS, build_index, bundle_dirs
 
 ENTRY = "pagefind-entry.json"  # what a search loads first: written last
-FRAGMENTS = Path("search") / "case-fragments.json"
 
 
 class ServeIndex:
     def __init__(self) -> None:
         self.lock = threading.Lock()
         self.generation = 0
-        self.kept: Path | None = None  # a folder holding pagefind/ and search/case-fragments.json
+        self.kept: Path | None = None  # a folder holding pagefind/ (and pagefind-1/, ...) and MAPS
         self.thread: threading.Thread | None = None
         self.failed = ""  # Pagefind's message when the last background run failed
 
@@ -61,9 +60,11 @@ class ServeIndex:
     def keep(self, site_dir: Path) -> None:
         """Remember the index a foreground run just wrote into `site_dir`."""
         folder = Path(tempfile.mkdtemp(prefix="casebook-serve-index-"))
-        shutil.copytree(Path(site_dir) / "pagefind", folder / "pagefind")
-        (folder / FRAGMENTS).parent.mkdir(parents=True)
-        shutil.copy2(Path(site_dir) / FRAGMENTS, folder / FRAGMENTS)
+        for bundle in bundle_dirs(site_dir):
+            shutil.copytree(bundle, folder / bundle.name)
+        for rel in MAPS:
+            (folder / rel).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(Path(site_dir) / rel, folder / rel)
         self._replace_kept(folder)
 
     def wait(self, timeout: float | None = None) -> None:
@@ -72,15 +73,13 @@ class ServeIndex:
 
     def _index(self, site_dir: Path, generation: int) -> None:
         folder = Path(tempfile.mkdtemp(prefix="casebook-serve-index-"))
-        result = index_site(site_dir, output=folder / "pagefind")
+        result = build_index(site_dir, into=folder)  # the bundles and MAPS
         with self.lock:
             current = generation == self.generation
             if result.returncode != 0 or not current:
                 shutil.rmtree(folder, ignore_errors=True)
                 self.failed = (result.stderr or result.stdout) if current and result.returncode else ""
                 return
-            (folder / FRAGMENTS).parent.mkdir(parents=True)
-            (folder / FRAGMENTS).write_text(case_fragments_json(folder), encoding="utf-8")
             _merge(folder, site_dir)
             self.failed = ""
             self._replace_kept(folder)
@@ -92,9 +91,9 @@ class ServeIndex:
 
 
 def _merge(source: Path, site_dir: Path) -> None:
-    """Add `source`'s index files to `site_dir`'s, replacing the entry file and the case map last."""
+    """Add `source`'s index files to `site_dir`'s, replacing the entry files and the maps last."""
     last = []
-    for path in sorted((source / "pagefind").rglob("*")):
+    for path in sorted(p for bundle in bundle_dirs(source) for p in bundle.rglob("*")):
         if path.is_dir():
             continue
         rel = path.relative_to(source)
@@ -102,7 +101,7 @@ def _merge(source: Path, site_dir: Path) -> None:
             last.append(rel)
         elif not (_named_by_content(rel) and (site_dir / rel).exists()):
             _put(path, site_dir / rel)
-    for rel in last + [FRAGMENTS]:
+    for rel in last + list(MAPS):
         _put(source / rel, site_dir / rel)
 
 

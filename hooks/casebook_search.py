@@ -11,7 +11,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from casebook import problem_page
 from casebook.buildcache import CACHE
 from casebook.serveindex import INDEX
-from casebook.search import case_fragments_json, index_site, page_marker, synonyms_json
+from casebook.search import build_index, page_marker, synonyms_json
 
 
 def _root(config) -> Path:
@@ -41,11 +41,9 @@ def on_post_build(config) -> None:
         return
     if CACHE.enabled and INDEX.refresh(Path(config.site_dir)):  # serve: re-index in the background
         return
-    result = index_site(Path(config.site_dir))
+    # Also writes the maps the explorer and the search box read beside the index.
+    result = build_index(Path(config.site_dir))
     if result.returncode != 0:
         raise Abort(f"Pagefind could not index the site:\n{result.stderr or result.stdout}")
-    # The explorer turns the search's ranked page hashes into case ids with this map.
-    (Path(config.site_dir) / "search" / "case-fragments.json").write_text(
-        case_fragments_json(Path(config.site_dir)), encoding="utf-8")
     if CACHE.enabled:
         INDEX.keep(Path(config.site_dir))
