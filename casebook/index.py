@@ -38,6 +38,15 @@ class Casebook:
     def cases_for(self, audience: str) -> list[Case]:
         return [case for case in self.cases.values() if audience in case.audiences]
 
+    def audience_counts(self) -> dict[str, int]:
+        """Cases per audience, every kit included (0 when no case is for it yet), in one pass."""
+        counts = dict.fromkeys(self.kits, 0)
+        for case in self.cases.values():
+            for audience in case.audiences:
+                if audience in counts:
+                    counts[audience] += 1
+        return counts
+
     def benefits_for(self, audience: str) -> list[Benefit]:
         """Statements for one audience, strongest evidence first."""
         chosen = [b for b in self.benefits.values() if audience in b.audiences]

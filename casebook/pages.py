@@ -24,7 +24,8 @@ from .markup import render
 from .statements import filter_options as statement_filters
 from .strength import case_kind
 from .sitefile import SiteFile
-from .urls import briefing_src_uri, briefing_url, relative, src_uri, url_for, url_of
+from .urls import (audience_cases_url, briefing_src_uri, briefing_url, explorer_url, relative, src_uri, url_for,
+                   url_of)
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 GRADE_LABELS = {"primary": "Primary source", "secondary": "Reported second-hand",
@@ -39,6 +40,7 @@ def environment(templates: Path = TEMPLATES) -> jinja2.Environment:
     env.globals.update(citation=citation_text, citation_html=citation_html,
                        citation_sources=citation_sources, objection_text=objection_text,
                        pilot_labels=PILOT_LABELS, url_for=url_for, briefing_url=briefing_url,
+                       audience_cases_url=audience_cases_url, explorer_url=explorer_url,
                        stale_after=STALE_AFTER_WORDS)
     env.filters.update(md=markdown_html, text=one_line, country=country_name,
                        grade_label=GRADE_LABELS.__getitem__, yaml_string=yaml_string)
@@ -126,8 +128,9 @@ def index_pages(book: Casebook) -> list[SiteFile]:
                       filters=statement_filters(book))]
 
 
-def entry_pages(book: Casebook) -> list[SiteFile]:
-    pages = [case_page(book, i) for i in book.cases]
+def entry_pages(book: Casebook, *, case_pages=None) -> list[SiteFile]:
+    """`case_pages(book, case_page)`, when given, makes the case pages (a cache while serving)."""
+    pages = case_pages(book, case_page) if case_pages else [case_page(book, i) for i in book.cases]
     pages += [benefit_page(book, i) for i in book.benefits]
     pages += [kit_page(book, i) for i in book.kits]
     pages += [briefing_page(book, i) for i in book.kits]

@@ -43,7 +43,9 @@ def content_files(root: Path) -> dict[str, list[Path]]:
     return files
 
 
-def load_casebook(root: Path, *, today: date | None = None) -> LoadResult:
+def load_casebook(root: Path, *, today: date | None = None, memo=None) -> LoadResult:
+    """`memo` (`mkdocs serve` only, a buildcache.EntryMemo) keeps each file's own checks between
+    rebuilds, by its bytes and the vocabulary, so a rebuild parses only the files that changed."""
     root = Path(root).resolve()
     today = today or clock.today()
     files = content_files(root)
@@ -51,14 +53,16 @@ def load_casebook(root: Path, *, today: date | None = None) -> LoadResult:
     taxonomy, found = _load_taxonomy(root, files["taxonomy"][0])
     problems += found
     ids = {kind: frozenset(p.stem for p in files[kind] if p.suffix == ".yml") for kind in FOLDERS}
-    validators = {kind: validator_for(schema) for kind, schema in
-                  schemas(_vocabulary(taxonomy, ids["kit"])).items()}
+    vocabulary = _vocabulary(taxonomy, ids["kit"])
+    validators = {kind: validator_for(schema) for kind, schema in schemas(vocabulary).items()}
+    if memo is not None:
+        memo.start(repr(vocabulary))
     valid: dict[str, dict[str, Document]] = {kind: {} for kind in FOLDERS}
     parsed: list[Document] = []  # valid or not, for counting which terms are in use
     unreadable = False  # a file that could not be parsed may use any term
     for kind in FOLDERS:
         for path in files[kind]:
-            doc, found = _load_entry(path, kind, root, validators[kind])
+            doc, found = _load_entry(path, kind, root, validators[kind], memo)
             problems += found
             parsed += [doc] if doc is not None else []
             unreadable = unreadable or (doc is None and path.suffix == ".yml")
@@ -88,7 +92,7 @@ def _load_taxonomy(root: Path, path: Path) -> tuple[Document | None, list[Proble
     return (None if problems else doc), problems
 
 
-def _load_entry(path: Path, kind: str, root: Path, validator) -> tuple[Document | None, list[Problem]]:
+def _load_entry(path: Path, kind: str, root: Path, validator, memo=None) -> tuple[Document | None, list[Problem]]:
     rel = path.relative_to(root).as_posix()
     if not is_regular(path):  # a link or folder is refused whatever its name
         return load_file(path, root=root)
@@ -96,11 +100,20 @@ def _load_entry(path: Path, kind: str, root: Path, validator) -> tuple[Document 
         return None, [Problem(rel, 1, 1, field="", message=f"'{path.name}' is not a .yml file",
                               expected="one <id>.yml file per entry",
                               fix="rename it to end in .yml, or move it out of this folder", rule="file-extension")]
+    doc, problems = (_check_entry(path, kind, root, validator) if memo is None else
+                     memo.get(path, rel, kind, lambda: _check_entry(path, kind, root, validator)))
+    if doc is None:
+        return None, problems
+    # Not kept by the memo: it depends on docs/, not on the file.
+    return doc, problems + rules.check_reserved_id(doc, kind, root)
+
+
+def _check_entry(path: Path, kind: str, root: Path, validator) -> tuple[Document | None, list[Problem]]:
+    """Everything checked of one entry file on its own (and against the vocabulary)."""
     doc, problems = load_file(path, root=root)
     if doc is None:
         return None, problems
     problems += rules.check_file_rules(doc, kind, _first_line(path))
-    problems += rules.check_reserved_id(doc, kind, root)
     shape = check_shape(doc, validator)
     plain = rules.check_plain_text(doc, kind)
     # A template's TODO is reported once, as placeholder-left, not again as a wrong type or id.
@@ -126,14 +139,14 @@ def _vocabulary(taxonomy: Document | None, audiences: frozenset[str]) -> Vocabul
 _CACHE: dict[tuple, LoadResult] = {}
 
 
-def load_cached(root: Path, *, today: date | None = None) -> LoadResult:
+def load_cached(root: Path, *, today: date | None = None, memo=None) -> LoadResult:
     """`load_casebook`, reused while no content file changed: the build hook and the macros
     module both ask for it, and `mkdocs serve` asks again on every rebuild."""
     root = Path(root).resolve()
     key = (root, today or clock.today(), _fingerprint(root))
     if key not in _CACHE:
         _CACHE.clear()
-        _CACHE[key] = load_casebook(root, today=today)
+        _CACHE[key] = load_casebook(root, today=today, memo=memo)
     return _CACHE[key]
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .audience_pages import audience_case_pages
 from .contract import SCHEMA_FILES
 from .explorer import explorer_index
 from .export import benefits_json, cases_csv, cases_json, feed_xml, kits_json
@@ -17,8 +18,8 @@ from .training_pages import training_pages
 from .word import briefing_docx
 
 
-def site_files(book: Casebook, root: Path, *, base_url: str = "") -> list[SiteFile]:
-    files = entry_pages(book) + training_pages(book)
+def site_files(book: Casebook, root: Path, *, base_url: str = "", case_pages=None) -> list[SiteFile]:
+    files = entry_pages(book, case_pages=case_pages) + training_pages(book) + audience_case_pages(book)
     files += [
         SiteFile("api/cases.json", cases_json(book, base_url=base_url), ""),
         SiteFile("api/benefits.json", benefits_json(book, base_url=base_url), ""),

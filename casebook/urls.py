@@ -10,6 +10,8 @@ since these urls, the explorer's links and Pagefind's page markers all assume it
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 # The site folder each kind of entry gets its pages in: `<section>/<id>/`.
 SECTIONS = {"case": "cases", "benefit": "benefits", "kit": "kits", "route": "training"}
 DIRECTORY_URLS_ONLY = ("use_directory_urls: false is not supported: every generated page and link is "
@@ -49,3 +51,31 @@ def relative(from_url: str, to_url: str) -> str:
 
 def briefing_url(kit_id: str) -> str:
     return url_of(briefing_src_uri(kit_id))
+
+
+# One audience's cases as a plain page (cases/for/executives/): what the explorer's `?audience=`
+# shows, for readers without JavaScript, since a static host cannot vary a page by query string.
+# Under cases/ with a third path part, so it never takes a case's address (cases/<id>/).
+AUDIENCE_CASES = "cases/for/"
+
+
+def audience_cases_src_uri(kit_id: str) -> str:
+    return f"{AUDIENCE_CASES}{kit_id}.md"
+
+
+def audience_cases_url(kit_id: str) -> str:
+    """The plain list of one audience's cases, e.g. cases/for/executives/."""
+    return url_of(audience_cases_src_uri(kit_id))
+
+
+def is_audience_cases_url(url: str) -> bool:
+    """Whether `url` is an audience's page; cases/for/ alone would be a case whose id is "for"."""
+    return url.startswith(AUDIENCE_CASES) and url.count("/") == AUDIENCE_CASES.count("/") + 1
+
+
+def explorer_url(**facets: str) -> str:
+    """The case explorer with facets in its address, e.g. explorer_url(audience="executives") ->
+    cases/?audience=executives. Only the explorer's script reads the query: link readers without
+    JavaScript to `audience_cases_url` instead."""
+    query = urlencode(facets, safe=",")
+    return f"{SECTIONS['case']}/" + (f"?{query}" if query else "")

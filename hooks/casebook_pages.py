@@ -11,7 +11,7 @@ from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from casebook import problem_page
+from casebook import buildcache, problem_page
 from casebook.repository import load_cached
 from casebook.site import site_files
 from casebook.urls import DIRECTORY_URLS_ONLY
@@ -35,7 +35,8 @@ def on_startup(command: str, dirty: bool) -> None:
 def on_config(config):
     if not config.use_directory_urls:
         raise Abort(DIRECTORY_URLS_ONLY)
-    result = _BUILD["result"] = load_cached(_root(config))
+    memo = buildcache.CACHE.entries if buildcache.CACHE.enabled else None  # serve: see buildcache
+    result = _BUILD["result"] = load_cached(_root(config), memo=memo)
     serving_broken = result.casebook is None and problem_page.is_serving()
     problem_page.SERVING["problems"] = serving_broken  # other hooks skip work on the problem page
     # Served with errors, the problems go to the terminal outside MkDocs' strict-mode count, so the
@@ -56,7 +57,8 @@ def on_files(files: Files, config) -> Files:
     book = _BUILD["result"].casebook
     if book is None:  # `mkdocs serve` with content errors: assets only, see on_post_build
         return Files([file for file in files if not file.is_documentation_page()])
-    for generated in site_files(book, _root(config), base_url=config.site_url or ""):
+    for generated in site_files(book, _root(config), base_url=config.site_url or "",
+                                case_pages=buildcache.case_pages):  # kept across serve's rebuilds
         file = File.generated(config, generated.src_uri, content=generated.content,
                               inclusion=InclusionLevel.NOT_IN_NAV)
         if generated.source_path:

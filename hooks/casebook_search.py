@@ -9,7 +9,9 @@ from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from casebook import problem_page
-from casebook.search import case_fragments_json, index_site, page_marker, synonyms_json
+from casebook.buildcache import CACHE
+from casebook.serveindex import INDEX
+from casebook.search import build_index, page_marker, synonyms_json
 
 
 def _root(config) -> Path:
@@ -26,12 +28,22 @@ def on_page_content(html: str, page, config, files) -> str:
     return html + page_marker(page.url)
 
 
+def on_startup(command: str, dirty: bool) -> None:
+    INDEX.reset()
+
+
+def on_pre_build(config) -> None:
+    INDEX.rebuild_started()
+
+
 def on_post_build(config) -> None:
     if problem_page.showing_problems():  # `mkdocs serve` with content errors: no pages to index
         return
-    result = index_site(Path(config.site_dir))
+    if CACHE.enabled and INDEX.refresh(Path(config.site_dir)):  # serve: re-index in the background
+        return
+    # Also writes the maps the explorer and the search box read beside the index.
+    result = build_index(Path(config.site_dir))
     if result.returncode != 0:
         raise Abort(f"Pagefind could not index the site:\n{result.stderr or result.stdout}")
-    # The explorer turns the search's ranked page hashes into case ids with this map.
-    (Path(config.site_dir) / "search" / "case-fragments.json").write_text(
-        case_fragments_json(Path(config.site_dir)), encoding="utf-8")
+    if CACHE.enabled:
+        INDEX.keep(Path(config.site_dir))

@@ -10,6 +10,7 @@ ratio or size measured in the same run:
   - explorer index bytes per case; in Chromium, the bytes of a first view of a case page and of a
     first search, keystroke-to-results and explorer filter times (measured in the page);
   - peak memory (max RSS) of each build.
+`--serve-reload N` measures only `make serve`'s reload after editing one case (bench_serve.py).
 Nothing is asserted about time: this reports.
 """
 
@@ -32,8 +33,11 @@ from pathlib import Path
 
 import bench_hostile
 import bench_lighthouse
+import bench_serve
 from casebook.pages import case_page
 from casebook.repository import current_vocabulary, load_casebook
+from casebook.search import bundle_dirs
+from casebook.urls import is_audience_cases_url
 from static_site import CHROMIUM, CHROMIUM_ARGS, serve
 from synthetic import synthetic_case  # scripts/ is on the path when a script runs
 
@@ -105,7 +109,7 @@ def build(directory: Path) -> tuple[float, int, float]:
 def pagefind_fragments(site: Path) -> dict[str, dict]:
     """Page url -> the fragment Pagefind stored for it (its text, title and filters)."""
     pages = {}
-    for path in (site / "pagefind" / "fragment").glob("*.pf_fragment"):
+    for path in (p for bundle in bundle_dirs(site) for p in (bundle / "fragment").glob("*.pf_fragment")):
         fragment = json.loads(gzip.decompress(path.read_bytes())[len(b"pagefind_dcd"):])
         pages[fragment["url"].strip("/") + "/"] = fragment
     return pages
@@ -116,7 +120,8 @@ def search_index_figures(site: Path, count: int) -> dict:
     page url -> indexed text."""
     fragments = pagefind_fragments(site)
     synthetic = [url for url in fragments if url.startswith("cases/synthetic-")]
-    real = [url for url in fragments if url.startswith("cases/") and url != "cases/" and "synthetic-" not in url]
+    real = [url for url in fragments if url.startswith("cases/") and url != "cases/" and "synthetic-" not in url
+            and not is_audience_cases_url(url)]  # cases/for/<audience>/ lists cases; it is none
     encoded = {url: json.dumps(fragment, ensure_ascii=False).encode("utf-8") for url, fragment in fragments.items()}
     raw = {url: len(data) for url, data in encoded.items()}
     zipped = {url: len(gzip.compress(data, 9)) for url, data in encoded.items()}
@@ -182,14 +187,24 @@ def reader_figures(site: Path, case_url: str, runs: int = 5) -> dict | None:
         _wait(page, "window.cbSearch.loaded")
         page.wait_for_load_state("networkidle")
         first_search = sum(size for _, size in seen[before:])
-        keystrokes = []
-        for word in ["response", "winter", "police", "residents", "council"][:runs]:
+        keystrokes, texts = [], []
+        words = ["response", "winter", "police", "residents", "council"][:runs]
+        for word in words:  # typed a key at a time with no pause; the figure is the last key's
             page.locator("[data-cb-search-box] input.md-search__input").fill("")
             page.keyboard.type(word)
-            _wait(page, f"window.cbSearch.results !== null && document.querySelector('.md-search .cb-search__status').textContent.indexOf('match') !== -1")
+            _wait(page, f"window.cbSearch.query === {word!r}")  # that word's results, drawn
             keystrokes.append(page.evaluate("window.cbSearch.lastMs"))
         page.goto(f"{base}cases/")
         _wait(page, "window.cbExplorer && window.cbExplorer.ready")
+        for word in words:  # the explorer's free text: key to the ranked, filtered list drawn
+            page.locator("#cb-q").fill("")
+            _wait(page, "!window.cbExplorer.searching")
+            page.locator("#cb-q").focus()
+            page.keyboard.type(word)
+            _wait(page, f"!window.cbExplorer.searching && document.getElementById('cb-q').value === {word!r}")
+            texts.append(page.evaluate("window.cbExplorer.lastSearchMs"))
+        page.locator("#cb-q").fill("")
+        _wait(page, "!window.cbExplorer.searching")
         filters = []
         for run in range(runs):
             value = ["executives", "customer-service", "elected-members"][run % 3]
@@ -198,7 +213,8 @@ def reader_figures(site: Path, case_url: str, runs: int = 5) -> dict | None:
             filters.append(page.evaluate("window.cbExplorer.lastApplyMs"))
         browser.close()
     return {"first_view_kb": first_view / 1000, "first_search_kb": first_search / 1000,
-            "keystroke_ms": statistics.median(keystrokes), "filter_ms": statistics.median(filters)}
+            "keystroke_ms": statistics.median(keystrokes), "explorer_text_ms": statistics.median(texts),
+            "filter_ms": statistics.median(filters)}
 
 
 def measure(count: int, runs: int, with_browser: bool) -> dict:
@@ -241,11 +257,12 @@ def report(rows: list[dict]) -> str:
                      f"{r['explorer_raw']:.0f} / {r['explorer_gzip']:.0f} |")
     readers = [r for r in rows if r["reader"]]
     if readers:
-        lines += ["", "| cases | first view of a case page, gzip (kB) | first search, gzip (kB) | keystroke to results (ms) | explorer filter change (ms) |",
-                  "|---:|---:|---:|---:|---:|"]
+        lines += ["", "| cases | first view of a case page, gzip (kB) | first search, gzip (kB) | keystroke to results (ms) | explorer free text, keystroke to list (ms) | explorer filter change (ms) |",
+                  "|---:|---:|---:|---:|---:|---:|"]
         for r in readers:
             f = r["reader"]
-            lines.append(f"| {r['n']:,} | {f['first_view_kb']:.0f} | {f['first_search_kb']:.0f} | {f['keystroke_ms']:.0f} | {f['filter_ms']:.1f} |")
+            lines.append(f"| {r['n']:,} | {f['first_view_kb']:.0f} | {f['first_search_kb']:.0f} | {f['keystroke_ms']:.0f} | "
+                         f"{f['explorer_text_ms']:.0f} | {f['filter_ms']:.1f} |")
     lines.append("\nCPU seconds against the baseline (median of per-run ratios): "
                  + ", ".join(f"{r['cpu_ratio']:.2f}× at {r['n']:,} cases" for r in rows))
     by_n = {r["n"]: r for r in rows}
@@ -272,6 +289,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", type=lambda s: [int(x) for x in s.split(",")], help="e.g. 100,1000")
     parser.add_argument("--no-browser", action="store_true", help="skip the explorer timing")
     parser.add_argument("--hostile", action="store_true", help="only the hostile-inputs section (bench_hostile.py)")
+    parser.add_argument("--serve-reload", type=int, metavar="N",
+                        help="only `mkdocs serve` reload after N edits of one case (bench_serve.py; default size 1,000)")
     parser.add_argument("--lighthouse", action="store_true",
                         help="only the Lighthouse scores of the real site (bench_lighthouse.py), written to docs/performance.md")
     args = parser.parse_args(argv)
@@ -280,6 +299,8 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.lighthouse:
         return lighthouse()
+    if args.serve_reload:
+        return serve_reload(args.sizes or [1000], args.serve_reload)
     sizes = args.sizes or ([50] if args.quick else [100, 1000, 5000] + ([10000] if args.big else []))
     runs = 1 if args.quick else args.runs
     print(f"# Buy-in Casebook benchmark, {date.today().isoformat()}, {platform.machine()}, "
@@ -295,6 +316,18 @@ def main(argv: list[str] | None = None) -> int:
         print("\n" + bench_hostile.report(bench_hostile.measure(args.runs)))
         print()
         lighthouse()
+    return 0
+
+
+def serve_reload(sizes: list[int], edits: int) -> int:
+    """Print the serve-reload table: median reload after one edit against a full build."""
+    rows = []
+    for count in sizes:
+        with tempfile.TemporaryDirectory(prefix="casebook-bench-") as tmp:
+            rows += bench_serve.measure(make_project(Path(tmp), count), count, edits, build)
+    print(f"# `mkdocs serve` reload, {date.today().isoformat()}, {platform.machine()}, "
+          f"{os.cpu_count()} cores, {edits} edits per size and mode, each followed by a full build")
+    print(bench_serve.report(rows))
     return 0
 
 

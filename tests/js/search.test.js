@@ -22,19 +22,50 @@ test("only whole words match a synonym", () => {
   assert.deepEqual(S.expand("heroism", GROUPS), ["heroism"]);
 });
 
-test("filters: OR within a facet, the tier added", () => {
-  assert.deepEqual(S.filtersFor({ audience: ["Executives"], topic: [] }, 1),
-                   { audience: { any: ["Executives"] }, tier: "1" });
-  assert.deepEqual(S.filtersFor({}, null), {});
+test("filters: OR within a facet, nothing else", () => {
+  assert.deepEqual(S.filtersFor({ audience: ["Executives"], topic: [] }),
+                   { audience: { any: ["Executives"] } });
+  assert.deepEqual(S.filtersFor({}), {});
 });
 
-test("merge weights tier 1 and keeps each page's best score", () => {
+test("merge weights every page not in the second tier and keeps each page's best score", () => {
+  const second = { statement: true, guide: true };
   const merged = S.merge([
-    { tier: 1, results: [{ id: "case", score: 6 }] },
-    { tier: 2, results: [{ id: "statement", score: 10 }, { id: "guide", score: 2 }] },
-    { tier: 2, results: [{ id: "guide", score: 3 }] },
-  ]);
+    [{ id: "case", score: 6 }, { id: "statement", score: 10 }, { id: "guide", score: 2 }],
+    [{ id: "guide", score: 3 }],
+  ], second);
   assert.deepEqual(merged.map((m) => [m.id, m.score]), [["case", 12], ["statement", 10], ["guide", 3]]);
+});
+
+test("merge without a tier list weights every page alike", () => {
+  const merged = S.merge([[{ id: "a", score: 1 }, { id: "b", score: 3 }]], undefined);
+  assert.deepEqual(merged.map((m) => m.id), ["b", "a"]);
+});
+
+test("the queue runs one job at a time and drops a job its owner typed past", async () => {
+  const submit = S.latestQueue();
+  const ran = [];
+  let release;
+  const first = submit("box", () => new Promise((resolve) => { ran.push("r"); release = () => resolve("r done"); }));
+  const second = submit("box", () => { ran.push("re"); return "re done"; });
+  const third = submit("box", () => { ran.push("res"); return "res done"; });
+  const other = submit("explorer", () => { ran.push("x"); return "x done"; });
+  await Promise.resolve();
+  assert.deepEqual(ran, ["r"]);  // nothing else starts while a search runs
+  release();
+  assert.equal(await first, "r done");
+  assert.equal(await second, null);  // typed past before it started: never ran
+  assert.equal(await third, "res done");
+  assert.equal(await other, "x done");  // another owner's job is kept
+  assert.deepEqual(ran, ["r", "res", "x"]);
+});
+
+test("a failed job does not stop the queue", async () => {
+  const submit = S.latestQueue();
+  const failed = submit("box", () => Promise.reject(new Error("no index")));
+  const next = submit("explorer", () => "ok");
+  await assert.rejects(failed, /no index/);
+  assert.equal(await next, "ok");
 });
 
 test("excerpt pieces are text, never HTML", () => {

@@ -12,39 +12,76 @@
   var engine = null;
 
   /* ---- the engine, shared by every box on the page and by the explorer ---- */
+  function json(path, fallback) {
+    return fetch(new URL(path, root)).then(function (r) { return r.ok ? r.json() : fallback; }, function () { return fallback; });
+  }
+
+  /* Pagefind's script and the two small files the build writes beside the index, fetched
+     together; then the further index bundles of a large site are merged in (each is a
+     manifest and a page list: Pagefind fetches word chunks only when a search needs them). */
   function load() {
     if (!engine) {
       engine = Promise.all([
         import(new URL("pagefind/pagefind.js", root).href),
-        fetch(new URL("search/synonyms.json", root)).then(function (r) { return r.ok ? r.json() : []; })
+        json("search/synonyms.json", []),
+        json("search/ranking.json", { bundles: [], second: [], facets: null })
       ]).then(function (done) {
         var pf = done[0];
-        return pf.options({ excerptLength: 22 }).then(function () { return { pf: pf, synonyms: done[1] }; });
+        var second = {};
+        (done[2].second || []).forEach(function (id) { second[id] = true; });
+        return pf.options({ excerptLength: 22 }).then(function () {
+          return Promise.all((done[2].bundles || []).slice(1).map(function (path) {
+            return pf.mergeIndex(new URL(path, root).pathname);
+          }));
+        }).then(function () { return { pf: pf, synonyms: done[1], second: second, facets: done[2].facets }; });
       });
     }
     return engine;
   }
 
-  /* Every variant of the query in each tier, merged into one ranked list of Pagefind results. */
-  function rank(query, selected, tiers) {
+  /* One Pagefind search per variant of the query (one unless it holds a synonym), merged into
+     one ranked list with case and kit pages weighted up. */
+  function rank(query, selected) {
     return load().then(function (e) {
-      var variants = S.expand(query, e.synonyms);
-      var jobs = [];
-      variants.forEach(function (variant) {
-        (tiers || [1, 2]).forEach(function (tier) {
-          jobs.push(e.pf.search(variant, { filters: S.filtersFor(selected, tier) }).then(function (found) {
-            return { tier: tier, results: found ? found.results : [] };
-          }));
-        });
-      });
-      return Promise.all(jobs).then(S.merge);
+      var filters = S.filtersFor(selected);
+      return Promise.all(S.expand(query, e.synonyms).map(function (variant) {
+        return e.pf.search(variant, { filters: filters }).then(function (found) { return found ? found.results : []; });
+      })).then(function (lists) { return S.merge(lists, e.second); });
     });
   }
 
-  function facets() { return load().then(function (e) { return e.pf.filters(); }); }
+  /* Run `job` once the reader has paused (see SearchCore.pauseBefore); another key from the same
+     owner restarts the wait. The engine starts loading on the first key, not after the pause. */
+  var timers = new Map();
+  function afterPause(owner, query, job) {
+    window.clearTimeout(timers.get(owner));
+    load();
+    timers.set(owner, window.setTimeout(job, S.pauseBefore(query)));
+  }
+  function cancelPause(owner) { window.clearTimeout(timers.get(owner)); }
 
-  window.CasebookSearch = { load: load, rank: rank, facets: facets, root: root };
-  window.cbSearch = { lastMs: null, results: null, loaded: false };
+  /* rank(), through the queue: null when `owner` asked again before this one started. */
+  var queue = S.latestQueue();
+  function rankLatest(owner, query, selected) {
+    return queue(owner, function () { return rank(query, selected); });
+  }
+
+  /* Each facet's values: listed by the build, so no filter index is downloaded to show them. */
+  function facets() {
+    return load().then(function (e) {
+      if (!e.facets) return e.pf.filters().then(function (all) {
+        var lists = {};
+        Object.keys(all).forEach(function (name) { lists[name] = Object.keys(all[name]); });
+        return lists;
+      });
+      return e.facets;
+    });
+  }
+
+  window.CasebookSearch = { load: load, rank: rank, rankLatest: rankLatest, afterPause: afterPause, cancelPause: cancelPause, facets: facets, root: root };
+  // For the benchmark and tests: the last drawn search (its query, how many matched, and the
+  // time from the key press to its results in the page, first and all of them).
+  window.cbSearch = { lastMs: null, firstMs: null, query: null, results: null, loaded: false, timing: null };
 
   /* ---- one search box with its results panel ---- */
   function el(tag, attrs, text) {
@@ -64,7 +101,8 @@
     this.sequence = 0;
     this.built = false;
     var self = this;
-    this.input.addEventListener("input", function () { self.search(performance.now()); });
+    // The event's time stamp is the key press, so the times below include any wait to handle it.
+    this.input.addEventListener("input", function (event) { self.typed(event.timeStamp); });
     if (this.header) this.bindOverlay();
   }
 
@@ -114,7 +152,7 @@
   Box.prototype.buildFilters = function (all) {
     var self = this;
     S.FACETS.forEach(function (name) {
-      var values = Object.keys(all[name] || {}).sort(function (a, b) { return a.localeCompare(b, "en"); });
+      var values = (all[name] || []).slice().sort(function (a, b) { return a.localeCompare(b, "en"); });
       if (!values.length) return;
       var label = el("label", { "class": "cb-search__filter" });
       label.appendChild(el("span", {}, FACET_LABELS[name]));
@@ -131,28 +169,61 @@
     });
   };
 
+  Box.prototype.typed = function (started) {
+    var self = this;
+    var query = this.input.value.trim();
+    this.build();
+    if (!query) { cancelPause(this); this.search(started); return; }
+    this.status.textContent = "Searching…";
+    afterPause(this, query, function () { self.search(started); });
+  };
+
   Box.prototype.search = function (started, keepScroll) {
     var query = this.input.value.trim();
     this.build();
     var ticket = ++this.sequence;
     var self = this;
-    if (!query) { this.render([], "", started, ticket); return; }
+    if (!query) { this.render([], "", started); this.list.textContent = ""; this.done(started, "", []); return; }
     if (!keepScroll) this.shown = PAGE;
     this.status.textContent = "Searching…";
-    rank(query, this.selected).then(function (hits) {
-      if (ticket !== self.sequence) return null;  // the reader typed on; a newer search will draw
-      return Promise.all(hits.slice(0, self.shown).map(function (hit) { return hit.result.data(); }))
-        .then(function (pages) { if (ticket === self.sequence) self.render(hits, query, started, ticket, pages); });
+    rankLatest(this, query, this.selected).then(function (hits) {
+      if (hits === null || ticket !== self.sequence) return;  // the reader typed on; a newer search will draw
+      self.ranked = performance.now() - started;
+      self.render(hits, query);
+      self.draw(hits.slice(0, self.shown), ticket, started, query, hits);
     }).catch(function () {
       if (ticket === self.sequence) self.status.textContent = "Search could not load. Try the case explorer instead.";
     });
   };
 
-  Box.prototype.render = function (hits, query, started, ticket, pages) {
-    this.list.textContent = "";
-    var fragment = document.createDocumentFragment();
-    (pages || []).forEach(function (page) { fragment.appendChild(hitItem(page)); });
-    this.list.appendChild(fragment);
+  /* Each result's fragment (title, excerpt, figure) is fetched in parallel; results are drawn
+     in rank order as soon as every one above them has arrived. */
+  Box.prototype.draw = function (page, ticket, started, query, hits) {
+    var self = this;
+    var pages = new Array(page.length);
+    var drawn = 0;
+    var first = null;
+    if (!page.length) { this.list.textContent = ""; this.done(started, query, hits); return; }
+    page.forEach(function (hit, i) {
+      hit.result.data().then(function (data) { return data; }, function () { return false; }).then(function (data) {
+        if (ticket !== self.sequence) return;
+        pages[i] = data;
+        if (drawn === 0 && pages[0] !== undefined) self.list.textContent = "";  // keep the old list until the new one starts
+        var fragment = document.createDocumentFragment();
+        while (drawn < pages.length && pages[drawn] !== undefined) {
+          if (pages[drawn]) fragment.appendChild(hitItem(pages[drawn]));
+          drawn++;
+        }
+        if (fragment.childNodes.length) {
+          self.list.appendChild(fragment);
+          if (first === null) first = performance.now() - started;
+        }
+        if (drawn === pages.length) { window.cbSearch.firstMs = first; self.done(started, query, hits); }
+      });
+    });
+  };
+
+  Box.prototype.render = function (hits, query) {
     this.status.textContent = !query ? "Type to search cases, kits, statements and guides."
       : hits.length === 0 ? "Nothing matches “" + query + "”. Try fewer words, or another filter."
       : hits.length === 1 ? "1 page matches" : hits.length + " pages match";
@@ -161,7 +232,13 @@
     this.explorer.hidden = !query;
     this.explorer.href = new URL("cases/?q=" + encodeURIComponent(query), root).href;
     this.explorer.textContent = "Filter the matching case studies in the explorer";
-    window.cbSearch.lastMs = performance.now() - started;
+  };
+
+  Box.prototype.done = function (started, query, hits) {
+    var now = performance.now();
+    window.cbSearch.lastMs = now - started;
+    window.cbSearch.timing = query ? { ranked: this.ranked, first: window.cbSearch.firstMs, drawn: now - started } : null;
+    window.cbSearch.query = query;
     window.cbSearch.results = hits.length;
     window.cbSearch.loaded = true;
   };

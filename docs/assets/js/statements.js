@@ -71,6 +71,5 @@
   window.addEventListener("popstate", function () { readAddress(); apply(); });
   readAddress();
   apply();
-  form.hidden = false;
   window.cbStatements = { ready: true };
 })();
