@@ -58,10 +58,16 @@ def start_serve(project: Path, port: int, env: dict, log) -> subprocess.Popen:
         env={**env, "CASEBOOK_SITE_URL": f"http://127.0.0.1:{port}/"})
 
 
-def reload_times(project: Path, case_id: str, edits: int, env: dict, build) -> tuple[list, list]:
+def cpu_seconds(pid: int) -> float:
+    """CPU time of process `pid` and its finished children (Pagefind), from /proc."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return sum(int(x) for x in fields[11:15]) / os.sysconf("SC_CLK_TCK")
+
+
+def reload_times(project: Path, case_id: str, edits: int, env: dict, build) -> tuple[list, list, list]:
     """Seconds from each edit of `case_id`'s summary to its page showing the new summary, each
     followed by a full `build(project)` of the same files (interleaved, so drift on the machine
-    hits both alike)."""
+    hits both alike), and the CPU seconds the serving process spent from the edit to the page."""
     port = free_port()
     url = f"http://127.0.0.1:{port}/cases/{case_id}/"
     path = project / "case_studies" / f"{case_id}.yml"
@@ -69,7 +75,7 @@ def reload_times(project: Path, case_id: str, edits: int, env: dict, build) -> t
     if SUMMARY not in original:
         raise SystemExit(f"{path.name} has no synthetic summary to edit")
     log_path = project / "serve-bench.log"
-    reloads, builds = [], []
+    reloads, builds, cpu = [], [], []
     with log_path.open("w") as log:
         server = start_serve(project, port, env, log)
         try:
@@ -79,33 +85,37 @@ def reload_times(project: Path, case_id: str, edits: int, env: dict, build) -> t
                 marker = f"Edited for reload {edit} {env.get(CACHE_SWITCH, 'on')}"
                 text = original.replace(SUMMARY, f"  {marker}: a synthetic case for the benchmark:", 1)
                 time.sleep(1.0)  # let the server settle after the last rebuild
-                started = time.monotonic()
+                started, spent = time.monotonic(), cpu_seconds(server.pid)
                 path.write_text(text, encoding="utf-8")
                 shown = wait_for(url, marker, 900)
                 if shown is None:
                     raise SystemExit("the edit never reached the page:\n" + log_path.read_text()[-3000:])
                 reloads.append(shown - started)
-                builds.append(build(project)[0])
+                cpu.append(cpu_seconds(server.pid) - spent)
+                builds.append(build(project))
         finally:
             server.terminate()
             server.wait(timeout=30)
             path.write_text(original, encoding="utf-8")
-    return reloads, builds
+    return reloads, builds, cpu
 
 
 def measure(project: Path, count: int, edits: int, build) -> list[dict]:
     """Reload after one edit with serve's page cache and without it (CASEBOOK_SERVE_CACHE=off),
     each against full builds of the same project in the same run. `build(directory)` is
-    bench.build (wall seconds, peak memory) of one `mkdocs build`."""
+    bench.build (wall seconds, peak memory, CPU seconds) of one `mkdocs build`."""
     env = {"NO_MKDOCS_2_WARNING": "1", "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
            "PYTHONDONTWRITEBYTECODE": "1"}
     case_id = f"synthetic-{count // 2:05d}"
     rows = []
     for mode in ("off", "on"):
-        reloads, builds = reload_times(project, case_id, edits, {**env, CACHE_SWITCH: mode}, build)
+        reloads, builds, cpu = reload_times(project, case_id, edits, {**env, CACHE_SWITCH: mode}, build)
+        walls, cpus = [b[0] for b in builds], [b[2] for b in builds]
         rows.append({"n": count, "cache": mode, "reloads": reloads, "reload": statistics.median(reloads),
-                     "builds": builds, "build": statistics.median(builds),
-                     "ratio": statistics.median(r / b for r, b in zip(reloads, builds, strict=True)),
+                     "build": statistics.median(walls), "cpu": statistics.median(cpu),
+                     "build_cpu": statistics.median(cpus),
+                     "ratio": statistics.median(r / b for r, b in zip(reloads, walls, strict=True)),
+                     "cpu_ratio": statistics.median(r / b for r, b in zip(cpu, cpus, strict=True)),
                      "load": _load()})
     return rows
 
@@ -118,10 +128,10 @@ def _load() -> str:
 
 
 def report(rows: list[dict]) -> str:
-    lines = ["| cases | serve's page cache | reload after editing one case, median (s) | each reload (s) | full build, median (s) | reload / build (median of pairs) | load average after (1/5/15 min) |",
-             "|---:|---|---:|---|---:|---:|---|"]
+    lines = ["| cases | serve's page cache | reload after editing one case, median (s) | each reload (s) | full build, median (s) | reload / build, wall (median of pairs) | reload CPU / build CPU (s) | CPU ratio | load average after (1/5/15 min) |",
+             "|---:|---|---:|---|---:|---:|---:|---:|---|"]
     for r in rows:
         each = ", ".join(f"{t:.2f}" for t in r["reloads"])
         lines.append(f"| {r['n']:,} | {r['cache']} | {r['reload']:.2f} | {each} | {r['build']:.2f} | "
-                     f"{r['ratio']:.2f} | {r['load']} |")
+                     f"{r['ratio']:.2f} | {r['cpu']:.2f} / {r['build_cpu']:.2f} | {r['cpu_ratio']:.2f} | {r['load']} |")
     return "\n".join(lines)
