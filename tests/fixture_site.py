@@ -127,6 +127,18 @@ Say the word quokkafrost to the room, never on screen.
 </div>
 """
 
+# A table wider than a phone, so the accessibility test meets a region that scrolls sideways.
+WIDE_TABLE_PAGE = """\
+---
+title: Wide table test
+---
+# Wide table test
+
+| cases | 2019 | 2020 | 2021 | 2022 | 2023 | 2024 | 2025 | 2026 |
+|---|---:|---:|---:|---:|---:|---:|---:|---:|
+| bytes | 1,234,567 | 2,345,678 | 3,456,789 | 4,567,890 | 5,678,901 | 6,789,012 | 7,890,123 | 8,901,234 |
+"""
+
 
 def write_fixture_repo(target: Path) -> Path:
     """The project's code and pages, the fixture content and the cases above."""
@@ -150,6 +162,7 @@ def write_fixture_content(target: Path) -> Path:
         (target / "case_studies" / f"{case_id}.yml").write_text(text, encoding="utf-8")
     (target / "benefits" / "manchester-residents-turned-to-social.yml").write_text(BENEFIT, encoding="utf-8")
     (target / "docs" / "notes-test.md").write_text(NOTES_PAGE, encoding="utf-8")
+    (target / "docs" / "wide-table-test.md").write_text(WIDE_TABLE_PAGE, encoding="utf-8")
     return target
 
 

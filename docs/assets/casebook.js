@@ -111,4 +111,30 @@
   document.querySelectorAll("[data-site-address]").forEach(function (node) {
     node.textContent = new URL(node.getAttribute("data-site-address"), window.location.href).href;
   });
+
+  // A table wider than the page scrolls sideways inside Material's wrapper. A keyboard scrolls only
+  // what it can focus, so a wrapper that overflows becomes a focusable, named region (axe:
+  // scrollable-region-focusable). Material wraps tables after loading, hence "load" and "resize".
+  // Each region's name is unique on the page (axe: landmark-unique): its number and heading.
+  function headingBefore(node) {
+    for (var n = node.previousElementSibling; n; n = n.previousElementSibling) {
+      if (/^H[1-6]$/.test(n.tagName)) return n.textContent.replace("\u00b6", "").trim();
+    }
+    return "";
+  }
+  function focusableScrollers() {
+    document.querySelectorAll(".md-typeset__scrollwrap").forEach(function (wrap, i) {
+      var scrolls = wrap.scrollWidth > wrap.clientWidth;
+      if (scrolls && !wrap.hasAttribute("tabindex")) {
+        var heading = headingBefore(wrap);
+        wrap.setAttribute("tabindex", "0");
+        wrap.setAttribute("role", "region");
+        wrap.setAttribute("aria-label", "Table " + (i + 1) + (heading ? " (" + heading + ")" : "") + ", scrolls sideways");
+      } else if (!scrolls && wrap.getAttribute("role") === "region") {
+        ["tabindex", "role", "aria-label"].forEach(function (name) { wrap.removeAttribute(name); });
+      }
+    });
+  }
+  window.addEventListener("load", focusableScrollers);
+  window.addEventListener("resize", focusableScrollers);
 })();
