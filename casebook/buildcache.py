@@ -13,10 +13,12 @@ A page's key covers everything its written HTML is made from:
                briefings and statements that cite it, the related cases of others)
 
 Pages that run macros (`render_macros` anywhere in their source) read the whole casebook, so
-they are never replayed. Entries are kept only from a rebuild that finished without an error or a
-warning (a replayed page would not warn again), and only those that rebuild used. `mkdocs build`
-never enables the cache: built sites stay exactly as they are. MkDocs re-imports hook files on
-every rebuild; this module, imported once, is what survives between rebuilds.
+their key takes the Markdown the macros wrote instead of the file. Also kept between rebuilds:
+case pages' generated sources (`case_pages`), each content file's own checks (`EntryMemo`) and the
+theme's compiled templates (`MemoryBytecodeCache`). Pages are kept only from a rebuild that
+finished without an error or a warning (a replayed page would not warn again), and only those
+that rebuild used. `mkdocs build` never enables any of it: built sites stay exactly as they are.
+MkDocs re-imports hook files on every rebuild; this module, imported once, is what survives.
 """
 
 from __future__ import annotations

@@ -109,7 +109,8 @@ def score(url: str, out: Path) -> dict:
     cats = report["categories"]
     return {"performance": round(cats["performance"]["score"] * 100),
             "accessibility": round(cats["accessibility"]["score"] * 100),
-            "version": report["lighthouseVersion"], "chrome": report["environment"]["hostUserAgent"]}
+            "version": report["lighthouseVersion"], "chrome": report["environment"]["hostUserAgent"],
+            "benchmark": report["environment"].get("benchmarkIndex")}
 
 
 def median_row(name: str, path: str, runs: list[dict]) -> dict:
@@ -119,7 +120,8 @@ def median_row(name: str, path: str, runs: list[dict]) -> dict:
         return {"page": name, "path": "/" + path, **runs[0]}
     perf = [r["performance"] for r in good]
     return {"page": name, "path": "/" + path, **good[0], "performance": round(statistics.median(perf)),
-            "runs": perf, "accessibility": round(statistics.median(r["accessibility"] for r in good))}
+            "runs": perf, "accessibility": round(statistics.median(r["accessibility"] for r in good)),
+            "benchmarks": [r["benchmark"] for r in good if r.get("benchmark")]}
 
 
 def measure(site: Path | None = None, runs: int = 3, only: list[str] | None = None,
@@ -156,6 +158,9 @@ def report(rows: list[dict], load_before: str = "") -> str:
     node_version = subprocess.run([node(), "--version"], capture_output=True, text=True).stdout.strip()
     runs = max((len(r.get("runs", [])) for r in rows), default=1)
     loads = f"load average {load_before} before and {load()} after" if load_before else f"load average {load()} after"
+    indexes = [b for r in rows for b in r.get("benchmarks", [])]
+    if indexes:  # Lighthouse's own measure of CPU speed during each run; lower means a busier CPU
+        loads += f"; Lighthouse benchmarkIndex {min(indexes):.0f} to {max(indexes):.0f}"
     lines = [f"Lighthouse {version} on Node {node_version}, {date.today().isoformat()}, {platform.machine()}, "
              f"{os.cpu_count()} cores ({loads}), Debian's Chromium {chrome}; mobile, simulated throttling, "
              f"median of {runs} run(s) per page.", "",

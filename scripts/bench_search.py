@@ -50,7 +50,7 @@ def build_site(count: int, workdir: Path) -> Path:
     """The synthetic project of bench.py, built once; returns its site directory."""
     import bench
     project = bench.make_project(workdir, count)
-    seconds, _ = bench.build(project)
+    seconds = bench.build(project)[0]  # wall seconds; bench.build also gives peak memory and CPU
     print(f"built {count:,} cases in {seconds:.0f} s", file=sys.stderr, flush=True)
     return project / "site"
 
@@ -63,7 +63,8 @@ def settle(page, done: str, quiet_ms: int = 400, timeout_s: float = 60) -> None:
         if state[0] and state[1] is not None and state[1] >= quiet_ms:
             return
         if time.monotonic() > deadline:
-            raise SystemExit(f"page never settled: {done}; quiet for {state[1]} ms")
+            where = page.evaluate("[window.cbExplorer && window.cbExplorer.searching, window.cbSearch && window.cbSearch.query, (document.getElementById('cb-q') || {}).value]")
+            raise SystemExit(f"page never settled: {done}; quiet for {state[1]} ms; explorer searching, last query, box: {where}")
         page.wait_for_timeout(50)
 
 
@@ -123,6 +124,8 @@ def measure(site: Path, case_url: str, words: list[str], runs: int) -> dict:
                 context = browser.new_context(viewport={"width": 1280, "height": 900})
                 context.add_init_script(PROBE)
                 page = context.new_page()
+                page.on("pageerror", lambda error: print(f"page error: {error}", file=sys.stderr, flush=True))
+                page.on("console", lambda m: print(f"console {m.type}: {m.text}", file=sys.stderr, flush=True) if m.type in ("error", "warning") else None)
                 out.append(header_runs(page, base, case_url, words) if kind == "header" else explorer_runs(page, base, words))
                 context.close()
         browser.close()

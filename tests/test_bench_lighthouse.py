@@ -53,9 +53,12 @@ def test_images_missing_files_and_folder_redirects_behave_as_before(tmp_path):
 
 
 def test_a_page_keeps_the_median_of_its_runs_and_every_score():
-    runs = [{"performance": p, "accessibility": 97, "version": "13.5.0", "chrome": "x"} for p in (81, 96, 94)]
+    runs = [{"performance": p, "accessibility": 97, "version": "13.5.0", "chrome": "x", "benchmark": b}
+            for p, b in ((81, 900), (96, 1800), (94, 1500))]
     row = bench_lighthouse.median_row("statements", "benefits/", [*runs, {"error": "NO_FCP"}])
     assert row["performance"] == 94 and row["runs"] == [81, 96, 94] and row["path"] == "/benefits/"
+    assert row["benchmarks"] == [900, 1800, 1500]
+    assert "benchmarkIndex 900 to 1800" in bench_lighthouse.report([row], "1.0, 1.0, 1.0")
     failed = bench_lighthouse.median_row("home", "", [{"error": "NO_FCP"}])
     assert failed["error"] == "NO_FCP" and "performance" not in failed
 

@@ -4,6 +4,7 @@ the case is in its page, the explorer list and api/cases.json; a bad case fails 
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -160,3 +161,28 @@ def test_a_fourth_audience_needs_no_code_change(tmp_path):
     assert "Journalists" in listed[:listed.index("</li>")]
     kits = json.loads((site / "api/kits.json").read_text())
     assert [k["id"] for k in kits][-1] == "journalists"
+
+
+def test_theme_scripts_wait_for_the_page_instead_of_the_first_paint(built):
+    """Material's bundle and extra_javascript load with defer (overrides/main.html), in their order;
+    Lighthouse counted them render-blocking. The projector-mode script in the head must stay."""
+    for page in ("index.html", "kits/executives/index.html", "benefits/index.html"):
+        html = (built / page).read_text(encoding="utf-8")
+        theme = re.findall(r'<script src="[^"]*"[^>]*>', html[html.index('id="__config"'):])
+        assert theme and all(tag.endswith(" defer>") for tag in theme), theme
+        assert "bundle." in theme[0] and "casebook.js" in theme[1]
+    training = (built / "training/index.html").read_text(encoding="utf-8")
+    head = training[:training.index("</head>")]
+    assert re.search(r'<script src="[^"]*training-early\.js">', head)
+
+
+def test_statement_lists_copy_from_the_statement_page_instead_of_carrying_every_citation(built):
+    benefit = json.loads((built / "api/benefits.json").read_text(encoding="utf-8"))[0]
+    own = (built / f"benefits/{benefit['id']}/index.html").read_text(encoding="utf-8")
+    assert f'id="cite-{benefit["id"]}"' in own and f'id="cite-{benefit["id"]}-html"' in own
+    kit_id = json.loads((built / "api/kits.json").read_text(encoding="utf-8"))[0]["id"]
+    for page in ("benefits/index.html", f"kits/{kit_id}/index.html"):
+        html = (built / page).read_text(encoding="utf-8")
+        assert 'id="cite-' not in html and "<template" not in html
+        buttons = re.findall(r'<button[^>]*data-copy-target="cite-[^>]*>', html)
+        assert buttons and all("data-copy-from-page" in b and 'data-copy-url="../' in b for b in buttons)

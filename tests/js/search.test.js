@@ -72,3 +72,11 @@ test("excerpt pieces are text, never HTML", () => {
   assert.deepEqual(S.excerptPieces("a <mark>grit</mark> &lt;b&gt; &amp; c"),
                    [["a ", false], ["grit", true], [" <b> & c", false]]);
 });
+
+test("a pause before searching only where a search costs more than the pause", () => {
+  assert.equal(S.pauseBefore("winter", null), 40);  // nothing measured yet
+  assert.equal(S.pauseBefore("winter", 180), 40);   // a large site: one search per burst of keys
+  assert.equal(S.pauseBefore("wi", 180), 300);      // two letters match nearly every page
+  assert.equal(S.pauseBefore("winter", 12), 0);     // a small site: search at once
+  assert.equal(S.pauseBefore("w", 12), 0);
+});

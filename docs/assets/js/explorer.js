@@ -251,8 +251,14 @@
       var search = window.CasebookSearch;
       var words = ui.search.value.trim();
       if (!search || !words) { change(false, started); return; }
+      // The state follows the box at once (a search finishing meanwhile must not put older
+      // words back in it) and older searches are dropped; the new one waits for the pause.
+      state = readControls();
+      shown = PAGE;
+      ui.note.textContent = "";
+      ticket++;
       window.cbExplorer.searching = true;  // from the key, through the pause, to the list drawn
-      search.afterPause(ui.search, words, function () { change(false, started); });
+      search.afterPause(ui.search, words, function () { rankWords(false, started); });
     });
     ui.search.addEventListener("keydown", function (event) {
       if (event.key !== "Enter") return;

@@ -14,8 +14,10 @@
   var FACETS = ["audience", "topic", "sector", "type"];
   var MAX_VARIANTS = 4;
   // Wait this long after a key before searching, so a burst of keys runs one search (for the
-  // last), not one per key; a reader typing at human pace still gets a search per key. One or
-  // two letters match nearly every page and cost the most, so they wait for a real pause.
+  // last), not one per key, when a search costs more than the wait (a large site); a reader
+  // typing at human pace still gets a search per key. One or two letters match nearly every
+  // page and cost the most, so they wait for a real pause. On a site whose searches take less
+  // than the wait, there is none: a search the reader typed past costs less than waiting.
   var PAUSE_MS = 40;
   var SHORT = 3;
   var SHORT_PAUSE_MS = 300;
@@ -45,7 +47,11 @@
     return variants.filter(function (v, i) { return variants.indexOf(v) === i; }).slice(0, MAX_VARIANTS);
   }
 
-  function pauseBefore(query) { return fold(query).length < SHORT ? SHORT_PAUSE_MS : PAUSE_MS; }
+  /* lastCost: how long the last search took (ms), or null before the first. */
+  function pauseBefore(query, lastCost) {
+    if (typeof lastCost === "number" && lastCost < PAUSE_MS) return 0;
+    return fold(query).length < SHORT ? SHORT_PAUSE_MS : PAUSE_MS;
+  }
 
   /* Pagefind's filter object: every chosen facet value (OR within a facet). */
   function filtersFor(selected) {

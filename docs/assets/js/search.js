@@ -50,20 +50,31 @@
     });
   }
 
-  /* Run `job` once the reader has paused (see SearchCore.pauseBefore); another key from the same
-     owner restarts the wait. The engine starts loading on the first key, not after the pause. */
+  /* Run `job` once the reader has paused (see SearchCore.pauseBefore: none on a site whose last
+     search took less than the pause); another key from the same owner restarts the wait. The
+     engine starts loading on the first key, not after the pause. */
   var timers = new Map();
   function afterPause(owner, query, job) {
     window.clearTimeout(timers.get(owner));
     load();
-    timers.set(owner, window.setTimeout(job, S.pauseBefore(query)));
+    var wait = S.pauseBefore(query, lastCost);
+    if (wait) timers.set(owner, window.setTimeout(job, wait)); else job();
   }
   function cancelPause(owner) { window.clearTimeout(timers.get(owner)); }
 
   /* rank(), through the queue: null when `owner` asked again before this one started. */
   var queue = S.latestQueue();
+  var lastCost = null;  // ms the last search took once the engine had loaded (see afterPause)
   function rankLatest(owner, query, selected) {
-    return queue(owner, function () { return rank(query, selected); });
+    return queue(owner, function () {
+      return load().then(function () {
+        var started = performance.now();
+        return rank(query, selected).then(function (hits) {
+          lastCost = performance.now() - started;
+          return hits;
+        });
+      });
+    });
   }
 
   /* Each facet's values: listed by the build, so no filter index is downloaded to show them. */
