@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import atexit
 import os
-import shutil
 import tempfile
 import threading
 from pathlib import Path
@@ -29,7 +28,9 @@ class ServeIndex:
     def __init__(self) -> None:
         self.lock = threading.Lock()
         self.generation = 0
-        self.kept: Path | None = None  # a folder holding pagefind/ (and pagefind-1/, ...) and MAPS
+        # The last index in memory (a few MB): its bundles' files and MAPS, by path in the site.
+        # Kept in memory so that a server stopped any way leaves nothing behind.
+        self.kept: dict[Path, bytes] | None = None
         self.thread: threading.Thread | None = None
         self.failed = ""  # Pagefind's message when the last background run failed
 
@@ -37,8 +38,7 @@ class ServeIndex:
         """A serving process starts: nothing indexed yet."""
         self.wait()
         with self.lock:
-            self.generation, self.failed, self.thread = self.generation + 1, "", None
-            self._replace_kept(None)
+            self.generation, self.failed, self.thread, self.kept = self.generation + 1, "", None, None
 
     def rebuild_started(self) -> None:
         """A rebuild is about to clean the site: any index being made now is of the old site."""
@@ -59,50 +59,42 @@ class ServeIndex:
 
     def keep(self, site_dir: Path) -> None:
         """Remember the index a foreground run just wrote into `site_dir`."""
-        folder = Path(tempfile.mkdtemp(prefix="casebook-serve-index-"))
-        for bundle in bundle_dirs(site_dir):
-            shutil.copytree(bundle, folder / bundle.name)
-        for rel in MAPS:
-            (folder / rel).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(Path(site_dir) / rel, folder / rel)
-        self._replace_kept(folder)
+        self.kept = _read(Path(site_dir))
 
     def wait(self, timeout: float | None = None) -> None:
         if self.thread is not None:
             self.thread.join(timeout)
 
     def _index(self, site_dir: Path, generation: int) -> None:
-        folder = Path(tempfile.mkdtemp(prefix="casebook-serve-index-"))
-        result = build_index(site_dir, into=folder)  # the bundles and MAPS
+        with tempfile.TemporaryDirectory(prefix="casebook-serve-index-") as folder:
+            result = build_index(site_dir, into=Path(folder))  # the bundles and MAPS
+            made = _read(Path(folder)) if result.returncode == 0 else None
         with self.lock:
             current = generation == self.generation
-            if result.returncode != 0 or not current:
-                shutil.rmtree(folder, ignore_errors=True)
-                self.failed = (result.stderr or result.stdout) if current and result.returncode else ""
+            if made is None or not current:
+                self.failed = (result.stderr or result.stdout) if current and made is None else ""
                 return
-            _merge(folder, site_dir)
-            self.failed = ""
-            self._replace_kept(folder)
-
-    def _replace_kept(self, folder: Path | None) -> None:
-        old, self.kept = self.kept, folder
-        if old is not None:
-            shutil.rmtree(old, ignore_errors=True)
+            _merge(made, site_dir)
+            self.failed, self.kept = "", made
 
 
-def _merge(source: Path, site_dir: Path) -> None:
-    """Add `source`'s index files to `site_dir`'s, replacing the entry files and the maps last."""
-    last = []
-    for path in sorted(p for bundle in bundle_dirs(source) for p in bundle.rglob("*")):
-        if path.is_dir():
-            continue
-        rel = path.relative_to(source)
-        if rel.name == ENTRY:
-            last.append(rel)
-        elif not (_named_by_content(rel) and (site_dir / rel).exists()):
-            _put(path, site_dir / rel)
-    for rel in last + list(MAPS):
-        _put(source / rel, site_dir / rel)
+def _read(root: Path) -> dict[Path, bytes]:
+    """The index under `root` (a site, or the folder an index was written to): every file of its
+    bundles, then MAPS."""
+    files = {path.relative_to(root): path.read_bytes()
+             for bundle in bundle_dirs(root) for path in sorted(bundle.rglob("*")) if path.is_file()}
+    files.update({rel: (root / rel).read_bytes() for rel in MAPS})
+    return files
+
+
+def _merge(files: dict[Path, bytes], site_dir: Path) -> None:
+    """Add an index's files to `site_dir`'s, replacing the entry files and the maps last."""
+    last = [rel for rel in files if rel.name == ENTRY or rel in MAPS]
+    for rel, data in files.items():
+        if rel not in last and not (_named_by_content(rel) and (site_dir / rel).exists()):
+            _put(data, site_dir / rel)
+    for rel in sorted(last, key=lambda rel: rel in MAPS):  # entry files, then the maps
+        _put(files[rel], site_dir / rel)
 
 
 def _named_by_content(rel: Path) -> bool:
@@ -110,13 +102,13 @@ def _named_by_content(rel: Path) -> bool:
     return len(rel.parts) > 2 or rel.suffix == ".pf_meta"
 
 
-def _put(source: Path, target: Path) -> None:
-    """Copy through a temporary name, so a reader sees the old file or the new, never half."""
+def _put(data: bytes, target: Path) -> None:
+    """Write through a temporary name, so a reader sees the old file or the new, never half."""
     target.parent.mkdir(parents=True, exist_ok=True)
     temporary = target.with_name(target.name + ".part")
-    shutil.copyfile(source, temporary)
+    temporary.write_bytes(data)
     os.replace(temporary, target)
 
 
 INDEX = ServeIndex()
-atexit.register(INDEX.reset)  # the kept copy lives in a temporary folder
+atexit.register(INDEX.wait)  # a server stopped with Ctrl+C lets a running index clean up after itself

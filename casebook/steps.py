@@ -82,3 +82,15 @@ def page_sections(body: str) -> dict[str, tuple[str, str]]:
     if current:
         sections[current] = (heading, "\n".join(chunk).strip() + "\n")
     return sections
+
+
+def lift_headings(body: str) -> str:
+    """Markdown of one `##` section with its deeper headings one level up (`###` becomes `##`):
+    on a step page the section's own heading is the page's h1, so its subheadings must be h2s
+    for the headings to go down one level at a time (axe: heading-order)."""
+    lines, fenced = [], False
+    for line in body.splitlines():
+        fenced ^= line.lstrip().startswith("```")
+        match = None if fenced else HEADING.match(line)
+        lines.append(line[1:] if match and len(match.group(1)) > 2 else line)
+    return "\n".join(lines) + ("\n" if body.endswith("\n") else "")

@@ -17,7 +17,7 @@ from .index import Casebook
 from .pages import relative, render_page
 from .sitefile import SiteFile
 from .slides import route_pptx
-from .steps import page_sections, read_page
+from .steps import lift_headings, page_sections, read_page
 from .training import Session, StepView, build_session, clock, key_figures, key_points
 from .urls import url_of
 
@@ -73,7 +73,7 @@ def guide_html(book: Casebook, view: StepView, url: str) -> Markup:
     page's folder to the step's address."""
     _, body = read_page(book.root / "docs" / view.target.ref)
     if view.target.section:
-        body = page_sections(body)[view.target.section][1]
+        body = lift_headings(page_sections(body)[view.target.section][1])
     folder = posixpath.dirname(view.target.ref)
 
     def repoint(match: re.Match) -> str:

@@ -83,6 +83,8 @@ def test_kit_section_benefit_and_guide_steps_show_their_content(pages, book):
     assert "Count calls before and after." in guide and "Pick one service" not in guide
     # the guide's own links are re-pointed from docs/guides/ to the step's address
     assert 'href="../../../guides/pilot/#scope"' in guide and 'href="../../../guides/"' in guide
+    # the section's heading is the step's h1, so its subheadings come up to h2 (heading order)
+    assert re.search(r"<h2[^>]*>Take a baseline", guide) and "<h3" not in guide
 
 
 def test_previous_and_next_stay_inside_the_route(pages):

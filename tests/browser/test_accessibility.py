@@ -72,6 +72,7 @@ STATES = {
     "training route": ("training/fixture-session/", None),
     "training step": ("training/fixture-session/1/", None),
     "training step, presenting": ("training/fixture-session/1/?present", None),
+    "training step showing a guide's section": ("training/fixture-session/4/", None),
     "presenter view": ("training/fixture-session/presenter/", None),
     "handout": ("training/fixture-session/handout/", None),
     "facilitator guide": ("training/fixture-session/guide/", None),
