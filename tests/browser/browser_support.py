@@ -14,3 +14,14 @@ def wait_until(page, expression: str, timeout_ms: int = 10_000) -> None:
         if time.monotonic() > deadline:
             raise AssertionError(f"still false after {timeout_ms} ms: {expression}")
         page.wait_for_timeout(50)
+
+
+def open_page(browser, base_url: str, viewport: dict):
+    """A new context and page that record console errors and uncaught exceptions, which the
+    fixtures assert are none when the test ends."""
+    context = browser.new_context(viewport=viewport, base_url=base_url)
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    return context, page, errors

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import sync_playwright
+from browser_support import open_page
 from static_site import CHROMIUM, CHROMIUM_ARGS, serve
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -42,11 +43,7 @@ def browser():
 
 @pytest.fixture
 def page(browser, base_url):
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, base_url=base_url)
-    page = context.new_page()
-    errors: list[str] = []
-    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
-    page.on("pageerror", lambda error: errors.append(str(error)))
+    context, page, errors = open_page(browser, base_url, {"width": 1280, "height": 900})
     yield page
     context.close()
     assert errors == [], f"console errors: {errors}"
@@ -65,19 +62,10 @@ def fixture_url(fixture_site_dir):
         yield url
 
 
-def _page(browser, base_url, viewport):
-    context = browser.new_context(viewport=viewport, base_url=base_url)
-    page = context.new_page()
-    errors: list[str] = []
-    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    return context, page, errors
-
-
 @pytest.fixture
 def fixture_page(browser, fixture_url):
     """A desktop page on the fixture site; like `page`, it must log no console error."""
-    context, page, errors = _page(browser, fixture_url, {"width": 1280, "height": 900})
+    context, page, errors = open_page(browser, fixture_url, {"width": 1280, "height": 900})
     yield page
     context.close()
     assert errors == [], f"console errors: {errors}"
@@ -86,7 +74,7 @@ def fixture_page(browser, fixture_url):
 @pytest.fixture
 def fixture_phone(browser, fixture_url):
     """A 390×844 phone page on the fixture site."""
-    context, page, errors = _page(browser, fixture_url, {"width": 390, "height": 844})
+    context, page, errors = open_page(browser, fixture_url, {"width": 390, "height": 844})
     yield page
     context.close()
     assert errors == [], f"console errors: {errors}"

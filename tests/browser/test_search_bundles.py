@@ -10,7 +10,7 @@ import math
 import shutil
 
 import pytest
-from browser_support import wait_until
+from browser_support import open_page, wait_until
 from static_site import serve
 
 from casebook.search import BUNDLE, build_index, bundle_dirs, fragment_urls
@@ -38,11 +38,7 @@ def bundled_url(bundled_site):
 
 @pytest.fixture
 def bundled_page(browser, bundled_url):
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, base_url=bundled_url)
-    page = context.new_page()
-    errors: list[str] = []
-    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
-    page.on("pageerror", lambda error: errors.append(str(error)))
+    context, page, errors = open_page(browser, bundled_url, {"width": 1280, "height": 900})
     yield page
     context.close()
     assert errors == [], f"console errors: {errors}"
