@@ -51,6 +51,27 @@ GRADES_EXPLAINED = {
                    "find it.",
 }
 GRADE_DESCRIPTION = " ".join(f"{grade}: {text}" for grade, text in GRADES_EXPLAINED.items())
+# How an outcome's figure was obtained, declared by the contributor (never guessed from words).
+BASES_EXPLAINED = {
+    "counted": "the organisation counted it: contacts, calls, responses, applications, spend.",
+    "estimate": "someone's estimate or projection, not a count.",
+    "survey": "the answers of people asked in a survey or poll.",
+    "platform-metric": "reach, impressions, views, clicks or followers as a platform reports them.",
+    "modelled": "worked out from a model or from unit costs multiplied by volumes.",
+}
+BASES = tuple(BASES_EXPLAINED)
+# What an outcome measures; kits say which of these their readers value and never lead with.
+OUTCOME_KINDS_EXPLAINED = {
+    "money": "cost, savings, spend or income.",
+    "contact": "contact volumes and channels: calls, messages, visits, enquiries.",
+    "time": "response or waiting times, or staff time spent.",
+    "participation": "people taking part: consultation responses, applications, attendance, uptake.",
+    "reach": "how many people saw or followed something.",
+    "safety": "incidents, abuse, crime, harm or emergencies.",
+    "workforce": "recruitment and staffing.",
+    "wellbeing": "how staff or residents feel: satisfaction, stress, trust.",
+}
+OUTCOME_KINDS = tuple(OUTCOME_KINDS_EXPLAINED)
 SCHEMA_FILES = {
     "case": "case-study.schema.json",
     "benefit": "benefit.schema.json",
@@ -174,6 +195,10 @@ def case_schema(vocab: Vocabulary) -> dict:
             "measure": _text(1, 120, "What was measured."),
             "value": {"type": ["string", "number"], "description": "The figure as the source words it."},
             "source": SOURCE_INDEX,
+            "basis": {"type": "string", "enum": list(BASES),
+                      "description": " ".join(f"{b}: {t}" for b, t in BASES_EXPLAINED.items())},
+            "kind": {"type": "string", "enum": list(OUTCOME_KINDS),
+                     "description": " ".join(f"{k}: {t}" for k, t in OUTCOME_KINDS_EXPLAINED.items())},
             "headline": {"type": "boolean",
                          "description": "true on the one outcome that carries the case's claim (its "
                                         "title); when no outcome says so, the first is the headline."},

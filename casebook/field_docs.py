@@ -50,6 +50,10 @@ CASE: dict[str, Doc] = {
     "outcomes[].value": ("Figure", "Copy it exactly as the source words it, units and all.",
                          ["3,205 calls", "an eightfold increase"]),
     "outcomes[].headline": ("Headline figure", "", [True]),
+    "outcomes[].basis": ("How the figure was obtained", "Counted, an estimate, a survey, a platform's "
+                         "own metric (reach, views, followers) or modelled.", ["counted"]),
+    "outcomes[].kind": ("What it measures", "Money, contact, time, participation, reach, safety, "
+                        "workforce or wellbeing.", ["contact"]),
     "outcomes[].source": ("From source number", "Which source reports this figure: its number in `sources`, "
                           "1 for the first.", [1]),
     "lessons": ("Lessons", "Short lessons a reader could apply, up to 300 characters each.",
