@@ -38,6 +38,8 @@ RULES: dict[str, Rule] = _rules(
     ("file-extension", ERROR, "A file in a content folder does not end in .yml."),
     ("file-missing", ERROR, "taxonomy.yml is missing, so no id can be checked."),
     ("file-not-regular", ERROR, "A content folder holds a link, a folder, a device or a pipe."),
+    ("folder-not-plain", ERROR, "A content folder is a link (or not a folder), so nothing in it is read."),
+    ("file-hidden", ERROR, "A content folder holds a hidden file (its name starts with '.')."),
     ("yaml-syntax", ERROR, "The YAML cannot be read."),
     ("yaml-tab-indent", ERROR, "A tab is used for indentation."),
     ("yaml-duplicate-key", ERROR, "The same key appears twice in one mapping."),

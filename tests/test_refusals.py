@@ -4,13 +4,16 @@ line, and the inputs that once gave a traceback or were silently dropped."""
 from __future__ import annotations
 
 import os
+import shutil
+import subprocess
+import sys
 import time
 
 import pytest
 
 from casebook.load import parse_text
 from casebook.repository import load_casebook
-from support import TODAY, edit, problem_lines
+from support import ROOT, TODAY, edit, problem_lines
 
 C = "case_studies/gmp-tweets.yml"
 K = "kits/executives.yml"
@@ -171,3 +174,34 @@ def test_suggestions_stop_after_twenty_per_file(repo):
     lines = [line for line in problem_lines(repo) if line.endswith("[kit-reference-unknown]")]
     assert len(lines) == 30
     assert sum("did you mean 'gmp-tweets'?" in line for line in lines) == 20
+
+
+SECRETS = "year: ghp_SECRETTOKEN0\nsector: AKIA_SECRETKEY1\naws_secret_access_key: SECRETVALUE2\n"
+
+
+@pytest.mark.parametrize("folder", ["case_studies", "benefits", "kits", "training"])
+def test_a_linked_content_folder_is_refused_and_never_read(repo, tmp_path, folder):
+    outside = tmp_path / "outside" / folder
+    shutil.copytree(repo / folder, outside)
+    (outside / "stolen.yml").write_text(SECRETS, encoding="utf-8")
+    shutil.rmtree(repo / folder)
+    os.symlink(outside, repo / folder)
+    result = subprocess.run([sys.executable, str(ROOT / "scripts/validate.py"), "--root", str(repo)],
+                            capture_output=True, text=True)
+    assert result.returncode == 1
+    assert (f"{folder}:1:1: '{folder}' is a symbolic link, not a folder (expected the folder itself, committed "
+            f"with its files; fix: replace the link by a real '{folder}' folder holding the files) "
+            "[folder-not-plain]") in result.stderr.splitlines()
+    for leaked in ("SECRET", "stolen", "aws_secret", str(tmp_path / "outside")):
+        assert leaked not in result.stdout + result.stderr
+
+
+def test_a_hidden_file_is_reported_not_dropped(repo):
+    (repo / "case_studies/.hidden-case.yml").write_text((repo / C).read_text(), encoding="utf-8")
+    (repo / "kits/.notes").write_text("x", encoding="utf-8")
+    lines = problem_lines(repo)
+    assert ("case_studies/.hidden-case.yml:1:1: '.hidden-case.yml' is a hidden file, so the site would leave it "
+            "out (expected a name that does not start with '.'; fix: rename it to case_studies/hidden-case.yml, "
+            "or delete it) [file-hidden]") in lines
+    assert any(line.startswith("kits/.notes:1:1: '.notes' is a hidden file") for line in lines)
+    assert load_casebook(repo, today=TODAY).casebook is None
