@@ -18,7 +18,7 @@ from . import clock, rules
 from .contract import Vocabulary, schemas
 from .index import Casebook, build_casebook
 from .load import Document, load_file
-from .problems import Problem, sort_problems
+from .problems import Problem, cap_per_file, sort_problems
 from .refuse import describe, is_regular
 from .rules.context import Context
 from .shape import check_shape, validator_for
@@ -106,7 +106,7 @@ def load_casebook(root: Path, *, today: date | None = None, memo=None) -> LoadRe
     problems += rules.check_kits(ctx) + rules.check_routes(ctx)
     if taxonomy is not None and not unreadable:
         problems += rules.check_unused_terms(taxonomy, parsed)
-    problems = sort_problems(problems)
+    problems = cap_per_file(sort_problems(problems))
     if any(p.is_error for p in problems):
         return LoadResult(None, problems)
     return LoadResult(build_casebook(taxonomy, valid, today=today, root=root), problems)

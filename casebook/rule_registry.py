@@ -43,7 +43,8 @@ RULES: dict[str, Rule] = _rules(
     ("yaml-syntax", ERROR, "The YAML cannot be read."),
     ("yaml-tab-indent", ERROR, "A tab is used for indentation."),
     ("yaml-duplicate-key", ERROR, "The same key appears twice in one mapping."),
-    ("yaml-anchor", ERROR, "An anchor (&name) or alias (*name) is used."),
+    ("yaml-anchor", ERROR, "An anchor (&name) or alias (*name) is used (one problem per file)."),
+    ("number-too-long", ERROR, "An unquoted number is too long to read (over 4,300 digits)."),
     ("yaml-tag", ERROR, "An explicit tag such as !!python/object is used."),
     ("yaml-comment-in-text", ERROR, "Text holds ' #' without quotes."),
     ("yaml-brace-value", ERROR, "A value starts with {, which YAML reads as a mapping."),
@@ -71,7 +72,7 @@ RULES: dict[str, Rule] = _rules(
     ("bad-id", ERROR, "A reference or taxonomy key is not kebab-case."),
     ("bad-page-ref", ERROR, "A training step's page is not case:, kit:, benefit: or a docs/ page."),
     ("evidence-kind", ERROR, "A piece of evidence is neither {case: <id>} nor {source: {...}}."),
-    ("too-many-problems", ERROR, "The file has so many problems of shape that only the first are listed."),
+    ("too-many-problems", ERROR, "The file has so many problems that only the first 200 are listed."),
     ("schema-other", ERROR, "Any other mismatch with the JSON Schema."),
     # Stage 3, rules over one file's text (casebook/rules/common.py).
     ("placeholder-left", ERROR, "A value still holds the TODO text from the template."),

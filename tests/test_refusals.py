@@ -11,6 +11,7 @@ import time
 
 import pytest
 
+from casebook import problems as problems_module
 from casebook.load import parse_text
 from casebook.repository import load_casebook
 from support import ROOT, TODAY, edit, problem_lines
@@ -53,6 +54,14 @@ REFUSED = [
     ("too-long", [(C, "  League tables", "  " + "a" * 4000 + " League tables")],
      "case_studies/gmp-tweets.yml:13:1: challenge: text is 4054 characters (expected at most 4000; "
      "fix: shorten it) [too-long]"),
+    ("number-too-long", [(C, "year: 2010", "year: " + "1" * 5000)],
+     "case_studies/gmp-tweets.yml:6:7: year: number is 5,000 characters long (expected a number of at most 4,300 "
+     "digits, or text in double quotes; fix: write the figure as the source words it, in double quotes) "
+     "[number-too-long]"),
+    ("number-too-long", [(C, "year: 2010", "year: 2010\nextra: -" + "9" * 4400)],
+     "case_studies/gmp-tweets.yml:7:8: extra: number is 4,401 characters long (expected a number of at most 4,300 "
+     "digits, or text in double quotes; fix: write the figure as the source words it, in double quotes) "
+     "[number-too-long]"),
     ("yaml-too-deep", [(C, "year: 2010", "year: 2010\nextra: " + "[" * 13 + "]" * 13)],
      "case_studies/gmp-tweets.yml:7:19: lists and mappings nested more than 12 levels deep (expected the "
      "shape of the template; fix: indent only as the template does) [yaml-too-deep]"),
@@ -164,8 +173,35 @@ def test_too_many_problems_are_cut_short(repo):
     edit(repo, C, "outcomes:\n", "outcomes:\n" + outcomes)
     lines = problem_lines(repo)
     assert sum("required key 'measure' is missing" in line for line in lines) == 200
-    assert ("case_studies/gmp-tweets.yml:2:1: more than 200 problems; only the first 200 are listed (expected a "
-            "file shaped like the template; fix: fix these, then validate again) [too-many-problems]") in lines
+    assert len(lines) == 201 and lines[-1].startswith("case_studies/gmp-tweets.yml:")
+    assert lines[-1].endswith(": … and 50 more problems in this file (expected at most 200 problems are listed "
+                              "per file; fix: fix these, then validate again) [too-many-problems]")
+
+
+def _flood(count: int, template: str) -> str:
+    return "".join(template.format(i=i) for i in range(count))
+
+
+@pytest.mark.parametrize("name, text, hidden", [
+    ("aliases", "first: &a x\n" + _flood(3000, "k{i}: *a\n"), None),
+    ("duplicate keys", "title: a\n" + _flood(3000, "title: b{i}\n"), 3000 - 200),
+    ("control characters", _flood(3000, 'k{i}: "\\u0001"\n'), 3000 - 200),
+])
+def test_every_flood_of_problems_is_capped_per_file(repo, monkeypatch, name, text, hidden):
+    (repo / "case_studies/flood.yml").write_text(text, encoding="utf-8")
+
+    def flood_lines():
+        return [line for line in problem_lines(repo) if line.startswith("case_studies/flood.yml:")]
+    lines = flood_lines()
+    if hidden is None:  # aliases: one problem for the file, however many
+        anchors = [line for line in lines if line.endswith("[yaml-anchor]")]
+        assert len(anchors) == 1 and "anchor '&a' used, and 3,000 more anchors or aliases in this file" in anchors[0]
+        return
+    monkeypatch.setattr(problems_module, "MAX_PER_FILE", 10**9)
+    every = flood_lines()
+    assert len(every) > 3000
+    assert len(lines) == 201 and lines[:200] == every[:200]
+    assert f"… and {len(every) - 200:,} more problems in this file" in lines[-1]
 
 
 def test_suggestions_stop_after_twenty_per_file(repo):
