@@ -11,8 +11,8 @@ from dataclasses import KW_ONLY, dataclass
 from itertools import groupby
 from typing import Iterable
 
-from .inert import github_property, inert
-from .rule_registry import ERROR, WARNING, rule as registered
+from casebook.security.inert import github_property, inert
+from casebook.rule_registry import ERROR, WARNING, rule as registered
 
 __all__ = ["ERROR", "WARNING", "Problem", "cap_per_file", "more_problems", "sort_problems", "summary"]
 

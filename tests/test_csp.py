@@ -1,4 +1,4 @@
-"""The policy is computed from the built pages (issue #14): unit tests of casebook.csp."""
+"""The policy is computed from the built pages (issue #14): unit tests of casebook.security.csp."""
 
 from __future__ import annotations
 
@@ -10,8 +10,8 @@ import sys
 import pytest
 import yaml
 
-from casebook.csp import (MissingPolicy, Survey, apply_to_site, digest, inline_scripts, policies_in_head, policy,
-                          serialise, with_policy)
+from casebook.security.csp import (MissingPolicy, Survey, apply_to_site, digest, inline_scripts, policies_in_head,
+                                   policy, serialise, with_policy)
 from fixture_site import write_fixture_repo
 
 PAGE = ('<!doctype html><html><head><meta charset="utf-8"><title>t</title>'

@@ -12,7 +12,7 @@ import time
 import pytest
 
 from casebook import problems as problems_module
-from casebook.load import parse_text
+from casebook.content.load import parse_text
 from casebook.repository import load_casebook
 from support import ROOT, TODAY, edit, problem_lines
 
