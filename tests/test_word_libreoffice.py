@@ -11,9 +11,9 @@ import subprocess
 
 import pytest
 
-from casebook.briefing import plan_briefings
+from casebook.pages.briefing import plan_briefings
 from casebook.repository import load_casebook
-from casebook.word import briefing_docx
+from casebook.exports.word import briefing_docx
 from support import TODAY, edit
 from test_briefing import K, PILOT
 
