@@ -84,6 +84,7 @@ class Case:
     related: tuple[str, ...]
     added: date
     last_verified: date
+    distinct_from: tuple[str, ...] = ()  # cases that look alike but are not the same (no page shows it)
 
     @property
     def url(self) -> str:
@@ -253,6 +254,7 @@ def build_case(id: str, path: str, data: dict) -> Case:
         quote=Quote(quote["text"], quote["by"], quote["source"]) if quote else None,
         sources=tuple(_source(s, verified) for s in data["sources"]), related=tuple(data.get("related", ())),
         added=date.fromisoformat(data["added"]), last_verified=verified,
+        distinct_from=tuple(data.get("distinct_from", ())),
     )
 
 

@@ -20,6 +20,7 @@ class Context:
     kits: dict[str, Document]
     routes: dict[str, Document]
     ids: dict[str, frozenset[str]]  # every file present per kind, valid or not, for references
+    new: frozenset[str] = frozenset()  # paths checked as if added now (validate.py on a file elsewhere)
 
 
 def problem(doc: Document, keys: tuple, message: str, expected: str, fix: str, rule: str,
