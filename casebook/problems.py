@@ -9,8 +9,8 @@ from __future__ import annotations
 from dataclasses import KW_ONLY, dataclass
 from typing import Iterable
 
-from .inert import github_property, inert
-from .rule_registry import ERROR, WARNING, rule as registered
+from casebook.security.inert import github_property, inert
+from casebook.rule_registry import ERROR, WARNING, rule as registered
 
 __all__ = ["ERROR", "WARNING", "Problem", "sort_problems", "summary"]
 

@@ -13,14 +13,15 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from . import clock, rules
-from .contract import Vocabulary, schemas
-from .index import Casebook, build_casebook
-from .load import Document, load_file
-from .problems import Problem, sort_problems
-from .refuse import is_regular
-from .rules.context import Context
-from .shape import check_shape, validator_for
+from casebook import clock
+from casebook import rules
+from casebook.content.contract import Vocabulary, schemas
+from casebook.model.index import Casebook, build_casebook
+from casebook.content.load import Document, load_file
+from casebook.problems import Problem, sort_problems
+from casebook.content.refuse import is_regular
+from casebook.rules.context import Context
+from casebook.content.shape import check_shape, validator_for
 
 FOLDERS = {"case": "case_studies", "benefit": "benefits", "kit": "kits", "route": "training",
            "pilot": "pilots"}

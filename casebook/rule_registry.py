@@ -30,7 +30,7 @@ def _rules(*rows: tuple[str, str, str]) -> dict[str, Rule]:
 
 
 RULES: dict[str, Rule] = _rules(
-    # Stage 1, load: the file itself and its YAML (casebook/load.py, yaml_hints.py, repository.py).
+    # Stage 1, load: the file itself and its YAML (casebook/content/load.py, yaml_hints.py, repository.py).
     ("file-too-large", ERROR, "A content file is over 100 kB."),
     ("file-not-utf8", ERROR, "The file has bytes that are not UTF-8."),
     ("file-empty", ERROR, "The file holds nothing but comments."),
@@ -52,7 +52,7 @@ RULES: dict[str, Rule] = _rules(
     ("id-format", ERROR, "The file name (the entry's id) is not lowercase kebab-case of at most 80 characters."),
     ("id-reserved", ERROR, "The file name is the address of a page the site already has."),
     ("schema-comment", ERROR, "The first line is not the schema comment that lets editors check the file."),
-    # Stage 2, shape: the JSON Schema from casebook/contract.py (casebook/shape.py).
+    # Stage 2, shape: the JSON Schema from casebook/content/contract.py (casebook/content/shape.py).
     ("missing-key", ERROR, "A required key is missing."),
     ("unknown-key", ERROR, "A key is not part of the contract."),
     ("wrong-type", ERROR, "A value has the wrong type."),
@@ -103,7 +103,7 @@ RULES: dict[str, Rule] = _rules(
     ("route-page-section-unknown", ERROR, "A training step names a heading its page does not have."),
     ("route-too-long", ERROR, "A training route's steps add up to more than 240 minutes."),
     ("taxonomy-unused", WARNING, "An id declared in taxonomy.yml is used by no case or statement."),
-    # The weekly source check (casebook/linkcheck.py, `make links`), never the validator.
+    # The weekly source check (casebook/scheduled/linkcheck.py, `make links`), never the validator.
     ("source-link-dead", WARNING, "A source's address answers with an error such as 404."),
     ("source-link-moved", WARNING, "A source's address redirects permanently to a new one."),
     ("source-link-unreachable", WARNING, "A source's address timed out or kept refusing requests."),

@@ -1,6 +1,6 @@
 """MkDocs hook: once the site is written (Pagefind's files included), every page gets the site's
 Content-Security-Policy as a meta tag and `_headers` gets it for hosts that read one. The policy
-is computed from the built pages by `casebook.csp`; see SECURITY.md."""
+is computed from the built pages by `casebook.security.csp`; see SECURITY.md."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
-from casebook.csp import apply_to_site
+from casebook.security.csp import apply_to_site
 
 _RUN = {"command": "build"}
 

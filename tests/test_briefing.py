@@ -8,11 +8,11 @@ import io
 import docx
 import pytest
 
-from casebook.briefing import CASES, plan_briefings
-from casebook.citation import citation_html, citation_sources, citation_text
+from casebook.pages.briefing import CASES, plan_briefings
+from casebook.pages.citation import citation_html, citation_sources, citation_text
 from casebook.repository import load_casebook
-from casebook.strength import BY_ID
-from casebook.word import briefing_docx
+from casebook.model.strength import BY_ID
+from casebook.exports.word import briefing_docx
 from support import TODAY, edit, problem_lines
 
 C = "case_studies/gmp-tweets.yml"
@@ -164,8 +164,8 @@ def test_word_briefing_opens_and_holds_statements_figures_and_numbered_sources(r
 def test_case_page_and_explorer_data_lead_with_the_marked_headline(repo):
     import json
 
-    from casebook.export import cases_json
-    from casebook.pages import case_page
+    from casebook.exports.data import cases_json
+    from casebook.pages.render import case_page
     edit(repo, C, "    source: 1\nquote", '    source: 1\n  - measure: Arrests\n    value: "341 arrests"\n'
                                            '    source: 1\n    headline: true\nquote')
     book = book_of(repo)
@@ -177,7 +177,7 @@ def test_case_page_and_explorer_data_lead_with_the_marked_headline(repo):
 
 
 def test_case_page_labels_its_evidence_and_links_the_grading_page(repo):
-    from casebook.pages import case_page
+    from casebook.pages.render import case_page
     edit(repo, C, "publisher: BBC News", "publisher: Twitter")
     page = case_page(book_of(repo), "gmp-tweets").content
     assert ('<a class="cb-strength cb-strength--interested" href="../../how-we-grade-evidence/#interested">'

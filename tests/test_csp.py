@@ -1,11 +1,11 @@
-"""The policy is computed from the built pages (issue #14): unit tests of casebook.csp."""
+"""The policy is computed from the built pages (issue #14): unit tests of casebook.security.csp."""
 
 from __future__ import annotations
 
 import base64
 import hashlib
 
-from casebook.csp import Survey, apply_to_site, digest, inline_scripts, policy, serialise, with_policy
+from casebook.security.csp import Survey, apply_to_site, digest, inline_scripts, policy, serialise, with_policy
 
 PAGE = ('<!doctype html><html><head><meta charset="utf-8"><title>t</title>'
         '<script>var a = 1;</script><script src="x.js"></script>'

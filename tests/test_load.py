@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from casebook.load import parse_text
+from casebook.content.load import parse_text
 
 from support import FIXTURE, edit, problem_lines
 
@@ -12,7 +12,7 @@ def test_fixture_repository_is_valid(repo):
 
 
 def test_positions_point_at_the_key(repo):
-    from casebook.load import load_file
+    from casebook.content.load import load_file
     doc, problems = load_file(repo / "case_studies/gmp-tweets.yml", root=repo)
     assert problems == []
     assert doc.where(("outcomes", 0, "value")) == (19, 5)

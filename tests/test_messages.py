@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import shutil
 
-from casebook.load import parse_text
+from casebook.content.load import parse_text
 from casebook.rules.common import suggested_id
 
 from support import edit, problem_lines

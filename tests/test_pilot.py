@@ -13,12 +13,12 @@ import re
 import docx
 import pytest
 
-from casebook.briefing import plan_briefings
-from casebook.builder import builder_json
-from casebook.pages import briefing_page, kit_page
-from casebook.pilot import money, number, shared_facts, with_plan
+from casebook.exports.builder import builder_json
+from casebook.exports.word import briefing_docx
+from casebook.model.pilot import money, number, shared_facts, with_plan
+from casebook.pages.briefing import plan_briefings
+from casebook.pages.render import briefing_page, kit_page
 from casebook.repository import load_casebook
-from casebook.word import briefing_docx
 from support import TODAY, edit, problem_lines, real_casebook
 
 K = "kits/executives.yml"

@@ -8,7 +8,7 @@ import time
 
 import pytest
 
-from casebook.load import parse_text
+from casebook.content.load import parse_text
 from casebook.repository import load_casebook
 from support import TODAY, edit, problem_lines
 

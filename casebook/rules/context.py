@@ -6,9 +6,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from ..contract import STALE_AFTER_DAYS
-from ..load import Document, dotted
-from ..problems import WARNING, Problem
+from casebook.content.contract import STALE_AFTER_DAYS
+from casebook.content.load import Document, dotted
+from casebook.problems import WARNING, Problem
 
 
 @dataclass(frozen=True)

@@ -4,9 +4,9 @@ real entries (`kit-reference-unknown`), the briefing's choices are tagged for th
 
 from __future__ import annotations
 
-from ..hints import Hints
-from ..problems import Problem
-from .context import Context, problem, warning
+from casebook.content.hints import Hints
+from casebook.problems import Problem
+from casebook.rules.context import Context, problem, warning
 
 FOLDERS = {"benefit": "benefits/", "case": "case_studies/", "route": "training/", "pilot": "pilots/"}
 

@@ -3,8 +3,8 @@
 
 from __future__ import annotations
 
-from ..problems import Problem
-from .context import Context, warning
+from casebook.problems import Problem
+from casebook.rules.context import Context, warning
 
 
 def check_pilots(ctx: Context) -> list[Problem]:

@@ -9,7 +9,7 @@ import re
 import pytest
 from browser_support import wait_until
 
-from casebook.strength import KINDS
+from casebook.model.strength import KINDS
 
 pytestmark = pytest.mark.browser
 AUDIENCE = "elected-members"
