@@ -20,10 +20,12 @@ from dataclasses import replace
 from pathlib import Path
 
 from casebook.content.load import MAX_BYTES
-from casebook.content.placement import ENTRY_KINDS, kind_of, suggested_id
+from casebook.content.placement import kind_of, suggested_id
 from casebook.content.refuse import NotRegular, read_regular
 from casebook.problems import summary
 from casebook.repository import FOLDERS, TAXONOMY, content_files, load_casebook
+
+ENTRY_KINDS = tuple(FOLDERS)
 
 ROOT = Path(__file__).resolve().parent.parent
 

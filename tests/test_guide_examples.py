@@ -33,6 +33,7 @@ DESCRIBED = {
     "schema-other": "the catch-all for schema keywords no field uses today; no fragment can reach it",
     "case-probable-duplicate": "two files; tests/test_rules.py::test_case_probable_duplicate",
     "kit-order-repeat": "two kits; tests/test_rules.py::test_kit_order_repeat",
+    "pilot-view-missing": "a pilot and a kit; tests/test_pilot.py::test_pilot_view_missing",
     "kit-briefing-audience": "two audiences; tests/test_briefing.py::test_briefing_choice_must_be_tagged_for_the_audience",
     "file-not-regular": "a symbolic link; tests/test_refusals.py::test_symlinks_are_refused_and_never_followed",
     "folder-not-plain": "a linked folder; tests/test_refusals.py::test_a_linked_content_folder_is_refused_and_never_read",

@@ -56,7 +56,7 @@ def test_the_kind_comes_from_kind_when_the_schema_line_is_missing(repo, tmp_path
     code, lines = _run(repo, capsys, draft)
     assert code == 2
     assert lines == [f"validate.py: cannot tell what kind of entry {draft} is: its first line is not a schema "
-                     "comment; add one, or give --kind case|benefit|kit|route"]
+                     "comment; add one, or give --kind case|benefit|kit|route|pilot"]
     code, lines = _run(repo, capsys, "--kind", "case", draft)
     assert code == 1 and any(line.endswith("[schema-comment]") for line in lines)
 

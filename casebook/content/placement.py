@@ -10,14 +10,13 @@ import re
 
 from casebook.content.contract import ID_MAX, ID_PATTERN, SCHEMA_FILES
 
-ENTRY_KINDS = ("case", "benefit", "kit", "route")
 _SCHEMA_LINE = re.compile(r"#\s*yaml-language-server:\s*\$schema=\S*?([a-z-]+\.schema\.json)\s*$")
 
 
 def kind_of(first_line: str) -> str | None:
     """The entry kind a file's schema comment names, or None."""
     found = _SCHEMA_LINE.match(first_line.strip())
-    names = {name: kind for kind, name in SCHEMA_FILES.items() if kind in ENTRY_KINDS}
+    names = {name: kind for kind, name in SCHEMA_FILES.items() if kind != "taxonomy"}
     return names.get(found.group(1)) if found else None
 
 

@@ -149,19 +149,6 @@ class Objection:
 
 
 @dataclass(frozen=True)
-class Pilot:
-    """The concrete pilot a kit asks its audience to support (contract.PILOT_FIELDS)."""
-    scope: str
-    duration: str
-    staffing: str
-    cost: str
-    measures: str
-    reporting: str
-    protections: str
-    stop: str
-
-
-@dataclass(frozen=True)
 class BriefingChoice:
     """What the kit's editor chose to lead its briefing; the rest is chosen automatically."""
     title: str = ""
@@ -182,7 +169,7 @@ class Kit:
     asks: tuple[str, ...]
     training: str | None
     topics: tuple[str, ...] = ()
-    pilot: Pilot | None = None
+    pilot: str | None = None  # the id of a file in pilots/
     briefing: BriefingChoice | None = None  # None: the briefing is chosen automatically
 
     @property
@@ -276,7 +263,7 @@ def build_kit(id: str, path: str, data: dict) -> Kit:
                cares_about=tuple(data["cares_about"]), framing=data["framing"], objections=objections,
                asks=tuple(data["asks"]), training=data.get("training"),
                topics=tuple(data.get("topics", ())),
-               pilot=Pilot(**data["pilot"]) if "pilot" in data else None,
+               pilot=data.get("pilot"),
                briefing=BriefingChoice(**{k: v if k == "title" else tuple(v)
                                           for k, v in data["briefing"].items()}) if "briefing" in data else None)
 

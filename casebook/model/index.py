@@ -6,12 +6,13 @@ and which statements cite a case.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from datetime import date
 
 from casebook.content.load import Document
+from casebook.model.pilot import Pilot, build_pilot
 from casebook.model.entries import (GRADE_RANK, Benefit, Case, Kit, Route, Taxonomy, build_benefit, build_case,
                     build_kit, build_route, build_taxonomy)
 from casebook.rules.context import is_stale
@@ -31,6 +32,11 @@ class Casebook:
     routes: dict[str, Route]
     today: date
     root: Path  # the repository, for hand-written pages a training route may visit
+    pilots: dict[str, Pilot] = field(default_factory=dict)
+
+    def pilot_for(self, kit: Kit) -> Pilot | None:
+        """The pilot a kit asks its audience to support, if it names one."""
+        return self.pilots.get(kit.pilot or "")
 
     def is_stale(self, entry: Case | Benefit) -> bool:
         return is_stale(entry.last_verified, self.today)
@@ -143,4 +149,5 @@ def build_casebook(taxonomy: Document, valid: dict[str, dict[str, Document]], *,
         routes={r.id: r for r in sorted(routes, key=lambda r: r.id)},
         today=today,
         root=root,
+        pilots={d.id: build_pilot(d.id, d.path, d.data) for d in sorted(valid["pilot"].values(), key=lambda d: d.id)},
     )

@@ -19,6 +19,7 @@ from casebook.pages.render import GRADE_LABELS, relative, render_page
 
 KIND_NAMES = {"case": ("Case study", "case_studies/<id>.yml"), "benefit": ("Benefit statement", "benefits/<id>.yml"),
               "kit": ("Audience kit", "kits/<id>.yml"), "route": ("Training route", "training/<id>.yml"),
+              "pilot": ("Pilot", "pilots/<id>.yml"),
               "taxonomy": ("Taxonomy", "taxonomy.yml")}
 PATTERN_WORDS = {DATE_PATTERN: "an ISO date, YYYY-MM-DD", ID_PATTERN: "an id: lowercase letters, digits and "
                  "single hyphens", URL_PATTERN: "an address starting http:// or https://",

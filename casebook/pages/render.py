@@ -16,7 +16,7 @@ import jinja2
 from markupsafe import Markup, escape
 
 from casebook.pages.countries import country_name
-from casebook.pages.briefing import PILOT_LABELS, build_briefing, headline_cases
+from casebook.pages.briefing import build_briefing, headline_cases
 from casebook.pages.citation import citation_html, citation_sources, citation_text, objection_text
 from casebook.content.contract import STALE_AFTER_WORDS
 from casebook.model.index import Casebook
@@ -39,7 +39,7 @@ def environment(templates: Path = TEMPLATES) -> jinja2.Environment:
                              keep_trailing_newline=True)
     env.globals.update(citation=citation_text, citation_html=citation_html,
                        citation_sources=citation_sources, objection_text=objection_text,
-                       pilot_labels=PILOT_LABELS, url_for=url_for, briefing_url=briefing_url,
+                       url_for=url_for, briefing_url=briefing_url,
                        audience_cases_url=audience_cases_url, explorer_url=explorer_url,
                        stale_after=STALE_AFTER_WORDS)
     env.filters.update(md=markdown_html, text=one_line, country=country_name,
@@ -91,6 +91,7 @@ def kit_page(book: Casebook, kit_id: str) -> SiteFile:
     kit = book.kits[kit_id]
     cases = headline_cases(book, kit.id, None)
     return page_file("kit.md.j2", src_uri("kit", kit.id), kit.path, kit=kit, book=book, cases=cases,
+                     brief=build_briefing(book, kit),
                      case_sectors={case.sector for case in cases},
                      benefits=book.benefits_for(kit.id), route=book.routes.get(kit.training or ""))
 

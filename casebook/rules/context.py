@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
@@ -20,6 +20,7 @@ class Context:
     kits: dict[str, Document]
     routes: dict[str, Document]
     ids: dict[str, frozenset[str]]  # every file present per kind, valid or not, for references
+    pilots: dict[str, Document] = field(default_factory=dict)
     new: frozenset[str] = frozenset()  # paths checked as if added now (validate.py on a file elsewhere)
 
 
