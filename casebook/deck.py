@@ -119,7 +119,7 @@ def guide_slides(book: Casebook, target: Target) -> tuple[Slide, ...]:
             slides.append(Slide(label, guide="\n\n".join(chunk) + "\n"))
             chunk.clear()
 
-    for block in markdown_blocks(body):
+    for block in [part for block in markdown_blocks(body) for part in split_fence(block)]:
         heading = HEADING.match(block)
         if heading:
             flush()
@@ -165,6 +165,22 @@ def markdown_blocks(body: str) -> list[str]:
     if current:
         blocks.append(current)
     return ["\n".join(block).strip("\n") for block in blocks]
+
+
+def split_fence(block: str) -> list[str]:
+    """A fenced block too long for one slide (a bulletin template) in runs of its paragraphs, each
+    fenced again, so it shows over two slides at full size rather than one at a small size."""
+    lines = block.splitlines()
+    if not lines[0].lstrip().startswith("```") or weight(block) <= BUDGET:
+        return [block]
+    fence, body = lines[0], "\n".join(lines[1:-1])
+    parts: list[str] = []
+    for paragraph in body.split("\n\n"):
+        if parts and weight(parts[-1] + "\n\n" + paragraph) <= BUDGET:
+            parts[-1] += "\n\n" + paragraph
+        else:
+            parts.append(paragraph)
+    return [f"{fence}\n{part}\n```" for part in parts]
 
 
 def pack_markdown(text: str) -> list[str]:
