@@ -176,7 +176,7 @@ def split_fence(block: str) -> list[str]:
     fence, body = lines[0], "\n".join(lines[1:-1])
     parts: list[str] = []
     for paragraph in body.split("\n\n"):
-        if parts and weight(parts[-1] + "\n\n" + paragraph) <= BUDGET:
+        if parts and weight(f"{fence}\n{parts[-1]}\n\n{paragraph}\n```") <= BUDGET:
             parts[-1] += "\n\n" + paragraph
         else:
             parts.append(paragraph)
