@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from casebook.deck import BUDGET, markdown_blocks, step_slides, weight
+from casebook.pages.deck import BUDGET, markdown_blocks, step_slides, weight
 from casebook.repository import load_casebook
-from casebook.training import build_session
+from casebook.pages.training import build_session
 from support import TODAY, edit
 
 ROUTE = "fixture-session"
