@@ -195,6 +195,12 @@ class Step:
     optional: bool = False
 
 
+# Every session opens with a welcome and ends with a close (the asks, what happens next) that are
+# not steps of the route; a route's steps leave time for them.
+WELCOME_MINUTES = 5
+CLOSE_MINUTES = 5
+
+
 @dataclass(frozen=True)
 class Route:
     id: str
@@ -211,7 +217,8 @@ class Route:
 
     @property
     def minutes(self) -> int:
-        return sum(step.minutes for step in self.steps)
+        """The whole session: welcome, every step, close."""
+        return WELCOME_MINUTES + sum(step.minutes for step in self.steps) + CLOSE_MINUTES
 
 
 def _source(data: dict, last_verified: date) -> Source:
