@@ -154,7 +154,7 @@ FORM_GROUPS = (
     ("numbers", "What changed, in numbers", "At least one measured result, copied exactly as the source "
      "words it, with the number of the source above that reports it.", ("outcomes",)),
     ("more", "Anything else (optional)", "A quote, lessons, what limits the evidence, related cases.",
-     ("quote", "lessons", "caveats", "related")),
+     ("quote", "lessons", "caveats", "related", "distinct_from")),
     ("entry", "About this entry", "Today's date, usually, for both.", ("added", "last_verified")),
 )
 LONG_TEXT = {"summary", "challenge", "approach", "caveats", "lessons", "text"}

@@ -50,13 +50,14 @@
         return { title: trim(s.title), publisher: trim(s.publisher), url: trim(s.url),
                  published: trim(s.published), grade: trim(s.grade) };
       }),
-      related: ids(d.related), added: trim(d.added), last_verified: trim(d.last_verified)
+      related: ids(d.related), distinct_from: ids(d.distinct_from), added: trim(d.added),
+      last_verified: trim(d.last_verified)
     };
     var result = {};
     (order || Object.keys(c)).forEach(function (key) {
       var value = c[key];
       var empty = value === undefined || value === "" || (Array.isArray(value) && value.length === 0);
-      var optional = ["channels", "lessons", "caveats", "quote", "related"].indexOf(key) >= 0;
+      var optional = ["channels", "lessons", "caveats", "quote", "related", "distinct_from"].indexOf(key) >= 0;
       if (empty && optional) { return; }
       if (value === undefined) { return; }  // a required key left out: the schema says so
       if (value === "" && !optional) { return; }
@@ -118,7 +119,7 @@
       var value = obj[key];
       var lead = (i === 0 && first) ? first : indent;
       if (Array.isArray(value) && value.every(function (v) { return typeof v === "string" && ID.test(v); }) &&
-          ["audiences", "topics", "channels", "related"].indexOf(key) >= 0) {
+          ["audiences", "topics", "channels", "related", "distinct_from"].indexOf(key) >= 0) {
         out.push(lead + key + ": [" + value.join(", ") + "]");
       } else if (Array.isArray(value)) {
         out.push(lead + key + ":");
