@@ -11,7 +11,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from casebook import problem_page
 from casebook.buildcache import CACHE
 from casebook.serveindex import INDEX
-from casebook.search import build_index, page_marker, synonyms_json
+from casebook.search import build_index, is_searchable, page_marker, synonyms_json, unsearchable
 
 
 def _root(config) -> Path:
@@ -25,7 +25,9 @@ def on_files(files: Files, config) -> Files:
 
 
 def on_page_content(html: str, page, config, files) -> str:
-    return html + page_marker(page.url)
+    if not is_searchable(page.url, page.meta):
+        return unsearchable(html)
+    return html + page_marker(page.url, page.meta.get("title") or page.title or "")
 
 
 def on_startup(command: str, dirty: bool) -> None:
