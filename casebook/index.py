@@ -16,7 +16,7 @@ from .model import (GRADE_RANK, Benefit, Case, Kit, Route, Taxonomy, build_benef
                     build_kit, build_route, build_taxonomy)
 from .rules.context import is_stale
 from .similar import SharedTopics
-from .strength import Kind, case_kind, source_kind
+from .strength import Kind, case_kind, evidence_kind
 
 MAX_RELATED = 5
 POOL = 30  # candidates scored exactly per case
@@ -68,9 +68,8 @@ class Casebook:
 
     def evidence_kinds(self, benefit: Benefit) -> list[Kind]:
         """One kind per piece of evidence (casebook.strength), in the order written."""
-        about = f"{benefit.statement} {benefit.explanation}"  # "a survey found..." marks opinion
-        return [case_kind(self.cases[item.case]) if item.case else source_kind(item.source, about=about)
-                for item in benefit.evidence]
+        return [case_kind(self.cases[item.case]) if item.case
+                else evidence_kind(item.source, item.basis, own_figure=False) for item in benefit.evidence]
 
     def strength(self, benefit: Benefit) -> Kind:
         """The statement's label: the best kind among its evidence."""

@@ -52,6 +52,8 @@ class Outcome:
     value: str
     source: int  # 1-based index into the case's sources
     headline: bool | None = None  # True on the figure that carries the case's claim (None: unmarked)
+    basis: str | None = None  # how the figure was obtained (contract.BASES)
+    kind: str | None = None  # what it measures (contract.OUTCOME_KINDS)
 
 
 @dataclass(frozen=True)
@@ -120,6 +122,7 @@ class Case:
 class Evidence:
     case: str | None = None
     source: Source | None = None
+    basis: str | None = None  # a source's figure: how it was obtained (contract.BASES)
 
 
 @dataclass(frozen=True)
@@ -247,8 +250,8 @@ def build_case(id: str, path: str, data: dict) -> Case:
         audiences=tuple(data["audiences"]), topics=tuple(data["topics"]),
         channels=tuple(data.get("channels", ())), summary=data["summary"],
         challenge=data["challenge"], approach=data["approach"],
-        outcomes=tuple(Outcome(o["measure"], str(o["value"]), o["source"], o.get("headline") or None)
-                       for o in data["outcomes"]),
+        outcomes=tuple(Outcome(o["measure"], str(o["value"]), o["source"], o.get("headline") or None,
+                               o.get("basis"), o.get("kind")) for o in data["outcomes"]),
         lessons=tuple(data.get("lessons", ())), caveats=data.get("caveats", ""),
         quote=Quote(quote["text"], quote["by"], quote["source"]) if quote else None,
         sources=tuple(_source(s, verified) for s in data["sources"]), related=tuple(data.get("related", ())),
@@ -259,7 +262,8 @@ def build_case(id: str, path: str, data: dict) -> Case:
 def build_benefit(id: str, path: str, data: dict) -> Benefit:
     verified = date.fromisoformat(data["last_verified"])
     evidence = tuple(Evidence(case=item["case"]) if "case" in item
-                     else Evidence(source=_source(item["source"], verified)) for item in data["evidence"])
+                     else Evidence(source=_source(item["source"], verified), basis=item.get("basis"))
+                     for item in data["evidence"])
     return Benefit(
         id=id, path=path, statement=data["statement"], audiences=tuple(data["audiences"]),
         topics=tuple(data["topics"]), explanation=data.get("explanation", ""), evidence=evidence,

@@ -22,7 +22,7 @@ from .contract import STALE_AFTER_WORDS
 from .index import Casebook
 from .markup import render
 from .statements import filter_options as statement_filters
-from .strength import case_kind
+from .strength import KINDS, case_kind
 from .sitefile import SiteFile
 from .urls import (audience_cases_url, briefing_src_uri, briefing_url, explorer_url, relative, src_uri, url_for,
                    url_of)
@@ -117,6 +117,7 @@ def explorer_vocabulary(book: Casebook) -> dict:
         "country": [[code, country_name(code)] for code in countries],
         "channel": [[t.id, t.label] for t in terms.channels.values() if t.id in used["channel"]],
         "grade": [[grade, GRADE_LABELS[grade]] for grade in GRADE_LABELS],
+        "evidence": [[kind.id, kind.label] for kind in KINDS],
         "years": sorted({c.year for c in cases}),
     }
 
