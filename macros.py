@@ -5,7 +5,7 @@ contributor text never reaches a page unescaped; generated pages never pass thro
 from pathlib import Path
 
 from casebook import contribute
-from casebook.contract import GRADES_EXPLAINED, schemas
+from casebook.contract import BASES_EXPLAINED, GRADES_EXPLAINED, OUTCOME_KINDS_EXPLAINED, schemas
 from casebook.pages import render_page
 from casebook.repository import current_vocabulary, load_cached
 from casebook.strength import KINDS
@@ -45,6 +45,16 @@ def define_env(env):
     def evidence_labels():
         """The strength labels, strongest first, as the "How we grade evidence" page shows them."""
         return render_page("evidence-kinds.html.j2", url=env.page.url, kinds=KINDS)
+
+    @env.macro
+    def evidence_bases():
+        """How a figure was obtained (contract.BASES_EXPLAINED), in the schema's wording."""
+        return render_page("evidence-terms.html.j2", url=env.page.url, prefix="basis", terms=BASES_EXPLAINED)
+
+    @env.macro
+    def outcome_kinds():
+        """What a figure measures (contract.OUTCOME_KINDS_EXPLAINED), in the schema's wording."""
+        return render_page("evidence-terms.html.j2", url=env.page.url, prefix="kind", terms=OUTCOME_KINDS_EXPLAINED)
 
     @env.macro
     def evidence_grades():
