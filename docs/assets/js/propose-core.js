@@ -40,7 +40,8 @@
       audiences: d.audiences || [], topics: d.topics || [], channels: d.channels || [],
       summary: trim(d.summary).replace(/\s+/g, " "), challenge: trim(d.challenge), approach: trim(d.approach),
       outcomes: (d.outcomes || []).map(function (o) {
-        return { measure: trim(o.measure), value: trim(o.value), source: wholeNumber(o.source) };
+        return { measure: trim(o.measure), value: trim(o.value), source: wholeNumber(o.source),
+                 basis: trim(o.basis), kind: trim(o.kind) };
       }),
       lessons: lines(d.lessons), caveats: trim(d.caveats),
       quote: d.quote && (trim(d.quote.text) || trim(d.quote.by)) ?
