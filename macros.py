@@ -7,6 +7,7 @@ from pathlib import Path
 from casebook import contribute
 from casebook.contract import BASES_EXPLAINED, GRADES_EXPLAINED, OUTCOME_KINDS_EXPLAINED, schemas
 from casebook.pages import render_page
+from casebook.relevance import reader_from
 from casebook.repository import current_vocabulary, load_cached
 from casebook.strength import KINDS
 
@@ -15,7 +16,7 @@ LATEST = 6
 
 def define_env(env):
     root = Path(env.conf.config_file_path).resolve().parent
-    book = load_cached(root).casebook
+    book = load_cached(root, reader=reader_from(env.conf.extra.get("reader"))).casebook
     env.variables["casebook"] = book
 
     @env.macro

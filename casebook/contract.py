@@ -161,6 +161,8 @@ SOURCE = _object({
 }, ["title", "publisher", "url", "published", "grade"], "Where the evidence comes from.")
 BASIS = {"type": "string", "enum": list(BASES),
          "description": " ".join(f"{b}: {t}" for b, t in BASES_EXPLAINED.items())}
+OUTCOME_KIND = {"type": "string", "enum": list(OUTCOME_KINDS),
+                "description": " ".join(f"{k}: {t}" for k, t in OUTCOME_KINDS_EXPLAINED.items())}
 SOURCE_INDEX = {"type": "integer", "minimum": 1,
                 "description": "The 1-based position of an entry in `sources`."}
 
@@ -198,8 +200,7 @@ def case_schema(vocab: Vocabulary) -> dict:
             "value": {"type": ["string", "number"], "description": "The figure as the source words it."},
             "source": SOURCE_INDEX,
             "basis": BASIS,
-            "kind": {"type": "string", "enum": list(OUTCOME_KINDS),
-                     "description": " ".join(f"{k}: {t}" for k, t in OUTCOME_KINDS_EXPLAINED.items())},
+            "kind": OUTCOME_KIND,
             "headline": {"type": "boolean",
                          "description": "true on the one outcome that carries the case's claim (its "
                                         "title); when no outcome says so, the first is the headline."},
@@ -254,6 +255,14 @@ def kit_schema(vocab: Vocabulary) -> dict:
                        "the automatic briefing choice prefers statements and cases on them.",
                        required=False),
         "pilot": PILOT,
+        "evidence": _object({
+            "values": {"type": "array", "items": OUTCOME_KIND, "uniqueItems": True, "minItems": 1,
+                       "description": "The outcome kinds this audience values, most valued first; the "
+                                      "automatic briefing choice prefers them."},
+            "never_lead_with": {"type": "array", "items": OUTCOME_KIND, "uniqueItems": True,
+                                "description": "Outcome kinds a briefing for this audience never leads "
+                                               "with (executives: reach)."},
+        }, ["values"], "What evidence this audience's readers value and what must never lead."),
         "briefing": _object({
             "title": _text(10, 90, "The briefing's title; name the audience, e.g. 'A social media "
                                    "pilot: briefing for the senior management team'."),

@@ -12,7 +12,7 @@ from pathlib import Path
 from datetime import date
 
 from .load import Document
-from .model import (GRADE_RANK, Benefit, Case, Kit, Route, Taxonomy, build_benefit, build_case,
+from .model import (GRADE_RANK, Benefit, Case, Kit, Reader, Route, Taxonomy, build_benefit, build_case,
                     build_kit, build_route, build_taxonomy)
 from .rules.context import is_stale
 from .similar import SharedTopics
@@ -31,6 +31,7 @@ class Casebook:
     routes: dict[str, Route]
     today: date
     root: Path  # the repository, for hand-written pages a training route may visit
+    reader: Reader | None = None  # the site's default reader (mkdocs.yml extra.reader), for briefings
 
     def is_stale(self, entry: Case | Benefit) -> bool:
         return is_stale(entry.last_verified, self.today)
@@ -127,7 +128,7 @@ def similarity(a: Case, b: Case) -> int:
 
 
 def build_casebook(taxonomy: Document, valid: dict[str, dict[str, Document]], *, today: date,
-                   root: Path) -> Casebook:
+                   root: Path, reader: Reader | None = None) -> Casebook:
     cases = [build_case(d.id, d.path, d.data) for d in valid["case"].values()]
     cases.sort(key=lambda c: (-c.added.toordinal(), c.title.casefold()))  # newest added first
     benefits = [build_benefit(d.id, d.path, d.data) for d in valid["benefit"].values()]
@@ -142,4 +143,5 @@ def build_casebook(taxonomy: Document, valid: dict[str, dict[str, Document]], *,
         routes={r.id: r for r in sorted(routes, key=lambda r: r.id)},
         today=today,
         root=root,
+        reader=reader,
     )

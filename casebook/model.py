@@ -164,6 +164,13 @@ class Pilot:
 
 
 @dataclass(frozen=True)
+class Reader:
+    """Whose world the briefings' automatic choices prefer: the site's `extra.reader` in mkdocs.yml."""
+    sector: str
+    country: str
+
+
+@dataclass(frozen=True)
 class BriefingChoice:
     """What the kit's editor chose to lead its briefing; the rest is chosen automatically."""
     title: str = ""
@@ -186,6 +193,8 @@ class Kit:
     topics: tuple[str, ...] = ()
     pilot: Pilot | None = None
     briefing: BriefingChoice | None = None  # None: the briefing is chosen automatically
+    evidence_values: tuple[str, ...] = ()  # outcome kinds its readers value, most valued first
+    never_lead_with: tuple[str, ...] = ()  # outcome kinds a briefing for them never leads with
 
     @property
     def briefing_choice(self) -> BriefingChoice:
@@ -280,7 +289,9 @@ def build_kit(id: str, path: str, data: dict) -> Kit:
                topics=tuple(data.get("topics", ())),
                pilot=Pilot(**data["pilot"]) if "pilot" in data else None,
                briefing=BriefingChoice(**{k: v if k == "title" else tuple(v)
-                                          for k, v in data["briefing"].items()}) if "briefing" in data else None)
+                                          for k, v in data["briefing"].items()}) if "briefing" in data else None,
+               evidence_values=tuple(data.get("evidence", {}).get("values", ())),
+               never_lead_with=tuple(data.get("evidence", {}).get("never_lead_with", ())))
 
 
 def build_route(id: str, path: str, data: dict) -> Route:

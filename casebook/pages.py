@@ -16,7 +16,7 @@ import jinja2
 from markupsafe import Markup, escape
 
 from .countries import country_name
-from .briefing import PILOT_LABELS, build_briefing, headline_cases
+from .briefing import PILOT_LABELS, build_briefing, card_sentence, dated_line, headline_cases
 from .citation import citation_html, citation_sources, citation_text, objection_text
 from .contract import STALE_AFTER_WORDS
 from .index import Casebook
@@ -41,7 +41,7 @@ def environment(templates: Path = TEMPLATES) -> jinja2.Environment:
                        citation_sources=citation_sources, objection_text=objection_text,
                        pilot_labels=PILOT_LABELS, url_for=url_for, briefing_url=briefing_url,
                        audience_cases_url=audience_cases_url, explorer_url=explorer_url,
-                       stale_after=STALE_AFTER_WORDS)
+                       stale_after=STALE_AFTER_WORDS, card_sentence=card_sentence, dated_line=dated_line)
     env.filters.update(md=markdown_html, text=one_line, country=country_name,
                        grade_label=GRADE_LABELS.__getitem__, yaml_string=yaml_string)
     return env
@@ -89,7 +89,7 @@ def benefit_page(book: Casebook, benefit_id: str) -> SiteFile:
 
 def kit_page(book: Casebook, kit_id: str) -> SiteFile:
     kit = book.kits[kit_id]
-    cases = headline_cases(book, kit.id, None)
+    cases = headline_cases(book, kit, None)
     return page_file("kit.md.j2", src_uri("kit", kit.id), kit.path, kit=kit, book=book, cases=cases,
                      case_sectors={case.sector for case in cases},
                      benefits=book.benefits_for(kit.id), route=book.routes.get(kit.training or ""))

@@ -17,6 +17,7 @@ from . import clock, rules
 from .contract import Vocabulary, schemas
 from .index import Casebook, build_casebook
 from .load import Document, load_file
+from .model import Reader
 from .problems import Problem, sort_problems
 from .refuse import is_regular
 from .rules.context import Context
@@ -43,9 +44,10 @@ def content_files(root: Path) -> dict[str, list[Path]]:
     return files
 
 
-def load_casebook(root: Path, *, today: date | None = None, memo=None) -> LoadResult:
+def load_casebook(root: Path, *, today: date | None = None, memo=None, reader: Reader | None = None) -> LoadResult:
     """`memo` (`mkdocs serve` only, a buildcache.EntryMemo) keeps each file's own checks between
-    rebuilds, by its bytes and the vocabulary, so a rebuild parses only the files that changed."""
+    rebuilds, by its bytes and the vocabulary, so a rebuild parses only the files that changed.
+    `reader` (the site's `extra.reader`) is whose sector and country briefings prefer."""
     root = Path(root).resolve()
     today = today or clock.today()
     files = content_files(root)
@@ -76,7 +78,7 @@ def load_casebook(root: Path, *, today: date | None = None, memo=None) -> LoadRe
     problems = sort_problems(problems)
     if any(p.is_error for p in problems):
         return LoadResult(None, problems)
-    return LoadResult(build_casebook(taxonomy, valid, today=today, root=root), problems)
+    return LoadResult(build_casebook(taxonomy, valid, today=today, root=root, reader=reader), problems)
 
 
 def _load_taxonomy(root: Path, path: Path) -> tuple[Document | None, list[Problem]]:
@@ -139,14 +141,14 @@ def _vocabulary(taxonomy: Document | None, audiences: frozenset[str]) -> Vocabul
 _CACHE: dict[tuple, LoadResult] = {}
 
 
-def load_cached(root: Path, *, today: date | None = None, memo=None) -> LoadResult:
+def load_cached(root: Path, *, today: date | None = None, memo=None, reader: Reader | None = None) -> LoadResult:
     """`load_casebook`, reused while no content file changed: the build hook and the macros
     module both ask for it, and `mkdocs serve` asks again on every rebuild."""
     root = Path(root).resolve()
-    key = (root, today or clock.today(), _fingerprint(root))
+    key = (root, today or clock.today(), reader, _fingerprint(root))
     if key not in _CACHE:
         _CACHE.clear()
-        _CACHE[key] = load_casebook(root, today=today, memo=memo)
+        _CACHE[key] = load_casebook(root, today=today, memo=memo, reader=reader)
     return _CACHE[key]
 
 

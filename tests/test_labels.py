@@ -93,7 +93,8 @@ def test_the_briefing_shows_the_label_of_each_of_its_cases_and_statements(site):
     assert builder["cases"] and builder["statements"]
     for case_id in builder["cases"]:
         org = book.cases[case_id].organisation
-        assert re.search(re.escape(org) + r", \d{4} · <a [^>]*>" + re.escape(labels[case_id]) + "</a>", brief), case_id
+        assert re.search(re.escape(org) + r", \d{4}: [^\n]*<a [^>]*>" + re.escape(labels[case_id]) + "</a></li>",
+                         brief), case_id
     for benefit_id in builder["statements"]:
         statement = book.benefits[benefit_id].statement
         label = labels[book.benefits[benefit_id].evidence[0].case]

@@ -100,7 +100,7 @@
   function scalar(key, value, indent) {
     if (typeof value === "number") { return " " + value; }
     if (MARKDOWN[key] || (key === "text" && value.indexOf("\n") >= 0)) { return block(value, indent + "  "); }
-    var plain = ["sector", "country", "grade", "added", "last_verified"].indexOf(key) >= 0 ||
+    var plain = ["sector", "country", "grade", "basis", "kind", "added", "last_verified"].indexOf(key) >= 0 ||
       (key === "published" && (PLAIN_DATE.test(value) || value === "undated"));
     if (plain && /^[A-Za-z0-9-]+$/.test(value)) {
       return " " + value;
