@@ -119,8 +119,8 @@ def card_sentence(case: Case) -> str:
 
 def dated_line(brief: Briefing) -> str:
     """The one plain line a briefing carries when its newest comparable figure is over five years old."""
-    return (f"The newest comparable figure we hold for {brief.kit.name} is from {brief.dated}, more than "
-            "five years ago; check whether the organisation has published a newer one.")
+    return (f"These figures are from {brief.dated} or earlier, more than five years ago: check whether the "
+            "organisations have published newer ones.")
 
 
 def key_sources(book: Casebook, benefit: Benefit) -> list[Source]:

@@ -65,7 +65,15 @@ def benefits_json(book: Casebook, *, base_url: str = "") -> str:
 
 
 def kits_json(book: Casebook, *, base_url: str = "") -> str:
-    return _dump([entry_record(kit, base_url=base_url) for kit in book.kits.values()])
+    records = []
+    for kit in book.kits.values():
+        record = entry_record(kit, base_url=base_url)
+        # The contract's `evidence: {values, never_lead_with}`, held as two fields on the Kit.
+        values, never = record.pop("evidence_values", None), record.pop("never_lead_with", None)
+        if values:
+            record["evidence"] = {"values": values, **({"never_lead_with": never} if never else {})}
+        records.append(record)
+    return _dump(records)
 
 
 def _dump(records: list) -> str:

@@ -41,10 +41,26 @@ def environment(templates: Path = TEMPLATES) -> jinja2.Environment:
                        citation_sources=citation_sources, objection_text=objection_text,
                        pilot_labels=PILOT_LABELS, url_for=url_for, briefing_url=briefing_url,
                        audience_cases_url=audience_cases_url, explorer_url=explorer_url,
-                       stale_after=STALE_AFTER_WORDS, card_sentence=card_sentence, dated_line=dated_line)
+                       stale_after=STALE_AFTER_WORDS, card_sentence=card_sentence, dated_line=dated_line,
+                       words=joined_words, reader_words=reader_words)
     env.filters.update(md=markdown_html, text=one_line, country=country_name,
                        grade_label=GRADE_LABELS.__getitem__, yaml_string=yaml_string)
     return env
+
+
+def joined_words(items, last: str = "and") -> str:
+    """['money', 'contact', 'time'] -> 'money, contact and time'."""
+    items = list(items)
+    return ", ".join(items[:-1]) + f" {last} " + items[-1] if len(items) > 1 else "".join(items)
+
+
+def reader_words(book: Casebook) -> str:
+    """Whose organisation the briefings prefer, in words: 'local government in United Kingdom'."""
+    reader = book.reader
+    if reader is None:
+        return "the reader"
+    sector = book.taxonomy.sectors.get(reader.sector)
+    return f"{sector.label.lower() if sector else reader.sector} in {country_name(reader.country)}"
 
 
 def markdown_html(text: str) -> Markup:

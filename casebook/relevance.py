@@ -4,7 +4,8 @@ choices of a briefing and the order of a kit's cases.
 A reader is the site's default organisation (`extra.reader` in mkdocs.yml: a sector and a
 country), and a kit says which outcome kinds its readers value and never lead with
 (`evidence: {values, never_lead_with}`). Evidence ranks, best first, by
-  1. not measuring what the kit never leads with (executives never lead with reach),
+  1. not measuring what the kit never leads with (executives never lead with reach), and not
+     unconfirmed (a figure we could not read in its source never leads),
   2. recency: the figure's year in the last five years,
   3. the reader's world: the same sector and country, then the same sector or country,
   4. basis: counted, then estimate or modelled, then survey, then platform metric,
@@ -68,7 +69,7 @@ def relevance(facts: Facts, kit: Kit, reader: Reader | None, today: date) -> tup
     values = kit.evidence_values
     same = [reader is not None and facts.sector == reader.sector,
             reader is not None and facts.country == reader.country]
-    return (facts.measures in kit.never_lead_with, not is_recent(facts.year, today),
+    return (facts.measures in kit.never_lead_with or facts.label.id == "unconfirmed", not is_recent(facts.year, today),
             0 if all(same) else 1 if any(same) else 2, BASIS_ORDER.get(facts.basis, 1), -facts.label.rank,
             values.index(facts.measures) if facts.measures in values else len(values), -facts.year)
 
