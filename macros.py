@@ -4,12 +4,12 @@ contributor text never reaches a page unescaped; generated pages never pass thro
 
 from pathlib import Path
 
-from casebook import contribute
-from casebook.contract import BASES_EXPLAINED, GRADES_EXPLAINED, OUTCOME_KINDS_EXPLAINED, schemas
-from casebook.pages import render_page
-from casebook.relevance import reader_from
+from casebook.pages import contribute
+from casebook.content.contract import BASES_EXPLAINED, GRADES_EXPLAINED, OUTCOME_KINDS_EXPLAINED, schemas
+from casebook.pages.render import render_page
+from casebook.model.relevance import reader_from
 from casebook.repository import current_vocabulary, load_cached
-from casebook.strength import KINDS
+from casebook.model.strength import KINDS
 
 LATEST = 6
 

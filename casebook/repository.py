@@ -1,6 +1,6 @@
 """Load, check and index the whole repository: the one call scripts, hooks and tests make.
 
-    root/taxonomy.yml, case_studies/*.yml, benefits/*.yml, kits/*.yml, training/*.yml
+    root/taxonomy.yml, case_studies/*.yml, benefits/*.yml, kits/*.yml, training/*.yml, pilots/*.yml
         -> load (positions) -> shape (JSON Schema) -> rules (cross-file) -> Casebook
 
 Every problem in every file is collected; the caller decides what to do with them.
@@ -9,21 +9,24 @@ Every problem in every file is collected; the caller decides what to do with the
 from __future__ import annotations
 
 import os
+import stat
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from . import clock, rules
-from .contract import Vocabulary, schemas
-from .index import Casebook, build_casebook
-from .load import Document, load_file
-from .model import Reader
-from .problems import Problem, sort_problems
-from .refuse import is_regular
-from .rules.context import Context
-from .shape import check_shape, validator_for
+from casebook import clock
+from casebook import rules
+from casebook.content.contract import Vocabulary, schemas
+from casebook.model.index import Casebook, build_casebook
+from casebook.content.load import Document, load_file
+from casebook.model.entries import Reader
+from casebook.problems import Problem, cap_per_file, sort_problems
+from casebook.content.refuse import describe, is_regular
+from casebook.rules.context import Context
+from casebook.content.shape import check_shape, validator_for
 
-FOLDERS = {"case": "case_studies", "benefit": "benefits", "kit": "kits", "route": "training"}
+FOLDERS = {"case": "case_studies", "benefit": "benefits", "kit": "kits", "route": "training",
+           "pilot": "pilots"}
 TAXONOMY = "taxonomy.yml"
 
 
@@ -38,10 +41,42 @@ class LoadResult:
 
 
 def content_files(root: Path) -> dict[str, list[Path]]:
-    files = {kind: sorted(p for p in (root / folder).glob("*") if not p.name.startswith("."))
+    """Each content folder's files (hidden ones apart, see `folder_problems`). A folder that is a
+    link, or not a folder, is never listed: globbing it would read outside the repository."""
+    files = {kind: sorted(p for p in _listing(root / folder) if not p.name.startswith("."))
              for kind, folder in FOLDERS.items()}
     files["taxonomy"] = [root / TAXONOMY]
     return files
+
+
+def _listing(folder: Path) -> list[Path]:
+    try:
+        mode = folder.lstat().st_mode
+    except OSError:  # a missing folder holds no entries
+        return []
+    return list(folder.iterdir()) if stat.S_ISDIR(mode) else []
+
+
+def folder_problems(root: Path) -> list[Problem]:
+    """A content folder that is a link or not a folder (nothing in it is read, and where it points
+    is never printed), and hidden files, which the site would otherwise leave out without a word."""
+    problems = []
+    for folder in FOLDERS.values():
+        path = root / folder
+        if os.path.lexists(path) and not stat.S_ISDIR(path.lstat().st_mode):
+            what = describe(path.lstat().st_mode)
+            problems.append(Problem(folder, 1, 1, field="", message=f"'{folder}' is {what}, not a folder",
+                                    expected="the folder itself, committed with its files",
+                                    fix=f"replace the link by a real '{folder}' folder holding the files",
+                                    rule="folder-not-plain"))
+            continue
+        for hidden in sorted(p for p in _listing(path) if p.name.startswith(".")):
+            shown = hidden.name.lstrip(".") or "an-id.yml"
+            problems.append(Problem(f"{folder}/{hidden.name}", 1, 1, field="",
+                                    message=f"'{hidden.name}' is a hidden file, so the site would leave it out",
+                                    expected="a name that does not start with '.'",
+                                    fix=f"rename it to {folder}/{shown}, or delete it", rule="file-hidden"))
+    return problems
 
 
 def load_casebook(root: Path, *, today: date | None = None, memo=None, reader: Reader | None = None) -> LoadResult:
@@ -51,7 +86,7 @@ def load_casebook(root: Path, *, today: date | None = None, memo=None, reader: R
     root = Path(root).resolve()
     today = today or clock.today()
     files = content_files(root)
-    problems: list[Problem] = []
+    problems: list[Problem] = folder_problems(root)
     taxonomy, found = _load_taxonomy(root, files["taxonomy"][0])
     problems += found
     ids = {kind: frozenset(p.stem for p in files[kind] if p.suffix == ".yml") for kind in FOLDERS}
@@ -70,12 +105,13 @@ def load_casebook(root: Path, *, today: date | None = None, memo=None, reader: R
             unreadable = unreadable or (doc is None and path.suffix == ".yml")
             if doc is not None and not found:
                 valid[kind][doc.id] = doc
-    ctx = Context(root, today, valid["case"], valid["benefit"], valid["kit"], valid["route"], ids)
+    ctx = Context(root, today, valid["case"], valid["benefit"], valid["kit"], valid["route"], ids,
+                  valid["pilot"])
     problems += rules.check_cases(ctx) + rules.check_benefits(ctx)
-    problems += rules.check_kits(ctx) + rules.check_routes(ctx)
+    problems += rules.check_kits(ctx) + rules.check_routes(ctx) + rules.check_pilots(ctx)
     if taxonomy is not None and not unreadable:
         problems += rules.check_unused_terms(taxonomy, parsed)
-    problems = sort_problems(problems)
+    problems = cap_per_file(sort_problems(problems))
     if any(p.is_error for p in problems):
         return LoadResult(None, problems)
     return LoadResult(build_casebook(taxonomy, valid, today=today, root=root, reader=reader), problems)
@@ -168,5 +204,5 @@ def current_vocabulary(root: Path) -> Vocabulary:
     """The ids declared now in taxonomy.yml and kits/ (an unreadable taxonomy gives none)."""
     root = Path(root).resolve()
     taxonomy, problems = _load_taxonomy(root, root / TAXONOMY)
-    kits = frozenset(p.stem for p in (root / FOLDERS["kit"]).glob("*.yml"))
+    kits = frozenset(p.stem for p in content_files(root)["kit"] if p.suffix == ".yml")
     return _vocabulary(taxonomy, kits)

@@ -30,7 +30,7 @@ def _rules(*rows: tuple[str, str, str]) -> dict[str, Rule]:
 
 
 RULES: dict[str, Rule] = _rules(
-    # Stage 1, load: the file itself and its YAML (casebook/load.py, yaml_hints.py, repository.py).
+    # Stage 1, load: the file itself and its YAML (casebook/content/load.py, yaml_hints.py, repository.py).
     ("file-too-large", ERROR, "A content file is over 100 kB."),
     ("file-not-utf8", ERROR, "The file has bytes that are not UTF-8."),
     ("file-empty", ERROR, "The file holds nothing but comments."),
@@ -38,10 +38,13 @@ RULES: dict[str, Rule] = _rules(
     ("file-extension", ERROR, "A file in a content folder does not end in .yml."),
     ("file-missing", ERROR, "taxonomy.yml is missing, so no id can be checked."),
     ("file-not-regular", ERROR, "A content folder holds a link, a folder, a device or a pipe."),
+    ("folder-not-plain", ERROR, "A content folder is a link (or not a folder), so nothing in it is read."),
+    ("file-hidden", ERROR, "A content folder holds a hidden file (its name starts with '.')."),
     ("yaml-syntax", ERROR, "The YAML cannot be read."),
     ("yaml-tab-indent", ERROR, "A tab is used for indentation."),
     ("yaml-duplicate-key", ERROR, "The same key appears twice in one mapping."),
-    ("yaml-anchor", ERROR, "An anchor (&name) or alias (*name) is used."),
+    ("yaml-anchor", ERROR, "An anchor (&name) or alias (*name) is used (one problem per file)."),
+    ("number-too-long", ERROR, "An unquoted number is too long to read (over 4,300 digits)."),
     ("yaml-tag", ERROR, "An explicit tag such as !!python/object is used."),
     ("yaml-comment-in-text", ERROR, "Text holds ' #' without quotes."),
     ("yaml-brace-value", ERROR, "A value starts with {, which YAML reads as a mapping."),
@@ -52,7 +55,7 @@ RULES: dict[str, Rule] = _rules(
     ("id-format", ERROR, "The file name (the entry's id) is not lowercase kebab-case of at most 80 characters."),
     ("id-reserved", ERROR, "The file name is the address of a page the site already has."),
     ("schema-comment", ERROR, "The first line is not the schema comment that lets editors check the file."),
-    # Stage 2, shape: the JSON Schema from casebook/contract.py (casebook/shape.py).
+    # Stage 2, shape: the JSON Schema from casebook/content/contract.py (casebook/content/shape.py).
     ("missing-key", ERROR, "A required key is missing."),
     ("unknown-key", ERROR, "A key is not part of the contract."),
     ("wrong-type", ERROR, "A value has the wrong type."),
@@ -69,7 +72,7 @@ RULES: dict[str, Rule] = _rules(
     ("bad-id", ERROR, "A reference or taxonomy key is not kebab-case."),
     ("bad-page-ref", ERROR, "A training step's page is not case:, kit:, benefit: or a docs/ page."),
     ("evidence-kind", ERROR, "A piece of evidence is neither {case: <id>} nor {source: {...}}."),
-    ("too-many-problems", ERROR, "The file has so many problems of shape that only the first are listed."),
+    ("too-many-problems", ERROR, "The file has so many problems that only the first 200 are listed."),
     ("schema-other", ERROR, "Any other mismatch with the JSON Schema."),
     # Stage 3, rules over one file's text (casebook/rules/common.py).
     ("placeholder-left", ERROR, "A value still holds the TODO text from the template."),
@@ -94,17 +97,18 @@ RULES: dict[str, Rule] = _rules(
     ("case-probable-duplicate", WARNING, "Two cases share organisation and year and have near-identical titles."),
     ("evidence-unknown-case", ERROR, "A statement's evidence names a case that is not in case_studies/."),
     ("evidence-self", ERROR, "A statement's evidence names the statement's own id."),
-    ("kit-reference-unknown", ERROR, "A kit links a statement, case or training route that does not exist."),
+    ("kit-reference-unknown", ERROR, "A kit links a statement, case, training route or pilot that does not exist."),
     ("kit-briefing-audience", ERROR, "A kit's briefing names an entry not tagged for the kit's audience."),
     ("kit-order-repeat", WARNING, "Two kits share the same order."),
     ("kit-briefing-dated-choice", WARNING, "A kit's briefing names evidence over ten years old while a newer "
                                            "one of the same sector and a wanted kind exists."),
+    ("pilot-view-missing", WARNING, "A kit asks for a pilot that says nothing from its audience's side."),
     ("route-page-unknown", ERROR, "A training step points at a page that does not exist."),
     ("route-kit-section-unknown", ERROR, "A training step names a kit section that does not exist."),
     ("route-page-section-unknown", ERROR, "A training step names a heading its page does not have."),
     ("route-too-long", ERROR, "A training route's steps add up to more than 240 minutes."),
     ("taxonomy-unused", WARNING, "An id declared in taxonomy.yml is used by no case or statement."),
-    # The weekly source check (casebook/linkcheck.py, `make links`), never the validator.
+    # The weekly source check (casebook/scheduled/linkcheck.py, `make links`), never the validator.
     ("source-link-dead", WARNING, "A source's address answers with an error such as 404."),
     ("source-link-moved", WARNING, "A source's address redirects permanently to a new one."),
     ("source-link-unreachable", WARNING, "A source's address timed out or kept refusing requests."),

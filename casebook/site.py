@@ -5,17 +5,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .audience_pages import audience_case_pages
-from .contract import SCHEMA_FILES
-from .explorer import explorer_index
-from .export import benefits_json, cases_csv, cases_json, feed_xml, kits_json
-from .index import Casebook
-from .briefing import build_briefing
-from .builder import builder_json
-from .pages import entry_pages
-from .sitefile import SiteFile
-from .training_pages import training_pages
-from .word import briefing_docx
+from casebook.pages.audience import audience_case_pages
+from casebook.content.contract import SCHEMA_FILES
+from casebook.exports.explorer import explorer_index
+from casebook.exports.data import benefits_json, cases_csv, cases_json, feed_xml, kits_json
+from casebook.model.index import Casebook
+from casebook.pages.briefing import build_briefing
+from casebook.exports.builder import builder_json
+from casebook.pages.render import entry_pages
+from casebook.pages.sitefile import SiteFile
+from casebook.pages.training_pages import training_pages
+from casebook.exports.word import briefing_docx
 
 
 def site_files(book: Casebook, root: Path, *, base_url: str = "", case_pages=None) -> list[SiteFile]:

@@ -1,5 +1,5 @@
 """MkDocs hook, `mkdocs serve` only: pages whose inputs are unchanged since the last good rebuild
-are replayed instead of converted and themed again (casebook.buildcache says what a key covers).
+are replayed instead of converted and themed again (mkdocs_adapter.buildcache says what a key covers).
 `mkdocs build` never uses it."""
 
 from __future__ import annotations
@@ -15,8 +15,8 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from casebook import problem_page
-from casebook.buildcache import CACHE, THEME_BYTECODE, Rendered, digest, runs_macros, source_digest
+from mkdocs_adapter import problem_page
+from mkdocs_adapter.buildcache import CACHE, THEME_BYTECODE, Rendered, digest, runs_macros, source_digest
 
 log = logging.getLogger("mkdocs.hooks.casebook_cache")
 SWITCH = "CASEBOOK_SERVE_CACHE"

@@ -11,11 +11,12 @@ from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from casebook import buildcache, problem_page
-from casebook.relevance import reader_from
+from mkdocs_adapter import buildcache
+from mkdocs_adapter import problem_page
+from casebook.model.relevance import reader_from
 from casebook.repository import load_cached
 from casebook.site import site_files
-from casebook.urls import DIRECTORY_URLS_ONLY
+from casebook.model.urls import DIRECTORY_URLS_ONLY
 
 log = logging.getLogger("mkdocs.hooks.casebook")
 serve_log = logging.getLogger("casebook.serve")

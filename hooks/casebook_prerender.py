@@ -1,5 +1,5 @@
 """MkDocs hook: generated pages skip Python-Markdown. Their source is template HTML with a few
-headings (casebook.prerender reads that shape); each gets a Page that hands MkDocs the HTML, the
+headings (mkdocs_adapter.prerender reads that shape); each gets a Page that hands MkDocs the HTML, the
 heading ids and the table of contents instead of converting Markdown. Pages of any other shape,
 and hand-written pages, are left to MkDocs."""
 
@@ -10,7 +10,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
-from casebook.prerender import Prerendered, prerender
+from mkdocs_adapter.prerender import Prerendered, prerender
 
 
 class PrerenderedPage(Page):

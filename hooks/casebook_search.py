@@ -8,10 +8,11 @@ from pathlib import Path
 from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from casebook import problem_page
-from casebook.buildcache import CACHE
-from casebook.serveindex import INDEX
-from casebook.search import build_index, page_marker, synonyms_json
+from mkdocs_adapter import problem_page
+from mkdocs_adapter.buildcache import CACHE
+from mkdocs_adapter.serveindex import INDEX
+from mkdocs_adapter.theme import ROOT_SELECTOR
+from casebook.search.pagefind import build_index, page_marker, synonyms_json
 
 
 def _root(config) -> Path:
@@ -42,7 +43,7 @@ def on_post_build(config) -> None:
     if CACHE.enabled and INDEX.refresh(Path(config.site_dir)):  # serve: re-index in the background
         return
     # Also writes the maps the explorer and the search box read beside the index.
-    result = build_index(Path(config.site_dir))
+    result = build_index(Path(config.site_dir), root_selector=ROOT_SELECTOR)
     if result.returncode != 0:
         raise Abort(f"Pagefind could not index the site:\n{result.stderr or result.stdout}")
     if CACHE.enabled:

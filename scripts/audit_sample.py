@@ -15,9 +15,9 @@ from datetime import date
 from pathlib import Path
 from typing import NamedTuple
 
-from casebook.load import Document, load_file
+from casebook.content.load import Document, load_file
 from casebook.repository import content_files
-from casebook.sources import published_label
+from casebook.model.sources import published_label
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -34,10 +34,10 @@ from pathlib import Path
 import bench_hostile
 import bench_lighthouse
 import bench_serve
-from casebook.pages import case_page
+from casebook.pages.render import case_page
 from casebook.repository import current_vocabulary, load_casebook
-from casebook.search import bundle_dirs
-from casebook.urls import is_audience_cases_url
+from casebook.search.pagefind import bundle_dirs
+from casebook.model.urls import is_audience_cases_url
 from static_site import CHROMIUM, CHROMIUM_ARGS, serve
 from synthetic import synthetic_case  # scripts/ is on the path when a script runs
 

@@ -1,4 +1,4 @@
-"""Write the JSON Schemas in schema/ from casebook.contract and the current vocabulary.
+"""Write the JSON Schemas in schema/ from casebook.content.contract and the current vocabulary.
 
 `python scripts/build_schemas.py` rewrites files that changed; `--check` writes nothing and
 exits 1 if any file is out of date (run by `make test`), so editors never see a stale enum.
@@ -11,7 +11,7 @@ import json
 import sys
 from pathlib import Path
 
-from casebook.contract import SCHEMA_FILES, schemas
+from casebook.content.contract import SCHEMA_FILES, schemas
 from casebook.repository import current_vocabulary
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -12,7 +12,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from casebook.linkcheck import Options, check_links
+from casebook.scheduled.linkcheck import Options, check_links
 from casebook.problems import summary
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -13,7 +13,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from casebook import scaffold
+from casebook.content import scaffold
 from casebook.repository import current_vocabulary
 from new_case import report  # this script's folder is on sys.path when run
 

@@ -15,7 +15,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from casebook import scaffold
+from casebook.content import scaffold
 from casebook.repository import current_vocabulary, load_casebook
 
 ROOT = Path(__file__).resolve().parent.parent

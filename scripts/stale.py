@@ -13,8 +13,8 @@ from datetime import date
 from pathlib import Path
 
 from casebook.repository import load_casebook
-from casebook.contract import STALE_AFTER_DAYS
-from casebook.staleness import as_json, as_markdown, as_text, stale_entries
+from casebook.content.contract import STALE_AFTER_DAYS
+from casebook.scheduled.staleness import as_json, as_markdown, as_text, stale_entries
 
 ROOT = Path(__file__).resolve().parent.parent
 

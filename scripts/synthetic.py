@@ -7,7 +7,7 @@ from __future__ import annotations
 import random
 from datetime import date, timedelta
 
-from casebook.contract import Vocabulary
+from casebook.content.contract import Vocabulary
 
 TOWNS = ["Ashford", "Barnsley", "Carlisle", "Dudley", "Exeter", "Falkirk", "Gateshead", "Harrogate",
          "Ipswich", "Kendal", "Lancaster", "Medway", "Newport", "Oldham", "Perth", "Reading", "Salford",

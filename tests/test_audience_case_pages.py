@@ -1,4 +1,4 @@
-"""Each audience's plain page of cases (casebook/audience_pages.py), over the browser tests'
+"""Each audience's plain page of cases (casebook/pages/audience.py), over the browser tests'
 fixture content: one page per kit at its own address, listing that audience's cases once each,
 newest work first, out of Pagefind's case results, and taking the no-Markdown road."""
 
@@ -8,11 +8,11 @@ import re
 
 import pytest
 
-from casebook.audience_pages import audience_case_pages
-from casebook.prerender import prerender
+from casebook.pages.audience import audience_case_pages
+from mkdocs_adapter.prerender import prerender
 from casebook.repository import load_casebook
-from casebook.search import page_type
-from casebook.urls import audience_cases_url, explorer_url, is_audience_cases_url, url_for, url_of
+from casebook.search.pagefind import page_type
+from casebook.model.urls import audience_cases_url, explorer_url, is_audience_cases_url, url_for, url_of
 from fixture_site import write_fixture_content
 from support import TODAY, edit
 

@@ -1,4 +1,4 @@
-"""`mkdocs serve` replays pages whose inputs did not change (casebook.buildcache and
+"""`mkdocs serve` replays pages whose inputs did not change (mkdocs_adapter.buildcache and
 hooks/casebook_cache.py). Successive builds run in one process, as serve runs them, over the
 fixture content; every page a rebuilt site writes must be byte-identical to a clean build of the
 same files, and `mkdocs build` must never use the cache."""
@@ -15,9 +15,9 @@ from mkdocs.__main__ import cli
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-from casebook.buildcache import CACHE, EntryMemo, PageCache, Rendered, digest
-from casebook.search import fragment_urls
-from casebook.serveindex import INDEX
+from mkdocs_adapter.buildcache import CACHE, EntryMemo, PageCache, Rendered, digest
+from casebook.search.pagefind import fragment_urls
+from mkdocs_adapter.serveindex import INDEX
 from fixture_site import write_fixture_repo
 from support import edit
 

@@ -3,7 +3,7 @@ document-sharing upload or a translation proxy unless it is graded unconfirmed."
 
 from __future__ import annotations
 
-from casebook.sources import copy_reason
+from casebook.model.sources import copy_reason
 from support import real_casebook
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 
-from casebook.contract import schemas
+from casebook.content.contract import schemas
 from casebook.repository import current_vocabulary
 from casebook.rule_registry import RULES
 
@@ -58,8 +58,8 @@ def test_a_taxonomy_key_that_is_not_an_id_is_named(repo):
 def test_a_stale_entrys_page_states_the_contracts_limit(repo):
     from datetime import timedelta
 
-    from casebook.contract import STALE_AFTER_DAYS, STALE_AFTER_WORDS
-    from casebook.pages import benefit_page, case_page
+    from casebook.content.contract import STALE_AFTER_DAYS, STALE_AFTER_WORDS
+    from casebook.pages.render import benefit_page, case_page
     from casebook.repository import load_casebook
     fresh = load_casebook(repo).casebook
     case, benefit = next(iter(fresh.cases.values())), next(iter(fresh.benefits.values()))

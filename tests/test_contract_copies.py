@@ -1,5 +1,5 @@
 """Hand-kept copies of the contract stay true to it: the data page's field tables and the
-scaffolds' keys, "Required"/"Optional" notes, length limits and year floor (casebook/contract.py)."""
+scaffolds' keys, "Required"/"Optional" notes, length limits and year floor (casebook/content/contract.py)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from casebook.contract import YEAR_FLOOR, Vocabulary, schemas
+from casebook.content.contract import YEAR_FLOOR, Vocabulary, schemas
 
 from support import ROOT
 

@@ -8,7 +8,7 @@ import re
 
 import yaml
 
-from casebook.contract import SCHEMA_FILES
+from casebook.content.contract import SCHEMA_FILES
 from casebook.repository import FOLDERS
 from support import ROOT
 

@@ -56,8 +56,8 @@ def test_readme_shows_the_two_commands():
 
 
 def test_every_schema_property_has_a_title_description_and_examples(repo):
-    from casebook.contract import schemas
-    from casebook.field_docs import properties
+    from casebook.content.contract import schemas
+    from casebook.content.field_docs import properties
     from casebook.repository import current_vocabulary
     seen = 0
     for kind, schema in schemas(current_vocabulary(repo)).items():
@@ -72,7 +72,7 @@ def test_grade_definitions_say_the_same_thing_everywhere():
     GRADES_EXPLAINED) use one wording of each grade."""
     import json
 
-    from casebook.contract import GRADES_EXPLAINED
+    from casebook.content.contract import GRADES_EXPLAINED
     guide = (ROOT / "CONTRIBUTING.md").read_text()
     schema = json.loads((ROOT / "schema" / "case-study.schema.json").read_text())
     grade = schema["properties"]["sources"]["items"]["properties"]["grade"]["description"]

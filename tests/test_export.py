@@ -10,9 +10,9 @@ from datetime import date
 
 import pytest
 
-from casebook.export import CSV_COLUMNS, FEED_SIZE, benefits_json, cases_csv, cases_json, feed_xml
+from casebook.exports.data import CSV_COLUMNS, FEED_SIZE, benefits_json, cases_csv, cases_json, feed_xml
 from casebook.repository import load_casebook
-from casebook.strength import KINDS
+from casebook.model.strength import KINDS
 from support import TODAY, edit, real_casebook
 
 ATOM = "{http://www.w3.org/2005/Atom}"

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from casebook.briefing import OBJECTIONS, STATEMENTS, build_briefing
-from casebook.index import MAX_RELATED, similarity
+from casebook.pages.briefing import OBJECTIONS, STATEMENTS, build_briefing
+from casebook.model.index import MAX_RELATED, similarity
 from casebook.repository import load_casebook
 from support import TODAY, edit, real_casebook
 

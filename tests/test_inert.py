@@ -9,9 +9,9 @@ import re
 
 import pytest
 
-from casebook.export import cases_csv
-from casebook.inert import defuse_cell, inert
-from casebook.load import Document
+from casebook.exports.data import cases_csv
+from casebook.security.inert import defuse_cell, inert
+from casebook.content.load import Document
 from casebook.problems import Problem
 from casebook.repository import load_casebook
 from casebook.rules.cases import check_probable_duplicates

@@ -18,7 +18,7 @@ import pytest
 
 from casebook.repository import load_casebook
 from casebook.site import site_files
-from casebook.urls import briefing_src_uri, src_uri
+from casebook.model.urls import briefing_src_uri, src_uri
 from support import ROOT, TODAY
 
 C = "case_studies/gmp-tweets.yml"

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from casebook.linkcheck import Options, check_links, findings, source_links
+from casebook.scheduled.linkcheck import Options, check_links, findings, source_links
 from static_site import serve_with
 from support import FIXTURE
 from test_scripts import load_script

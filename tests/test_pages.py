@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from casebook.markup import render
-from casebook.pages import benefit_page, case_page, relative, yaml_string
+from casebook.content.markup import render
+from casebook.pages.render import benefit_page, case_page, relative, yaml_string
 from casebook.repository import load_casebook
 from support import TODAY, edit
 

@@ -1,4 +1,4 @@
-"""Generated pages skip Python-Markdown (casebook.prerender): the HTML and table of contents must be
+"""Generated pages skip Python-Markdown (mkdocs_adapter.prerender): the HTML and table of contents must be
 what Python-Markdown with the site's extensions makes, and any other shape must be refused."""
 
 from __future__ import annotations
@@ -9,8 +9,8 @@ import markdown
 import pytest
 from mkdocs.utils import meta as mkdocs_meta
 
-from casebook.pages import entry_pages
-from casebook.prerender import prerender
+from casebook.pages.render import entry_pages
+from mkdocs_adapter.prerender import prerender
 from support import TODAY
 from casebook.repository import load_casebook
 

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import pytest
 
-from casebook.briefing import card_sentence, dated_line, plan_briefings
-from casebook.model import Reader
-from casebook.pages import briefing_page
+from casebook.pages.briefing import card_sentence, dated_line, plan_briefings
+from casebook.model.entries import Reader
+from casebook.pages.render import briefing_page
 from casebook.repository import load_casebook
 from support import TODAY, edit, problem_lines
 
@@ -129,8 +129,8 @@ def test_a_named_choice_over_ten_years_old_is_warned_when_newer_evidence_exists(
 def test_the_kit_page_and_export_carry_the_kits_evidence_preferences(repo):
     import json
 
-    from casebook.export import kits_json
-    from casebook.pages import kit_page
+    from casebook.exports.data import kits_json
+    from casebook.pages.render import kit_page
     edit(repo, K, "training: exec-route\n", "training: exec-route\nevidence:\n  values: [money, contact, time]\n"
                                             "  never_lead_with: [reach]\n")
     book = load_casebook(repo, today=TODAY, reader=Reader("policing", "GB")).casebook

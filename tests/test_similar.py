@@ -1,4 +1,4 @@
-"""Related cases' candidate pool (casebook.similar) gives exactly what counting shared topics with
+"""Related cases' candidate pool (casebook.model.similar) gives exactly what counting shared topics with
 `Counter.most_common` gave, which is quadratic at thousands of cases."""
 
 from __future__ import annotations
@@ -9,9 +9,9 @@ from itertools import permutations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from casebook.index import MAX_RELATED, POOL, similarity
+from casebook.model.index import MAX_RELATED, POOL, similarity
 from casebook.repository import load_casebook
-from casebook.similar import SharedTopics
+from casebook.model.similar import SharedTopics
 from support import TODAY
 
 TOPICS = ["a", "b", "c", "d", "e"]
@@ -52,7 +52,7 @@ def test_shared_topics_keeps_the_order_of_ties_when_groups_are_larger_than_the_p
 
 
 def straightforward_related(book) -> dict[str, list[str]]:
-    """What Casebook's related-case pool was before casebook.similar: Counter over every case."""
+    """What Casebook's related-case pool was before casebook.model.similar: Counter over every case."""
     pairs = [(case.id, case.topics) for case in book.cases.values()]
     by_place: dict[tuple, list[str]] = {}
     for case in book.cases.values():

@@ -12,11 +12,11 @@ from datetime import date
 
 import pytest
 
-from casebook.export import benefits_json, cases_csv, cases_json, feed_xml
-from casebook.citation import citation_text
-from casebook.pages import benefit_page, case_page
+from casebook.exports.data import benefits_json, cases_csv, cases_json, feed_xml
+from casebook.pages.citation import citation_text
+from casebook.pages.render import benefit_page, case_page
 from casebook.repository import load_casebook
-from casebook.sources import COPY_HOSTS, STAGING_REASON, copy_reason, published_label
+from casebook.model.sources import COPY_HOSTS, STAGING_REASON, copy_reason, published_label
 from support import TODAY, edit, problem_lines
 
 CASE = "case_studies/gmp-tweets.yml"

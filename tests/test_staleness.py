@@ -6,7 +6,7 @@ import json
 from datetime import date
 
 from casebook.repository import load_casebook
-from casebook.staleness import as_markdown, stale_entries
+from casebook.scheduled.staleness import as_markdown, stale_entries
 from support import edit
 from test_scripts import load_script
 

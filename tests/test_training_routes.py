@@ -10,9 +10,9 @@ import pytest
 from pptx import Presentation
 
 from casebook.repository import load_casebook
-from casebook.slides import plain_notes
-from casebook.training import build_session, clock
-from casebook.training_pages import training_pages
+from casebook.exports.slides import plain_notes
+from casebook.pages.training import build_session, clock
+from casebook.pages.training_pages import training_pages
 from support import TODAY, edit, problem_lines
 
 ROUTE = "fixture-session"

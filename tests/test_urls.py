@@ -1,8 +1,8 @@
-"""One place owns where a generated page lives and how pages link to each other (casebook/urls.py)."""
+"""One place owns where a generated page lives and how pages link to each other (casebook/model/urls.py)."""
 
 from __future__ import annotations
 
-from casebook.urls import DIRECTORY_URLS_ONLY, briefing_url, relative, src_uri, url_for, url_of
+from casebook.model.urls import DIRECTORY_URLS_ONLY, briefing_url, relative, src_uri, url_for, url_of
 
 from test_build import copy_repo, mkdocs_build
 

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from ..hints import Hints
-from ..problems import Problem
-from .common import check_entry_dates
-from .context import Context, problem
-from .sources import check_source_hosts
+from casebook.content.hints import Hints
+from casebook.problems import Problem
+from casebook.rules.common import check_entry_dates
+from casebook.rules.context import Context, problem
+from casebook.rules.sources import check_source_hosts
 
 
 def check_benefits(ctx: Context) -> list[Problem]:

@@ -5,13 +5,13 @@ from __future__ import annotations
 import difflib
 from itertools import combinations
 
-from ..contract import YEAR_FLOOR
-from ..hints import Hints
-from ..load import Document
-from ..problems import Problem
-from .common import check_entry_dates
-from .context import Context, problem, warning
-from .sources import check_source_hosts
+from casebook.content.contract import YEAR_FLOOR
+from casebook.content.hints import Hints
+from casebook.content.load import Document
+from casebook.problems import Problem
+from casebook.rules.common import check_entry_dates
+from casebook.rules.context import Context, problem, warning
+from casebook.rules.sources import check_source_hosts
 
 DUPLICATE_TITLE_RATIO = 0.85
 MAX_COMPARED = 200  # distinct titles per organisation and year compared pair by pair (under 1 s)

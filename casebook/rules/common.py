@@ -9,12 +9,12 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
-from ..contract import ID_BODY, SCHEMA_FILES, STALE_AFTER_WORDS
-from ..load import Document
-from ..markup import MAX_BRACKETS, MAX_LINES, complexity, is_web_link, render
-from ..urls import SECTIONS
-from ..problems import Problem
-from .context import Context, is_stale, problem, warning
+from casebook.content.contract import ID_BODY, SCHEMA_FILES, STALE_AFTER_WORDS
+from casebook.content.load import Document
+from casebook.content.markup import MAX_BRACKETS, MAX_LINES, complexity, is_web_link, render
+from casebook.model.urls import SECTIONS
+from casebook.problems import Problem
+from casebook.rules.context import Context, is_stale, problem, warning
 
 ID = re.compile(ID_BODY)  # matched in full: '$' would allow a final newline
 PUBLISHED_DAY = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")

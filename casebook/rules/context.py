@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from ..contract import STALE_AFTER_DAYS
-from ..load import Document, dotted
-from ..problems import WARNING, Problem
+from casebook.content.contract import STALE_AFTER_DAYS
+from casebook.content.load import Document, dotted
+from casebook.problems import WARNING, Problem
 
 
 @dataclass(frozen=True)
@@ -20,6 +20,7 @@ class Context:
     kits: dict[str, Document]
     routes: dict[str, Document]
     ids: dict[str, frozenset[str]]  # every file present per kind, valid or not, for references
+    pilots: dict[str, Document] = field(default_factory=dict)
 
 
 def problem(doc: Document, keys: tuple, message: str, expected: str, fix: str, rule: str,

@@ -8,11 +8,11 @@ source's published year) and its sectors are those of the cases it cites.
 
 from __future__ import annotations
 
-from ..contract import OUTCOME_KINDS
-from ..load import Document
-from ..problems import Problem
-from ..relevance import OLD_YEARS, is_old
-from .context import Context, warning
+from casebook.content.contract import OUTCOME_KINDS
+from casebook.content.load import Document
+from casebook.problems import Problem
+from casebook.model.relevance import OLD_YEARS, is_old
+from casebook.rules.context import Context, warning
 
 
 def check_dated_choices(doc: Document, ctx: Context) -> list[Problem]:

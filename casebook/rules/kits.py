@@ -1,15 +1,15 @@
-"""Rules for kits, one function per rule: objections, the briefing and the training route link to
+"""Rules for kits, one function per rule: objections, the briefing, the training route and the pilot link to
 real entries (`kit-reference-unknown`), the briefing's choices are tagged for the kit's audience
 (`kit-briefing-audience`), and no two kits share a place on the home page (`kit-order-repeat`)."""
 
 from __future__ import annotations
 
-from ..hints import Hints
-from ..problems import Problem
-from .context import Context, problem, warning
-from .kit_evidence import check_dated_choices
+from casebook.content.hints import Hints
+from casebook.problems import Problem
+from casebook.rules.context import Context, problem, warning
+from casebook.rules.kit_evidence import check_dated_choices
 
-FOLDERS = {"benefit": "benefits/", "case": "case_studies/", "route": "training/"}
+FOLDERS = {"benefit": "benefits/", "case": "case_studies/", "route": "training/", "pilot": "pilots/"}
 
 
 def check_kits(ctx: Context) -> list[Problem]:
@@ -32,6 +32,8 @@ def _references(doc):
             yield ("briefing", field, position), kind, ref
     if doc.data.get("training"):
         yield ("training",), "route", doc.data["training"]
+    if doc.data.get("pilot"):
+        yield ("pilot",), "pilot", doc.data["pilot"]
 
 
 def check_kit_references(doc, ctx: Context) -> list[Problem]:

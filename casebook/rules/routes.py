@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from ..contract import PAGE_FORMS
-from ..problems import Problem
-from ..steps import KIT_SECTIONS, page_sections, parse_target, read_page
-from .context import Context, problem
+from casebook.content.contract import PAGE_FORMS
+from casebook.problems import Problem
+from casebook.content.steps import KIT_SECTIONS, page_sections, parse_target, read_page
+from casebook.rules.context import Context, problem
 
 MAX_ROUTE_MINUTES = 240  # half a day: longer sessions should be split into routes
 

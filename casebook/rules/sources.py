@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from ..load import Document
-from ..problems import Problem
-from ..sources import copy_reason
-from .context import warning
+from casebook.content.load import Document
+from casebook.problems import Problem
+from casebook.model.sources import copy_reason
+from casebook.rules.context import warning
 
 
 def source_paths(doc: Document, kind: str):

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from ..load import Document
-from ..problems import Problem
-from .context import warning
+from casebook.content.load import Document
+from casebook.problems import Problem
+from casebook.rules.context import warning
 
 USES = {"topics": ("topics",), "sectors": ("sector",), "channels": ("channels",)}
 

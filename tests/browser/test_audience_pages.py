@@ -12,7 +12,7 @@ import pytest
 from axe_support import violations
 from browser_support import wait_until
 
-from casebook.search import case_fragments_json, fragment_urls
+from casebook.search.pagefind import case_fragments_json, fragment_urls
 
 pytestmark = pytest.mark.browser
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"

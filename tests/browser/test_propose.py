@@ -12,8 +12,8 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from casebook.contract import schemas
-from casebook.field_docs import properties
+from casebook.content.contract import schemas
+from casebook.content.field_docs import properties
 from casebook.repository import FOLDERS, TAXONOMY, current_vocabulary, load_casebook
 
 pytestmark = pytest.mark.browser

@@ -1,5 +1,5 @@
 """The site search on a large site's layout: the fixture site indexed as several Pagefind bundles
-(as a site of thousands of cases is, casebook/search.py BUNDLE_PAGES), searched together in
+(as a site of thousands of cases is, casebook/search/pagefind.py BUNDLE_PAGES), searched together in
 Chromium. Whatever the number of bundles, a reader must get the same answers; and the maps the
 browser reads beside the index must say the right things."""
 
@@ -13,7 +13,8 @@ import pytest
 from browser_support import open_page, wait_until
 from static_site import serve
 
-from casebook.search import BUNDLE, build_index, bundle_dirs, fragment_urls
+from casebook.search.pagefind import BUNDLE, build_index, bundle_dirs, fragment_urls
+from mkdocs_adapter.theme import ROOT_SELECTOR
 
 pytestmark = pytest.mark.browser
 
@@ -25,7 +26,7 @@ CASES = {"northshire-gritter-twitter", "southvale-winter-roads-page", "mancheste
 def bundled_site(fixture_site_dir, tmp_path_factory):
     site = tmp_path_factory.mktemp("bundled") / "site"
     shutil.copytree(fixture_site_dir, site)
-    result = build_index(site, bundle_pages=BUNDLE_PAGES)
+    result = build_index(site, root_selector=ROOT_SELECTOR, bundle_pages=BUNDLE_PAGES)
     assert result.returncode == 0, result.stderr
     return site
 
@@ -86,7 +87,7 @@ def test_ranking_names_every_bundle_and_only_other_pages_in_the_second_tier(bund
 def test_reindexing_as_one_bundle_removes_the_others(bundled_site, tmp_path):
     site = tmp_path / "site"
     shutil.copytree(bundled_site, site)
-    assert build_index(site).returncode == 0  # the fixture site is far below BUNDLE_PAGES
+    assert build_index(site, root_selector=ROOT_SELECTOR).returncode == 0  # the fixture site is far below BUNDLE_PAGES
     assert bundle_dirs(site) == [site / BUNDLE]
     assert json.loads((site / "search" / "ranking.json").read_text(encoding="utf-8"))["bundles"] == [BUNDLE + "/"]
 

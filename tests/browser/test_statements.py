@@ -32,7 +32,7 @@ def test_audience_and_strength_filters_read_their_values_from_the_page(fixture_p
     fixture_page.goto("benefits/?audience=executives")
     wait_until(fixture_page, "window.cbStatements && window.cbStatements.ready")
     assert len(visible_ids(fixture_page)) == 2
-    # Strength labels come from the data (casebook.strength), so the test reads them from the page.
+    # Strength labels come from the data (casebook.model.strength), so the test reads them from the page.
     item = fixture_page.locator('.cb-benefit-item[data-benefit-id="tweeting-a-day-of-calls"]').first
     strength = item.get_attribute("data-strength")
     fixture_page.select_option('#cb-statement-filters select[name="strength"]', strength)

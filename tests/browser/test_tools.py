@@ -3,30 +3,43 @@
 from __future__ import annotations
 
 import pytest
+from browser_support import open_page, wait_until
 
 pytestmark = pytest.mark.browser
+
+
+@pytest.fixture
+def phone_page(browser, base_url):
+    context, page, errors = open_page(browser, base_url, {"width": 390, "height": 844})
+    yield page
+    context.close()
+    assert errors == [], f"console errors: {errors}"
 
 
 def test_calculator_shows_defaults_with_their_working_and_range(page):
     page.goto("tools/channel-shift/")
     assert page.locator('[data-out="label"]').inner_text() == "Estimated annual saving"
-    assert page.locator('[data-out="saving"]').inner_text() == "£138,250"
+    assert page.locator('[data-out="saving"]').inner_text() == "£83,750"
     assert page.locator('[data-out="working-f2f"]').inner_text() == (
-        "50,000 face-to-face contacts × 10% = 5,000 moved × (£12.43 − £0.22) = £61,050")
+        "50,000 face-to-face visits × 10% = 5,000 moved × (£12.43 − £2.40 a social reply) = £50,150")
     assert [page.locator(f'[data-out="{name}"]').inner_text() for name in ("low", "central", "high")] == [
-        "Saving £69,125", "Saving £138,250", "Saving £207,375"]
+        "Saving £41,875", "Saving £83,750", "Saving £125,625"]
+    # Each share says which channel it belongs to.
+    assert page.locator('[data-out="low-shares"]').inner_text() == "face to face 5%, phone 5%"
+    assert not page.locator('[data-out="working-staff"]').is_visible()  # no "− £0" line
     text = page.locator("article").inner_text()
     assert "Socitm" in text and "239.4" in text and "345.2" in text and "£8.62" in text
+    assert "70% more than email" in text
 
 
 def test_calculator_updates_and_keeps_inputs_in_the_url(page):
     page.goto("tools/channel-shift/")
     page.fill('input[name="phone"]', "100000")
     page.fill('input[name="phone_share"]', "25")
-    page.fill('input[name="cost_digital"]', "0.5")
+    page.fill('input[name="cost_social"]', "0.5")
     # 5,000 x (12.43 - 0.5) + 25,000 x (4.08 - 0.5)
     assert page.locator('[data-out="saving"]').inner_text() == "£149,150"
-    assert "phone=100000" in page.url and "phone_share=25" in page.url and "cost_digital=0.5" in page.url
+    assert "phone=100000" in page.url and "phone_share=25" in page.url and "cost_social=0.5" in page.url
     shared = page.url
     page.goto("about:blank")
     page.goto(shared)
@@ -34,15 +47,73 @@ def test_calculator_updates_and_keeps_inputs_in_the_url(page):
     assert page.locator('[data-out="saving"]').inner_text() == "£149,150"
 
 
+@pytest.mark.parametrize("field, typed", [
+    ("cost_phone", "£4.50"), ("cost_phone", "4.50"), ("phone", "200,000"), ("phone_share", "3%")])
+def test_calculator_accepts_what_people_type(page, field, typed):
+    page.goto("tools/channel-shift/")
+    page.fill(f'input[name="{field}"]', typed)
+    assert not page.locator(f"#err-{field}").is_visible()
+    assert page.locator(".cb-calc__answer").is_visible()
+    # The same result as the plain number: "£4.50" is 4.5, "200,000" is 200000, "3%" is 3.
+    plain = {"£4.50": "4.5", "4.50": "4.5", "200,000": "200000", "3%": "3"}[typed]
+    assert f"{field}={plain}&" in page.url + "&"
+
+
+def test_calculator_leaves_out_a_channel_with_nothing_moved(page):
+    page.goto("tools/channel-shift/")
+    page.fill('input[name="f2f"]', "0")
+    assert not page.locator('[data-out="working-f2f"]').is_visible()
+    assert page.locator('[data-out="working-phone"]').is_visible()
+    assert page.locator('[data-out="central-shares"]').inner_text() == "phone 10%"
+
+
 def test_calculator_nets_off_staffing_and_calls_a_loss_a_cost(page):
     page.goto("tools/channel-shift/")
     page.fill('input[name="staff"]', "200000")
     assert page.locator('[data-out="label"]').inner_text() == "Estimated annual cost"
-    assert page.locator('[data-out="saving"]').inner_text() == "£61,750"
+    assert page.locator('[data-out="saving"]').inner_text() == "£116,250"
     assert "−" not in page.locator(".cb-calc__headline").inner_text()
-    assert page.locator('[data-out="central"]').inner_text() == "Cost £61,750"
+    assert page.locator('[data-out="central"]').inner_text() == "Cost £116,250"
     assert page.locator('[data-out="working-staff"]').inner_text() == (
-        "Gross saving £138,250 − staffing the social channel £200,000 = a cost of £61,750")
+        "Gross saving £83,750 − staffing the social channel £200,000 = a cost of £116,250")
+
+
+def test_calculator_result_sits_beside_the_inputs_on_a_desktop(page):
+    page.goto("tools/channel-shift/")
+    form = page.locator("#cb-calculator").bounding_box()
+    result = page.locator("#cb-calc-result").bounding_box()
+    assert result["x"] >= form["x"] + form["width"] - 1  # to the right, not below
+    assert result["y"] < 900  # in the first screen
+    assert page.locator("table.cb-calc__range").evaluate("t => getComputedStyle(t).borderCollapse") == "collapse"
+
+
+def test_calculator_on_a_phone_shows_the_result_in_a_bar_until_it_is_in_view(phone_page):
+    phone_page.goto("tools/channel-shift/")
+    bar = phone_page.locator(".cb-calc__sticky")
+    phone_page.fill('input[name="phone_share"]', "20")
+    assert bar.is_visible() and "£117,350" in bar.inner_text()
+    assert bar.bounding_box()["height"] >= 44
+    bar.locator("a").click()
+    wait_until(phone_page, "document.querySelector('.cb-calc__sticky').hidden")
+    box = phone_page.locator('[data-out="saving"]').bounding_box()
+    assert 0 <= box["y"] < 844
+
+
+def test_calculator_sends_its_result_to_the_briefing_and_local_storage(page):
+    page.goto("tools/channel-shift/")
+    page.fill('input[name="cost_phone"]', "£5")
+    stored = page.evaluate("JSON.parse(localStorage.getItem('cb-calculator-result'))")
+    assert (stored["costPerCall"], stored["costPerSocial"], stored["costPerFaceToFace"]) == (5, 2.4, 12.43)
+    assert stored["netSaving"] == 102150 and stored["defaultsChanged"] is True
+    assert [s["url"].split("/")[2] for s in stored["sources"]] == ["www.wired-gov.net", "www.ccma.org.uk"]
+    page.get_by_role("link", name="Send to my briefing").click()
+    wait_until(page, "window.cbBuilder && window.cbBuilder.ready")
+    local = page.locator(".cb-briefing__case--local")
+    assert local.locator(".cb-briefing__figure").inner_text() == "£102,150"
+    assert local.locator(".cb-briefing__measure").inner_text() == (
+        "Estimated annual saving of moving contacts to social media")
+    assert "10% of 200,000 calls at £5" in local.locator(".cb-briefing__org").inner_text()
+    assert page.input_value('input[name="f1"]') == "£102,150"
 
 
 @pytest.mark.parametrize("field, value, message", [
@@ -67,7 +138,9 @@ def test_calculator_switches_between_2011_and_adjusted_prices(page):
     page.goto("tools/channel-shift/")
     page.get_by_role("button", name="Use the 2011 prices as published").click()
     assert page.input_value('input[name="cost_f2f"]') == "8.62"
-    assert page.locator('[data-out="saving"]').inner_text() == "£95,950"
+    assert page.input_value('input[name="cost_social"]') == "1.66"
+    # 5,000 x (8.62 - 1.66) + 20,000 x (2.83 - 1.66)
+    assert page.locator('[data-out="saving"]').inner_text() == "£58,200"
     page.get_by_role("button", name="Use the adjusted prices").click()
     assert page.input_value('input[name="cost_f2f"]') == "12.43"
 

@@ -16,7 +16,7 @@ from pptx import Presentation
 from axe_support import violations
 from browser_support import wait_until
 from casebook.repository import load_casebook
-from casebook.slides import plain_notes
+from casebook.exports.slides import plain_notes
 from support import ROOT
 
 pytestmark = pytest.mark.browser

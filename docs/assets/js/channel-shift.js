@@ -1,14 +1,20 @@
 /* The calculator page: validate each input where it is typed, show the net result as a low,
-   central and high range with its working, and keep the inputs in the URL. */
+   central and high range with its working, keep the inputs in the URL, keep the latest result in
+   local storage ("cb-calculator-result", read by the pilot planner) and send it to the briefing
+   builder as a local figure. */
 (function () {
   "use strict";
   var form = document.getElementById("cb-calculator");
   if (!form || !window.ChannelShift) return;
   var CS = window.ChannelShift;
   var KEYS = Object.keys(CS.DEFAULTS);
+  var STORE = "cb-calculator-result";
   var out = function (name) { return document.querySelector('[data-out="' + name + '"]'); };
   var answer = document.querySelector(".cb-calc__answer");
   var invalid = document.querySelector(".cb-calc__invalid");
+  var result = document.getElementById("cb-calc-result");
+  var sticky = document.querySelector(".cb-calc__sticky");
+  var briefing = out("send").getAttribute("href");
 
   function readForm() {
     var params = new URLSearchParams();
@@ -32,6 +38,24 @@
     return (o.kind === "cost" ? "Cost " : "Saving ") + CS.money(o.amount);
   }
 
+  /* One line of the working, or hidden when that channel moves nothing (no "0 … = £0" line). */
+  function working(name, text) {
+    out(name).hidden = !text;
+    out(name).textContent = text || "";
+  }
+
+  function showWorking(inputs, r) {
+    var reply = CS.money(inputs.cost_social) + " a social reply";
+    working("working-f2f", r.movedF2f ? CS.count(inputs.f2f) + " face-to-face visits × " + inputs.f2f_share +
+      "% = " + CS.count(r.movedF2f) + " moved × (" + CS.money(inputs.cost_f2f) + " − " + reply + ") = " +
+      CS.money(r.savingF2f) : "");
+    working("working-phone", r.movedPhone ? CS.count(inputs.phone) + " phone calls × " + inputs.phone_share +
+      "% = " + CS.count(r.movedPhone) + " moved × (" + CS.money(inputs.cost_phone) + " − " + reply + ") = " +
+      CS.money(r.savingPhone) : "");
+    working("working-staff", r.staff ? "Gross saving " + CS.money(r.gross) + " − staffing the social channel " +
+      CS.money(r.staff) + " = " + (r.net < 0 ? "a cost of " + CS.money(-r.net) : CS.money(r.net)) : "");
+  }
+
   function show(inputs) {
     var range = CS.scenarios(inputs);
     var r = range.central;
@@ -39,23 +63,24 @@
     out("label").textContent = headline.label;
     out("saving").textContent = CS.money(headline.amount);
     out("saving").className = "cb-calc__" + headline.kind;
+    out("sticky-label").textContent = headline.label;
+    out("sticky").textContent = CS.money(headline.amount);
     out("moved").textContent = CS.count(r.moved);
     ["low", "central", "high"].forEach(function (name) {
-      var s = range[name];
-      out(name).textContent = resultText(s.net);
-      out(name + "-shares").textContent = CS.count(s.f2fShare) + "% and " + CS.count(s.phoneShare) + "%";
+      out(name).textContent = resultText(range[name].net);
+      out(name + "-shares").textContent = CS.sharesText(inputs, range[name]);
     });
-    out("working-f2f").textContent = CS.count(inputs.f2f) + " face-to-face contacts × " + inputs.f2f_share +
-      "% = " + CS.count(r.movedF2f) + " moved × (" + CS.money(inputs.cost_f2f) + " − " +
-      CS.money(inputs.cost_digital) + ") = " + CS.money(r.savingF2f);
-    out("working-phone").textContent = CS.count(inputs.phone) + " phone calls × " + inputs.phone_share +
-      "% = " + CS.count(r.movedPhone) + " moved × (" + CS.money(inputs.cost_phone) + " − " +
-      CS.money(inputs.cost_digital) + ") = " + CS.money(r.savingPhone);
-    out("working-staff").textContent = "Gross saving " + CS.money(r.gross) + " − staffing the social channel " +
-      CS.money(r.staff) + " = " + (r.net < 0 ? "a cost of " + CS.money(-r.net) : CS.money(r.net));
+    showWorking(inputs, r);
     out("before").textContent = CS.money(r.before);
     out("after").textContent = CS.money(r.after);
     out("link").href = "?" + CS.toQuery(inputs);
+    var figure = CS.briefingFigure(inputs);
+    out("send").href = briefing + "?" + new URLSearchParams({ f1: figure.value, m1: figure.measure, r1: figure.from }).toString();
+  }
+
+  function remember(inputs) {
+    var link = window.location.origin + window.location.pathname + "?" + CS.toQuery(inputs);
+    try { window.localStorage.setItem(STORE, JSON.stringify(CS.summary(inputs, link))); } catch (error) { /* private mode */ }
   }
 
   function update() {
@@ -66,25 +91,36 @@
     answer.hidden = !ok;
     if (ok) {
       show(checked.inputs);
+      remember(checked.inputs);
       window.history.replaceState(null, "", "?" + CS.toQuery(checked.inputs));
     }
+    return ok;
   }
 
   function fill(inputs) {
     Object.keys(inputs).forEach(function (key) { form.elements[key].value = inputs[key]; });
   }
 
+  /* On a narrow screen the result sits below the form: a bar at the foot of the screen shows the
+     headline while the result itself is out of view, and takes the reader to it. */
+  if (sticky && "IntersectionObserver" in window) {
+    new IntersectionObserver(function (entries) {
+      sticky.hidden = entries[0].isIntersecting || window.matchMedia("(min-width: 60em)").matches;
+    }).observe(result);
+  }
+
   fill(CS.parseInputs(new URLSearchParams(window.location.search)));
   update();
   form.addEventListener("input", update);
-  form.addEventListener("submit", function (event) { event.preventDefault(); });
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    if (update()) result.scrollIntoView({ block: "start" });
+  });
   form.addEventListener("click", function (event) {
     var button = event.target.closest("[data-prices]");
     if (!button) return;
-    Object.keys(CS.SOURCE_COSTS).forEach(function (key) {
-      var cost = CS.SOURCE_COSTS[key];
-      form.elements[key].value = button.getAttribute("data-prices") === "source" ? cost : CS.adjusted(cost);
-    });
+    var set = CS.prices(button.getAttribute("data-prices"));
+    Object.keys(set).forEach(function (key) { form.elements[key].value = set[key]; });
     update();
   });
 })();

@@ -84,7 +84,7 @@
     });
   }
 
-  /* The compact explorer index (casebook/explorer.py): facet values as positions in `v`, one
+  /* The compact explorer index (casebook/exports/explorer.py): facet values as positions in `v`, one
      row per case -> the case objects the filters read. */
   function fromIndex(index) {
     var v = index.v;

@@ -1,0 +1,132 @@
+"""Stage 5, exports: a standard briefing -> an editable Word file (.docx), written at build time.
+
+Council officers write committee reports in Word, so each audience's one-page briefing is also
+published as `downloads/briefing-<audience>.docx`: the same pilot, statements with numbered
+citations, headline figures, questions, asks and sources as the page. The file is reproducible:
+fixed document dates and zip timestamps, so an unchanged casebook gives identical bytes.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from datetime import datetime
+
+from docx import Document
+from docx.shared import Cm, Pt, RGBColor
+
+from casebook.pages.briefing import Briefing, card_sentence, dated_line
+from casebook.pages.citation import plain_text
+from casebook.content.markup import render
+
+FIXED = datetime(2000, 1, 1)
+ACCENT = RGBColor(0x07, 0x3B, 0x45)
+
+
+def briefing_docx(brief: Briefing, *, site_address: str = "") -> bytes:
+    """The briefing as .docx bytes; `site_address` is the kit page's full address, if known."""
+    doc = Document()
+    _set_up(doc)
+    kit = brief.kit
+    _small(doc, f"One-page briefing for {kit.name}")
+    doc.add_heading(kit.briefing_title, level=1)
+    if brief.pilot:
+        _pilot(doc, brief)
+    doc.add_heading("What the evidence shows", level=2)
+    for benefit, notes, kind in brief.statements:
+        paragraph = doc.add_paragraph(style="List Number")
+        paragraph.add_run(benefit.statement)
+        _cite(paragraph, notes)
+        paragraph.add_run(f" ({kind.label})").italic = True
+    if brief.cases:
+        doc.add_heading("Comparable organisations", level=2)
+        if brief.dated:
+            doc.add_paragraph(dated_line(brief))
+        for case, note, kind in brief.cases:
+            paragraph = doc.add_paragraph(style="List Bullet")
+            paragraph.add_run(card_sentence(case) + ".")
+            _cite(paragraph, (note,))
+            paragraph.add_run(f" ({kind.label})").italic = True
+    if brief.objections:
+        doc.add_heading("Questions you may have", level=2)
+        for objection in brief.objections:
+            doc.add_paragraph().add_run(f"“{objection.objection}”").bold = True
+            doc.add_paragraph(plain_text(render(objection.answer).html))
+    doc.add_heading("What we ask of you", level=2)
+    for ask in brief.asks:
+        doc.add_paragraph(ask, style="List Bullet")
+    doc.add_heading("Sources", level=2)
+    for number, source in enumerate(brief.notes, 1):
+        _small(doc, f"{number}. {source.title}. {source.publisher}, {source.published_label}. {source.url}")
+    if site_address:
+        _small(doc, f"More evidence and the full kit: {site_address}")
+    return _reproducible(doc)
+
+
+def _pilot(doc, brief: Briefing) -> None:
+    """The same shared facts, then the same view, as the briefing page (templates/pilot.html.j2)."""
+    doc.add_heading(f"What we propose: {brief.pilot.title}", level=2)
+    view = brief.pilot_view
+    if view:
+        doc.add_paragraph(view.lead)
+    for _key, label, sentence in brief.pilot_facts:
+        _term(doc, label, sentence)
+    for label, text in view.points if view else ():
+        _term(doc, label, text)
+
+
+def _term(doc, label: str, text: str) -> None:
+    paragraph = doc.add_paragraph()
+    paragraph.add_run(f"{label}: ").bold = True
+    paragraph.add_run(text)
+
+
+def _set_up(doc) -> None:
+    """A4 with narrow margins and tight spacing, so the briefing stays on one page in Word."""
+    for section in doc.sections:
+        section.page_width, section.page_height = Cm(21), Cm(29.7)
+        section.left_margin = section.right_margin = Cm(1.4)
+        section.top_margin = section.bottom_margin = Cm(1.2)
+    style = doc.styles["Normal"]
+    style.font.name = "Arial"
+    style.font.size = Pt(8.5)
+    style.paragraph_format.space_after = Pt(1.5)
+    style.paragraph_format.space_before = Pt(0)
+    for name, size in (("Heading 1", 15), ("Heading 2", 11)):
+        heading = doc.styles[name]
+        heading.font.color.rgb = ACCENT
+        heading.font.name = "Arial"
+        heading.font.size = Pt(size)
+        heading.paragraph_format.space_before = Pt(4)
+        heading.paragraph_format.space_after = Pt(2)
+    for name in ("List Number", "List Bullet"):
+        doc.styles[name].paragraph_format.space_after = Pt(1)
+    props = doc.core_properties
+    props.author = "Buy-in Casebook"
+    props.created = props.modified = FIXED
+    props.last_modified_by = "Buy-in Casebook"
+    props.revision = 1
+
+
+def _small(doc, text: str) -> None:
+    run = doc.add_paragraph().add_run(text)
+    run.font.size = Pt(7)
+
+
+def _cite(paragraph, notes) -> None:
+    if notes:
+        run = paragraph.add_run(f"[{','.join(str(n) for n in notes)}]")
+        run.font.superscript = True
+
+
+def _reproducible(doc) -> bytes:
+    """Save, then rewrite the zip with fixed timestamps so identical content gives identical bytes."""
+    raw = io.BytesIO()
+    doc.save(raw)
+    out = io.BytesIO()
+    with zipfile.ZipFile(raw) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            fixed = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            target.writestr(fixed, source.read(info.filename))
+    return out.getvalue()

@@ -1,0 +1,155 @@
+"""Stage 5, pages: a `Casebook` -> the Markdown source of every generated page.
+
+Templates live in `templates/` and render with autoescaping: contributor text reaches them as
+values, is escaped or passed through the sanitising Markdown renderer, and is never evaluated as
+a template. Links are relative to the page, so the site works under any base path.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import jinja2
+from markupsafe import Markup, escape
+
+from casebook.pages.countries import country_name
+from casebook.pages.briefing import build_briefing, card_sentence, dated_line, headline_cases
+from casebook.pages.citation import citation_html, citation_sources, citation_text, objection_text
+from casebook.content.contract import STALE_AFTER_WORDS
+from casebook.model.index import Casebook
+from casebook.content.markup import render
+from casebook.pages.statements import filter_options as statement_filters
+from casebook.model.strength import KINDS, case_kind
+from casebook.pages.sitefile import SiteFile
+from casebook.model.urls import (audience_cases_url, briefing_src_uri, briefing_url, explorer_url, relative, src_uri, url_for,
+                   url_of)
+
+TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
+GRADE_LABELS = {"primary": "Primary source", "secondary": "Reported second-hand",
+                "unconfirmed": "Unconfirmed"}
+
+
+@lru_cache(maxsize=4)
+def environment(templates: Path = TEMPLATES) -> jinja2.Environment:
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(templates)), autoescape=True,
+                             undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
+                             keep_trailing_newline=True)
+    env.globals.update(citation=citation_text, citation_html=citation_html,
+                       citation_sources=citation_sources, objection_text=objection_text,
+                       url_for=url_for, briefing_url=briefing_url,
+                       audience_cases_url=audience_cases_url, explorer_url=explorer_url,
+                       stale_after=STALE_AFTER_WORDS, card_sentence=card_sentence, dated_line=dated_line,
+                       words=joined_words, reader_words=reader_words)
+    env.filters.update(md=markdown_html, text=one_line, country=country_name,
+                       grade_label=GRADE_LABELS.__getitem__, yaml_string=yaml_string)
+    return env
+
+
+def joined_words(items, last: str = "and") -> str:
+    """['money', 'contact', 'time'] -> 'money, contact and time'."""
+    items = list(items)
+    return ", ".join(items[:-1]) + f" {last} " + items[-1] if len(items) > 1 else "".join(items)
+
+
+def reader_words(book: Casebook) -> str:
+    """Whose organisation the briefings prefer, in words: 'local government in United Kingdom'."""
+    reader = book.reader
+    if reader is None:
+        return "the reader"
+    sector = book.taxonomy.sectors.get(reader.sector)
+    return f"{sector.label.lower() if sector else reader.sector} in {country_name(reader.country)}"
+
+
+def markdown_html(text: str) -> Markup:
+    """Contributor Markdown as sanitised HTML; backticks become entities so no Markdown
+    extension of the site can read a code fence in it."""
+    return Markup(render(text or "").html.replace("`", "&#96;"))
+
+
+def one_line(text: str) -> Markup:
+    """Plain contributor text, escaped and on one line (it sits inside an HTML block)."""
+    return Markup(str(escape(" ".join(str(text).split()))).replace("`", "&#96;"))
+
+
+def yaml_string(text: str) -> Markup:
+    """A front-matter value: HTML-escaped, since the theme prints titles without escaping, then
+    written as a double-quoted YAML string."""
+    return Markup(json.dumps(str(escape(" ".join(str(text).split()))), ensure_ascii=False))
+
+
+def render_page(template: str, *, url: str, **values) -> str:
+    env = environment()
+    return env.get_template(template).render(link=lambda to: relative(url, to), **values)
+
+
+def page_file(template: str, src: str, source_path: str, **values) -> SiteFile:
+    """A generated page at `src` (under docs/); its links are relative to the url MkDocs gives it."""
+    return SiteFile(src, render_page(template, url=url_of(src), **values), source_path)
+
+
+def case_page(book: Casebook, case_id: str) -> SiteFile:
+    case = book.cases[case_id]
+    return page_file("case.md.j2", src_uri("case", case.id), case.path, case=case, book=book,
+                     kind=case_kind(case), related=book.related(case), citing=book.benefits_citing(case.id),
+                     stale=book.is_stale(case))
+
+
+def benefit_page(book: Casebook, benefit_id: str) -> SiteFile:
+    benefit = book.benefits[benefit_id]
+    return page_file("benefit.md.j2", src_uri("benefit", benefit.id), benefit.path, benefit=benefit, book=book,
+                     strength=book.strength(benefit), stale=book.is_stale(benefit))
+
+
+def kit_page(book: Casebook, kit_id: str) -> SiteFile:
+    kit = book.kits[kit_id]
+    cases = headline_cases(book, kit, None)
+    return page_file("kit.md.j2", src_uri("kit", kit.id), kit.path, kit=kit, book=book, cases=cases,
+                     brief=build_briefing(book, kit),
+                     case_sectors={case.sector for case in cases},
+                     benefits=book.benefits_for(kit.id), route=book.routes.get(kit.training or ""))
+
+
+def briefing_page(book: Casebook, kit_id: str, *, site_url: str = "") -> SiteFile:
+    kit = book.kits[kit_id]
+    return page_file("briefing.md.j2", briefing_src_uri(kit.id), kit.path, kit=kit, book=book,
+                     site_url=site_url, brief=build_briefing(book, kit))
+
+
+def explorer_vocabulary(book: Casebook) -> dict:
+    """The explorer's facet values, [id, label] pairs in display order, only those in use."""
+    cases = list(book.cases.values())
+    used = {"audience": {v for c in cases for v in c.audiences},
+            "topic": {v for c in cases for v in c.topics},
+            "channel": {v for c in cases for v in c.channels}}
+    sectors = {c.sector for c in cases}
+    countries = sorted({c.country for c in cases}, key=country_name)
+    terms = book.taxonomy
+    return {
+        "audience": [[k.id, k.name] for k in book.kits.values() if k.id in used["audience"]],
+        "topic": [[t.id, t.label] for t in terms.topics.values() if t.id in used["topic"]],
+        "sector": [[t.id, t.label] for t in terms.sectors.values() if t.id in sectors],
+        "country": [[code, country_name(code)] for code in countries],
+        "channel": [[t.id, t.label] for t in terms.channels.values() if t.id in used["channel"]],
+        "grade": [[grade, GRADE_LABELS[grade]] for grade in GRADE_LABELS],
+        "evidence": [[kind.id, kind.label] for kind in KINDS],
+        "years": sorted({c.year for c in cases}),
+    }
+
+
+def index_pages(book: Casebook) -> list[SiteFile]:
+    return [page_file("cases-index.md.j2", src_uri("case", "index"), "", book=book),
+            page_file("kits-index.md.j2", src_uri("kit", "index"), "", book=book),
+            page_file("benefits-index.md.j2", src_uri("benefit", "index"), "", book=book,
+                      filters=statement_filters(book))]
+
+
+def entry_pages(book: Casebook, *, case_pages=None) -> list[SiteFile]:
+    """`case_pages(book, case_page)`, when given, makes the case pages (a cache while serving)."""
+    pages = case_pages(book, case_page) if case_pages else [case_page(book, i) for i in book.cases]
+    pages += [benefit_page(book, i) for i in book.benefits]
+    pages += [kit_page(book, i) for i in book.kits]
+    pages += [briefing_page(book, i) for i in book.kits]
+    return pages + index_pages(book)

@@ -1,0 +1,85 @@
+"""Stage 5, training pages: every route -> its agenda, one page per step, the presenter view, the
+participant handout, the facilitator guide and the PowerPoint file; plus the /training/ index.
+
+Facilitator notes reach only the presenter view and the facilitator guide, and both (like the step
+pages, which repeat entries found elsewhere) are kept out of the search index by front matter.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+
+from markupsafe import Markup
+
+from mkdocs_adapter.markdown_engine import convert
+
+from casebook.model.index import Casebook
+from casebook.pages.render import relative, render_page
+from casebook.pages.sitefile import SiteFile
+from casebook.exports.slides import route_pptx
+from casebook.content.steps import lift_headings, page_sections, read_page
+from casebook.pages.training import Session, StepView, build_session, clock, key_figures, key_points
+from casebook.model.urls import url_of
+
+# The hand-written pages' own Markdown extensions (mkdocs.yml), so a guide looks the same in a step.
+GUIDE_EXTENSIONS = ["admonition", "attr_list", "md_in_html", "tables", "fenced_code"]
+PAGE_LINK = re.compile(r"\]\((?!https?:|mailto:|#)([^)\s]+?\.md)(#[^)\s]*)?\)")
+
+
+def training_pages(book: Casebook) -> list[SiteFile]:
+    sessions = [build_session(book, route) for route in book.routes.values()]
+    audiences = {s.route.id: [k.name for k in book.kits.values() if k.training == s.route.id] for s in sessions}
+    pages = [SiteFile("training/index.md", render_page("training-index.md.j2", url="training/",
+                                                            sessions=sessions, audiences=audiences), "")]
+    for session in sessions:
+        pages += route_pages(book, session)
+    return pages
+
+
+def route_pages(book: Casebook, session: Session) -> list[SiteFile]:
+    route, base = session.route, f"training/{session.route.id}"
+    values = {"route": route, "session": session, "book": book, "clock": clock}
+    figures = {view.number: key_figures(book, view.target) for view in session.steps}
+    points = {view.number: key_points(book, view.target) for view in session.steps}
+    pages = [SiteFile(f"{base}/index.md", render_page("training-agenda.md.j2", url=route.url, **values),
+                         route.path),
+             SiteFile(f"{base}/presenter.md", render_page("training-presenter.md.j2",
+                                                               url=f"{route.url}presenter/", **values), route.path)]
+    for name, facilitator in (("handout", False), ("guide", True)):
+        content = render_page("training-print.md.j2", url=f"{route.url}{name}/", facilitator=facilitator,
+                              figures_for=figures, points_for=points, **values)
+        pages.append(SiteFile(f"{base}/{name}.md", content, route.path))
+    pages += [step_page(book, session, view, values) for view in session.steps]
+    pages.append(SiteFile(f"{base}/{route.id}.pptx", route_pptx(book, session), ""))
+    return pages
+
+
+def step_page(book: Casebook, session: Session, view: StepView, values: dict) -> SiteFile:
+    url = session.step_url(view.number)
+    steps = session.steps
+    kit = view.target.ref if view.target.kind == "kit" else None
+    content = render_page(
+        "training-step.md.j2", url=url, view=view, figures=key_figures(book, view.target),
+        previous=steps[view.number - 2] if view.number > 1 else None,
+        next=steps[view.number] if view.number < len(steps) else None,
+        kit_benefits=book.benefits_for(kit) if kit else [], kit_cases=book.cases_for(kit) if kit else [],
+        guide_html=guide_html(book, view, url) if view.target.kind == "guide" else "", **values)
+    return SiteFile(f"training/{session.route.id}/{view.number}.md", content, session.route.path)
+
+
+def guide_html(book: Casebook, view: StepView, url: str) -> Markup:
+    """A hand-written page (or one `##` section of it) as HTML for a step page. These pages are the
+    maintainers' own, not contributor YAML; their links to other pages are re-pointed from the
+    page's folder to the step's address."""
+    _, body = read_page(book.root / "docs" / view.target.ref)
+    if view.target.section:
+        body = lift_headings(page_sections(body)[view.target.section][1])
+    folder = posixpath.dirname(view.target.ref)
+
+    def repoint(match: re.Match) -> str:
+        page = url_of(posixpath.normpath(posixpath.join(folder, match.group(1))))
+        return f"]({relative(url, page)}{match.group(2) or ''})"
+
+    html, _ = convert(PAGE_LINK.sub(repoint, body), GUIDE_EXTENSIONS, output_format="xhtml")
+    return Markup(html)
