@@ -11,7 +11,7 @@ from pathlib import Path
 
 from support import FIXTURE, ROOT
 
-CONTENT = ("case_studies", "benefits", "kits", "training", "taxonomy.yml")
+CONTENT = ("case_studies", "benefits", "kits", "training", "pilots", "taxonomy.yml")
 IGNORE = shutil.ignore_patterns(".venv", "site", ".git", "tests", "__pycache__", ".pytest_cache", *CONTENT)
 
 TAXONOMY_EXTRA = """\

@@ -13,6 +13,7 @@ The templates are code, not content: contributor text is a value put into them, 
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field, replace
 
 
@@ -117,15 +118,20 @@ def build_pilot(id: str, path: str, data: dict) -> Pilot:
                  reporting=data["reporting"], views=views)
 
 
+def _hundredths(value: float) -> int:
+    """Rounded half up, as JavaScript's Math.round does (Python's round() rounds half to even)."""
+    return math.floor(value * 100 + 0.5)
+
+
 def number(value: float) -> str:
     """1234.5 -> '1,234.5', 10.0 -> '10': as pilot-core.js `number` writes it."""
-    text = f"{round(value, 2):,.2f}".rstrip("0").rstrip(".")
-    return text
+    hundredths = _hundredths(value)
+    return f"{hundredths // 100:,}.{hundredths % 100:02d}".rstrip("0").rstrip(".")
 
 
 def money(value: float) -> str:
     """2400 -> '£2,400', 4.08 -> '£4.08', 4.5 -> '£4.50': pence only when there are any."""
-    pence = round(value * 100)
+    pence = _hundredths(value)
     return f"£{pence // 100:,}" if pence % 100 == 0 else f"£{pence // 100:,}.{pence % 100:02d}"
 
 
