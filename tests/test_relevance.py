@@ -137,6 +137,6 @@ def test_the_kit_page_and_export_carry_the_kits_evidence_preferences(repo):
     assert json.loads(kits_json(book))[0]["evidence"] == {"values": ["money", "contact", "time"],
                                                          "never_lead_with": ["reach"]}
     page = kit_page(book, "executives").content
-    assert ('<p class="cb-kit-evidence">Lead with evidence of money, contact and time; never with reach. '
-            "Their briefing and the cases below are chosen that way, newest and closest to policing "
-            "in United Kingdom first") in page
+    assert ('<p class="cb-kit-evidence">Lead with evidence of money, contact and time, never reach<span '
+            'class="cb-kit-evidence__how">: their briefing and the cases below put that first, newest and closest '
+            "to policing in United Kingdom first") in page
