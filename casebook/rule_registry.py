@@ -94,7 +94,8 @@ RULES: dict[str, Rule] = _rules(
     ("date-order", ERROR, "last_verified is before added."),
     ("stale-entry", WARNING, "The sources were last checked more than two years ago."),
     ("source-not-original", WARNING, "A source's address is a copy, not the publisher's page."),
-    ("case-probable-duplicate", WARNING, "Two cases share organisation and year and have near-identical titles."),
+    ("case-probable-duplicate", ERROR, "A case repeats an earlier one: same organisation and year, and a "
+     "shared source address or a near-identical title."),
     ("evidence-unknown-case", ERROR, "A statement's evidence names a case that is not in case_studies/."),
     ("evidence-self", ERROR, "A statement's evidence names the statement's own id."),
     ("kit-reference-unknown", ERROR, "A kit links a statement, case, training route or pilot that does not exist."),

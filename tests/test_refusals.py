@@ -216,7 +216,7 @@ def test_suggestions_stop_after_twenty_per_file(repo):
 SECRETS = "year: ghp_SECRETTOKEN0\nsector: AKIA_SECRETKEY1\naws_secret_access_key: SECRETVALUE2\n"
 
 
-@pytest.mark.parametrize("folder", ["case_studies", "benefits", "kits", "training"])
+@pytest.mark.parametrize("folder", ["case_studies", "benefits", "kits", "training", "pilots"])
 def test_a_linked_content_folder_is_refused_and_never_read(repo, tmp_path, folder):
     outside = tmp_path / "outside" / folder
     shutil.copytree(repo / folder, outside)

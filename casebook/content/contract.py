@@ -266,6 +266,7 @@ def case_schema(vocab: Vocabulary) -> dict:
                          ["text", "by", "source"]),
         "sources": {"type": "array", "minItems": 1, "items": SOURCE},
         "related": {"type": "array", "items": CASE_ID, "uniqueItems": True},
+        "distinct_from": {"type": "array", "items": CASE_ID, "uniqueItems": True},
         "added": DATE,
         "last_verified": DATE,
     }, ["title", "organisation", "sector", "country", "year", "audiences", "topics", "summary",

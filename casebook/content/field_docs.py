@@ -73,6 +73,10 @@ CASE: dict[str, Doc] = {
     "related": ("Related cases", "Ids of other cases in case_studies/ a reader should see next.",
                 [["lincolnshire-gritting-twitter"]]),
     "related[]": ("Related case", "", ["lincolnshire-gritting-twitter"]),
+    "distinct_from": ("Not a duplicate of", "Ids of cases in case_studies/ that share this case's organisation, year and "
+                      "a source or a similar title but are different cases (two results from one report).",
+                      [["gmp-tweets-2011"]]),
+    "distinct_from[]": ("Different case", "", ["gmp-tweets-2011"]),
     "added": ("Added", "The day you added the case.", ["2026-11-23"]),
     "last_verified": ("Sources last read", "The day you last read every source.", ["2026-11-23"]),
 }
@@ -245,5 +249,5 @@ def properties(node: dict, prefix: str = ""):
 
 
 # Lists of plain text or ids whose items are documented too (the others are enums of ids).
-_TEXT_ITEMS = {"lessons[]", "related[]", "cares_about[]", "asks[]", "objections[].benefits[]",
+_TEXT_ITEMS = {"lessons[]", "related[]", "distinct_from[]", "cares_about[]", "asks[]", "objections[].benefits[]",
                "objections[].cases[]", "steps[].discussion[]", "choosing[]"}

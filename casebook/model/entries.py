@@ -86,6 +86,7 @@ class Case:
     related: tuple[str, ...]
     added: date
     last_verified: date
+    distinct_from: tuple[str, ...] = ()  # cases that look alike but are not the same (no page shows it)
 
     @property
     def url(self) -> str:
@@ -206,6 +207,12 @@ class Step:
     optional: bool = False
 
 
+# Every session opens with a welcome and ends with a close (the asks, what happens next) that are
+# not steps of the route; a route's steps leave time for them.
+WELCOME_MINUTES = 5
+CLOSE_MINUTES = 5
+
+
 @dataclass(frozen=True)
 class Route:
     id: str
@@ -222,7 +229,8 @@ class Route:
 
     @property
     def minutes(self) -> int:
-        return sum(step.minutes for step in self.steps)
+        """The whole session: welcome, every step, close."""
+        return WELCOME_MINUTES + sum(step.minutes for step in self.steps) + CLOSE_MINUTES
 
 
 def _source(data: dict, last_verified: date) -> Source:
@@ -252,6 +260,7 @@ def build_case(id: str, path: str, data: dict) -> Case:
         quote=Quote(quote["text"], quote["by"], quote["source"]) if quote else None,
         sources=tuple(_source(s, verified) for s in data["sources"]), related=tuple(data.get("related", ())),
         added=date.fromisoformat(data["added"]), last_verified=verified,
+        distinct_from=tuple(data.get("distinct_from", ())),
     )
 
 

@@ -121,7 +121,10 @@
         core.money(result.cost_per_social) : "") + ".";
     }
   }
-  function update() { draw(); keep(); }
+  function update() {
+    draw(); keep();
+    document.dispatchEvent(new CustomEvent("cb-plan-changed"));  // the results report redraws
+  }
 
   // ---- Word: one file per audience, the docx library loaded only now --------------------------
   function loadDocx() {
@@ -220,7 +223,8 @@
     plan = load();
     fillForm(); wordButtons(); offerCalculator(); update();
     root.classList.add("cb-planner--ready");
-    window.cbPlanner = { ready: true, plan: function () { return plan; }, preparePrint: preparePrint,
+    window.cbPlanner = { ready: true, plan: function () { return plan; }, pilot: function () { return pilot; },
+                         kits: function () { return kits; }, preparePrint: preparePrint,
                          facts: function () { return core.facts(pilot, plan); } };
   });
 })();
