@@ -273,6 +273,8 @@
       if (meta.measure) figure.appendChild(document.createTextNode(" " + meta.measure));
       link.appendChild(figure);
     }
+    // The evidence label as the page shows it (casebook.strength, written into its metadata).
+    if (meta.evidence) link.appendChild(el("span", { "class": "cb-hit__evidence" }, meta.evidence));
     var excerpt = el("span", { "class": "cb-hit__excerpt" });
     S.snippet(page.excerpt, meta.title).forEach(function (piece) {
       excerpt.appendChild(piece[1] ? el("mark", {}, piece[0]) : document.createTextNode(piece[0]));
