@@ -22,6 +22,7 @@ import json
 
 from casebook.pages.briefing import Briefing, plan_briefings
 from casebook.model.pilot import planner_data
+from casebook.model.urls import short_address
 from casebook.pages.citation import citation_sources
 from casebook.model.index import Casebook
 from casebook.model.entries import Source
@@ -30,10 +31,10 @@ from casebook.model.strength import KINDS, case_kind
 from casebook.pages.countries import country_name
 
 
-def builder_json(book: Casebook) -> str:
+def builder_json(book: Casebook, *, print_url: str = "") -> str:
     plans = plan_briefings(book)
     kits = [{
-        "id": kit.id, "name": kit.name, "title": kit.briefing_title,
+        "id": kit.id, "name": kit.name, "title": kit.briefing_title, "url": kit.url,
         "pilot": _pilot_lines(plans[kit.id]),
         "pilot_id": kit.pilot if kit.pilot in book.pilots else None,
         "asks": list(kit.asks),
@@ -59,7 +60,8 @@ def builder_json(book: Casebook) -> str:
             "audiences": list(case.audiences), "kind": kind.id, "label": kind.label, "url": case.url,
             "source": _source(case.headline_source), "sector": case.sector, "country": case.country}
     pilots = {pilot.id: planner_data(pilot) for pilot in book.pilots.values()}
-    return json.dumps({"kits": kits, "statements": statements, "cases": cases, "pilots": pilots,
+    site = {"address": print_url, "short": short_address(print_url)} if print_url else {}
+    return json.dumps({"kits": kits, "statements": statements, "cases": cases, "pilots": pilots, "site": site,
                        "facets": _facets(book, cases)}, ensure_ascii=False, separators=(",", ":"))
 
 

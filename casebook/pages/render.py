@@ -24,7 +24,7 @@ from casebook.content.markup import render
 from casebook.pages.statements import filter_options as statement_filters
 from casebook.model.strength import KINDS, case_kind
 from casebook.pages.sitefile import SiteFile
-from casebook.model.urls import (audience_cases_url, briefing_src_uri, briefing_url, explorer_url, relative, src_uri, url_for,
+from casebook.model.urls import (short_address, audience_cases_url, briefing_src_uri, briefing_url, explorer_url, relative, src_uri, url_for,
                    url_of)
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
@@ -114,7 +114,9 @@ def kit_page(book: Casebook, kit_id: str) -> SiteFile:
 
 def briefing_page(book: Casebook, kit_id: str, *, site_url: str = "") -> SiteFile:
     kit = book.kits[kit_id]
+    address = f"{site_url}{kit.url}" if site_url else ""
     return page_file("briefing.md.j2", briefing_src_uri(kit.id), kit.path, kit=kit, book=book,
+                     address=address, short_address=short_address(address) if address else "",
                      site_url=site_url, brief=build_briefing(book, kit))
 
 
@@ -146,10 +148,10 @@ def index_pages(book: Casebook) -> list[SiteFile]:
                       filters=statement_filters(book))]
 
 
-def entry_pages(book: Casebook, *, case_pages=None) -> list[SiteFile]:
+def entry_pages(book: Casebook, *, case_pages=None, print_url: str = "") -> list[SiteFile]:
     """`case_pages(book, case_page)`, when given, makes the case pages (a cache while serving)."""
     pages = case_pages(book, case_page) if case_pages else [case_page(book, i) for i in book.cases]
     pages += [benefit_page(book, i) for i in book.benefits]
     pages += [kit_page(book, i) for i in book.kits]
-    pages += [briefing_page(book, i) for i in book.kits]
+    pages += [briefing_page(book, i, site_url=print_url) for i in book.kits]
     return pages + index_pages(book)
