@@ -1,6 +1,6 @@
 """Load, check and index the whole repository: the one call scripts, hooks and tests make.
 
-    root/taxonomy.yml, case_studies/*.yml, benefits/*.yml, kits/*.yml, training/*.yml
+    root/taxonomy.yml, <folder>/*.yml for each kind in casebook.kinds
         -> load (positions) -> shape (JSON Schema) -> rules (cross-file) -> Casebook
 
 Every problem in every file is collected; the caller decides what to do with them.
@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from casebook import clock
-from casebook import rules
+from casebook import clock, rules
+from casebook.kinds import FOLDERS, KINDS, TAXONOMY, resolve
 from casebook.content.contract import Vocabulary, schemas
 from casebook.model.index import Casebook, build_casebook
 from casebook.content.load import Document, load_file
@@ -23,8 +23,6 @@ from casebook.content.refuse import is_regular
 from casebook.rules.context import Context
 from casebook.content.shape import check_shape, validator_for
 
-FOLDERS = {"case": "case_studies", "benefit": "benefits", "kit": "kits", "route": "training"}
-TAXONOMY = "taxonomy.yml"
 
 
 @dataclass(frozen=True)
@@ -69,9 +67,8 @@ def load_casebook(root: Path, *, today: date | None = None, memo=None) -> LoadRe
             unreadable = unreadable or (doc is None and path.suffix == ".yml")
             if doc is not None and not found:
                 valid[kind][doc.id] = doc
-    ctx = Context(root, today, valid["case"], valid["benefit"], valid["kit"], valid["route"], ids)
-    problems += rules.check_cases(ctx) + rules.check_benefits(ctx)
-    problems += rules.check_kits(ctx) + rules.check_routes(ctx)
+    ctx = Context(root, today, valid, ids)
+    problems += [found for kind in KINDS for check in kind.checks for found in resolve(check)(ctx)]
     if taxonomy is not None and not unreadable:
         problems += rules.check_unused_terms(taxonomy, parsed)
     problems = sort_problems(problems)

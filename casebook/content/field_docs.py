@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import json
 
+from casebook.kinds import BY_NAME, resolve
+
 # (title, description, examples). An empty description defers to the contract's own.
 Doc = tuple[str, str, list]
 
@@ -160,7 +162,6 @@ for _group in ("topics", "sectors", "channels"):
     TAXONOMY[f"{_group}.*.label"] = _LABEL
     TAXONOMY[f"{_group}.*.description"] = _DESCRIPTION
 
-DOCS = {"case": CASE, "benefit": BENEFIT, "kit": KIT, "route": ROUTE, "taxonomy": TAXONOMY}
 
 
 def annotate(kind: str, schema: dict) -> dict:
@@ -175,8 +176,13 @@ def annotate(kind: str, schema: dict) -> dict:
     return schema
 
 
+def docs_for(kind: str) -> dict[str, Doc]:
+    """A kind's field docs: the registry names them (`Kind.field_docs`); the taxonomy's are here."""
+    return TAXONOMY if kind == "taxonomy" else resolve(BY_NAME[kind].field_docs)
+
+
 def _doc(kind: str, path: str) -> Doc:
-    docs = DOCS[kind]
+    docs = docs_for(kind)
     if path in docs:
         return docs[path]
     for prefix in ("sources[].", "evidence[].source.", "quote."):

@@ -62,7 +62,12 @@ def benefits_json(book: Casebook, *, base_url: str = "") -> str:
 
 
 def kits_json(book: Casebook, *, base_url: str = "") -> str:
-    return _dump([entry_record(kit, base_url=base_url) for kit in book.kits.values()])
+    return entries_json("kit", book, base_url=base_url)
+
+
+def entries_json(kind: str, book: Casebook, *, base_url: str = "") -> str:
+    """Every entry of a kind with all its fields: a new kind's export unless it names its own."""
+    return _dump([entry_record(entry, base_url=base_url) for entry in book.entries[kind].values()])
 
 
 def _dump(records: list) -> str:
