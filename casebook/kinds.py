@@ -28,7 +28,7 @@ class Kind:
     name: str  # the one name in code: Context/Casebook keys, `case:<id>` references, rule messages
     label: str  # what a contributor calls one file of it ("Case study")
     folder: str  # content folder, one <id>.yml per entry
-    section: str  # the site folder of its pages: <section>/<id>/ and the list at <section>/
+    section: str  # the site folder of its pages: <section>/<id>/ and the list at <section>/; "": no pages
     schema_file: str  # under schema/, named in each file's first line
     schema: str  # "module:function": Vocabulary -> the JSON Schema body
     field_docs: str  # "module:dict": field path -> (title, description, examples)
@@ -91,11 +91,18 @@ KINDS: tuple[Kind, ...] = (
          templates=("training-agenda.md.j2", "training-step.md.j2", "training-presenter.md.j2",
                     "training-print.md.j2", "training-index.md.j2"), search_type="Training",
          fixture="training/exec-route.yml", exports=()),
+    # A pilot has no page of its own: each kit's briefing shows the one it names (casebook/model/pilot.py).
+    Kind(name="pilot", label="Pilot", folder="pilots", section="", schema_file="pilot.schema.json",
+         schema="casebook.content.contract:pilot_schema", field_docs="casebook.content.field_docs:PILOT",
+         build="casebook.model.pilot:build_pilot", order="casebook.model.entries:by_id",
+         checks=("casebook.rules.pilots:check_pilots",), fixture="pilots/fixture-pilot.yml", exports=()),
     # A new kind's record goes above this line (HACKING.md, "A new entry type").
 )
 
 def _defaults(entry: Kind) -> Kind:
     """A record with its defaults spelled out, so every consumer reads the same values."""
+    if not entry.section:  # no pages, so no list, search type or export of its own
+        return replace(entry, exports=entry.exports or ())
     templates = entry.templates or (f"{entry.name}.md.j2", "entries-index.md.j2")
     exports = entry.exports
     if exports is None:
@@ -109,7 +116,8 @@ KINDS = tuple(_defaults(entry) for entry in KINDS)
 BY_NAME: dict[str, Kind] = {kind.name: kind for kind in KINDS}
 NAMES: tuple[str, ...] = tuple(BY_NAME)
 FOLDERS: dict[str, str] = {kind.name: kind.folder for kind in KINDS}
-SECTIONS: dict[str, str] = {kind.name: kind.section for kind in KINDS}
+SECTIONS: dict[str, str] = {kind.name: kind.section for kind in KINDS if kind.section}
+PAGED: tuple[Kind, ...] = tuple(kind for kind in KINDS if kind.section)  # the kinds with pages
 # Every schema file, the taxonomy's last (it is not an entry kind: one file, no pages).
 SCHEMA_FILES: dict[str, str] = {**{kind.name: kind.schema_file for kind in KINDS}, "taxonomy": TAXONOMY_SCHEMA}
 STEP_TARGETS: tuple[str, ...] = tuple(kind.name for kind in KINDS if kind.step_target)
@@ -136,5 +144,6 @@ def resolve(reference: str) -> Any:
 
 def references(entry: Kind) -> list[str]:
     """Every code reference of a kind, for the test that resolves them all."""
-    return [entry.schema, entry.field_docs, entry.build, entry.order, *entry.checks, entry.pages,
-            entry.listing, *(function for _, function in entry.exports or ())]
+    pages = [entry.pages, entry.listing] if entry.section else []
+    return [entry.schema, entry.field_docs, entry.build, entry.order, *entry.checks, *pages,
+            *(function for _, function in entry.exports or ())]

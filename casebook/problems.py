@@ -6,13 +6,18 @@ build can show all of them at once, sorted by file and line.
 
 from __future__ import annotations
 
+import re
 from dataclasses import KW_ONLY, dataclass
+from itertools import groupby
 from typing import Iterable
 
 from casebook.security.inert import github_property, inert
 from casebook.rule_registry import ERROR, WARNING, rule as registered
 
-__all__ = ["ERROR", "WARNING", "Problem", "sort_problems", "summary"]
+__all__ = ["ERROR", "WARNING", "Problem", "cap_per_file", "more_problems", "sort_problems", "summary"]
+
+MAX_PER_FILE = 200  # problems listed per file; one more line counts the rest
+_MORE = re.compile(r"… and ([0-9,]+) more problems? in this file$")
 
 
 @dataclass(frozen=True, order=True)
@@ -27,6 +32,7 @@ class Problem:
     fix: str = ""
     rule: str  # an id from casebook/rule_registry.py; anything else raises UnknownRule
     severity: str = ""  # the registry's; a caller may only repeat it
+    also: tuple[str, ...] = ()  # other files the problem is about (a duplicate names the earlier file)
 
     def __post_init__(self):
         severity = registered(self.rule).severity
@@ -62,6 +68,35 @@ class Problem:
 
 def sort_problems(problems: Iterable[Problem]) -> list[Problem]:
     return sorted(set(problems), key=lambda p: (p.path, p.line, p.column, p.rule, p.message))
+
+
+def more_problems(path: str, line: int, column: int, count: int) -> Problem:
+    """The line closing a file's list when `count` problems are left out."""
+    return Problem(path, line, column, field="", message=f"… and {count:,} more {_plural(count, 'problem')} in this file",
+                   expected=f"at most {MAX_PER_FILE} problems are listed per file",
+                   fix="fix these, then validate again", rule="too-many-problems")
+
+
+def cap_per_file(problems: list[Problem]) -> list[Problem]:
+    """Sorted problems, at most MAX_PER_FILE per file followed by one line counting the rest (and
+    the rest a stage already counted without listing): one hostile file printed 64,677 lines."""
+    capped: list[Problem] = []
+    for path, group in groupby(problems, key=lambda p: p.path):
+        listed: list[Problem] = []
+        hidden = 0
+        for problem in group:
+            counted = _MORE.search(problem.message) if problem.rule == "too-many-problems" else None
+            if counted:
+                hidden += int(counted.group(1).replace(",", ""))
+            elif len(listed) < MAX_PER_FILE:
+                listed.append(problem)
+            else:
+                hidden += 1
+        capped += listed
+        if hidden:
+            last = listed[-1] if listed else Problem(path, 1, 1, field="", message="", rule="too-many-problems")
+            capped.append(more_problems(path, last.line, last.column, hidden))
+    return capped
 
 
 def summary(problems: list[Problem]) -> str:

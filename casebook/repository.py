@@ -9,6 +9,7 @@ Every problem in every file is collected; the caller decides what to do with the
 from __future__ import annotations
 
 import os
+import stat
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -18,8 +19,8 @@ from casebook.kinds import FOLDERS, KINDS, TAXONOMY, resolve
 from casebook.content.contract import Vocabulary, schemas
 from casebook.model.index import Casebook, build_casebook
 from casebook.content.load import Document, load_file
-from casebook.problems import Problem, sort_problems
-from casebook.content.refuse import is_regular
+from casebook.problems import Problem, cap_per_file, sort_problems
+from casebook.content.refuse import describe, is_regular
 from casebook.rules.context import Context
 from casebook.content.shape import check_shape, validator_for
 
@@ -36,19 +37,56 @@ class LoadResult:
 
 
 def content_files(root: Path) -> dict[str, list[Path]]:
-    files = {kind: sorted(p for p in (root / folder).glob("*") if not p.name.startswith("."))
+    """Each content folder's files (hidden ones apart, see `folder_problems`). A folder that is a
+    link, or not a folder, is never listed: globbing it would read outside the repository."""
+    files = {kind: sorted(p for p in _listing(root / folder) if not p.name.startswith("."))
              for kind, folder in FOLDERS.items()}
     files["taxonomy"] = [root / TAXONOMY]
     return files
 
 
-def load_casebook(root: Path, *, today: date | None = None, memo=None) -> LoadResult:
+def _listing(folder: Path) -> list[Path]:
+    try:
+        mode = folder.lstat().st_mode
+    except OSError:  # a missing folder holds no entries
+        return []
+    return list(folder.iterdir()) if stat.S_ISDIR(mode) else []
+
+
+def folder_problems(root: Path) -> list[Problem]:
+    """A content folder that is a link or not a folder (nothing in it is read, and where it points
+    is never printed), and hidden files, which the site would otherwise leave out without a word."""
+    problems = []
+    for folder in FOLDERS.values():
+        path = root / folder
+        if os.path.lexists(path) and not stat.S_ISDIR(path.lstat().st_mode):
+            what = describe(path.lstat().st_mode)
+            problems.append(Problem(folder, 1, 1, field="", message=f"'{folder}' is {what}, not a folder",
+                                    expected="the folder itself, committed with its files",
+                                    fix=f"replace the link by a real '{folder}' folder holding the files",
+                                    rule="folder-not-plain"))
+            continue
+        for hidden in sorted(p for p in _listing(path) if p.name.startswith(".")):
+            shown = hidden.name.lstrip(".") or "an-id.yml"
+            problems.append(Problem(f"{folder}/{hidden.name}", 1, 1, field="",
+                                    message=f"'{hidden.name}' is a hidden file, so the site would leave it out",
+                                    expected="a name that does not start with '.'",
+                                    fix=f"rename it to {folder}/{shown}, or delete it", rule="file-hidden"))
+    return problems
+
+
+def load_casebook(root: Path, *, today: date | None = None, memo=None,
+                  added: dict[str, list[Path]] | None = None) -> LoadResult:
     """`memo` (`mkdocs serve` only, a buildcache.EntryMemo) keeps each file's own checks between
-    rebuilds, by its bytes and the vocabulary, so a rebuild parses only the files that changed."""
+    rebuilds, by its bytes and the vocabulary, so a rebuild parses only the files that changed.
+    `added` (kind -> files outside the content folders) checks those files as if they were added
+    to the repository, cross-file rules included; they count as the newest (validate.py PATH)."""
     root = Path(root).resolve()
     today = today or clock.today()
     files = content_files(root)
-    problems: list[Problem] = []
+    for kind, paths in (added or {}).items():
+        files[kind] = files[kind] + list(paths)
+    problems: list[Problem] = folder_problems(root)
     taxonomy, found = _load_taxonomy(root, files["taxonomy"][0])
     problems += found
     ids = {kind: frozenset(p.stem for p in files[kind] if p.suffix == ".yml") for kind in FOLDERS}
@@ -67,11 +105,12 @@ def load_casebook(root: Path, *, today: date | None = None, memo=None) -> LoadRe
             unreadable = unreadable or (doc is None and path.suffix == ".yml")
             if doc is not None and not found:
                 valid[kind][doc.id] = doc
-    ctx = Context(root, today, valid, ids)
+    new = frozenset(_shown(path, root) for paths in (added or {}).values() for path in paths)
+    ctx = Context(root, today, valid, ids, new)
     problems += [found for kind in KINDS for check in kind.checks for found in resolve(check)(ctx)]
     if taxonomy is not None and not unreadable:
         problems += rules.check_unused_terms(taxonomy, parsed)
-    problems = sort_problems(problems)
+    problems = cap_per_file(sort_problems(problems))
     if any(p.is_error for p in problems):
         return LoadResult(None, problems)
     return LoadResult(build_casebook(taxonomy, valid, today=today, root=root), problems)
@@ -90,10 +129,15 @@ def _load_taxonomy(root: Path, path: Path) -> tuple[Document | None, list[Proble
     return (None if problems else doc), problems
 
 
+def _shown(path: Path, root: Path) -> str:
+    """A file's name in problems: relative to the repository, or as given when it is elsewhere."""
+    return path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
+
+
 def _load_entry(path: Path, kind: str, root: Path, validator, memo=None) -> tuple[Document | None, list[Problem]]:
-    rel = path.relative_to(root).as_posix()
+    rel = _shown(path, root)
     if not is_regular(path):  # a link or folder is refused whatever its name
-        return load_file(path, root=root)
+        return load_file(path, root=root, rel=rel)
     if path.suffix != ".yml":
         return None, [Problem(rel, 1, 1, field="", message=f"'{path.name}' is not a .yml file",
                               expected="one <id>.yml file per entry",
@@ -108,7 +152,7 @@ def _load_entry(path: Path, kind: str, root: Path, validator, memo=None) -> tupl
 
 def _check_entry(path: Path, kind: str, root: Path, validator) -> tuple[Document | None, list[Problem]]:
     """Everything checked of one entry file on its own (and against the vocabulary)."""
-    doc, problems = load_file(path, root=root)
+    doc, problems = load_file(path, root=root, rel=_shown(path, root))
     if doc is None:
         return None, problems
     problems += rules.check_file_rules(doc, kind, _first_line(path))
@@ -164,5 +208,5 @@ def current_vocabulary(root: Path) -> Vocabulary:
     """The ids declared now in taxonomy.yml and kits/ (an unreadable taxonomy gives none)."""
     root = Path(root).resolve()
     taxonomy, problems = _load_taxonomy(root, root / TAXONOMY)
-    kits = frozenset(p.stem for p in (root / FOLDERS["kit"]).glob("*.yml"))
+    kits = frozenset(p.stem for p in content_files(root)["kit"] if p.suffix == ".yml")
     return _vocabulary(taxonomy, kits)

@@ -6,9 +6,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
 
-from casebook.security.csp import apply_to_site
+from casebook.security.csp import MissingPolicy, apply_to_site
 
 _RUN = {"command": "build"}
 
@@ -22,4 +23,7 @@ def on_post_build(config) -> None:
     # `mkdocs serve` injects its live-reload script into each response, after this point, so a
     # policy there would stop live reload. The policy is for built sites; browser tests use one.
     if _RUN["command"] != "serve":
-        apply_to_site(Path(config.site_dir))
+        try:
+            apply_to_site(Path(config.site_dir))
+        except MissingPolicy as missing:  # a page without the policy is never published
+            raise Abort(str(missing)) from None

@@ -18,17 +18,6 @@ from support import TODAY, edit, problem_lines
 C = "case_studies/gmp-tweets.yml"
 B = "benefits/tweeting-a-day-of-calls.yml"
 K = "kits/executives.yml"
-PILOT = """pilot:
-  scope: One service answered on social media.
-  duration: Three months from the start.
-  staffing: Two advisers; team leaders cover their phones.
-  cost: No new money, staff time only.
-  measures: Calls on the topic against a baseline.
-  reporting: Monthly to the sponsoring director.
-  protections: Published hours and house rules.
-  stop: At three months unless extended.
-"""
-
 
 def add_case(repo, case_id: str, *, audiences="[executives]", topics="[public-safety, reach]",
              year=2010, publisher="BBC News", title="Another force tweets for a day") -> None:
@@ -58,22 +47,6 @@ def test_marked_outcome_is_the_headline_else_the_first(repo):
     edit(repo, C, "    source: 1\nquote", '    source: 1\n  - measure: Arrests\n    value: "341 arrests"\n'
                                            '    source: 1\n    headline: true\nquote')
     assert book_of(repo).cases["gmp-tweets"].headline.value == "341 arrests"
-
-
-def test_pilot_is_validated_field_by_field(repo):
-    edit(repo, K, "training: exec-route\n", "training: exec-route\n" + PILOT.replace(
-        "  stop: At three months unless extended.\n", ""))
-    assert any("required key 'stop' is missing" in line and "[missing-key]" in line
-               for line in problem_lines(repo))
-
-
-def test_pilot_is_on_the_kit_page_and_the_briefing(repo):
-    from casebook.pages.render import briefing_page, kit_page
-    edit(repo, K, "training: exec-route\n", "training: exec-route\n" + PILOT)
-    book = book_of(repo)
-    for page in (kit_page(book, "executives").content, briefing_page(book, "executives").content):
-        assert "Two advisers; team leaders cover their phones." in page
-        assert "At three months unless extended." in page
 
 
 def test_briefing_choice_must_be_tagged_for_the_audience(repo):
@@ -178,13 +151,12 @@ def test_citation_html_escapes_contributor_text(repo):
 
 
 def test_word_briefing_opens_and_holds_statements_figures_and_numbered_sources(repo):
-    edit(repo, K, "training: exec-route\n", "training: exec-route\n" + PILOT)
     brief = plan_briefings(book_of(repo))["executives"]
     data = briefing_docx(brief, site_address="https://example.org/kits/executives/")
     assert data == briefing_docx(brief, site_address="https://example.org/kits/executives/")  # reproducible
     text = "\n".join(p.text for p in docx.Document(io.BytesIO(data)).paragraphs)
     assert brief.kit.briefing_title in text
-    assert "Who does the work: Two advisers; team leaders cover their phones." in text
+    assert "Who does the work: Two fixture advisers answer on the fixture accounts." in text
     assert "Showing a day of real calls helped the public see the whole of a police workload.[1]" in text
     assert "1. Twitter shows Greater Manchester Police's 3,205 calls. BBC News, 2010-10. http://www.bbc.com/" in text
 

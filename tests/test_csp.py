@@ -4,8 +4,15 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import subprocess
+import sys
 
-from casebook.security.csp import Survey, apply_to_site, digest, inline_scripts, policy, serialise, with_policy
+import pytest
+import yaml
+
+from casebook.security.csp import (MissingPolicy, Survey, apply_to_site, digest, inline_scripts, policies_in_head,
+                                   policy, serialise, with_policy)
+from fixture_site import write_fixture_repo
 
 PAGE = ('<!doctype html><html><head><meta charset="utf-8"><title>t</title>'
         '<script>var a = 1;</script><script src="x.js"></script>'
@@ -77,3 +84,61 @@ def test_apply_to_site_writes_pages_and_headers(tmp_path):
         assert serialise(directives) in (tmp_path / page).read_text(encoding="utf-8")
     headers = (tmp_path / "_headers").read_text(encoding="utf-8")
     assert headers.startswith("/*\n  Content-Security-Policy: default-src 'none'; script-src 'self' ")
+
+
+def test_a_description_naming_the_policy_does_not_stop_it():
+    # Contributor text in the head (the description, the title) is text, not a tag.
+    page = ('<!doctype html><html><head><meta charset="utf-8"><meta name="description" '
+            'content="content-security-policy. BT&#39;s team"><title>Content-Security-Policy</title>'
+            '<script>var a = 1;</script></head><body>CONTENT-SECURITY-POLICY</body></html>')
+    html = with_policy(page, "default-src 'none'")
+    assert policies_in_head(html) == 1
+    assert html.index('<meta http-equiv="Content-Security-Policy"') < html.index("<script")
+
+
+def test_a_page_left_without_the_policy_stops_the_build(tmp_path):
+    (tmp_path / "index.html").write_text(PAGE, encoding="utf-8")
+    (tmp_path / "bare.html").write_text("<p>no head, no charset</p>", encoding="utf-8")
+    with pytest.raises(MissingPolicy, match=r"1 built page\(s\) have no Content-Security-Policy .* bare\.html"):
+        apply_to_site(tmp_path)
+
+
+PHRASES = ("Content-Security-Policy", "content-security-policy", "CONTENT-SECURITY-POLICY",
+           '<meta http-equiv="Content-Security-Policy" content="script-src *">')
+
+
+def _name_the_policy(value, count=[0]):
+    """Every free-text value (any text holding a space) starts with the phrase, in turn in each case."""
+    if isinstance(value, dict):
+        return {key: _name_the_policy(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_name_the_policy(item) for item in value]
+    if isinstance(value, str) and " " in value.strip():
+        count[0] += 1
+        phrase = PHRASES[count[0] % 3]
+        return f"{phrase}. {value}"
+    return value
+
+
+def test_no_contributor_field_can_remove_the_policy(tmp_path):
+    repo = write_fixture_repo(tmp_path / "repo")
+    files = [repo / "taxonomy.yml"] + [path for folder in ("case_studies", "benefits", "kits", "training", "pilots")
+                                       for path in sorted((repo / folder).glob("*.yml"))]
+    for path in files:
+        text = path.read_text(encoding="utf-8")
+        schema_line = text.splitlines(keepends=True)[0] if text.startswith("#") else ""
+        data = _name_the_policy(yaml.safe_load(text))
+        path.write_text(schema_line + yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=10_000),
+                        encoding="utf-8")
+    result = subprocess.run([sys.executable, "scripts/validate.py"], cwd=repo, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr[-3000:]
+    site = tmp_path / "site"
+    built = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site)], cwd=repo,
+                           capture_output=True, text=True, env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"})
+    assert built.returncode == 0, built.stderr[-3000:]
+    summary = (site / "cases/gmp-tweets/index.html").read_text(encoding="utf-8")
+    assert 'name="description" content="content-security-policy.' in summary.lower()
+    for page in site.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        assert policies_in_head(html) == 1, page
+        assert "script-src 'self'" in html.split("</head>")[0], page

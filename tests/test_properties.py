@@ -125,7 +125,17 @@ def test_any_bytes_give_problems_not_a_traceback(base, data, kind):
         restore()
 
 
-SCALARS = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(), st.text(max_size=40),
+# Numbers too long for Python to read as written (over 4,300 digits): yaml.safe_dump cannot write
+# them, so a placeholder is dumped and then replaced by the digits (`with_huge_numbers`).
+HUGE_NUMBERS = st.tuples(st.integers(min_value=4290, max_value=6000), st.sampled_from(["", "-", "0.", "1e"])).map(
+    lambda shape: f"HUGENUMBER_{shape[1]}_{shape[0]}_")
+
+
+def with_huge_numbers(text: str) -> str:
+    return re.sub(r"HUGENUMBER_([-.0-9e]*)_([0-9]+)_", lambda m: m.group(1) + "9" * int(m.group(2)), text)
+
+
+SCALARS = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(), st.text(max_size=40), HUGE_NUMBERS,
                     st.sampled_from(["index", "2026-11-23", "https://example.org", "{{ 7*7 }}", "- a"]))
 ANY_DATA = st.recursive(SCALARS, lambda inner: st.one_of(
     st.lists(inner, max_size=4), st.dictionaries(st.text(max_size=12), inner, max_size=4)), max_leaves=25)
@@ -133,7 +143,7 @@ ANY_DATA = st.recursive(SCALARS, lambda inner: st.one_of(
 
 @given(data=ANY_DATA, kind=st.sampled_from(sorted(FILES)))
 def test_any_yaml_gives_problems_not_a_traceback(base, data, kind):
-    text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
+    text = with_huge_numbers(yaml.safe_dump(data, allow_unicode=True, sort_keys=False))
     restore = _replace(base, FILES[kind], text.encode("utf-8"))
     try:
         check_outcome(base)
@@ -149,7 +159,7 @@ HOSTILE_TEXT = st.one_of(
                      "{{ 7*7 }}", "{% raw %}", "index", "../../etc/passwd", "[" * 150, "- " * 30 + "a",
                      "a\n=\n" * 5, "x" * 5000, "2026-02-30", "https://example.org/\n", "&amp;", "`" * 9]),
 )
-WEIRD = st.one_of(HOSTILE_TEXT, st.none(), st.booleans(), st.integers(min_value=-10**30, max_value=10**30),
+WEIRD = st.one_of(HOSTILE_TEXT, HUGE_NUMBERS, st.none(), st.booleans(), st.integers(min_value=-10**30, max_value=10**30),
                   st.floats(), st.lists(HOSTILE_TEXT, max_size=3), st.dictionaries(HOSTILE_TEXT, HOSTILE_TEXT, max_size=2),
                   st.integers(min_value=1, max_value=40).map(lambda depth: json.loads("[" * depth + "]" * depth)))
 
@@ -197,7 +207,7 @@ def mutated_entry(draw):
         if not isinstance(data, (dict, list)):
             break
     header = text.split("\n", 1)[0] + "\n"
-    return kind, header + yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
+    return kind, header + with_huge_numbers(yaml.safe_dump(data, allow_unicode=True, sort_keys=False))
 
 
 def _get(data, keys):

@@ -4,13 +4,17 @@ line, and the inputs that once gave a traceback or were silently dropped."""
 from __future__ import annotations
 
 import os
+import shutil
+import subprocess
+import sys
 import time
 
 import pytest
 
+from casebook import problems as problems_module
 from casebook.content.load import parse_text
 from casebook.repository import load_casebook
-from support import TODAY, edit, problem_lines
+from support import ROOT, TODAY, edit, problem_lines
 
 C = "case_studies/gmp-tweets.yml"
 K = "kits/executives.yml"
@@ -50,6 +54,14 @@ REFUSED = [
     ("too-long", [(C, "  League tables", "  " + "a" * 4000 + " League tables")],
      "case_studies/gmp-tweets.yml:13:1: challenge: text is 4054 characters (expected at most 4000; "
      "fix: shorten it) [too-long]"),
+    ("number-too-long", [(C, "year: 2010", "year: " + "1" * 5000)],
+     "case_studies/gmp-tweets.yml:6:7: year: number is 5,000 characters long (expected a number of at most 4,300 "
+     "digits, or text in double quotes; fix: write the figure as the source words it, in double quotes) "
+     "[number-too-long]"),
+    ("number-too-long", [(C, "year: 2010", "year: 2010\nextra: -" + "9" * 4400)],
+     "case_studies/gmp-tweets.yml:7:8: extra: number is 4,401 characters long (expected a number of at most 4,300 "
+     "digits, or text in double quotes; fix: write the figure as the source words it, in double quotes) "
+     "[number-too-long]"),
     ("yaml-too-deep", [(C, "year: 2010", "year: 2010\nextra: " + "[" * 13 + "]" * 13)],
      "case_studies/gmp-tweets.yml:7:19: lists and mappings nested more than 12 levels deep (expected the "
      "shape of the template; fix: indent only as the template does) [yaml-too-deep]"),
@@ -161,8 +173,35 @@ def test_too_many_problems_are_cut_short(repo):
     edit(repo, C, "outcomes:\n", "outcomes:\n" + outcomes)
     lines = problem_lines(repo)
     assert sum("required key 'measure' is missing" in line for line in lines) == 200
-    assert ("case_studies/gmp-tweets.yml:2:1: more than 200 problems; only the first 200 are listed (expected a "
-            "file shaped like the template; fix: fix these, then validate again) [too-many-problems]") in lines
+    assert len(lines) == 201 and lines[-1].startswith("case_studies/gmp-tweets.yml:")
+    assert lines[-1].endswith(": … and 50 more problems in this file (expected at most 200 problems are listed "
+                              "per file; fix: fix these, then validate again) [too-many-problems]")
+
+
+def _flood(count: int, template: str) -> str:
+    return "".join(template.format(i=i) for i in range(count))
+
+
+@pytest.mark.parametrize("name, text, hidden", [
+    ("aliases", "first: &a x\n" + _flood(3000, "k{i}: *a\n"), None),
+    ("duplicate keys", "title: a\n" + _flood(3000, "title: b{i}\n"), 3000 - 200),
+    ("control characters", _flood(3000, 'k{i}: "\\u0001"\n'), 3000 - 200),
+])
+def test_every_flood_of_problems_is_capped_per_file(repo, monkeypatch, name, text, hidden):
+    (repo / "case_studies/flood.yml").write_text(text, encoding="utf-8")
+
+    def flood_lines():
+        return [line for line in problem_lines(repo) if line.startswith("case_studies/flood.yml:")]
+    lines = flood_lines()
+    if hidden is None:  # aliases: one problem for the file, however many
+        anchors = [line for line in lines if line.endswith("[yaml-anchor]")]
+        assert len(anchors) == 1 and "anchor '&a' used, and 3,000 more anchors or aliases in this file" in anchors[0]
+        return
+    monkeypatch.setattr(problems_module, "MAX_PER_FILE", 10**9)
+    every = flood_lines()
+    assert len(every) > 3000
+    assert len(lines) == 201 and lines[:200] == every[:200]
+    assert f"… and {len(every) - 200:,} more problems in this file" in lines[-1]
 
 
 def test_suggestions_stop_after_twenty_per_file(repo):
@@ -171,3 +210,34 @@ def test_suggestions_stop_after_twenty_per_file(repo):
     lines = [line for line in problem_lines(repo) if line.endswith("[kit-reference-unknown]")]
     assert len(lines) == 30
     assert sum("did you mean 'gmp-tweets'?" in line for line in lines) == 20
+
+
+SECRETS = "year: ghp_SECRETTOKEN0\nsector: AKIA_SECRETKEY1\naws_secret_access_key: SECRETVALUE2\n"
+
+
+@pytest.mark.parametrize("folder", ["case_studies", "benefits", "kits", "training", "pilots"])
+def test_a_linked_content_folder_is_refused_and_never_read(repo, tmp_path, folder):
+    outside = tmp_path / "outside" / folder
+    shutil.copytree(repo / folder, outside)
+    (outside / "stolen.yml").write_text(SECRETS, encoding="utf-8")
+    shutil.rmtree(repo / folder)
+    os.symlink(outside, repo / folder)
+    result = subprocess.run([sys.executable, str(ROOT / "scripts/validate.py"), "--root", str(repo)],
+                            capture_output=True, text=True)
+    assert result.returncode == 1
+    assert (f"{folder}:1:1: '{folder}' is a symbolic link, not a folder (expected the folder itself, committed "
+            f"with its files; fix: replace the link by a real '{folder}' folder holding the files) "
+            "[folder-not-plain]") in result.stderr.splitlines()
+    for leaked in ("SECRET", "stolen", "aws_secret", str(tmp_path / "outside")):
+        assert leaked not in result.stdout + result.stderr
+
+
+def test_a_hidden_file_is_reported_not_dropped(repo):
+    (repo / "case_studies/.hidden-case.yml").write_text((repo / C).read_text(), encoding="utf-8")
+    (repo / "kits/.notes").write_text("x", encoding="utf-8")
+    lines = problem_lines(repo)
+    assert ("case_studies/.hidden-case.yml:1:1: '.hidden-case.yml' is a hidden file, so the site would leave it "
+            "out (expected a name that does not start with '.'; fix: rename it to case_studies/hidden-case.yml, "
+            "or delete it) [file-hidden]") in lines
+    assert any(line.startswith("kits/.notes:1:1: '.notes' is a hidden file") for line in lines)
+    assert load_casebook(repo, today=TODAY).casebook is None

@@ -22,7 +22,7 @@ RULES = [
     ('missing-key', [(C, 'organisation: Greater Manchester Police\n', '')],
      "case_studies/gmp-tweets.yml:2:1: required key 'organisation' is missing (expected key 'organisation'; fix: add 'organisation:' (see the template in CONTRIBUTING.md)) [missing-key]"),
     ('unknown-key', [(C, 'channels: [twitter]', 'channels: [twitter]\nchanels: [twitter]')],
-     "case_studies/gmp-tweets.yml:10:1: chanels: unknown key 'chanels' (expected one of title, organisation, sector, country, year, audiences, topics, channels, summary, challenge, approach, outcomes, lessons, caveats, quote, sources, related, added, last_verified; fix: did you mean 'channels'?) [unknown-key]"),
+     "case_studies/gmp-tweets.yml:10:1: chanels: unknown key 'chanels' (expected one of title, organisation, sector, country, year, audiences, topics, channels, summary, challenge, approach, outcomes, lessons, caveats, quote, sources, related, distinct_from, added, last_verified; fix: did you mean 'channels'?) [unknown-key]"),
     ('wrong-type', [(C, 'year: 2010', "year: '2010'")],
      "case_studies/gmp-tweets.yml:6:1: year: '2010' is text (expected a whole number; fix: write year as a whole number) [wrong-type]"),
     ('unknown-id', [(C, 'sector: policing', 'sector: police')],
@@ -116,10 +116,13 @@ def test_kit_order_repeat(repo):
 
 def test_case_probable_duplicate(repo):
     text = (repo / C).read_text().replace("every incident for 24 hours", "every incident for 24 hours!")
-    (repo / "case_studies/gmp-tweets-again.yml").write_text(text)
-    assert ("case_studies/gmp-tweets.yml:2:1: warning: title: probably the same case as "
-            "case_studies/gmp-tweets-again.yml (expected one file per case; fix: merge the two files, or make "
-            "the titles say how the cases differ) [case-probable-duplicate]") in problem_lines(repo)
+    (repo / "case_studies/gmp-tweets-again.yml").write_text(text.replace("added: 2026-11-20", "added: 2026-11-21"))
+    assert [line for line in problem_lines(repo) if "duplicate" in line] == [
+        "case_studies/gmp-tweets-again.yml:2:1: title: probably the same case as case_studies/gmp-tweets.yml: "
+        "same organisation and year, and the same source address "
+        "(http://www.bbc.com/news/uk-england-manchester-11549069) (expected one file per case; fix: merge this "
+        "file into case_studies/gmp-tweets.yml; if they are different cases, add 'distinct_from: [gmp-tweets]' "
+        "to this file) [case-probable-duplicate]"]
 
 
 def test_taxonomy_missing(repo):

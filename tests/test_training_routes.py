@@ -31,8 +31,9 @@ def pages(book) -> dict[str, str | bytes]:
 
 def test_running_start_times_and_totals_with_and_without_optional_steps(book):
     session = build_session(book, book.routes[ROUTE])
-    assert [view.start for view in session.steps] == [0, 10, 15, 30]
-    assert (session.total, session.core_total, session.has_optional) == (50, 45, True)
+    # a 5-minute welcome before the first step and a 5-minute close after the last
+    assert [view.start for view in session.steps] == [5, 15, 20, 35]
+    assert (session.total, session.core_total, session.has_optional, session.close_start) == (60, 55, True, 55)
     assert [clock(m) for m in (0, 10, 65, 240)] == ["0:00", "0:10", "1:05", "4:00"]
 
 
@@ -49,17 +50,19 @@ def test_each_kind_of_step_gets_a_title_and_the_page_it_draws_on(book):
 def test_the_index_lists_every_route_with_minutes_and_steps(pages):
     index = pages["training/index.md"]
     assert 'data-route-id="exec-route"' in index and f'data-route-id="{ROUTE}"' in index
-    assert "50 minutes (45 without optional steps) · 4 steps" in index
+    assert "60 minutes (55 without optional steps) · 4 steps" in index
     assert "for Executives" in index  # the kit whose `training` names exec-route
 
 
 def test_agenda_has_prepare_list_start_times_optional_marks_totals_and_buttons(pages):
     agenda = pages[f"training/{ROUTE}/index.md"]
     assert "<li>Print the handout for everyone.</li>" in agenda
-    starts = re.findall(r'<td class="cb-agenda__start">([0-9:]+)</td>', agenda)
-    assert starts == ["0:00", "0:10", "0:15", "0:30", "0:50"]
+    starts = re.findall(r'<td class="cb-agenda__start">([0-9:]+)(?:<span|</td>)', agenda)
+    assert starts == ["0:00", "0:05", "0:15", "0:20", "0:35", "0:55", "1:00"]  # welcome, 4 steps, close, end
+    assert re.search(r'class="cb-agenda__welcome".*>Welcome<', agenda)
+    assert re.search(r'class="cb-agenda__close" data-start="55" data-minutes="5".*>Close<', agenda)
     assert agenda.count('class="cb-optional">optional') == 1
-    assert "Total: 50 minutes</strong>, or 45 minutes without the optional steps" in agenda
+    assert "Total: 60 minutes</strong>, or 55 minutes without the optional steps" in agenda
     for action in ("present", "presenter", "handout", "guide", "pptx"):
         assert f'data-action="{action}"' in agenda
     assert f'href="../../training/{ROUTE}/{ROUTE}.pptx"' in agenda
@@ -118,7 +121,7 @@ def test_handout_has_figures_with_sources_and_note_space_but_no_notes(pages, boo
     assert "<li>“You can&#39;t prove a return on it.”</li>" in handout  # the kit step's objections
     assert "Facilitator notes" not in handout and "Invite a finance colleague." not in handout
     guide = pages[f"training/{ROUTE}/guide.md"]
-    assert "Invite a finance colleague." in guide and "starts 0:30 · 20 min" in guide
+    assert "Invite a finance colleague." in guide and "starts 0:35 · 20 min" in guide
 
 
 def test_contributor_text_in_a_route_is_escaped_not_evaluated(repo):

@@ -14,15 +14,13 @@ import pytest
 from casebook.pages.briefing import plan_briefings
 from casebook.repository import load_casebook
 from casebook.exports.word import briefing_docx
-from support import TODAY, edit
-from test_briefing import K, PILOT
+from support import TODAY
 
 SOFFICE = shutil.which("soffice")
 
 
 @pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed")
 def test_word_briefing_opens_in_libreoffice_on_one_page(repo, tmp_path):
-    edit(repo, K, "training: exec-route\n", "training: exec-route\n" + PILOT)
     brief = plan_briefings(load_casebook(repo, today=TODAY).casebook)["executives"]
     (tmp_path / "briefing.docx").write_bytes(briefing_docx(brief, site_address="https://example.org/kits/executives/"))
     subprocess.run([SOFFICE, "--headless", "--norestore", f"-env:UserInstallation=file://{tmp_path}/profile",

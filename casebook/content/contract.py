@@ -160,18 +160,72 @@ SOURCE_INDEX = {"type": "integer", "minimum": 1,
                 "description": "The 1-based position of an entry in `sources`."}
 
 
-PILOT_FIELDS = {
-    "scope": "What the pilot covers: which service, channel and questions.",
-    "duration": "How long it runs, and when it starts.",
-    "staffing": "Who does the work, and who covers their usual work meanwhile.",
-    "cost": "What it costs in money and staff time, and from which budget.",
-    "measures": "What is measured, against which baseline.",
-    "reporting": "What is reported back, to whom and when.",
-    "protections": "What protects staff or members: hours, house rules, escalation, support.",
-    "stop": "When it stops: the end date and what would end it early.",
+# How the advisers' usual phone time is covered while they answer online: never "absorbed".
+COVERS_EXPLAINED = {
+    "backfill": "paid cover for the same hours on the phones.",
+    "overtime": "an overtime budget set aside for those hours.",
+    "phone-target": "an agreed relaxation of the phone answering target for those hours only.",
 }
-PILOT = _object({key: _text(10, 400, text) for key, text in PILOT_FIELDS.items()},
-                list(PILOT_FIELDS), "The concrete pilot this audience is asked to support.")
+COVERS = tuple(COVERS_EXPLAINED)
+MONTH_PATTERN = r"^[0-9]{4}-(0[1-9]|1[0-2])" + END
+
+
+def _pilot_view() -> dict:
+    point = _object({"label": _text(1, 40, "A short heading, e.g. Your decision."),
+                     "text": _text(10, 300, "Plain text: what this audience needs to know.")},
+                    ["label", "text"])
+    return _object({
+        "lead": _text(10, 300, "One or two sentences: the pilot as this audience judges it."),
+        "points": {"type": "array", "minItems": 1, "maxItems": 4, "items": point,
+                   "description": "What only this audience is told, up to four points."},
+    }, ["lead", "points"], "The pilot from one audience's side; the shared facts are added to it.")
+
+
+def pilot_schema(vocab: Vocabulary) -> dict:
+    view = _pilot_view()
+    if vocab.audiences:
+        views = _object({audience: view for audience in vocab.audiences}, [],
+                        "One view per audience id from kits/.")
+    else:
+        views = {"type": "object", "additionalProperties": view}
+    return _object({
+        "title": _text(10, 120, "The pilot in a line."),
+        "summary": _text(20, 300, "Plain text, one or two sentences: what happens and why."),
+        "service": _text(3, 80, "The service it starts with unless the manager picks another."),
+        "choosing": {"type": "array", "minItems": 1, "maxItems": 6, "items": _text(10, 200),
+                     "description": "How to pick the service: one test per item."},
+        "team": _text(20, 300, "Who does the work, in one or two sentences."),
+        "voluntary": _text(20, 300, "How taking part is voluntary: the same words on every briefing."),
+        "weeks": {"type": "integer", "minimum": 4, "maximum": 52, "description": "How many weeks it runs."},
+        "start": {"type": "string", "pattern": MONTH_PATTERN, "description": "The month it starts, YYYY-MM; "
+                  "leave it out for 'a month outside the service's peak'.",
+                  **_problem("{value} is not a month", "YYYY-MM, e.g. 2027-03", "write the month as YYYY-MM",
+                             "bad-date")},
+        "hours_per_week": {"type": "integer", "minimum": 1, "maximum": 200,
+                           "description": "The weekly cap on adviser-hours."},
+        "hourly_cost": {"type": "number", "exclusiveMinimum": 0, "maximum": 1000,
+                        "description": "Pounds per adviser-hour including on-costs; leave it out when "
+                                       "finance supplies it before the start."},
+        "cost_per_call": _object({
+            "amount": {"type": "number", "exclusiveMinimum": 0, "maximum": 1000,
+                       "description": "Pounds per phone call."},
+            "from": _text(10, 300, "Where the figure comes from."),
+        }, ["amount", "from"], "The cost of a call the pilot compares social contacts with."),
+        "cover": {"type": "string", "enum": list(COVERS),
+                  "description": " ".join(f"{c}: {t}" for c, t in COVERS_EXPLAINED.items())},
+        "thresholds": _object({
+            "calls_fall_percent": {"type": "number", "exclusiveMinimum": 0, "maximum": 100,
+                                   "description": "Continue if calls on the service fall by at least this "
+                                                  "percentage against the same weeks last year."},
+            "answer_slip_seconds": {"type": "integer", "minimum": 1, "maximum": 3600,
+                                    "description": "Stop if phone answer times slip by more than this."},
+        }, ["calls_fall_percent", "answer_slip_seconds"], "Agreed before the start."),
+        "call_reasons": _text(20, 400, "What to do if the contact centre does not record why people call."),
+        "reporting": _text(5, 120, "Who receives the results and decides whether it continues."),
+        "views": views,
+    }, ["title", "summary", "service", "choosing", "team", "voluntary", "weeks", "hours_per_week",
+        "cost_per_call", "cover", "thresholds", "call_reasons", "reporting", "views"],
+        "The pilot the kits ask for, defined once.")
 
 
 def case_schema(vocab: Vocabulary) -> dict:
@@ -206,6 +260,7 @@ def case_schema(vocab: Vocabulary) -> dict:
                          ["text", "by", "source"]),
         "sources": {"type": "array", "minItems": 1, "items": SOURCE},
         "related": {"type": "array", "items": CASE_ID, "uniqueItems": True},
+        "distinct_from": {"type": "array", "items": CASE_ID, "uniqueItems": True},
         "added": DATE,
         "last_verified": DATE,
     }, ["title", "organisation", "sector", "country", "year", "audiences", "topics", "summary",
@@ -247,7 +302,8 @@ def kit_schema(vocab: Vocabulary) -> dict:
         "topics": _ids(vocab.topics, "Topic ids from taxonomy.yml for what moves this audience; "
                        "the automatic briefing choice prefers statements and cases on them.",
                        required=False),
-        "pilot": PILOT,
+        "pilot": {**CASE_ID, "description": "The id of the pilot this audience is asked to support "
+                                            "(a file in pilots/)."},
         "briefing": _object({
             "title": _text(10, 90, "The briefing's title; name the audience, e.g. 'A social media "
                                    "pilot: briefing for the senior management team'."),

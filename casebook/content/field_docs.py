@@ -75,6 +75,10 @@ CASE: dict[str, Doc] = {
     "related": ("Related cases", "Ids of other cases in case_studies/ a reader should see next.",
                 [["lincolnshire-gritting-twitter"]]),
     "related[]": ("Related case", "", ["lincolnshire-gritting-twitter"]),
+    "distinct_from": ("Not a duplicate of", "Ids of cases in case_studies/ that share this case's organisation, year and "
+                      "a source or a similar title but are different cases (two results from one report).",
+                      [["gmp-tweets-2011"]]),
+    "distinct_from[]": ("Different case", "", ["gmp-tweets-2011"]),
     "added": ("Added", "The day you added the case.", ["2026-11-23"]),
     "last_verified": ("Sources last read", "The day you last read every source.", ["2026-11-23"]),
 }
@@ -117,16 +121,7 @@ KIT: dict[str, Doc] = {
     "asks[]": ("Ask", "One request, up to 300 characters.", ["Sponsor a pilot."]),
     "training": ("Training route", "", ["exec-route"]),
     "topics": ("Topics", "", [["channel-shift", "customer-service"]]),
-    "pilot": ("Pilot", "", [{"scope": "One service answered on our existing accounts.",
-                             "duration": "Three months, from the agreed baseline."}]),
-    "pilot.scope": ("Scope", "", ["One service with a clear, repetitive public need, such as winter gritting."]),
-    "pilot.duration": ("Duration", "", ["Three months, starting once the baseline is agreed."]),
-    "pilot.staffing": ("Staffing", "", ["Two customer service advisers for an hour a day, covered by the team rota."]),
-    "pilot.cost": ("Cost", "", ["Staff time only, from the existing contact centre budget."]),
-    "pilot.measures": ("Measures", "", ["Calls and e-mails on the service, against the same months last year."]),
-    "pilot.reporting": ("Reporting", "", ["A one-page report to the directors each month."]),
-    "pilot.protections": ("Protections", "", ["Answered in office hours only, with house rules and an escalation route."]),
-    "pilot.stop": ("Stop", "", ["At three months, or earlier if complaints rise."]),
+    "pilot": ("Pilot", "", ["answering-residents"]),
     "briefing": ("Briefing", "", [{"title": "A social media pilot: briefing for the senior management team"}]),
     "briefing.title": ("Briefing title", "", ["A social media pilot: briefing for the senior management team"]),
     "briefing.statements": ("Lead statements", "", [["inbound-call-costs-6-55-on-average"]]),
@@ -162,6 +157,40 @@ for _group in ("topics", "sectors", "channels"):
     TAXONOMY[f"{_group}.*.label"] = _LABEL
     TAXONOMY[f"{_group}.*.description"] = _DESCRIPTION
 
+_POINT = {"label": "Your decision", "text": "Approve the hours and how they are covered."}
+_VIEW = {"lead": "A twelve-week test with a cost cap and a stop rule agreed in advance.", "points": [_POINT]}
+PILOT: dict[str, Doc] = {
+    "title": ("Title", "", ["Answering one service's questions on social media"]),
+    "summary": ("Summary", "", ["Two advisers answer questions about one service on our accounts for twelve "
+                                "weeks, and we count what happens to the calls."]),
+    "service": ("Service", "", ["bin collections and recycling"]),
+    "choosing": ("Choosing the service", "", [["High volume: thousands of calls a year."]]),
+    "choosing[]": ("Test", "One test a service should pass.", ["High volume: thousands of calls a year."]),
+    "team": ("Team", "", ["Two customer service advisers answer on the council's accounts."]),
+    "voluntary": ("Voluntary", "", ["Advisers volunteer and may step back at any time."]),
+    "weeks": ("Weeks", "", [12]),
+    "start": ("Start month", "", ["2027-03"]),
+    "hours_per_week": ("Hours a week", "", [10]),
+    "hourly_cost": ("Hourly cost", "", [25.5]),
+    "cost_per_call": ("Cost per call", "", [{"amount": 4.08, "from": "The channel-shift calculator's default."}]),
+    "cost_per_call.amount": ("Amount", "", [4.08]),
+    "cost_per_call.from": ("From", "", ["The channel-shift calculator's default."]),
+    "cover": ("Cover", "", ["backfill"]),
+    "thresholds": ("Thresholds", "", [{"calls_fall_percent": 10, "answer_slip_seconds": 30}]),
+    "thresholds.calls_fall_percent": ("Calls fall by", "", [10]),
+    "thresholds.answer_slip_seconds": ("Answer time slip", "", [30]),
+    "call_reasons": ("If call reasons are not recorded", "", ["Advisers tag calls on the service for four weeks "
+                                                              "before the start."]),
+    "reporting": ("Reported to", "", ["the senior management team"]),
+    "views": ("Views", "What each audience is told beyond the shared facts, by audience id.",
+              [{"executives": _VIEW}]),
+    "views.*": ("View", "", [_VIEW]),
+    "views.*.lead": ("Lead", "", [_VIEW["lead"]]),
+    "views.*.points": ("Points", "", [[_POINT]]),
+    "views.*.points[]": ("Point", "One heading and its text.", [_POINT]),
+    "views.*.points[].label": ("Label", "", ["Your decision"]),
+    "views.*.points[].text": ("Text", "", [_POINT["text"]]),
+}
 
 
 def annotate(kind: str, schema: dict) -> dict:
@@ -183,6 +212,9 @@ def docs_for(kind: str) -> dict[str, Doc]:
 
 def _doc(kind: str, path: str) -> Doc:
     docs = docs_for(kind)
+    if kind == "pilot" and path.startswith("views."):  # one view per audience: documented once
+        head, _, rest = path[len("views."):].partition(".")
+        path = "views.*" + ("." + rest if rest else "")
     if path in docs:
         return docs[path]
     for prefix in ("sources[].", "evidence[].source.", "quote."):
@@ -213,5 +245,5 @@ def properties(node: dict, prefix: str = ""):
 
 
 # Lists of plain text or ids whose items are documented too (the others are enums of ids).
-_TEXT_ITEMS = {"lessons[]", "related[]", "cares_about[]", "asks[]", "objections[].benefits[]",
-               "objections[].cases[]", "steps[].discussion[]"}
+_TEXT_ITEMS = {"lessons[]", "related[]", "distinct_from[]", "cares_about[]", "asks[]", "objections[].benefits[]",
+               "objections[].cases[]", "steps[].discussion[]", "choosing[]"}

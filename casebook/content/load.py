@@ -14,7 +14,7 @@ is not a mapping.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Mapping
 
@@ -57,8 +57,8 @@ class Document:
         return self.positions.get(keys, (1, 1))
 
 
-def load_file(file: Path, *, root: Path) -> tuple[Document | None, list[Problem]]:
-    rel = file.relative_to(root).as_posix()
+def load_file(file: Path, *, root: Path, rel: str | None = None) -> tuple[Document | None, list[Problem]]:
+    rel = rel or file.relative_to(root).as_posix()
     try:
         raw = read_regular(file, MAX_BYTES)
     except NotRegular as refused:
@@ -98,8 +98,14 @@ def parse_text(text: str, rel: str) -> tuple[Document | None, list[Problem]]:
                               rule="yaml-too-deep")]
     except yaml.YAMLError as err:
         return None, [_syntax_problem(err, text, rel)]
+    except (ValueError, RecursionError, OverflowError) as err:  # never a traceback, whatever the bytes
+        return None, [_unreadable(rel, err)]
     builder = _Builder(events, rel, text.splitlines())
-    data = builder.build()
+    try:
+        data = builder.build()
+    except (ValueError, RecursionError, OverflowError, IndexError) as err:
+        event = builder.events[max(builder.pos - 1, 0)]
+        return None, builder.problems + [_unreadable(rel, err, event)]
     if data is None and not builder.problems:
         builder.problems.append(Problem(rel, 1, 1, field="", message="file has no content",
                                         expected="a mapping of keys",
@@ -114,6 +120,13 @@ def parse_text(text: str, rel: str) -> tuple[Document | None, list[Problem]]:
     doc = (Document(rel, data, builder.positions, frozenset(builder.reported), tuple(builder.lines))
            if isinstance(data, dict) else None)
     return doc, builder.problems
+
+
+def _unreadable(rel: str, err: Exception, event=None) -> Problem:
+    line, column = (event.start_mark.line + 1, event.start_mark.column + 1) if event is not None else (1, 1)
+    return Problem(rel, line, column, field="", message=f"YAML syntax error: this value cannot be read "
+                   f"({type(err).__name__})", expected="valid YAML", fix="check the value on this line; "
+                   "text starting with a symbol goes in double quotes", rule="yaml-syntax")
 
 
 def _syntax_problem(err: yaml.YAMLError, text: str, rel: str) -> Problem:
@@ -149,6 +162,8 @@ class _Builder:
         self.rel = rel
         self.positions: dict[FieldPath, tuple[int, int]] = {}
         self.problems: list[Problem] = []
+        self.anchors = 0
+        self.first_anchor = 0
 
     def build(self) -> Any:
         self._next()  # StreamStart
@@ -157,11 +172,29 @@ class _Builder:
             self._next()  # DocumentStart
             documents.append(self._node(()))
             self._next()  # DocumentEnd
+        self._count_anchors()
         if len(documents) > 1:
             self._problem((), "file holds several YAML documents", "one entry per file",
                           "remove the extra '---' and move the other entry to its own file",
                           "yaml-multiple-documents")
         return documents[0] if documents else None
+
+    def _anchor(self, keys, message, expected, fix, event) -> None:
+        """One problem per file for anchors and aliases, however many (32,000 aliases once printed
+        64,677 lines); the fields they stand in are all marked reported, so none gets a follow-on."""
+        self.anchors += 1
+        self.reported.add(tuple(keys))
+        if self.anchors == 1:
+            self._problem(keys, message, expected, fix, "yaml-anchor", event)
+            self.first_anchor = len(self.problems) - 1
+
+    def _count_anchors(self) -> None:
+        if self.anchors > 1:
+            first = self.problems[self.first_anchor]
+            more = self.anchors - 1
+            self.problems[self.first_anchor] = replace(
+                first, message=f"{first.message}, and {more:,} more {'anchor or alias' if more == 1 else 'anchors or aliases'}"
+                f" in this file")
 
     def _peek(self):
         return self.events[self.pos]
@@ -184,12 +217,12 @@ class _Builder:
         event = self._next()
         self.positions.setdefault(keys, self._mark(event))
         if isinstance(event, yaml.AliasEvent):
-            self._problem(keys, f"alias '*{event.anchor}' used", "the value written out in full",
-                          "copy the value instead of using '*'", "yaml-anchor", event)
+            self._anchor(keys, f"alias '*{event.anchor}' used", "the value written out in full",
+                         "copy the value instead of using '*'", event)
             return None
         if event.anchor:
-            self._problem(keys, f"anchor '&{event.anchor}' used", "no anchors",
-                          "remove the '&' anchor and write values out in full", "yaml-anchor", event)
+            self._anchor(keys, f"anchor '&{event.anchor}' used", "no anchors",
+                         "remove the '&' anchor and write values out in full", event)
         if isinstance(event, yaml.ScalarEvent):
             return self._scalar(event, keys)
         if isinstance(event, yaml.MappingStartEvent) and self._starts_with_braces(event):
@@ -268,7 +301,13 @@ class _Builder:
             return value
         self._check_comment(event, keys)
         tag = _RESOLVER.resolve(yaml.ScalarNode, value, (True, False))
-        return _plain_value(tag, value)
+        try:
+            return _plain_value(tag, value)
+        except ValueError:  # Python reads at most 4,300 digits of an integer
+            self._problem(keys, f"number is {len(value):,} characters long", "a number of at most 4,300 digits, "
+                          "or text in double quotes", "write the figure as the source words it, in double quotes",
+                          "number-too-long", event)
+            return value
 
     def _check_comment(self, event, keys: FieldPath) -> None:
         end = event.end_mark

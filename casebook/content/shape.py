@@ -15,7 +15,7 @@ from jsonschema import Draft202012Validator, FormatChecker, ValidationError
 
 from casebook.content.hints import Hints
 from casebook.content.load import Document, dotted
-from casebook.problems import Problem
+from casebook.problems import Problem, more_problems
 
 FORMATS = FormatChecker(["date"])
 MAX_SHAPE_ERRORS = 200  # per file
@@ -70,11 +70,11 @@ def check_shape(doc: Document, checker: ShapeChecker) -> list[Problem]:
     except fastjsonschema.JsonSchemaException:
         pass
     problems = []
-    for count, error in enumerate(checker.full.iter_errors(doc.data)):
+    errors = checker.full.iter_errors(doc.data)
+    for count, error in enumerate(errors):
         if count == MAX_SHAPE_ERRORS:  # each costs a did-you-mean search; the file fails anyway
-            return problems + [_problem(doc, (), f"more than {MAX_SHAPE_ERRORS} problems; only the first "
-                                        f"{MAX_SHAPE_ERRORS} are listed", "a file shaped like the template",
-                                        "fix these, then validate again", "too-many-problems")]
+            line, column = (problems[-1].line, problems[-1].column) if problems else (1, 1)
+            return problems + [more_problems(doc.path, line, column, 1 + sum(1 for _ in errors))]
         problems.extend(_explain(doc, error))
     return problems
 

@@ -15,7 +15,7 @@ from datetime import datetime
 from docx import Document
 from docx.shared import Cm, Pt, RGBColor
 
-from casebook.pages.briefing import PILOT_LABELS, Briefing
+from casebook.pages.briefing import Briefing
 from casebook.pages.citation import plain_text
 from casebook.content.markup import render
 
@@ -30,12 +30,8 @@ def briefing_docx(brief: Briefing, *, site_address: str = "") -> bytes:
     kit = brief.kit
     _small(doc, f"One-page briefing for {kit.name}")
     doc.add_heading(kit.briefing_title, level=1)
-    if kit.pilot:
-        doc.add_heading("What we propose", level=2)
-        for key, label in PILOT_LABELS:
-            paragraph = doc.add_paragraph()
-            paragraph.add_run(f"{label}: ").bold = True
-            paragraph.add_run(getattr(kit.pilot, key))
+    if brief.pilot:
+        _pilot(doc, brief)
     doc.add_heading("What the evidence shows", level=2)
     for benefit, notes, kind in brief.statements:
         paragraph = doc.add_paragraph(style="List Number")
@@ -63,6 +59,24 @@ def briefing_docx(brief: Briefing, *, site_address: str = "") -> bytes:
     if site_address:
         _small(doc, f"More evidence and the full kit: {site_address}")
     return _reproducible(doc)
+
+
+def _pilot(doc, brief: Briefing) -> None:
+    """The same shared facts, then the same view, as the briefing page (templates/pilot.html.j2)."""
+    doc.add_heading(f"What we propose: {brief.pilot.title}", level=2)
+    view = brief.pilot_view
+    if view:
+        doc.add_paragraph(view.lead)
+    for _key, label, sentence in brief.pilot_facts:
+        _term(doc, label, sentence)
+    for label, text in view.points if view else ():
+        _term(doc, label, text)
+
+
+def _term(doc, label: str, text: str) -> None:
+    paragraph = doc.add_paragraph()
+    paragraph.add_run(f"{label}: ").bold = True
+    paragraph.add_run(text)
 
 
 def _set_up(doc) -> None:

@@ -84,6 +84,7 @@ class Case:
     related: tuple[str, ...]
     added: date
     last_verified: date
+    distinct_from: tuple[str, ...] = ()  # cases that look alike but are not the same (no page shows it)
 
     @property
     def url(self) -> str:
@@ -148,19 +149,6 @@ class Objection:
 
 
 @dataclass(frozen=True)
-class Pilot:
-    """The concrete pilot a kit asks its audience to support (contract.PILOT_FIELDS)."""
-    scope: str
-    duration: str
-    staffing: str
-    cost: str
-    measures: str
-    reporting: str
-    protections: str
-    stop: str
-
-
-@dataclass(frozen=True)
 class BriefingChoice:
     """What the kit's editor chose to lead its briefing; the rest is chosen automatically."""
     title: str = ""
@@ -181,7 +169,7 @@ class Kit:
     asks: tuple[str, ...]
     training: str | None
     topics: tuple[str, ...] = ()
-    pilot: Pilot | None = None
+    pilot: str | None = None  # the id of a file in pilots/
     briefing: BriefingChoice | None = None  # None: the briefing is chosen automatically
 
     @property
@@ -207,6 +195,12 @@ class Step:
     optional: bool = False
 
 
+# Every session opens with a welcome and ends with a close (the asks, what happens next) that are
+# not steps of the route; a route's steps leave time for them.
+WELCOME_MINUTES = 5
+CLOSE_MINUTES = 5
+
+
 @dataclass(frozen=True)
 class Route:
     id: str
@@ -223,7 +217,8 @@ class Route:
 
     @property
     def minutes(self) -> int:
-        return sum(step.minutes for step in self.steps)
+        """The whole session: welcome, every step, close."""
+        return WELCOME_MINUTES + sum(step.minutes for step in self.steps) + CLOSE_MINUTES
 
 
 def _source(data: dict, last_verified: date) -> Source:
@@ -253,6 +248,7 @@ def build_case(id: str, path: str, data: dict) -> Case:
         quote=Quote(quote["text"], quote["by"], quote["source"]) if quote else None,
         sources=tuple(_source(s, verified) for s in data["sources"]), related=tuple(data.get("related", ())),
         added=date.fromisoformat(data["added"]), last_verified=verified,
+        distinct_from=tuple(data.get("distinct_from", ())),
     )
 
 
@@ -274,7 +270,7 @@ def build_kit(id: str, path: str, data: dict) -> Kit:
                cares_about=tuple(data["cares_about"]), framing=data["framing"], objections=objections,
                asks=tuple(data["asks"]), training=data.get("training"),
                topics=tuple(data.get("topics", ())),
-               pilot=Pilot(**data["pilot"]) if "pilot" in data else None,
+               pilot=data.get("pilot"),
                briefing=BriefingChoice(**{k: v if k == "title" else tuple(v)
                                           for k, v in data["briefing"].items()}) if "briefing" in data else None)
 

@@ -6,7 +6,7 @@ and which statements cite a case.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from datetime import date
@@ -15,6 +15,7 @@ from typing import Any
 from casebook.content.load import Document
 from casebook.kinds import KINDS, resolve
 from casebook.model.entries import GRADE_RANK, Benefit, Case, Kit, Route, Taxonomy, build_taxonomy
+from casebook.model.pilot import Pilot
 from casebook.rules.context import is_stale
 from casebook.model.similar import SharedTopics
 from casebook.model.strength import Kind, case_kind, source_kind
@@ -29,6 +30,9 @@ class Casebook:
     entries: dict[str, dict[str, Any]]  # kind -> id -> entry, in the kind's order (casebook.kinds)
     today: date
     root: Path  # the repository, for hand-written pages a training route may visit
+    def pilot_for(self, kit: Kit) -> Pilot | None:
+        """The pilot a kit asks its audience to support, if it names one."""
+        return self.pilots.get(kit.pilot or "")
 
     # Shorthands for the first kinds, which templates and pages read; a new kind is entries["<kind>"].
     @property
@@ -46,6 +50,10 @@ class Casebook:
     @property
     def routes(self) -> dict[str, Route]:
         return self.entries["route"]
+
+    @property
+    def pilots(self) -> dict[str, Pilot]:
+        return self.entries["pilot"]
 
     def is_stale(self, entry: Case | Benefit) -> bool:
         return is_stale(entry.last_verified, self.today)

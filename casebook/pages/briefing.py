@@ -1,6 +1,6 @@
 """Stage 5, pages: what goes on an audience's one-page briefing.
 
-A briefing holds the pilot the kit asks for, four statements, three cases' headline figures,
+A briefing holds the pilot the kit asks for (shared facts, then its audience's view), four statements, three cases' headline figures,
 one objection and three asks, with every source numbered once in order of first citation.
 
 What leads it: the kit's `briefing: {statements, cases}` first, in the editor's order; any place
@@ -21,16 +21,13 @@ from dataclasses import dataclass
 
 from casebook.model.index import Casebook
 from casebook.model.entries import Benefit, Case, Kit, Objection, Source
+from casebook.model.pilot import Pilot, View, shared_facts
 from casebook.model.strength import Kind, case_kind
 
 STATEMENTS = 4
 CASES = 3
 OBJECTIONS = 1
 ASKS = 3
-# The pilot's questions as the briefing, the kit page and the Word file ask them (contract.PILOT).
-PILOT_LABELS = (("scope", "What"), ("duration", "How long"), ("staffing", "Who does the work"),
-                ("cost", "Cost"), ("measures", "What we measure"), ("reporting", "Reported to"),
-                ("protections", "Protections"), ("stop", "When it stops"))
 
 
 @dataclass(frozen=True)
@@ -41,6 +38,17 @@ class Briefing:
     objections: tuple[Objection, ...]
     asks: tuple[str, ...]
     notes: tuple[Source, ...]
+    pilot: Pilot | None = None  # the pilot the kit asks for (casebook.pilot), if it names one
+
+    @property
+    def pilot_facts(self) -> tuple[tuple[str, str, str], ...]:
+        """What every audience is told about the pilot, worded once (casebook.pilot)."""
+        return shared_facts(self.pilot) if self.pilot else ()
+
+    @property
+    def pilot_view(self) -> View | None:
+        """What only this kit's audience is told about the pilot."""
+        return self.pilot.views.get(self.kit.id) if self.pilot else None
 
 
 def build_briefing(book: Casebook, kit: Kit) -> Briefing:
@@ -102,7 +110,8 @@ def number_sources(book: Casebook, kit: Kit, statements: list[Benefit], cases: l
     numbered = tuple((b, tuple(sorted({cite(s) for s in key_sources(book, b)})), book.strength(b))
                      for b in statements)
     figures = tuple((c, cite(c.headline_source), case_kind(c)) for c in cases)
-    return Briefing(kit, numbered, figures, kit.objections[:OBJECTIONS], kit.asks[:ASKS], tuple(notes))
+    return Briefing(kit, numbered, figures, kit.objections[:OBJECTIONS], kit.asks[:ASKS], tuple(notes),
+                    book.pilot_for(kit))
 
 
 def key_sources(book: Casebook, benefit: Benefit) -> list[Source]:

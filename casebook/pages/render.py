@@ -16,14 +16,14 @@ import jinja2
 from markupsafe import Markup, escape
 
 from casebook.pages.countries import country_name
-from casebook.pages.briefing import PILOT_LABELS, build_briefing, headline_cases
+from casebook.pages.briefing import build_briefing, headline_cases
 from casebook.pages.citation import citation_html, citation_sources, citation_text, objection_text
 from casebook.content.contract import STALE_AFTER_WORDS
 from casebook.model.index import Casebook
 from casebook.content.markup import render
 from casebook.pages.statements import filter_options as statement_filters
 from casebook.model.strength import case_kind
-from casebook.kinds import BY_NAME, KINDS, resolve
+from casebook.kinds import BY_NAME, PAGED, resolve
 from casebook.pages.sitefile import SiteFile
 from casebook.model.urls import (audience_cases_url, briefing_src_uri, briefing_url, explorer_url, relative, src_uri, url_for,
                    url_of)
@@ -40,7 +40,7 @@ def environment(templates: Path = TEMPLATES) -> jinja2.Environment:
                              keep_trailing_newline=True)
     env.globals.update(citation=citation_text, citation_html=citation_html,
                        citation_sources=citation_sources, objection_text=objection_text,
-                       pilot_labels=PILOT_LABELS, url_for=url_for, briefing_url=briefing_url,
+                       url_for=url_for, briefing_url=briefing_url,
                        audience_cases_url=audience_cases_url, explorer_url=explorer_url,
                        stale_after=STALE_AFTER_WORDS)
     env.filters.update(md=markdown_html, text=one_line, country=country_name,
@@ -92,6 +92,7 @@ def kit_page(book: Casebook, kit_id: str) -> SiteFile:
     kit = book.kits[kit_id]
     cases = headline_cases(book, kit.id, None)
     return page_file("kit.md.j2", src_uri("kit", kit.id), kit.path, kit=kit, book=book, cases=cases,
+                     brief=build_briefing(book, kit),
                      case_sectors={case.sector for case in cases},
                      benefits=book.benefits_for(kit.id), route=book.routes.get(kit.training or ""))
 
@@ -166,10 +167,10 @@ def entry_pages(book: Casebook, *, case_pages=None) -> list[SiteFile]:
     when given, makes the case pages: `mkdocs serve`'s cache, which knows when a case page can be
     kept (mkdocs_adapter/buildcache.py)."""
     pages: list[SiteFile] = []
-    for kind in KINDS:
+    for kind in PAGED:
         if kind.name == "case" and case_pages:
             pages += case_pages(book, case_page)
             continue
         make = resolve(kind.pages)
         pages += [page for entry_id in book.entries[kind.name] for page in make(book, entry_id)]
-    return pages + [page for kind in KINDS for page in resolve(kind.listing)(book)]
+    return pages + [page for kind in PAGED for page in resolve(kind.listing)(book)]

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from casebook.model.index import Casebook
-from casebook.model.entries import Case, Route, Source, Step
+from casebook.model.entries import CLOSE_MINUTES, WELCOME_MINUTES, Case, Route, Source, Step
 from casebook.content.steps import KIT_SECTIONS, Target, page_sections, parse_target, read_page
 from casebook.model.urls import url_of
 
@@ -32,7 +32,7 @@ class StepView:
     target: Target
     title: str
     entry_url: str  # the page of the case, kit, statement or guide itself
-    start: int  # minutes from the start of the session, with every step taken
+    start: int  # minutes from the start of the session (after the welcome), with every step taken
 
     @property
     def kind_label(self) -> str:
@@ -44,14 +44,22 @@ class Session:
     route: Route
     steps: tuple[StepView, ...]
 
+    welcome: int = WELCOME_MINUTES
+    close: int = CLOSE_MINUTES
+
     @property
     def total(self) -> int:
-        return sum(view.step.minutes for view in self.steps)
+        """Minutes from welcome to close, every step taken."""
+        return self.route.minutes
+
+    @property
+    def close_start(self) -> int:
+        return self.total - self.close
 
     @property
     def core_total(self) -> int:
         """Minutes without the optional steps."""
-        return sum(view.step.minutes for view in self.steps if not view.step.optional)
+        return self.total - sum(view.step.minutes for view in self.steps if view.step.optional)
 
     @property
     def has_optional(self) -> bool:
@@ -62,7 +70,7 @@ class Session:
 
 
 def build_session(book: Casebook, route: Route) -> Session:
-    views, start = [], 0
+    views, start = [], WELCOME_MINUTES
     for number, step in enumerate(route.steps, 1):
         target = parse_target(step.page)
         title, url = describe(book, target)

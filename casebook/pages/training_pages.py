@@ -21,6 +21,7 @@ from casebook.exports.slides import route_pptx
 from casebook.content.steps import lift_headings, page_sections, read_page
 from casebook.pages.training import Session, StepView, build_session, clock, key_figures, key_points
 from casebook.model.urls import url_of
+from casebook.pages.deck import step_slides
 
 # The hand-written pages' own Markdown extensions (mkdocs.yml), so a guide looks the same in a step.
 GUIDE_EXTENSIONS = ["admonition", "attr_list", "md_in_html", "tables", "fenced_code"]
@@ -71,7 +72,9 @@ def step_page(book: Casebook, session: Session, view: StepView, values: dict) ->
         previous=steps[view.number - 2] if view.number > 1 else None,
         next=steps[view.number] if view.number < len(steps) else None,
         kit_benefits=book.benefits_for(kit) if kit else [], kit_cases=book.cases_for(kit) if kit else [],
-        guide_html=guide_html(book, view, url) if view.target.kind == "guide" else "", **values)
+        guide_html=guide_html(book, view, url) if view.target.kind == "guide" else "",
+        slides=step_slides(book, view), guide_chunk=lambda text: guide_markdown(book, view, url, text),
+        cite=lambda source: f"{source.publisher}, {source.published}", **values)
     return SiteFile(f"training/{session.route.id}/{view.number}.md", content, session.route.path)
 
 
@@ -82,6 +85,11 @@ def guide_html(book: Casebook, view: StepView, url: str) -> Markup:
     _, body = read_page(book.root / "docs" / view.target.ref)
     if view.target.section:
         body = lift_headings(page_sections(body)[view.target.section][1])
+    return guide_markdown(book, view, url, body)
+
+
+def guide_markdown(book: Casebook, view: StepView, url: str, body: str) -> Markup:
+    """Markdown from the step's guide page as HTML at the step's address."""
     folder = posixpath.dirname(view.target.ref)
 
     def repoint(match: re.Match) -> str:

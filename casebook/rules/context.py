@@ -17,6 +17,7 @@ class Context:
     today: date
     entries: dict[str, dict[str, Document]]  # kind -> id -> document, the valid ones
     ids: dict[str, frozenset[str]]  # every file present per kind, valid or not, for references
+    new: frozenset[str] = frozenset()  # paths checked as if added now (validate.py on a file elsewhere)
 
     # Shorthands for the rules of the first kinds; a new kind's rules read entries["<kind>"].
     @property
@@ -34,6 +35,10 @@ class Context:
     @property
     def routes(self) -> dict[str, Document]:
         return self.entries["route"]
+
+    @property
+    def pilots(self) -> dict[str, Document]:
+        return self.entries["pilot"]
 
 
 def problem(doc: Document, keys: tuple, message: str, expected: str, fix: str, rule: str,

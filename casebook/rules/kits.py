@@ -1,4 +1,4 @@
-"""Rules for kits, one function per rule: objections, the briefing and the training route link to
+"""Rules for kits, one function per rule: objections, the briefing, the training route and the pilot link to
 real entries (`kit-reference-unknown`), the briefing's choices are tagged for the kit's audience
 (`kit-briefing-audience`), and no two kits share a place on the home page (`kit-order-repeat`)."""
 
@@ -29,6 +29,8 @@ def _references(doc):
             yield ("briefing", field, position), kind, ref
     if doc.data.get("training"):
         yield ("training",), "route", doc.data["training"]
+    if doc.data.get("pilot"):
+        yield ("pilot",), "pilot", doc.data["pilot"]
 
 
 def check_kit_references(doc, ctx: Context) -> list[Problem]:

@@ -23,7 +23,7 @@ from pathlib import Path
 
 import yaml
 
-from casebook.kinds import BY_NAME, KINDS, SECTIONS
+from casebook.kinds import BY_NAME, PAGED, SECTIONS
 from casebook.model.urls import is_audience_cases_url
 
 SYNONYMS = "synonyms.yml"
@@ -32,9 +32,9 @@ SYNONYMS = "synonyms.yml"
 EXCLUDE = "[data-search-exclude], .headerlink"  # .headerlink: the ¶ after each heading
 # (url prefix, page type): each registered kind's section, then the hand-written sections; the
 # first match wins. Kits are typed in `page_type` (a kit's briefing is a "Briefing").
-PAGE_TYPES = tuple((f"{kind.section}/", kind.search_type) for kind in KINDS if kind.name != "kit") + (
+PAGE_TYPES = tuple((f"{kind.section}/", kind.search_type) for kind in PAGED if kind.name != "kit") + (
     ("guides/", "Guide"), ("tools/", "Tool"))
-LISTINGS = {f"{kind.section}/" for kind in KINDS}  # each kind's list page
+LISTINGS = {f"{kind.section}/" for kind in PAGED}  # each kind's list page
 FACETS = ("audience", "topic", "sector", "type")  # the filters a reader can narrow by
 FIRST_TIER = {BY_NAME[name].search_type for name in ("case", "kit")}  # ranked above other pages of similar relevance
 # Pagefind 1.5's browser search does work that grows with the square of the pages a word matches

@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
+from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
 _SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script\s*>", re.IGNORECASE | re.DOTALL)
@@ -32,6 +33,7 @@ _HREF = re.compile(r"""\shref\s*=\s*["'](https?:)?//""", re.IGNORECASE)
 _REL = re.compile(r"""\srel\s*=\s*(["'])(.*?)\1""", re.IGNORECASE | re.DOTALL)
 _CHARSET = re.compile(r"<meta\s+charset=[^>]*>", re.IGNORECASE)  # must stay in the first 1,024 bytes
 _HEAD = re.compile(r"<head\b[^>]*>", re.IGNORECASE)
+_HEAD_END = re.compile(r"</head\s*>|<body\b", re.IGNORECASE)
 # Script types a browser runs; anything else (application/json, the theme's __config) is data.
 _EXECUTED = {"", "text/javascript", "application/javascript", "module"}
 OUT_REL = ("noopener", "noreferrer")
@@ -119,12 +121,42 @@ def serialise(directives: dict[str, list[str]], *, header: bool = False) -> str:
     return "; ".join(f"{name} {' '.join(sources)}" for name, sources in items.items())
 
 
+class MissingPolicy(Exception):
+    """Built pages that hold no policy (or more than one): the build must stop."""
+
+
+class _HeadTags(HTMLParser):
+    """Counts the policy meta tags among the head's tags. Parsed, not searched as text: contributor
+    text (a title, a description) is an attribute value or text here, never a tag."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.policies = 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "meta" and any(name == "http-equiv" and (value or "").lower() == META_NAME.lower()
+                                 for name, value in attrs):
+            self.policies += 1
+
+    handle_startendtag = handle_starttag
+
+
+def policies_in_head(html: str) -> int:
+    """How many `<meta http-equiv="Content-Security-Policy">` tags the page's head holds.
+    Contributor text is escaped, so the first `</head` or `<body` written is the theme's."""
+    end = _HEAD_END.search(html)
+    parser = _HeadTags()
+    parser.feed(html[: end.start() if end else len(html)])
+    parser.close()
+    return parser.policies
+
+
 def with_policy(html: str, content: str) -> str:
     """The page with the policy as a meta tag, before its first script, and rel="noopener
-    noreferrer" on every link to another site."""
+    noreferrer" on every link to another site. Inserted once, whatever text the page holds."""
     meta = f'<meta http-equiv="{META_NAME}" content="{content}">'
     head = _CHARSET.search(html) or _HEAD.search(html)
-    if head and META_NAME not in html[:head.end() + 200]:
+    if head and not policies_in_head(html):
         html = html[:head.end()] + meta + html[head.end():]
     return _ANCHOR.sub(_outward, html)
 
@@ -163,10 +195,16 @@ def apply_to_site(site: Path) -> dict[str, list[str]]:
         survey.add_page(path.read_text(encoding="utf-8"))
     directives = policy(survey)
     content = serialise(directives)
+    unprotected = []
     for path in pages:
         text = path.read_text(encoding="utf-8")
         changed = with_policy(text, content)
         if changed != text:
             path.write_text(changed, encoding="utf-8")
+        if policies_in_head(changed) != 1:
+            unprotected.append(path.relative_to(site).as_posix())
+    if unprotected:
+        raise MissingPolicy(f"{len(unprotected)} built page(s) have no Content-Security-Policy in their head "
+                            f"(or more than one), e.g. {', '.join(unprotected[:5])}")
     (site / "_headers").write_text(headers_file(directives), encoding="utf-8")
     return directives

@@ -23,8 +23,8 @@ pytestmark = pytest.mark.browser
 PROJECTOR = {"width": 1920, "height": 1080}
 CHROME = (".md-header", ".md-tabs", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-footer")
 # Prose a room has to read; labels, sources, code and the step counter are small print.
-BODY_TEXT = """els => els.filter(e => e.innerText.trim() && !e.closest(
-  '.cb-stage__sources, .cb-kicker, .cb-figure__source, .cb-stage__count, pre, .cb-grade, .cb-evidence__kind'))
+BODY_TEXT = """els => els.filter(e => e.getClientRects().length && e.innerText.trim() && !e.closest(
+  '.cb-slide__sources, .cb-kicker, .cb-figure__source, .cb-deck__count, pre, .admonition-title'))
   .map(e => parseFloat(getComputedStyle(e).fontSize))"""
 
 
@@ -46,6 +46,19 @@ def current_step(page) -> int:
 
 def wait_for_step(page, number: int) -> None:
     wait_until(page, f"document.querySelector('.cb-step-page')?.dataset.step === '{number}'")
+
+
+def slide_count(page) -> int:
+    return int(page.locator(".cb-deck").get_attribute("data-slides"))
+
+
+def show_slide(page, number: int) -> None:
+    """Page Down (or Page Up) until the step's slide `number` is on screen."""
+    current = int(page.locator(".cb-slide--on").get_attribute("data-slide"))
+    key = "PageDown" if number > current else "PageUp"
+    for _ in range(abs(number - current)):
+        page.keyboard.press(key)
+    wait_until(page, f"document.querySelector('.cb-slide--on')?.dataset.slide === '{number}'")
 
 
 @pytest.fixture
@@ -89,17 +102,20 @@ def test_index_lists_every_route_file(page):
         assert re.match(r"\d+ minutes( \(\d+ without optional steps\))? · \d+ steps", meta)
 
 
-def test_agenda_start_times_run_on_and_totals_count_optional_steps(page):
+def test_agenda_start_times_run_on_from_welcome_to_close_and_totals_count_optional_steps(page):
     for route in route_ids(page):
         rows = agenda_rows(page, route)
-        assert rows[0]["start"] == 0
-        assert all(b["start"] == a["start"] + a["minutes"] for a, b in zip(rows, rows[1:]))
+        timed = page.locator("tr.cb-agenda__welcome, tr.cb-agenda__step, tr.cb-agenda__close").evaluate_all(
+            "rows => rows.map(r => [+r.dataset.start, +r.dataset.minutes])")
+        assert len(timed) == len(rows) + 2 and timed[0][0] == 0 and timed[1][0] == rows[0]["start"] > 0
+        assert all(b[0] == a[0] + a[1] for a, b in zip(timed, timed[1:]))
         totals = page.locator(".cb-agenda__totals")
-        total = sum(r["minutes"] for r in rows)
-        core = sum(r["minutes"] for r in rows if not r["optional"])
+        total = timed[-1][0] + timed[-1][1]
+        core = total - sum(r["minutes"] for r in rows if r["optional"])
         assert (int(totals.get_attribute("data-total")), int(totals.get_attribute("data-core-total"))) == (total, core)
-        shown = page.locator(".cb-agenda__start").all_inner_texts()
+        shown = page.locator(".cb-agenda__start").evaluate_all("els => els.map(e => e.firstChild.textContent)")
         assert shown[0] == "0:00" and shown[-1] == f"{total // 60}:{total % 60:02d}"
+        assert page.locator("tr.cb-agenda__welcome").inner_text().count("Welcome") == 1
 
 
 def test_agenda_buttons_start_presenting_and_open_handout_guide_and_presenter(page, route):
@@ -154,15 +170,14 @@ def test_projector_mode_keys_hide_chrome_and_survive_full_screen(projector, rout
     page.goto(f"training/{route}/1/?present")
     for selector in CHROME:
         assert not page.locator(selector).first.is_visible(), selector
-    for key, expected in (("ArrowRight", 2), ("PageDown", 3), (" ", 4), ("ArrowLeft", 3), ("PageUp", 2),
-                          ("End", steps), ("Home", 1)):
+    for key, expected in (("End", steps), ("Home", 1)):
         page.keyboard.press(key)
-        wait_for_step(page, min(expected, steps))
-        assert "?present" in page.url and page.url.split("?")[0].endswith(f"/{min(expected, steps)}/")
+        wait_for_step(page, expected)
+        assert "?present" in page.url and page.url.split("?")[0].endswith(f"/{expected}/")
     page.keyboard.press("f")
     wait_until(page, "document.fullscreenElement !== null")
-    page.keyboard.press("ArrowRight")
-    wait_for_step(page, 2)
+    page.keyboard.press("End")
+    wait_for_step(page, steps)
     assert page.evaluate("document.fullscreenElement !== null"), "moving to a step left full screen"
     page.keyboard.press("f")
     wait_until(page, "document.fullscreenElement === null")
@@ -171,34 +186,59 @@ def test_projector_mode_keys_hide_chrome_and_survive_full_screen(projector, rout
     page.keyboard.press("Escape")
     assert not page.locator(".cb-help").is_visible()
     assert page.evaluate("document.documentElement.classList.contains('cb-present')")
+    # Esc asks first (some clickers send it); another key keeps projector mode, a second Esc leaves
+    page.keyboard.press("Escape")
+    assert page.locator(".cb-leave").is_visible() and "Esc again" in page.locator(".cb-leave").inner_text()
+    page.keyboard.press("Shift")
+    assert not page.locator(".cb-leave").is_visible()
+    page.keyboard.press("Escape")
+    assert page.evaluate("document.documentElement.classList.contains('cb-present')")
     page.keyboard.press("Escape")
     assert not page.evaluate("document.documentElement.classList.contains('cb-present')")
     assert "present" not in page.url and page.locator(".md-header").is_visible()
+    assert page.locator(".cb-stage__full").is_visible() and not page.locator(".cb-deck").is_visible()
     page.keyboard.press("p")
     assert page.evaluate("document.documentElement.classList.contains('cb-present')")
     assert not page.locator(".md-header").is_visible()
+    assert page.locator(".cb-deck").is_visible() and not page.locator(".cb-stage__full").is_visible()
 
 
 def test_projector_mode_buttons(page, route):
     page.goto(f"training/{route}/1/")
     page.get_by_role("link", name="Projector mode (p)").click()
     assert page.evaluate("document.documentElement.classList.contains('cb-present')")
-    page.keyboard.press("Escape")
+    page.keyboard.press("p")
     page.get_by_role("button", name="Keys (?)").click()
     assert page.locator(".cb-help").is_visible()
     page.get_by_role("button", name="Close").click()
     assert not page.locator(".cb-help").is_visible()
 
 
-def test_every_step_projects_body_text_of_at_least_28px_without_notes(projector):
+def test_every_slide_projects_body_text_of_at_least_28px_without_notes(projector):
     page = projector
     for route in route_ids(page):
         for row in agenda_rows(page, route):
             page.goto(f"training/{route}/{row['step']}/?present")
-            sizes = page.locator(".cb-stage p, .cb-stage li, .cb-stage td, .cb-stage summary").evaluate_all(BODY_TEXT)
-            assert sizes and min(sizes) >= 28, f"{route} step {row['step']}: {min(sizes)} px"
+            for slide in range(1, slide_count(page) + 1):
+                show_slide(page, slide)
+                sizes = page.locator(".cb-slide--on p, .cb-slide--on li, .cb-slide--on td, .cb-deck__discuss li"
+                                     ).evaluate_all(BODY_TEXT)
+                assert sizes and min(sizes) >= 28, f"{route} step {row['step']} slide {slide}: {min(sizes)} px"
             assert page.locator(".cb-notes").count() == 0
             assert page.locator("text=Facilitator notes").count() == 0
+
+
+POSITION = "(() => { const p = document.querySelector('.cb-step-page'); const s = document.querySelector('.cb-slide--on');" \
+           " return p && s ? p.dataset.step + ':' + s.dataset.slide : ''; })()"
+FOLLOWS = "(() => { const p = document.querySelector('.cb-presenter'); return p.dataset.current + ':' + p.dataset.slide; })()"
+SLIDE_TEXT = "document.querySelector('{} .cb-slide--on')?.innerText"
+
+
+def in_step(projector, presenter) -> str:
+    """Wait until the presenter shows where the projector is, and say where that is."""
+    where = projector.evaluate(POSITION)
+    wait_until(presenter, f"{FOLLOWS} === '{where}'")
+    return where
 
 
 def test_presenter_window_follows_the_projector_and_drives_it(projector, route):
@@ -209,24 +249,33 @@ def test_presenter_window_follows_the_projector_and_drives_it(projector, route):
     presenter = popup.value
     wait_until(presenter, "document.querySelector('.cb-presenter')?.dataset.current === '1'")
     presenter.locator(".cb-presenter__status--live").wait_for()
-    page.keyboard.press("ArrowRight")
-    wait_until(presenter, "document.querySelector('.cb-presenter')?.dataset.current === '2'")
+    assert "not started" in presenter.locator("[data-role=schedule]").inner_text()
+    page.keyboard.press("PageDown")  # the first advance starts the session
+    where = in_step(page, presenter)
+    assert where != "1:1"
+    wait_until(presenter, "!document.querySelector('[data-action=restart]').hidden")
+    assert presenter.locator("[data-action=start]").is_hidden()
+    step = where.split(":")[0]
     current = presenter.locator(".cb-presenter__step--current")
-    assert current.count() == 1 and current.get_attribute("data-step") == "2"
+    assert current.count() == 1 and current.get_attribute("data-step") == step
     assert current.locator(".cb-notes").is_visible()
     assert presenter.locator(".cb-presenter__step:not(.cb-presenter__step--current)").first.is_hidden()
-    titles = presenter.locator(".cb-presenter__step").evaluate_all("els => els.map(e => e.dataset.title)")
-    following = titles[2] if len(titles) > 2 else "end of session"
-    assert current.locator(".cb-presenter__next").inner_text() == f"Next: {following}"
     assert re.fullmatch(r"\d\d:\d\d", presenter.locator("[data-role=clock]").inner_text())
     minutes = int(current.get_attribute("data-minutes"))
     assert presenter.locator("[data-role=step-planned]").inner_text() == f"{minutes}:00"
+    # the preview shows what the room sees, and the next preview what the next key will show
+    wait_until(presenter, f"{SLIDE_TEXT.format('[data-role=now]')} === {json.dumps(page.evaluate(SLIDE_TEXT.format('')))}")
+    upcoming = presenter.evaluate(SLIDE_TEXT.format("[data-role=next]"))
     presenter.get_by_role("button", name="Next →").click()
-    wait_for_step(page, 3)
+    wait_until(page, f"{POSITION} !== '{where}'")
+    assert page.evaluate(SLIDE_TEXT.format("")) == upcoming
+    in_step(page, presenter)
     presenter.keyboard.press("ArrowLeft")  # a clicker plugged into the trainer's laptop
-    wait_for_step(page, 2)
+    wait_until(page, f"{POSITION} === '{where}'")
     presenter.get_by_role("button", name="← Previous").click()
-    wait_for_step(page, 1)
+    presenter.get_by_role("button", name="← Previous").click()
+    wait_until(page, f"{POSITION} === '1:1'")
+    in_step(page, presenter)
     presenter.get_by_role("button", name="Restart timers").click()
     assert presenter.locator("[data-role=session-elapsed]").inner_text() in ("0:00", "0:01")
     assert page.locator(".cb-notes").count() == 0

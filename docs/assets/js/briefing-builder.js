@@ -61,7 +61,11 @@
     params.set("items", state.items.join(","));
     if (!state.pilot) params.set("pilot", "0");
     TEXT_FIELDS.forEach(function (name) { if (state[name]) params.set(name, state[name]); });
-    return window.location.pathname + "?" + params.toString();
+    // The pilot planner on the same page keeps its plan under "p." names (pilot-planner.js).
+    new URLSearchParams(window.location.search).forEach(function (value, key) {
+      if (key.slice(0, 2) === "p.") params.set(key, value);
+    });
+    return window.location.pathname + "?" + params.toString() + window.location.hash;
   }
 
   // ---- the briefing as data: numbered sources, each once ---------------------------------------

@@ -1,12 +1,15 @@
-/* Training mode: keys and projector mode on step pages, the presenter view, print buttons.
-   Pages work without it (plain links); this adds what a trainer in a room needs:
-   - step pages: → PageDown Space next, ← PageUp previous, Home End, p projector mode, f full screen,
-     s presenter view, ? help, Esc leaves. In projector mode the next step is fetched and swapped
-     in place, so full screen survives the move.
-   - presenter view (a second window): the current step's notes, the next step, a clock and
-     timers, kept in step with the projector window over a BroadcastChannel (no server).
-   Messages: {type: "at", step} from the projector, {type: "go", step} and {type: "hello"} from
-   the presenter. */
+/* Training mode: keys and projector mode on step pages, print buttons, and the helpers the
+   presenter view (training-presenter.js) shares. Pages work without it (plain links); this adds
+   what a trainer in a room needs:
+   - step pages: → PageDown Space next, ← PageUp previous, Home End, p projector mode (and back to
+     the full page), f full screen, s presenter view, b or . blank screen, ? help. In projector mode
+     a step shows its slides one at a time (casebook/deck.py): the next key shows the next slide,
+     then the next step, fetched and swapped in place so full screen survives the move. Esc asks
+     before leaving projector mode, and is ignored while the presenter view is open (clickers send it).
+   - the presenter view, in a second window, is kept in step over a BroadcastChannel (no server).
+   Messages: {type: "at", step, slide, slides, blank} from the projector; {type: "go", step},
+   {type: "next"}, {type: "prev"}, {type: "hello"} and {type: "bye"} from the presenter. Another
+   window of the same site could post anything, so every message is checked before it is used. */
 (function () {
   "use strict";
 
@@ -14,6 +17,18 @@
 
   function channelFor(route) {
     return "BroadcastChannel" in window ? new BroadcastChannel("cb-training:" + route) : null;
+  }
+
+  /* A message from another window, if it is one we understand: a known type and, where it names
+     a step or slide, a whole number within 1..max. Anything else is dropped. */
+  function readMessage(data, types, steps) {
+    if (!data || typeof data !== "object" || types.indexOf(data.type) < 0) return null;
+    var inRange = function (n, max) { return Number.isInteger(n) && n >= 1 && n <= max; };
+    if ("step" in data && !inRange(data.step, steps)) return null;
+    if ("slide" in data && !inRange(data.slide, "slides" in data ? data.slides : 1000)) return null;
+    if ("slides" in data && !inRange(data.slides, 1000)) return null;
+    if (data.type === "go" && !("step" in data)) return null;
+    return data;
   }
 
   function isTyping(event) {
@@ -30,6 +45,29 @@
     }
   }
 
+  /* Show slide n of a stage and shrink its type until the slide fits, like reveal.js scaling a
+     slide to the screen. The deck is sized for 16:9; this only acts on other shapes of screen. */
+  function showSlide(stage, n) {
+    var slides = stage.querySelectorAll(".cb-slide");
+    slides.forEach(function (slide) {
+      slide.classList.toggle("cb-slide--on", Number(slide.dataset.slide) === n);
+    });
+    fit(stage);
+  }
+
+  function fit(stage) {
+    var on = stage.querySelector(".cb-slide--on");
+    stage.style.removeProperty("--cb-fit");
+    if (!on || !on.clientHeight) return;
+    var overflows = function () {
+      return on.scrollHeight > on.clientHeight + 1 || on.scrollWidth > on.clientWidth + 1 ||
+        stage.scrollHeight > stage.clientHeight + 1;
+    };
+    for (var scale = 0.95; scale >= 0.5 && overflows(); scale -= 0.05) {
+      stage.style.setProperty("--cb-fit", scale.toFixed(2));
+    }
+  }
+
   /* ---------- Step pages ---------- */
   function stepPage(first) {
     var data = first.dataset;
@@ -37,21 +75,57 @@
     var steps = Number(data.steps);
     var base = new URL(data.base, window.location.href);
     var step = Number(data.step);
+    var slide = 1;
     var wanted = step;
+    var wantLast = false;
     var loading = false;
+    var blank = false;
+    var presenterOpen = false;
     var channel = channelFor(route);
+    var curtain = document.createElement("div");
+    var leave = document.createElement("p");
+
+    curtain.className = "cb-blank-screen";
+    curtain.hidden = true;
+    leave.className = "cb-leave";
+    leave.setAttribute("role", "status");
+    leave.hidden = true;
+    document.body.appendChild(curtain);
+    first.closest(".md-typeset").appendChild(leave);
 
     function root() { return document.querySelector(".cb-step-page"); }
+    function stage() { return root().querySelector(".cb-stage"); }
+    function slideCount() {
+      var deck = root().querySelector(".cb-deck");
+      return deck ? Number(deck.dataset.slides) || 1 : 1;
+    }
     function stepUrl(n) { return new URL(n + "/", base).href; }
     function presenting() { return html.classList.contains("cb-present"); }
     function help() { return root().querySelector(".cb-help"); }
 
     function announce() {
-      if (channel) channel.postMessage({ type: "at", step: step, route: route });
+      if (channel) {
+        channel.postMessage({ type: "at", route: route, step: step, slide: slide, slides: slideCount(), blank: blank });
+      }
     }
 
-    function go(n) {
+    function toSlide(n) {
+      slide = Math.min(Math.max(n, 1), slideCount());
+      showSlide(stage(), slide);
+      announce();
+    }
+
+    function next() {
+      if (presenting() && slide < slideCount()) toSlide(slide + 1); else go(step + 1, false);
+    }
+
+    function previous() {
+      if (presenting() && slide > 1) toSlide(slide - 1); else go(step - 1, true);
+    }
+
+    function go(n, last) {
       wanted = Math.min(Math.max(n, 1), steps);
+      wantLast = last;
       if (wanted === step || loading) return;
       if (!presenting()) {
         window.location.href = stepUrl(wanted);
@@ -75,7 +149,7 @@
         step = n;
         if (push) window.history.pushState({ step: n }, "", url + "?present");
         window.scrollTo(0, 0);
-        announce();
+        toSlide(wantLast ? slideCount() : 1);
       }).catch(function () {
         window.location.href = url + "?present";
       }).then(function () {
@@ -90,6 +164,37 @@
       if (on) url.searchParams.set("present", ""); else url.searchParams.delete("present");
       window.history.replaceState(window.history.state, "", url.href.replace("present=", "present"));
       if (!on && document.fullscreenElement) document.exitFullscreen();
+      if (!on) setBlank(false);
+      askToLeave(false);
+      if (on) showSlide(stage(), slide);
+    }
+
+    function setBlank(on) {
+      blank = on;
+      curtain.hidden = !on;
+      announce();
+    }
+
+    function askToLeave(on, text) {
+      leave.hidden = !on;
+      leave.textContent = on ? text : "";
+    }
+
+    /* Esc: some clickers send it, and leaving projector mode mid-session shows the room the site. */
+    function escape() {
+      if (!help().hidden) { showHelp(false); return true; }
+      if (!presenting()) return false;
+      if (presenterOpen) {
+        askToLeave(true, "Esc is ignored while the presenter view is open. Press p to leave projector mode.");
+      } else if (!leave.hidden && leave.dataset.asking) {
+        present(false);
+      } else {
+        askToLeave(true, "Press Esc again to leave projector mode; any other key stays.");
+        leave.dataset.asking = "yes";
+        return true;
+      }
+      delete leave.dataset.asking;
+      return true;
     }
 
     function showHelp(on) {
@@ -104,35 +209,27 @@
     var nextKeys = { ArrowRight: 1, PageDown: 1, " ": 1 };
     var prevKeys = { ArrowLeft: 1, PageUp: 1 };
 
+    function onKey(key) {
+      var always = key === "ArrowRight" || key === "ArrowLeft";
+      if (key === "Escape") return escape();
+      if (!leave.hidden) { askToLeave(false); delete leave.dataset.asking; }
+      if (!help().hidden) return false;
+      if (nextKeys[key] && (presenting() || always)) next();
+      else if (prevKeys[key] && (presenting() || always)) previous();
+      else if (key === "Home" && presenting()) go(1, false);
+      else if (key === "End" && presenting()) go(steps, false);
+      else if ((key === "b" || key === "B" || key === ".") && presenting()) setBlank(!blank);
+      else if (key === "p") present(!presenting());
+      else if (key === "f") { if (!presenting()) present(true); toggleFullscreen(); }
+      else if (key === "s") openPresenter();
+      else if (key === "?") showHelp(true);
+      else return false;
+      return true;
+    }
+
     /* Capture phase on window, so Material's own keys (f and s open its search) never see ours. */
     window.addEventListener("keydown", function (event) {
-      if (isTyping(event)) return;
-      var key = event.key;
-      var always = key === "ArrowRight" || key === "ArrowLeft";
-      if (key === "Escape") {
-        if (!help().hidden) showHelp(false); else if (presenting()) present(false); else return;
-      } else if (!help().hidden) {
-        return;
-      } else if (nextKeys[key] && (presenting() || always)) {
-        go(step + 1);
-      } else if (prevKeys[key] && (presenting() || always)) {
-        go(step - 1);
-      } else if (key === "Home" && presenting()) {
-        go(1);
-      } else if (key === "End" && presenting()) {
-        go(steps);
-      } else if (key === "p") {
-        present(!presenting());
-      } else if (key === "f") {
-        if (!presenting()) present(true);
-        toggleFullscreen();
-      } else if (key === "s") {
-        openPresenter();
-      } else if (key === "?") {
-        showHelp(true);
-      } else {
-        return;
-      }
+      if (isTyping(event) || !onKey(event.key)) return;
       event.preventDefault();
       event.stopImmediatePropagation();
     }, true);
@@ -151,131 +248,25 @@
 
     window.addEventListener("popstate", function () {
       var match = window.location.pathname.match(/\/(\d+)\/$/);
-      if (match && presenting()) { wanted = Number(match[1]); swap(wanted, false); }
+      if (match && presenting()) { wanted = Number(match[1]); wantLast = false; swap(wanted, false); }
     });
+
+    window.addEventListener("resize", function () { if (presenting()) fit(stage()); });
 
     if (channel) {
       channel.onmessage = function (event) {
-        var message = event.data || {};
+        var message = readMessage(event.data, ["hello", "go", "next", "prev", "bye"], steps);
+        if (!message) return;
+        presenterOpen = message.type !== "bye";
         if (message.type === "hello") announce();
-        else if (message.type === "go" && typeof message.step === "number") go(message.step);
+        else if (message.type === "go") go(message.step, false);
+        else if (message.type === "next" && presenting()) next();
+        else if (message.type === "prev" && presenting()) previous();
       };
     }
     first.querySelector("[data-action=help]").hidden = false;
+    if (presenting()) showSlide(stage(), slide);
     announce();
-  }
-
-  /* ---------- Presenter view ---------- */
-  function presenterView(root) {
-    var route = root.dataset.route;
-    var steps = Number(root.dataset.steps);
-    var total = Number(root.dataset.total) * 60;
-    var items = root.querySelectorAll(".cb-presenter__step");
-    var channel = channelFor(route);
-    var storeKey = "cb-training:" + route + ":start";
-    var current = 0;
-    var stepStart = Date.now();
-    var connected = false;
-
-    function $(role) { return root.querySelector("[data-role=" + role + "]"); }
-    function pad(n) { return (n < 10 ? "0" : "") + n; }
-    function mmss(seconds) {
-      var s = Math.max(0, Math.floor(seconds));
-      return Math.floor(s / 60) + ":" + pad(s % 60);
-    }
-    function sessionStart() {
-      var saved = Number(window.localStorage.getItem(storeKey));
-      if (!saved) { saved = Date.now(); window.localStorage.setItem(storeKey, String(saved)); }
-      return saved;
-    }
-
-    function show(n) {
-      n = Math.min(Math.max(n, 1), steps);
-      if (n !== current) stepStart = Date.now();
-      current = n;
-      items.forEach(function (item) {
-        item.classList.toggle("cb-presenter__step--current", Number(item.dataset.step) === n);
-      });
-      root.dataset.current = String(n);
-      tick();
-    }
-
-    function tick() {
-      var now = new Date();
-      var item = items[current - 1];
-      if (!item) return;
-      var planned = Number(item.dataset.minutes) * 60;
-      var stepElapsed = (Date.now() - stepStart) / 1000;
-      var sessionElapsed = (Date.now() - sessionStart()) / 1000;
-      $("clock").textContent = pad(now.getHours()) + ":" + pad(now.getMinutes());
-      $("step-elapsed").textContent = mmss(stepElapsed);
-      $("step-planned").textContent = mmss(planned);
-      var stepTime = $("step-elapsed").parentNode;
-      stepTime.classList.toggle("cb-presenter__over", stepElapsed > planned);
-      stepTime.classList.toggle("cb-presenter__near", stepElapsed <= planned && stepElapsed > planned * 0.8);
-      $("session-elapsed").textContent = mmss(sessionElapsed);
-      $("session-elapsed").parentNode.classList.toggle("cb-presenter__over", sessionElapsed > total);
-      var late = Math.round((sessionElapsed - stepElapsed) / 60 - Number(item.dataset.start));
-      $("schedule").textContent = Math.abs(late) < 1 ? "· on time" :
-        "· " + Math.abs(late) + " min " + (late > 0 ? "behind" : "ahead");
-    }
-
-    function go(n) {
-      n = Math.min(Math.max(n, 1), steps);
-      if (channel) channel.postMessage({ type: "go", step: n });
-      show(n);
-    }
-
-    html.classList.add("cb-presenter--live");
-    root.querySelector(".cb-presenter__clocks").hidden = false;
-    $("status").textContent = "Waiting for the projector window: press Start presenting on the agenda, " +
-      "or s on any step. Until then the buttons below move through the notes.";
-    var fromHash = window.location.hash.match(/step=(\d+)/);
-    show(fromHash ? Number(fromHash[1]) : 1);
-
-    if (channel) {
-      channel.onmessage = function (event) {
-        var message = event.data || {};
-        if (message.type !== "at" || typeof message.step !== "number") return;
-        if (!connected) {
-          connected = true;
-          $("status").textContent = "Following the projector window.";
-          $("status").classList.add("cb-presenter__status--live");
-        }
-        sessionStart();
-        show(message.step);
-      };
-      channel.postMessage({ type: "hello" });
-    } else {
-      $("status").textContent = "This browser cannot link windows: use the buttons below to follow along.";
-    }
-
-    root.addEventListener("click", function (event) {
-      var button = event.target.closest("[data-action]");
-      if (!button) return;
-      var action = button.dataset.action;
-      if (action === "next") go(current + 1);
-      else if (action === "prev") go(current - 1);
-      else if (action === "restart") {
-        window.localStorage.setItem(storeKey, String(Date.now()));
-        stepStart = Date.now();
-        tick();
-      }
-    });
-
-    window.addEventListener("keydown", function (event) {
-      if (isTyping(event)) return;
-      var key = event.key;
-      if (key === "ArrowRight" || key === "PageDown" || key === " ") go(current + 1);
-      else if (key === "ArrowLeft" || key === "PageUp") go(current - 1);
-      else if (key === "Home") go(1);
-      else if (key === "End") go(steps);
-      else return;
-      event.preventDefault();
-      event.stopImmediatePropagation();
-    }, true);
-
-    window.setInterval(tick, 1000);
   }
 
   /* ---------- Handout and guide ---------- */
@@ -286,9 +277,9 @@
     });
   }
 
-  var step = document.querySelector(".cb-step-page");
-  if (step) stepPage(step);
-  var presenter = document.querySelector(".cb-presenter");
-  if (presenter) presenterView(presenter);
+  window.cbTraining = { channelFor: channelFor, readMessage: readMessage, isTyping: isTyping,
+    showSlide: showSlide, fit: fit };
+  var stepRoot = document.querySelector(".cb-step-page");
+  if (stepRoot) stepPage(stepRoot);
   printButtons();
 })();

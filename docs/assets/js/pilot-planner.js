@@ -1,0 +1,226 @@
+/* Pilot planner (/briefing/#pilot-planner): the manager's numbers -> the three audiences' pilot
+   briefings, printed (one A4 page each) or downloaded as Word files.
+
+   The plan lives in the address (p.service, p.hours... only what differs from the defaults) and in
+   local storage ("cb-pilot-plan"), like the builder's pins; the calculator's result arrives from
+   local storage ("cb-calculator-result", written by /tools/channel-shift/). The facts are worded
+   by PilotCore from the build's templates, so they match the standard briefings word for word.
+   Everything is written with textContent: no reader or contributor text becomes HTML. */
+(function () {
+  "use strict";
+  var root = document.getElementById("pilot-planner");
+  var core = window.PilotCore;
+  if (!root || !core) return;
+  var form = root.querySelector(".cb-planner__form");
+  var sheets = root.querySelector(".cb-planner__sheets");
+  var status = root.querySelector(".cb-planner__status");
+  var STORE = "cb-pilot-plan";
+  var CALCULATOR = "cb-calculator-result";
+  var data = null, pilot = null, kits = [], plan = null;
+
+  function el(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text !== undefined) node.textContent = text;
+    return node;
+  }
+  function say(text) {
+    status.textContent = text;
+    window.setTimeout(function () { if (status.textContent === text) status.textContent = ""; }, 5000);
+  }
+  function stored(key) {
+    try { return window.localStorage.getItem(key); } catch (error) { return null; }
+  }
+
+  // ---- the plan: address first, then this browser, then the pilot file's defaults -------------
+  function load() {
+    var params = new URLSearchParams(window.location.search);
+    var fromAddress = core.FIELDS.some(function (name) { return params.has("p." + name); });
+    if (fromAddress) return core.fromParams(pilot, params);
+    var saved = null;
+    try { saved = JSON.parse(stored(STORE) || "null"); } catch (error) { saved = null; }
+    if (!saved || saved.pilot !== pilot.id || !saved.plan) return core.defaults(pilot);
+    var asParams = new URLSearchParams();
+    core.FIELDS.forEach(function (name) {
+      if (name in saved.plan) asParams.set("p." + name, saved.plan[name] === null ? "" : saved.plan[name]);
+    });
+    return core.fromParams(pilot, asParams);
+  }
+  function keep() {
+    try { window.localStorage.setItem(STORE, JSON.stringify({ pilot: pilot.id, plan: plan })); } catch (error) { /* private mode */ }
+    var params = core.toParams(pilot, plan, new URLSearchParams(window.location.search));
+    var query = params.toString();
+    window.history.replaceState(null, "", window.location.pathname + (query ? "?" + query : "") + window.location.hash);
+  }
+  function fillForm() {
+    core.FIELDS.forEach(function (name) {
+      var input = form.elements[name];
+      if (input) input.value = plan[name] === null || plan[name] === undefined ? "" : String(plan[name]);
+    });
+  }
+  function readField(input) {
+    var checked = core.check(input.name, input.value);
+    var error = root.querySelector("#pl-err-" + input.name);
+    if (error) {
+      error.hidden = !("error" in checked);
+      error.textContent = checked.error || "";
+      input.setAttribute("aria-invalid", "error" in checked ? "true" : "false");
+    }
+    if (!("error" in checked)) plan[input.name] = checked.value;
+  }
+
+  // ---- the three briefings ---------------------------------------------------------------------
+  function terms(className, pairs) {
+    var dl = el("dl", "cb-pilot " + className);
+    pairs.forEach(function (pair) {
+      var term = el("div", "cb-pilot__term");
+      if (pair.length === 3) term.setAttribute("data-fact", pair[0]);
+      term.appendChild(el("dt", "", pair[pair.length - 2]));
+      term.appendChild(el("dd", "", pair[pair.length - 1]));
+      dl.appendChild(term);
+    });
+    return dl;
+  }
+  function sheet(kit, facts) {
+    var view = pilot.views[kit.id];
+    var article = el("article", "cb-briefing cb-planner__sheet");
+    article.setAttribute("data-audience", kit.id);
+    article.appendChild(el("p", "cb-kicker", "Pilot proposal · for " + kit.name + (plan.org ? " · " + plan.org : "")));
+    article.appendChild(el("h3", "cb-planner__title", pilot.title + ": " + plan.service));
+    if (view) article.appendChild(el("p", "cb-pilot__lead", view.lead));
+    article.appendChild(el("h4", "", "What every audience is told"));
+    article.appendChild(terms("cb-pilot--shared", facts));
+    if (view) {
+      article.appendChild(el("h4", "", "For " + kit.name));
+      article.appendChild(terms("cb-pilot--view", view.points));
+    }
+    article.appendChild(el("h4", "", "How to pick the service"));
+    var list = el("ul", "cb-planner__choosing");
+    pilot.choosing.forEach(function (test) { list.appendChild(el("li", "", test)); });
+    article.appendChild(list);
+    article.appendChild(el("p", "cb-planner__note", "Cost per call: " + core.money(plan.cost_per_call) +
+      (plan.cost_per_call === pilot.defaults.cost_per_call ? ". " + pilot.text.cost_per_call_from : ", our own figure.")));
+    var address = root.getAttribute("data-site-address");
+    if (address) article.appendChild(el("p", "cb-planner__address", "The evidence and the full kits: " + address));
+    return article;
+  }
+  function draw() {
+    var facts = core.facts(pilot, plan);
+    sheets.textContent = "";
+    kits.forEach(function (kit) { sheets.appendChild(sheet(kit, facts)); });
+    var help = root.querySelector("#pl-help-cost_per_call");
+    help.textContent = "Default " + core.money(pilot.defaults.cost_per_call) + ": " + pilot.text.cost_per_call_from;
+  }
+  function offerCalculator() {
+    var result = core.fromCalculator(stored(CALCULATOR));
+    var box = root.querySelector(".cb-planner__calculator");
+    box.hidden = !result;
+    if (result) {
+      box.querySelector(".cb-planner__calculator-note").textContent = "The calculator's cost per call is " +
+        core.money(result.cost_per_call) + (result.cost_per_social ? "; it prices a social reply at " +
+        core.money(result.cost_per_social) : "") + ".";
+    }
+  }
+  function update() { draw(); keep(); }
+
+  // ---- Word: one file per audience, the docx library loaded only now --------------------------
+  function loadDocx() {
+    if (window.docx) return Promise.resolve(window.docx);
+    return new Promise(function (resolve, reject) {
+      var script = document.createElement("script");
+      script.src = root.getAttribute("data-docx");
+      script.onload = function () { resolve(window.docx); };
+      script.onerror = function () { reject(new Error("could not load the Word library")); };
+      document.head.appendChild(script);
+    });
+  }
+  function wordDocument(d, kit) {
+    var view = pilot.views[kit.id];
+    var children = [];
+    function para(runs) {
+      children.push(new d.Paragraph({ children: runs.map(function (r) { return typeof r === "string" ? new d.TextRun(r) : r; }) }));
+    }
+    function heading(text, level) { children.push(new d.Paragraph({ text: text, heading: level })); }
+    function term(label, text) { para([new d.TextRun({ text: label + ": ", bold: true }), text]); }
+    para([new d.TextRun({ text: "Pilot proposal · for " + kit.name + (plan.org ? " · " + plan.org : ""), size: 16 })]);
+    heading(pilot.title + ": " + plan.service, d.HeadingLevel.HEADING_1);
+    if (view) para([view.lead]);
+    heading("What every audience is told", d.HeadingLevel.HEADING_2);
+    core.facts(pilot, plan).forEach(function (fact) { term(fact[1], fact[2]); });
+    if (view) {
+      heading("For " + kit.name, d.HeadingLevel.HEADING_2);
+      view.points.forEach(function (point) { term(point[0], point[1]); });
+    }
+    heading("How to pick the service", d.HeadingLevel.HEADING_2);
+    pilot.choosing.forEach(function (test) { children.push(new d.Paragraph({ text: test, bullet: { level: 0 } })); });
+    var address = root.getAttribute("data-site-address");
+    if (address) para([new d.TextRun({ text: "The evidence and the full kits: " + address, size: 14 })]);
+    return new d.Document({ creator: "Buy-in Casebook", title: pilot.title + " (" + kit.name + ")",
+      styles: { default: { document: { run: { font: "Arial", size: 18 } } } },
+      sections: [{ properties: { page: { size: { width: 11906, height: 16838 },
+        margin: { top: 680, bottom: 680, left: 794, right: 794 } } }, children: children }] });
+  }
+  function downloadWord(kit) {
+    say("Preparing the Word file…");
+    loadDocx().then(function (d) { return d.Packer.toBlob(wordDocument(d, kit)); }).then(function (blob) {
+      var link = document.createElement("a");
+      link.href = URL.createObjectURL(blob);
+      link.download = "pilot-" + kit.id + ".docx";
+      document.body.appendChild(link);
+      link.click();
+      window.setTimeout(function () { URL.revokeObjectURL(link.href); link.remove(); }, 1000);
+      say("Word file downloaded");
+    }, function () { say("The Word file could not be made here; print to PDF instead"); });
+  }
+  function wordButtons() {
+    var box = root.querySelector(".cb-planner__word");
+    kits.forEach(function (kit) {
+      var button = el("button", "md-button", "Word: " + kit.name);
+      button.type = "button";
+      button.setAttribute("data-planner", "docx");
+      button.setAttribute("data-audience", kit.id);
+      box.appendChild(button);
+      box.appendChild(document.createTextNode(" "));
+    });
+  }
+
+  // ---- events ------------------------------------------------------------------------------------
+  /* Print only the three sheets (CSS: body.cb-print-plan), one A4 page each. */
+  function preparePrint(on) { document.body.classList.toggle("cb-print-plan", on); }
+  window.addEventListener("afterprint", function () { preparePrint(false); });
+  form.addEventListener("input", function (event) {
+    if (!event.target.name) return;
+    readField(event.target);
+    update();
+  });
+  form.addEventListener("submit", function (event) { event.preventDefault(); });
+  root.addEventListener("click", function (event) {
+    var button = event.target.closest("[data-planner]");
+    if (!button) return;
+    var action = button.getAttribute("data-planner");
+    if (action === "print") { preparePrint(true); window.print(); }
+    if (action === "docx") downloadWord(kits.filter(function (k) { return k.id === button.getAttribute("data-audience"); })[0]);
+    if (action === "calculator") {
+      plan.cost_per_call = core.fromCalculator(stored(CALCULATOR)).cost_per_call;
+      fillForm(); update(); say("The calculator's cost per call is in the plan");
+    }
+    if (action === "reset") { plan = core.defaults(pilot); fillForm(); update(); }
+    if (action === "link") {
+      var done = window.cbCopy ? window.cbCopy.text(window.location.href) : navigator.clipboard.writeText(window.location.href);
+      done.then(function () { say("Link copied"); }, function () { say("Copy the address from the address bar"); });
+    }
+  });
+
+  fetch(root.getAttribute("data-source")).then(function (r) { return r.json(); }).then(function (json) {
+    data = json;
+    var ids = data.kits.map(function (kit) { return kit.pilot_id; }).filter(Boolean);
+    pilot = data.pilots[ids[0]];
+    if (!pilot) return;
+    kits = data.kits.filter(function (kit) { return kit.pilot_id === pilot.id; });
+    plan = load();
+    fillForm(); wordButtons(); offerCalculator(); update();
+    root.classList.add("cb-planner--ready");
+    window.cbPlanner = { ready: true, plan: function () { return plan; }, preparePrint: preparePrint,
+                         facts: function () { return core.facts(pilot, plan); } };
+  });
+})();
