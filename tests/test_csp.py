@@ -12,6 +12,7 @@ import yaml
 
 from casebook.security.csp import (MissingPolicy, Survey, apply_to_site, digest, inline_scripts, policies_in_head,
                                    policy, serialise, with_policy)
+from casebook.kinds import FOLDERS
 from fixture_site import write_fixture_repo
 
 PAGE = ('<!doctype html><html><head><meta charset="utf-8"><title>t</title>'
