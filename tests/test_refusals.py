@@ -231,6 +231,8 @@ def test_a_linked_content_folder_is_refused_and_never_read(repo, tmp_path, folde
             "[folder-not-plain]") in result.stderr.splitlines()
     for leaked in ("SECRET", "stolen", "aws_secret", str(tmp_path / "outside")):
         assert leaked not in result.stdout + result.stderr
+    # The same refusal in this process too, where the rule-coverage check sees it.
+    assert "folder-not-plain" in {p.rule for p in load_casebook(repo, today=TODAY).problems}
 
 
 def test_a_hidden_file_is_reported_not_dropped(repo):
