@@ -39,7 +39,7 @@ class Kind:
     # What a new kind gets unless it says otherwise: the page templates/<name>.md.j2 per entry,
     # the shared list page (entries-index.md.j2), the search type `label` and the JSON export
     # api/<section>.json of every field. An entry needs `id`, `path`, `title` and `url`.
-    pages: str = ""  # "module:function": (book, id) -> [SiteFile], every page of one entry
+    pages: str = ""  # "module:function": (book, id, *, print_url) -> [SiteFile], every page of one entry
     listing: str = ""  # "module:function": book -> [SiteFile], the list page at <section>/
     templates: tuple[str, ...] = ()  # under templates/; () means (<name>.md.j2, entries-index.md.j2)
     search_type: str = ""  # the search box's `type` filter for its pages; "" means `label`

@@ -19,6 +19,7 @@ from casebook.kinds import FOLDERS, KINDS, TAXONOMY, resolve
 from casebook.content.contract import Vocabulary, schemas
 from casebook.model.index import Casebook, build_casebook
 from casebook.content.load import Document, load_file
+from casebook.model.entries import Reader
 from casebook.problems import Problem, cap_per_file, sort_problems
 from casebook.content.refuse import describe, is_regular
 from casebook.rules.context import Context
@@ -76,11 +77,12 @@ def folder_problems(root: Path) -> list[Problem]:
 
 
 def load_casebook(root: Path, *, today: date | None = None, memo=None,
-                  added: dict[str, list[Path]] | None = None) -> LoadResult:
+                  added: dict[str, list[Path]] | None = None, reader: Reader | None = None) -> LoadResult:
     """`memo` (`mkdocs serve` only, a buildcache.EntryMemo) keeps each file's own checks between
     rebuilds, by its bytes and the vocabulary, so a rebuild parses only the files that changed.
     `added` (kind -> files outside the content folders) checks those files as if they were added
-    to the repository, cross-file rules included; they count as the newest (validate.py PATH)."""
+    to the repository, cross-file rules included; they count as the newest (validate.py PATH).
+    `reader` (the site's `extra.reader`) is whose sector and country briefings prefer."""
     root = Path(root).resolve()
     today = today or clock.today()
     files = content_files(root)
@@ -113,7 +115,7 @@ def load_casebook(root: Path, *, today: date | None = None, memo=None,
     problems = cap_per_file(sort_problems(problems))
     if any(p.is_error for p in problems):
         return LoadResult(None, problems)
-    return LoadResult(build_casebook(taxonomy, valid, today=today, root=root), problems)
+    return LoadResult(build_casebook(taxonomy, valid, today=today, root=root, reader=reader), problems)
 
 
 def _load_taxonomy(root: Path, path: Path) -> tuple[Document | None, list[Problem]]:
@@ -181,14 +183,14 @@ def _vocabulary(taxonomy: Document | None, audiences: frozenset[str]) -> Vocabul
 _CACHE: dict[tuple, LoadResult] = {}
 
 
-def load_cached(root: Path, *, today: date | None = None, memo=None) -> LoadResult:
+def load_cached(root: Path, *, today: date | None = None, memo=None, reader: Reader | None = None) -> LoadResult:
     """`load_casebook`, reused while no content file changed: the build hook and the macros
     module both ask for it, and `mkdocs serve` asks again on every rebuild."""
     root = Path(root).resolve()
-    key = (root, today or clock.today(), _fingerprint(root))
+    key = (root, today or clock.today(), reader, _fingerprint(root))
     if key not in _CACHE:
         _CACHE.clear()
-        _CACHE[key] = load_casebook(root, today=today, memo=memo)
+        _CACHE[key] = load_casebook(root, today=today, memo=memo, reader=reader)
     return _CACHE[key]
 
 

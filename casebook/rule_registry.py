@@ -101,6 +101,8 @@ RULES: dict[str, Rule] = _rules(
     ("kit-reference-unknown", ERROR, "A kit links a statement, case, training route or pilot that does not exist."),
     ("kit-briefing-audience", ERROR, "A kit's briefing names an entry not tagged for the kit's audience."),
     ("kit-order-repeat", WARNING, "Two kits share the same order."),
+    ("kit-briefing-dated-choice", WARNING, "A kit's briefing names evidence over ten years old while a newer "
+                                           "one of the same sector and a wanted kind exists."),
     ("pilot-view-missing", WARNING, "A kit asks for a pilot that says nothing from its audience's side."),
     ("route-page-unknown", ERROR, "A training step points at a page that does not exist."),
     ("route-kit-section-unknown", ERROR, "A training step names a kit section that does not exist."),

@@ -15,19 +15,23 @@ from casebook.exports.builder import builder_json
 from casebook.pages.render import entry_pages
 from casebook.pages.sitefile import SiteFile
 from casebook.exports.word import briefing_docx
+from casebook.model.urls import short_address
 
 
-def site_files(book: Casebook, root: Path, *, base_url: str = "", case_pages=None) -> list[SiteFile]:
-    files = entry_pages(book, case_pages=case_pages) + audience_case_pages(book)
+def site_files(book: Casebook, root: Path, *, base_url: str = "", print_url: str = "",
+               case_pages=None) -> list[SiteFile]:
+    """`print_url` is the address printed on paper (casebook.model.urls.printed_address)."""
+    print_url = print_url or base_url
+    files = entry_pages(book, case_pages=case_pages, print_url=print_url) + audience_case_pages(book)
     files += [SiteFile(path, resolve(export)(book, base_url=base_url), "")
-              for kind in KINDS for path, export in kind.exports]
+              for kind in KINDS for path, export in kind.exports or ()]
     files += [
         SiteFile("feed.xml", feed_xml(book, site_url=base_url), ""),
-        SiteFile("api/briefing-builder.json", builder_json(book), ""),
+        SiteFile("api/briefing-builder.json", builder_json(book, print_url=print_url), ""),
         SiteFile("cases/explorer.json", explorer_index(book), ""),  # what the explorer page fetches
     ]
     for kit in book.kits.values():  # the standard briefings as Word files
-        address = f"{base_url}{kit.url}" if base_url else ""
+        address = short_address(f"{print_url}{kit.url}") if print_url else ""
         files.append(SiteFile(f"downloads/briefing-{kit.id}.docx",
                                    briefing_docx(build_briefing(book, kit), site_address=address), ""))
     for name in SCHEMA_FILES.values():

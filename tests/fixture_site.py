@@ -67,6 +67,8 @@ approach: |
 outcomes:
   - measure: {measure}
     value: "{value}"
+    basis: counted
+    kind: contact
     source: 1
 sources:
   - title: Annual report of {organisation}

@@ -170,7 +170,8 @@ def test_control_characters_in_titles_never_reach_the_build(repo):
 
 
 def test_too_many_problems_are_cut_short(repo):
-    outcomes = "".join(f"  - value: '{i}'\n    source: 1\n" for i in range(250))
+    outcomes = "".join(f"  - value: '{i}'\n    basis: counted\n    kind: contact\n    source: 1\n"
+                       for i in range(250))
     edit(repo, C, "outcomes:\n", "outcomes:\n" + outcomes)
     lines = problem_lines(repo)
     assert sum("required key 'measure' is missing" in line for line in lines) == 200

@@ -95,6 +95,8 @@ BENEFIT: dict[str, Doc] = {
                    [{"case": "gmp-tweets"}]),
     "evidence[].case": ("Case", "", ["gmp-tweets"]),
     "evidence[].source": ("Source", "", [EXAMPLE_SOURCE]),
+    "evidence[].basis": ("How the source's figure was obtained", "As for an outcome: counted, estimate, "
+                         "survey, platform-metric or modelled. Leave it out for a count.", ["survey"]),
     "added": CASE["added"],
     "last_verified": CASE["last_verified"],
 }
@@ -122,6 +124,13 @@ KIT: dict[str, Doc] = {
     "training": ("Training route", "", ["exec-route"]),
     "topics": ("Topics", "", [["channel-shift", "customer-service"]]),
     "pilot": ("Pilot", "", ["answering-residents"]),
+    "evidence": ("Evidence they value", "The outcome kinds this audience values, most valued first, and "
+                 "those a briefing for them never leads with.",
+                 [{"values": ["money", "contact", "time"], "never_lead_with": ["reach"]}]),
+    "evidence.values": ("Values", "Outcome kinds, most valued first.", [["money", "contact", "time"]]),
+    "evidence.values[]": ("Outcome kind", "", ["money"]),
+    "evidence.never_lead_with": ("Never lead with", "Outcome kinds a briefing never leads with.", [["reach"]]),
+    "evidence.never_lead_with[]": ("Outcome kind", "", ["reach"]),
     "briefing": ("Briefing", "", [{"title": "A social media pilot: briefing for the senior management team"}]),
     "briefing.title": ("Briefing title", "", ["A social media pilot: briefing for the senior management team"]),
     "briefing.statements": ("Lead statements", "", [["inbound-call-costs-6-55-on-average"]]),

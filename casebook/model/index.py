@@ -14,11 +14,11 @@ from typing import Any
 
 from casebook.content.load import Document
 from casebook.kinds import KINDS, resolve
-from casebook.model.entries import GRADE_RANK, Benefit, Case, Kit, Route, Taxonomy, build_taxonomy
+from casebook.model.entries import GRADE_RANK, Benefit, Case, Kit, Reader, Route, Taxonomy, build_taxonomy
 from casebook.model.pilot import Pilot
 from casebook.rules.context import is_stale
 from casebook.model.similar import SharedTopics
-from casebook.model.strength import Kind, case_kind, source_kind
+from casebook.model.strength import Kind, case_kind, evidence_kind
 
 MAX_RELATED = 5
 POOL = 30  # candidates scored exactly per case
@@ -30,6 +30,8 @@ class Casebook:
     entries: dict[str, dict[str, Any]]  # kind -> id -> entry, in the kind's order (casebook.kinds)
     today: date
     root: Path  # the repository, for hand-written pages a training route may visit
+    reader: Reader | None = None  # the site's default reader (mkdocs.yml extra.reader), for briefings
+
     def pilot_for(self, kit: Kit) -> Pilot | None:
         """The pilot a kit asks its audience to support, if it names one."""
         return self.pilots.get(kit.pilot or "")
@@ -91,9 +93,8 @@ class Casebook:
 
     def evidence_kinds(self, benefit: Benefit) -> list[Kind]:
         """One kind per piece of evidence (casebook.model.strength), in the order written."""
-        about = f"{benefit.statement} {benefit.explanation}"  # "a survey found..." marks opinion
-        return [case_kind(self.cases[item.case]) if item.case else source_kind(item.source, about=about)
-                for item in benefit.evidence]
+        return [case_kind(self.cases[item.case]) if item.case
+                else evidence_kind(item.source, item.basis, own_figure=False) for item in benefit.evidence]
 
     def strength(self, benefit: Benefit) -> Kind:
         """The statement's label: the best kind among its evidence."""
@@ -151,11 +152,12 @@ def similarity(a: Case, b: Case) -> int:
 
 
 def build_casebook(taxonomy: Document, valid: dict[str, dict[str, Document]], *, today: date,
-                   root: Path) -> Casebook:
+                   root: Path, reader: Reader | None = None) -> Casebook:
     """Every registered kind's entries, built and put in the kind's order."""
     entries = {}
     for kind in KINDS:
         build, order = resolve(kind.build), resolve(kind.order)
         built = sorted((build(d.id, d.path, d.data) for d in valid[kind.name].values()), key=order)
         entries[kind.name] = {entry.id: entry for entry in built}
-    return Casebook(taxonomy=build_taxonomy(taxonomy.data), entries=entries, today=today, root=root)
+    return Casebook(taxonomy=build_taxonomy(taxonomy.data), entries=entries, today=today, root=root,
+                    reader=reader)

@@ -16,16 +16,16 @@ import jinja2
 from markupsafe import Markup, escape
 
 from casebook.pages.countries import country_name
-from casebook.pages.briefing import build_briefing, headline_cases
+from casebook.pages.briefing import build_briefing, card_sentence, dated_line, headline_cases
 from casebook.pages.citation import citation_html, citation_sources, citation_text, objection_text
 from casebook.content.contract import STALE_AFTER_WORDS
 from casebook.model.index import Casebook
 from casebook.content.markup import render
 from casebook.pages.statements import filter_options as statement_filters
-from casebook.model.strength import case_kind
+from casebook.model.strength import KINDS, case_kind
 from casebook.kinds import BY_NAME, PAGED, resolve
 from casebook.pages.sitefile import SiteFile
-from casebook.model.urls import (audience_cases_url, briefing_src_uri, briefing_url, explorer_url, relative, src_uri, url_for,
+from casebook.model.urls import (short_address, audience_cases_url, briefing_src_uri, briefing_url, explorer_url, relative, src_uri, url_for,
                    url_of)
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
@@ -42,10 +42,26 @@ def environment(templates: Path = TEMPLATES) -> jinja2.Environment:
                        citation_sources=citation_sources, objection_text=objection_text,
                        url_for=url_for, briefing_url=briefing_url,
                        audience_cases_url=audience_cases_url, explorer_url=explorer_url,
-                       stale_after=STALE_AFTER_WORDS)
+                       stale_after=STALE_AFTER_WORDS, card_sentence=card_sentence, dated_line=dated_line,
+                       words=joined_words, reader_words=reader_words)
     env.filters.update(md=markdown_html, text=one_line, country=country_name,
                        grade_label=GRADE_LABELS.__getitem__, yaml_string=yaml_string)
     return env
+
+
+def joined_words(items, last: str = "and") -> str:
+    """['money', 'contact', 'time'] -> 'money, contact and time'."""
+    items = list(items)
+    return ", ".join(items[:-1]) + f" {last} " + items[-1] if len(items) > 1 else "".join(items)
+
+
+def reader_words(book: Casebook) -> str:
+    """Whose organisation the briefings prefer, in words: 'local government in United Kingdom'."""
+    reader = book.reader
+    if reader is None:
+        return "the reader"
+    sector = book.taxonomy.sectors.get(reader.sector)
+    return f"{sector.label.lower() if sector else reader.sector} in {country_name(reader.country)}"
 
 
 def markdown_html(text: str) -> Markup:
@@ -90,7 +106,7 @@ def benefit_page(book: Casebook, benefit_id: str) -> SiteFile:
 
 def kit_page(book: Casebook, kit_id: str) -> SiteFile:
     kit = book.kits[kit_id]
-    cases = headline_cases(book, kit.id, None)
+    cases = headline_cases(book, kit, None)
     return page_file("kit.md.j2", src_uri("kit", kit.id), kit.path, kit=kit, book=book, cases=cases,
                      brief=build_briefing(book, kit),
                      case_sectors={case.sector for case in cases},
@@ -99,7 +115,9 @@ def kit_page(book: Casebook, kit_id: str) -> SiteFile:
 
 def briefing_page(book: Casebook, kit_id: str, *, site_url: str = "") -> SiteFile:
     kit = book.kits[kit_id]
+    address = f"{site_url}{kit.url}" if site_url else ""
     return page_file("briefing.md.j2", briefing_src_uri(kit.id), kit.path, kit=kit, book=book,
+                     address=address, short_address=short_address(address) if address else "",
                      site_url=site_url, brief=build_briefing(book, kit))
 
 
@@ -119,25 +137,26 @@ def explorer_vocabulary(book: Casebook) -> dict:
         "country": [[code, country_name(code)] for code in countries],
         "channel": [[t.id, t.label] for t in terms.channels.values() if t.id in used["channel"]],
         "grade": [[grade, GRADE_LABELS[grade]] for grade in GRADE_LABELS],
+        "evidence": [[kind.id, kind.label] for kind in KINDS],
         "years": sorted({c.year for c in cases}),
     }
 
 
 # Every page of one entry, and each kind's list page: what the registry names (`Kind.pages`,
-# `Kind.listing`) and `entry_pages` calls for every kind.
-def case_pages(book: Casebook, case_id: str) -> list[SiteFile]:
+# `Kind.listing`) and `entry_pages` calls for every kind. `print_url` is for the printed ones.
+def case_pages(book: Casebook, case_id: str, *, print_url: str = "") -> list[SiteFile]:
     return [case_page(book, case_id)]
 
 
-def benefit_pages(book: Casebook, benefit_id: str) -> list[SiteFile]:
+def benefit_pages(book: Casebook, benefit_id: str, *, print_url: str = "") -> list[SiteFile]:
     return [benefit_page(book, benefit_id)]
 
 
-def kit_pages(book: Casebook, kit_id: str) -> list[SiteFile]:
-    return [kit_page(book, kit_id), briefing_page(book, kit_id)]
+def kit_pages(book: Casebook, kit_id: str, *, print_url: str = "") -> list[SiteFile]:
+    return [kit_page(book, kit_id), briefing_page(book, kit_id, site_url=print_url)]
 
 
-def default_pages(kind: str, book: Casebook, entry_id: str) -> list[SiteFile]:
+def default_pages(kind: str, book: Casebook, entry_id: str, *, print_url: str = "") -> list[SiteFile]:
     """A new kind's page unless it names its own: templates/<kind>.md.j2 with `entry` and `book`."""
     entry = book.entries[kind][entry_id]
     return [page_file(f"{kind}.md.j2", src_uri(kind, entry_id), entry.path, entry=entry, book=book)]
@@ -162,15 +181,15 @@ def benefits_index(book: Casebook) -> list[SiteFile]:
                       filters=statement_filters(book))]
 
 
-def entry_pages(book: Casebook, *, case_pages=None) -> list[SiteFile]:
+def entry_pages(book: Casebook, *, case_pages=None, print_url: str = "") -> list[SiteFile]:
     """Every registered kind's entry pages, then every list page. `case_pages(book, case_page)`,
     when given, makes the case pages: `mkdocs serve`'s cache, which knows when a case page can be
-    kept (mkdocs_adapter/buildcache.py)."""
+    kept (mkdocs_adapter/buildcache.py). `print_url` is the address printed on paper."""
     pages: list[SiteFile] = []
     for kind in PAGED:
         if kind.name == "case" and case_pages:
             pages += case_pages(book, case_page)
             continue
         make = resolve(kind.pages)
-        pages += [page for entry_id in book.entries[kind.name] for page in make(book, entry_id)]
+        pages += [page for entry_id in book.entries[kind.name] for page in make(book, entry_id, print_url=print_url)]
     return pages + [page for kind in PAGED for page in resolve(kind.listing)(book)]

@@ -40,7 +40,7 @@ def training_index(book: Casebook) -> list[SiteFile]:
                                                        sessions=sessions, audiences=audiences), "")]
 
 
-def route_pages(book: Casebook, route_id: str) -> list[SiteFile]:
+def route_pages(book: Casebook, route_id: str, *, print_url: str = "") -> list[SiteFile]:
     """A route's agenda, presenter view, handout, guide, one page per step and its slides."""
     return session_pages(book, build_session(book, book.routes[route_id]))
 
