@@ -255,6 +255,8 @@ def case_schema(vocab: Vocabulary) -> dict:
             "headline": {"type": "boolean",
                          "description": "true on the one outcome that carries the case's claim (its "
                                         "title); when no outcome says so, the first is the headline."},
+            "gloss": _text(1, 160, "The figure in English, when the source words it in another "
+                                   "language; shown beside the original."),
         }, ["measure", "value", "source", "basis", "kind"])},
         "lessons": {"type": "array", "items": _text(1, 300)},
         "caveats": _markdown("what limits the evidence."),

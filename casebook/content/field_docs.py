@@ -52,6 +52,8 @@ CASE: dict[str, Doc] = {
     "outcomes[].value": ("Figure", "Copy it exactly as the source words it, units and all.",
                          ["3,205 calls", "an eightfold increase"]),
     "outcomes[].headline": ("Headline figure", "", [True]),
+    "outcomes[].gloss": ("English gloss", "Only when `value` is in another language: the same figure in "
+                         "English. The page shows both.", ["118,000 people, almost 10% of the city's population"]),
     "outcomes[].basis": ("How the figure was obtained", "Counted, an estimate, a survey, a platform's "
                          "own metric (reach, views, followers) or modelled.", ["counted"]),
     "outcomes[].kind": ("What it measures", "Money, contact, time, participation, reach, safety, "

@@ -4,7 +4,7 @@
      "pilots": {id: casebook.pilot.planner_data: fact templates, defaults, views},
      "statements": {id: {text, audiences, kind, label, url, sources: [source...],
                          sectors, countries, years}},
-     "cases": {id: {title, organisation, year, value, measure, audiences, kind, label, url,
+     "cases": {id: {title, organisation, year, value, measure, gloss, audiences, kind, label, url,
                     source, sector, country}},
      "facets": {sectors: {id: label}, countries: {code: name}, kinds: [[id, label, rank]...], year}}
 
@@ -56,7 +56,7 @@ def builder_json(book: Casebook, *, print_url: str = "") -> str:
         kind = case_kind(case)
         cases[case.id] = {
             "title": case.title, "organisation": case.organisation, "year": case.year,
-            "value": case.headline.value, "measure": case.headline.measure,
+            "value": case.headline.value, "measure": case.headline.measure, "gloss": case.headline.gloss or "",
             "audiences": list(case.audiences), "kind": kind.id, "label": kind.label, "url": case.url,
             "source": _source(case.headline_source), "sector": case.sector, "country": case.country}
     pilots = {pilot.id: planner_data(pilot) for pilot in book.pilots.values()}

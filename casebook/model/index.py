@@ -60,6 +60,11 @@ class Casebook:
     def is_stale(self, entry: Case | Benefit) -> bool:
         return is_stale(entry.last_verified, self.today)
 
+    def latest_cases(self, count: int) -> list[Case]:
+        """The cases with the most recent figures (the year of the work), newest added first within
+        a year: "latest" is what a reader means, not the order the files arrived in."""
+        return sorted(self.cases.values(), key=lambda c: (-c.year, -c.added.toordinal(), c.id))[:count]
+
     def cases_for(self, audience: str) -> list[Case]:
         return [case for case in self.cases.values() if audience in case.audiences]
 

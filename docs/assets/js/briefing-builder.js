@@ -89,7 +89,7 @@
         statements.push({ text: s.text, label: s.label, kind: s.kind, notes: s.sources.map(cite) });
       } else {
         var c = data.cases[id];
-        cases.push({ value: c.value, measure: c.measure, who: c.organisation + ", " + c.year,
+        cases.push({ value: c.value, gloss: c.gloss, measure: c.measure, who: c.organisation + ", " + c.year,
                      label: c.label, kind: c.kind, note: cite(c.source) });
       }
     });
@@ -249,6 +249,7 @@
         var box = el("div", "cb-briefing__case");
         var figure = cited(el("p", "cb-briefing__figure"), c.value, [c.note]);
         box.appendChild(figure);
+        if (c.gloss) box.appendChild(el("p", "cb-gloss", c.gloss));
         box.appendChild(el("p", "cb-briefing__measure", c.measure));
         box.appendChild(el("p", "cb-briefing__org", c.who + " · " + c.label));
         grid.appendChild(box);
@@ -394,7 +395,7 @@
         para([new d.TextRun({ text: f.value, bold: true }), ": " + f.measure + (f.from ? " (" + f.from + ")" : "")]);
       });
       b.cases.forEach(function (c) {
-        para([new d.TextRun({ text: c.value, bold: true }), cite([c.note]), ": " + c.measure + ". " + c.who +
+        para([new d.TextRun({ text: c.value, bold: true }), cite([c.note]), (c.gloss ? " (" + c.gloss + ")" : "") + ": " + c.measure + ". " + c.who +
           " (" + c.label + ")."]);
       });
     }
