@@ -14,6 +14,7 @@ import pytest
 from casebook import problems as problems_module
 from casebook.content.load import parse_text
 from casebook.repository import load_casebook
+from casebook.kinds import FOLDERS
 from support import ROOT, TODAY, edit, problem_lines
 
 C = "case_studies/gmp-tweets.yml"
@@ -216,7 +217,7 @@ def test_suggestions_stop_after_twenty_per_file(repo):
 SECRETS = "year: ghp_SECRETTOKEN0\nsector: AKIA_SECRETKEY1\naws_secret_access_key: SECRETVALUE2\n"
 
 
-@pytest.mark.parametrize("folder", ["case_studies", "benefits", "kits", "training", "pilots"])
+@pytest.mark.parametrize("folder", list(FOLDERS.values()))
 def test_a_linked_content_folder_is_refused_and_never_read(repo, tmp_path, folder):
     outside = tmp_path / "outside" / folder
     shutil.copytree(repo / folder, outside)
@@ -231,6 +232,8 @@ def test_a_linked_content_folder_is_refused_and_never_read(repo, tmp_path, folde
             "[folder-not-plain]") in result.stderr.splitlines()
     for leaked in ("SECRET", "stolen", "aws_secret", str(tmp_path / "outside")):
         assert leaked not in result.stdout + result.stderr
+    # The same refusal in this process too, where the rule-coverage check sees it.
+    assert "folder-not-plain" in {p.rule for p in load_casebook(repo, today=TODAY).problems}
 
 
 def test_a_hidden_file_is_reported_not_dropped(repo):
