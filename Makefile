@@ -20,8 +20,10 @@ $(STAMP): requirements.txt requirements-test.txt constraints.txt pyproject.toml
 
 setup: $(STAMP) ## Create .venv and install the pinned dependencies
 
-serve: $(STAMP) ## Serve the site at http://127.0.0.1:8000 with live reload
-	CASEBOOK_SITE_URL=http://127.0.0.1:8000/ $(VENV)/bin/mkdocs serve --dev-addr 127.0.0.1:8000
+PORT ?= 8000
+serve: $(STAMP) ## Serve the site at http://127.0.0.1:8000 with live reload (PORT=8001 for another port)
+	@$(PY) scripts/port_free.py $(PORT)
+	CASEBOOK_SITE_URL=http://127.0.0.1:$(PORT)/ $(VENV)/bin/mkdocs serve --dev-addr 127.0.0.1:$(PORT)
 
 build: $(STAMP) ## Build the site into site/ (fails on any content error, leaving the old site/)
 	$(PY) scripts/build_site.py
