@@ -32,6 +32,13 @@ validate: $(STAMP) ## Check every content file and list all problems (FILE=path 
 	$(PY) scripts/validate.py $(FILE)
 	@test -n "$(FILE)" || $(PY) scripts/build_schemas.py --check
 
+CONTENT_TESTS := tests/test_content_counts.py tests/test_content_sources.py tests/test_real_content.py
+check: $(STAMP) ## The check for a content pull request, under a minute: validate, strict build, content tests
+	$(PY) scripts/validate.py $(FILE)
+	$(PY) scripts/build_schemas.py --check
+	$(PY) scripts/build_site.py --quiet
+	$(PY) -m pytest -q -p no:cacheprovider $(CONTENT_TESTS)
+
 schemas: $(STAMP) ## Rewrite schema/ after changing taxonomy.yml or kits/
 	$(PY) scripts/build_schemas.py
 
@@ -66,4 +73,4 @@ lighthouse: $(LIGHTHOUSE) ## Install the pinned Lighthouse for make bench (npm c
 bench: $(STAMP) test-tools $(LIGHTHOUSE) ## Benchmark the build against a plain Material build (about 10 minutes)
 	$(PY) scripts/bench.py
 
-.PHONY: help setup serve build validate schemas test-tools test links stale lint-workflows bench lighthouse
+.PHONY: help setup serve build validate check schemas test-tools test links stale lint-workflows bench lighthouse
