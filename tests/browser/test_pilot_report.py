@@ -127,4 +127,7 @@ def test_results_become_a_valid_case_that_opens_in_the_propose_form(page, tmp_pa
     assert page.input_value("#pf-title") == title
     assert page.input_value("#pf-organisation") == "Anytown Borough Council"
     assert page.locator('[data-items="outcomes"] > li').count() == len(case["outcomes"])
-    assert yaml.safe_load(page.inner_text("#pf-yaml"))["title"] == title
+    in_form = yaml.safe_load(page.inner_text("#pf-yaml"))
+    assert in_form["title"] == title and in_form["outcomes"][0]["basis"] == "counted"
+    assert in_form["outcomes"][0]["kind"] == "contact" and in_form["sources"] == case["sources"]
+    assert page.locator("#pf-status").inner_text().startswith("Ready"), page.locator("#pf-status").inner_text()
