@@ -10,6 +10,7 @@ from casebook.content.contract import SCHEMA_FILES
 from casebook.exports.explorer import explorer_index
 from casebook.exports.data import benefits_json, cases_csv, cases_json, feed_xml, kits_json
 from casebook.model.index import Casebook
+from casebook.model.urls import briefing_docx_url
 from casebook.pages.briefing import build_briefing
 from casebook.exports.builder import builder_json
 from casebook.pages.render import entry_pages
@@ -31,7 +32,7 @@ def site_files(book: Casebook, root: Path, *, base_url: str = "", case_pages=Non
     ]
     for kit in book.kits.values():  # the standard briefings as Word files
         address = f"{base_url}{kit.url}" if base_url else ""
-        files.append(SiteFile(f"downloads/briefing-{kit.id}.docx",
+        files.append(SiteFile(briefing_docx_url(kit.id),
                                    briefing_docx(build_briefing(book, kit), site_address=address), ""))
     for name in SCHEMA_FILES.values():
         files.append(SiteFile(f"schema/{name}", (root / "schema" / name).read_text(encoding="utf-8"), ""))
