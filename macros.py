@@ -5,8 +5,9 @@ contributor text never reaches a page unescaped; generated pages never pass thro
 from pathlib import Path
 
 from casebook.pages import contribute
-from casebook.content.contract import GRADES_EXPLAINED, schemas
+from casebook.content.contract import BASES_EXPLAINED, GRADES_EXPLAINED, OUTCOME_KINDS_EXPLAINED, schemas
 from casebook.pages.render import render_page
+from casebook.model.relevance import reader_from
 from casebook.repository import current_vocabulary, load_cached
 from casebook.model.strength import KINDS
 
@@ -15,7 +16,7 @@ LATEST = 6
 
 def define_env(env):
     root = Path(env.conf.config_file_path).resolve().parent
-    book = load_cached(root).casebook
+    book = load_cached(root, reader=reader_from(env.conf.extra.get("reader"))).casebook
     env.variables["casebook"] = book
 
     @env.macro
@@ -37,14 +38,24 @@ def define_env(env):
 
     @env.macro
     def latest_cases(count: int = LATEST):
-        """The newest cases by date added."""
+        """The cases with the most recent figures (Casebook.latest_cases)."""
         return render_page("home-latest.html.j2", url=env.page.url, book=book,
-                           cases=list(book.cases.values())[:count])
+                           cases=book.latest_cases(count))
 
     @env.macro
     def evidence_labels():
         """The strength labels, strongest first, as the "How we grade evidence" page shows them."""
         return render_page("evidence-kinds.html.j2", url=env.page.url, kinds=KINDS)
+
+    @env.macro
+    def evidence_bases():
+        """How a figure was obtained (contract.BASES_EXPLAINED), in the schema's wording."""
+        return render_page("evidence-terms.html.j2", url=env.page.url, prefix="basis", terms=BASES_EXPLAINED)
+
+    @env.macro
+    def outcome_kinds():
+        """What a figure measures (contract.OUTCOME_KINDS_EXPLAINED), in the schema's wording."""
+        return render_page("evidence-terms.html.j2", url=env.page.url, prefix="kind", terms=OUTCOME_KINDS_EXPLAINED)
 
     @env.macro
     def evidence_grades():

@@ -32,6 +32,7 @@ class Problem:
     fix: str = ""
     rule: str  # an id from casebook/rule_registry.py; anything else raises UnknownRule
     severity: str = ""  # the registry's; a caller may only repeat it
+    also: tuple[str, ...] = ()  # other files the problem is about (a duplicate names the earlier file)
 
     def __post_init__(self):
         severity = registered(self.rule).severity

@@ -19,6 +19,7 @@ from casebook import rules
 from casebook.content.contract import Vocabulary, schemas
 from casebook.model.index import Casebook, build_casebook
 from casebook.content.load import Document, load_file
+from casebook.model.entries import Reader
 from casebook.problems import Problem, cap_per_file, sort_problems
 from casebook.content.refuse import describe, is_regular
 from casebook.rules.context import Context
@@ -78,12 +79,18 @@ def folder_problems(root: Path) -> list[Problem]:
     return problems
 
 
-def load_casebook(root: Path, *, today: date | None = None, memo=None) -> LoadResult:
+def load_casebook(root: Path, *, today: date | None = None, memo=None,
+                  added: dict[str, list[Path]] | None = None, reader: Reader | None = None) -> LoadResult:
     """`memo` (`mkdocs serve` only, a buildcache.EntryMemo) keeps each file's own checks between
-    rebuilds, by its bytes and the vocabulary, so a rebuild parses only the files that changed."""
+    rebuilds, by its bytes and the vocabulary, so a rebuild parses only the files that changed.
+    `added` (kind -> files outside the content folders) checks those files as if they were added
+    to the repository, cross-file rules included; they count as the newest (validate.py PATH).
+    `reader` (the site's `extra.reader`) is whose sector and country briefings prefer."""
     root = Path(root).resolve()
     today = today or clock.today()
     files = content_files(root)
+    for kind, paths in (added or {}).items():
+        files[kind] = files[kind] + list(paths)
     problems: list[Problem] = folder_problems(root)
     taxonomy, found = _load_taxonomy(root, files["taxonomy"][0])
     problems += found
@@ -103,8 +110,9 @@ def load_casebook(root: Path, *, today: date | None = None, memo=None) -> LoadRe
             unreadable = unreadable or (doc is None and path.suffix == ".yml")
             if doc is not None and not found:
                 valid[kind][doc.id] = doc
+    new = frozenset(_shown(path, root) for paths in (added or {}).values() for path in paths)
     ctx = Context(root, today, valid["case"], valid["benefit"], valid["kit"], valid["route"], ids,
-                  valid["pilot"])
+                  valid["pilot"], new)
     problems += rules.check_cases(ctx) + rules.check_benefits(ctx)
     problems += rules.check_kits(ctx) + rules.check_routes(ctx) + rules.check_pilots(ctx)
     if taxonomy is not None and not unreadable:
@@ -112,7 +120,7 @@ def load_casebook(root: Path, *, today: date | None = None, memo=None) -> LoadRe
     problems = cap_per_file(sort_problems(problems))
     if any(p.is_error for p in problems):
         return LoadResult(None, problems)
-    return LoadResult(build_casebook(taxonomy, valid, today=today, root=root), problems)
+    return LoadResult(build_casebook(taxonomy, valid, today=today, root=root, reader=reader), problems)
 
 
 def _load_taxonomy(root: Path, path: Path) -> tuple[Document | None, list[Problem]]:
@@ -128,10 +136,15 @@ def _load_taxonomy(root: Path, path: Path) -> tuple[Document | None, list[Proble
     return (None if problems else doc), problems
 
 
+def _shown(path: Path, root: Path) -> str:
+    """A file's name in problems: relative to the repository, or as given when it is elsewhere."""
+    return path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
+
+
 def _load_entry(path: Path, kind: str, root: Path, validator, memo=None) -> tuple[Document | None, list[Problem]]:
-    rel = path.relative_to(root).as_posix()
+    rel = _shown(path, root)
     if not is_regular(path):  # a link or folder is refused whatever its name
-        return load_file(path, root=root)
+        return load_file(path, root=root, rel=rel)
     if path.suffix != ".yml":
         return None, [Problem(rel, 1, 1, field="", message=f"'{path.name}' is not a .yml file",
                               expected="one <id>.yml file per entry",
@@ -146,7 +159,7 @@ def _load_entry(path: Path, kind: str, root: Path, validator, memo=None) -> tupl
 
 def _check_entry(path: Path, kind: str, root: Path, validator) -> tuple[Document | None, list[Problem]]:
     """Everything checked of one entry file on its own (and against the vocabulary)."""
-    doc, problems = load_file(path, root=root)
+    doc, problems = load_file(path, root=root, rel=_shown(path, root))
     if doc is None:
         return None, problems
     problems += rules.check_file_rules(doc, kind, _first_line(path))
@@ -175,14 +188,14 @@ def _vocabulary(taxonomy: Document | None, audiences: frozenset[str]) -> Vocabul
 _CACHE: dict[tuple, LoadResult] = {}
 
 
-def load_cached(root: Path, *, today: date | None = None, memo=None) -> LoadResult:
+def load_cached(root: Path, *, today: date | None = None, memo=None, reader: Reader | None = None) -> LoadResult:
     """`load_casebook`, reused while no content file changed: the build hook and the macros
     module both ask for it, and `mkdocs serve` asks again on every rebuild."""
     root = Path(root).resolve()
-    key = (root, today or clock.today(), _fingerprint(root))
+    key = (root, today or clock.today(), reader, _fingerprint(root))
     if key not in _CACHE:
         _CACHE.clear()
-        _CACHE[key] = load_casebook(root, today=today, memo=memo)
+        _CACHE[key] = load_casebook(root, today=today, memo=memo, reader=reader)
     return _CACHE[key]
 
 

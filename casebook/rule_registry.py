@@ -94,12 +94,15 @@ RULES: dict[str, Rule] = _rules(
     ("date-order", ERROR, "last_verified is before added."),
     ("stale-entry", WARNING, "The sources were last checked more than two years ago."),
     ("source-not-original", WARNING, "A source's address is a copy, not the publisher's page."),
-    ("case-probable-duplicate", WARNING, "Two cases share organisation and year and have near-identical titles."),
+    ("case-probable-duplicate", ERROR, "A case repeats an earlier one: same organisation and year, and a "
+     "shared source address or a near-identical title."),
     ("evidence-unknown-case", ERROR, "A statement's evidence names a case that is not in case_studies/."),
     ("evidence-self", ERROR, "A statement's evidence names the statement's own id."),
     ("kit-reference-unknown", ERROR, "A kit links a statement, case, training route or pilot that does not exist."),
     ("kit-briefing-audience", ERROR, "A kit's briefing names an entry not tagged for the kit's audience."),
     ("kit-order-repeat", WARNING, "Two kits share the same order."),
+    ("kit-briefing-dated-choice", WARNING, "A kit's briefing names evidence over ten years old while a newer "
+                                           "one of the same sector and a wanted kind exists."),
     ("pilot-view-missing", WARNING, "A kit asks for a pilot that says nothing from its audience's side."),
     ("route-page-unknown", ERROR, "A training step points at a page that does not exist."),
     ("route-kit-section-unknown", ERROR, "A training step names a kit section that does not exist."),

@@ -13,9 +13,10 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from mkdocs_adapter import buildcache
 from mkdocs_adapter import problem_page
+from casebook.model.relevance import reader_from
 from casebook.repository import load_cached
 from casebook.site import site_files
-from casebook.model.urls import DIRECTORY_URLS_ONLY
+from casebook.model.urls import DIRECTORY_URLS_ONLY, printed_address
 
 log = logging.getLogger("mkdocs.hooks.casebook")
 serve_log = logging.getLogger("casebook.serve")
@@ -37,7 +38,11 @@ def on_config(config):
     if not config.use_directory_urls:
         raise Abort(DIRECTORY_URLS_ONLY)
     memo = buildcache.CACHE.entries if buildcache.CACHE.enabled else None  # serve: see buildcache
-    result = _BUILD["result"] = load_cached(_root(config), memo=memo)
+    try:
+        reader = reader_from(config.extra.get("reader"))
+    except ValueError as error:
+        raise Abort(str(error)) from None
+    result = _BUILD["result"] = load_cached(_root(config), memo=memo, reader=reader)
     serving_broken = result.casebook is None and problem_page.is_serving()
     problem_page.SERVING["problems"] = serving_broken  # other hooks skip work on the problem page
     # Served with errors, the problems go to the terminal outside MkDocs' strict-mode count, so the
@@ -58,7 +63,8 @@ def on_files(files: Files, config) -> Files:
     book = _BUILD["result"].casebook
     if book is None:  # `mkdocs serve` with content errors: assets only, see on_post_build
         return Files([file for file in files if not file.is_documentation_page()])
-    for generated in site_files(book, _root(config), base_url=config.site_url or "",
+    print_url = printed_address(config.site_url or "", config.extra.get("public_url", ""))
+    for generated in site_files(book, _root(config), base_url=config.site_url or "", print_url=print_url,
                                 case_pages=buildcache.case_pages):  # kept across serve's rebuilds
         file = File.generated(config, generated.src_uri, content=generated.content,
                               inclusion=InclusionLevel.NOT_IN_NAV)

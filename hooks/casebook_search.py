@@ -12,7 +12,7 @@ from mkdocs_adapter import problem_page
 from mkdocs_adapter.buildcache import CACHE
 from mkdocs_adapter.serveindex import INDEX
 from mkdocs_adapter.theme import ROOT_SELECTOR
-from casebook.search.pagefind import build_index, page_marker, synonyms_json
+from casebook.search.pagefind import build_index, is_searchable, page_marker, synonyms_json, unsearchable
 
 
 def _root(config) -> Path:
@@ -26,7 +26,9 @@ def on_files(files: Files, config) -> Files:
 
 
 def on_page_content(html: str, page, config, files) -> str:
-    return html + page_marker(page.url)
+    if not is_searchable(page.url, page.meta):
+        return unsearchable(html)
+    return html + page_marker(page.url, page.meta.get("title") or page.title or "")
 
 
 def on_startup(command: str, dirty: bool) -> None:

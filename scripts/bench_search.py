@@ -13,6 +13,10 @@ Words are typed a key at a time with no pause (the worst case: every key starts 
 the header box of a case page and into the explorer's box. The first word is the cold search
 (Pagefind's script, WebAssembly and index chunks fetched on that first key); the rest are medians.
 Nothing is asserted: this reports. `uptime` is printed so the load on the machine is on record.
+
+`--relevance SITE` instead runs the relevance suite's queries (scripts/relevance.py) through the
+header box of a built real site and reports, per query, the first result and whether a manager
+would want it (relevance.REAL_FIRST), then the share of the judged queries whose first is right.
 """
 
 from __future__ import annotations
@@ -144,6 +148,40 @@ def summary(runs: list[list[dict]]) -> dict:
             "warm_max_probe": max(pick(warm, "probe_ms"), default=None)}
 
 
+def first_results(site: Path, queries) -> dict[str, str | None]:
+    """Each query typed into the header box of `site` -> the url of its first result (or None)."""
+    import json
+    from playwright.sync_api import sync_playwright
+    found = {}
+    with serve(site) as base, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        context = browser.new_context(viewport={"width": 1280, "height": 900})
+        context.add_init_script(PROBE)  # settle() reads its clock
+        page = context.new_page()
+        page.goto(base)
+        for query in queries:
+            page.evaluate("window.cbSearch.query = null")
+            page.locator(HEADER).fill(query)
+            settle(page, f"window.cbSearch.query === {json.dumps(query)} && window.cbSearch.results !== null")
+            first = page.locator(".md-search .cb-hit a").first
+            found[query] = page.evaluate("a => new URL(a.href).pathname", first.element_handle()) if first.count() else None
+        browser.close()
+    return found
+
+
+def report_relevance(site: Path) -> int:
+    from relevance import QUERIES, REAL_FIRST
+    found = first_results(site, QUERIES)
+    print("| query | first result | right? |\n|---|---|---|")
+    judged = [q for q in QUERIES if q in REAL_FIRST]
+    for query in QUERIES:
+        verdict = ("yes" if found[query] in REAL_FIRST[query] else "no") if query in REAL_FIRST else "not judged"
+        print(f"| {query} | {found[query] or '(none)'} | {verdict} |")
+    right = sum(found[q] in REAL_FIRST[q] for q in judged)
+    print(f"\nfirst result right for {right} of {len(judged)} judged queries ({right / len(judged):.0%})")
+    return 0
+
+
 def fmt(value) -> str:
     return "n/a" if value is None else f"{value:.0f}"
 
@@ -154,7 +192,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=3, help="fresh browser contexts per size (default 3)")
     parser.add_argument("--site", type=Path, help="measure this built synthetic site instead of building")
     parser.add_argument("--verbose", action="store_true", help="print every word's figures")
+    parser.add_argument("--relevance", type=Path, metavar="SITE", help="run the relevance queries over this built real site")
     args = parser.parse_args(argv)
+    if args.relevance:
+        return report_relevance(args.relevance)
     print(f"# uptime: {subprocess.run(['uptime'], capture_output=True, text=True).stdout.strip()}", flush=True)
     print("| cases | box | cold first word, page / harness (ms) | later words, median page / harness (ms) | later words, worst (harness, ms) | first search, gzip (kB) |")
     print("|---:|---|---:|---:|---:|---:|")

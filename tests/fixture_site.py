@@ -65,6 +65,8 @@ approach: |
 outcomes:
   - measure: {measure}
     value: "{value}"
+    basis: counted
+    kind: contact
     source: 1
 sources:
   - title: Annual report of {organisation}

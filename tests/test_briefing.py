@@ -45,7 +45,7 @@ def book_of(repo):
 def test_marked_outcome_is_the_headline_else_the_first(repo):
     assert book_of(repo).cases["gmp-tweets"].headline.value == "3,205 calls"
     edit(repo, C, "    source: 1\nquote", '    source: 1\n  - measure: Arrests\n    value: "341 arrests"\n'
-                                           '    source: 1\n    headline: true\nquote')
+                                           '    basis: counted\n    kind: safety\n    source: 1\n    headline: true\nquote')
     assert book_of(repo).cases["gmp-tweets"].headline.value == "341 arrests"
 
 
@@ -114,13 +114,40 @@ def test_platform_research_is_never_the_strongest_label(repo):
 
 
 @pytest.mark.parametrize("old, new, kind", [
-    ("summary: >-\n  For one day", "summary: >-\n  A survey found that for one day", "opinion"),
-    ('value: "3,205 calls"', 'value: "an estimated 3,205 calls"', "opinion"),
+    ("basis: counted", "basis: counted", "measured"),
+    ("basis: counted", "basis: survey", "opinion"),
+    ("basis: counted", "basis: estimate", "opinion"),
+    ("basis: counted", "basis: modelled", "opinion"),
+    ("basis: counted", "basis: platform-metric", "platform"),
     ("grade: primary", "grade: secondary", "reported"),
     ("grade: primary", "grade: unconfirmed", "unconfirmed"),
 ])
-def test_label_follows_grade_and_kind_of_evidence(repo, old, new, kind):
+def test_label_follows_the_sources_grade_and_the_outcomes_basis(repo, old, new, kind):
     edit(repo, C, old, new)
+    book = book_of(repo)
+    assert book.strength(book.benefits["tweeting-a-day-of-calls"]) == BY_ID[kind]
+
+
+def test_words_in_titles_never_change_a_label(repo):
+    """A counted figure in a source titled "Case study" stays measured; a platform's reach stays a
+    platform metric however the summary describes it (the Kent and Champs mistakes of issue 21)."""
+    edit(repo, C, "title: Twitter shows Greater Manchester Police's 3,205 calls",
+         "title: Case study of a survey with estimated respondents")
+    edit(repo, C, "summary: >-\n  For one day", "summary: >-\n  A survey study estimated that for one day")
+    book = book_of(repo)
+    assert book.strength(book.benefits["tweeting-a-day-of-calls"]) == BY_ID["measured"]
+    edit(repo, C, "basis: counted", "basis: platform-metric")
+    edit(repo, C, "title: Case study of a survey with estimated respondents", "title: Counted by the council")
+    book = book_of(repo)
+    assert book.strength(book.benefits["tweeting-a-day-of-calls"]) == BY_ID["platform"]
+
+
+@pytest.mark.parametrize("basis, kind", [(None, "official"), ("counted", "official"), ("survey", "opinion"),
+                                         ("platform-metric", "platform")])
+def test_a_statements_own_source_takes_its_declared_basis(repo, basis, kind):
+    declared = f"\n    basis: {basis}" if basis else ""
+    edit(repo, B, "  - case: gmp-tweets", "  - source:\n      title: Report\n      publisher: Home Office\n"
+         f"      url: https://example.org/r\n      published: 2020\n      grade: primary{declared}")
     book = book_of(repo)
     assert book.strength(book.benefits["tweeting-a-day-of-calls"]) == BY_ID[kind]
 
@@ -167,7 +194,7 @@ def test_case_page_and_explorer_data_lead_with_the_marked_headline(repo):
     from casebook.exports.data import cases_json
     from casebook.pages.render import case_page
     edit(repo, C, "    source: 1\nquote", '    source: 1\n  - measure: Arrests\n    value: "341 arrests"\n'
-                                           '    source: 1\n    headline: true\nquote')
+                                           '    basis: counted\n    kind: safety\n    source: 1\n    headline: true\nquote')
     book = book_of(repo)
     page = case_page(book, "gmp-tweets").content
     figures = page[page.index('aria-label="Headline figures"'):]

@@ -34,6 +34,8 @@ approach: |
 outcomes:
   - measure: Calls compared with the winter before
     value: "11,000 fewer calls"
+    basis: counted
+    kind: contact
     source: 1
 sources:
   - title: A test source

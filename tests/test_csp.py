@@ -122,7 +122,7 @@ def _name_the_policy(value, count=[0]):
 
 def test_no_contributor_field_can_remove_the_policy(tmp_path):
     repo = write_fixture_repo(tmp_path / "repo")
-    files = [repo / "taxonomy.yml"] + [path for folder in ("case_studies", "benefits", "kits", "training")
+    files = [repo / "taxonomy.yml"] + [path for folder in ("case_studies", "benefits", "kits", "training", "pilots")
                                        for path in sorted((repo / folder).glob("*.yml"))]
     for path in files:
         text = path.read_text(encoding="utf-8")

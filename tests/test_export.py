@@ -35,7 +35,7 @@ def test_cases_json_holds_every_case_with_contract_fields(book):
 def test_benefit_evidence_keeps_its_either_or_shape(book):
     for record in json.loads(benefits_json(book)):
         for item in record["evidence"]:
-            assert list(item) in (["case"], ["source"])
+            assert list(item) in (["case"], ["source"], ["source", "basis"])
         assert record["strength"] in {kind.label for kind in KINDS}
 
 

@@ -26,6 +26,8 @@ TARGET = {"evidence-kind": "benefit", "evidence-unknown-case": "benefit", "evide
           "route-kit-section-unknown": "route", "route-page-section-unknown": "route", "route-too-long": "route"}
 # Examples that describe a situation rather than show a fragment, and the test that covers each.
 DESCRIBED = {
+    "kit-briefing-dated-choice": "needs a newer case of the same sector; "
+                                 "tests/test_relevance.py::test_a_named_choice_over_ten_years_old_is_warned_when_newer_evidence_exists",
     "file-too-large": "a 100 kB file; tests/test_load.py::test_file_too_large",
     "file-not-utf8": "bytes no editor shows; tests/test_load.py::test_not_utf8",
     "file-missing": "a deleted file; tests/test_rules.py::test_taxonomy_missing",

@@ -16,7 +16,7 @@ def test_positions_point_at_the_key(repo):
     doc, problems = load_file(repo / "case_studies/gmp-tweets.yml", root=repo)
     assert problems == []
     assert doc.where(("outcomes", 0, "value")) == (19, 5)
-    assert doc.where(("sources", 0, "grade")) == (30, 5)
+    assert doc.where(("sources", 0, "grade")) == (32, 5)
     assert doc.where(("no", "such", "key")) == (2, 1)  # the mapping that holds every key
 
 

@@ -34,14 +34,14 @@ def test_a_comment_after_a_one_word_value_is_allowed():
 
 def test_published_month_13_is_refused(repo):
     assert lines_for(repo, "published: 2010-10", "published: 2024-13") == [
-        "case_studies/gmp-tweets.yml:29:5: sources[0].published: '2024-13' is not a real year, month or "
+        "case_studies/gmp-tweets.yml:31:5: sources[0].published: '2024-13' is not a real year, month or "
         "day (expected YYYY, YYYY-MM, YYYY-MM-DD (months 01-12) or undated; fix: give the date as "
         "precisely as the source does, e.g. 2024-03, or undated if it has none) [bad-date]"]
 
 
 def test_published_30_february_is_refused(repo):
     assert lines_for(repo, "published: 2010-10", "published: 2024-02-30") == [
-        "case_studies/gmp-tweets.yml:29:5: sources[0].published: '2024-02-30' is not a day in the "
+        "case_studies/gmp-tweets.yml:31:5: sources[0].published: '2024-02-30' is not a day in the "
         "calendar (expected a real date: YYYY, YYYY-MM or YYYY-MM-DD; fix: check the day against the "
         "source, or give only YYYY-MM) [bad-date]"]
 
@@ -82,7 +82,7 @@ def test_double_brace_value_followed_by_text(repo):
 def test_anchor_gives_no_follow_on_error(repo):
     lines = lines_for(repo, "added: 2026-11-20\nlast_verified: 2026-11-20",
                       "added: &d 2026-11-20\nlast_verified: *d")
-    assert lines == ["case_studies/gmp-tweets.yml:31:8: added: anchor '&d' used, and 1 more anchor or alias in this "
+    assert lines == ["case_studies/gmp-tweets.yml:33:8: added: anchor '&d' used, and 1 more anchor or alias in this "
                      "file (expected no anchors; fix: remove the '&' anchor and write values out in full) [yaml-anchor]"]
 
 

@@ -169,7 +169,8 @@ def test_control_characters_in_titles_never_reach_the_build(repo):
 
 
 def test_too_many_problems_are_cut_short(repo):
-    outcomes = "".join(f"  - value: '{i}'\n    source: 1\n" for i in range(250))
+    outcomes = "".join(f"  - value: '{i}'\n    basis: counted\n    kind: contact\n    source: 1\n"
+                       for i in range(250))
     edit(repo, C, "outcomes:\n", "outcomes:\n" + outcomes)
     lines = problem_lines(repo)
     assert sum("required key 'measure' is missing" in line for line in lines) == 200
@@ -215,7 +216,7 @@ def test_suggestions_stop_after_twenty_per_file(repo):
 SECRETS = "year: ghp_SECRETTOKEN0\nsector: AKIA_SECRETKEY1\naws_secret_access_key: SECRETVALUE2\n"
 
 
-@pytest.mark.parametrize("folder", ["case_studies", "benefits", "kits", "training"])
+@pytest.mark.parametrize("folder", ["case_studies", "benefits", "kits", "training", "pilots"])
 def test_a_linked_content_folder_is_refused_and_never_read(repo, tmp_path, folder):
     outside = tmp_path / "outside" / folder
     shutil.copytree(repo / folder, outside)

@@ -22,7 +22,7 @@ RULES = [
     ('missing-key', [(C, 'organisation: Greater Manchester Police\n', '')],
      "case_studies/gmp-tweets.yml:2:1: required key 'organisation' is missing (expected key 'organisation'; fix: add 'organisation:' (see the template in CONTRIBUTING.md)) [missing-key]"),
     ('unknown-key', [(C, 'channels: [twitter]', 'channels: [twitter]\nchanels: [twitter]')],
-     "case_studies/gmp-tweets.yml:10:1: chanels: unknown key 'chanels' (expected one of title, organisation, sector, country, year, audiences, topics, channels, summary, challenge, approach, outcomes, lessons, caveats, quote, sources, related, added, last_verified; fix: did you mean 'channels'?) [unknown-key]"),
+     "case_studies/gmp-tweets.yml:10:1: chanels: unknown key 'chanels' (expected one of title, organisation, sector, country, year, audiences, topics, channels, summary, challenge, approach, outcomes, lessons, caveats, quote, sources, related, distinct_from, added, last_verified; fix: did you mean 'channels'?) [unknown-key]"),
     ('wrong-type', [(C, 'year: 2010', "year: '2010'")],
      "case_studies/gmp-tweets.yml:6:1: year: '2010' is text (expected a whole number; fix: write year as a whole number) [wrong-type]"),
     ('unknown-id', [(C, 'sector: policing', 'sector: police')],
@@ -30,7 +30,7 @@ RULES = [
     ('unknown-country', [(C, 'country: GB', 'country: UK')],
      "case_studies/gmp-tweets.yml:5:1: country: 'UK' is not one of the ISO 3166-1 alpha-2 codes (expected one of the ISO 3166-1 alpha-2 codes; fix: use the two-letter code, e.g. GB for the United Kingdom, IE for Ireland, US for the United States) [unknown-country]"),
     ('unknown-grade', [(C, 'grade: primary', 'grade: first-hand')],
-     "case_studies/gmp-tweets.yml:30:5: sources[0].grade: 'first-hand' is not one of the grades (expected primary, secondary, unconfirmed; fix: use one of the grades) [unknown-grade]"),
+     "case_studies/gmp-tweets.yml:32:5: sources[0].grade: 'first-hand' is not one of the grades (expected primary, secondary, unconfirmed; fix: use one of the grades) [unknown-grade]"),
     ('too-short', [(C, 'title: Greater Manchester Police tweets every incident for 24 hours', 'title: GMP')],
      'case_studies/gmp-tweets.yml:2:1: title: text is 3 characters (expected at least 10; fix: write more, or remove the key if it is optional) [too-short]'),
     ('too-long', [(B, 'statement: Showing', 'statement: Very Very Very Very Very Very Very Very Very Very Very Very Very Very Very Very Very Very Very Very Very Very Very Very Very Very Very Very Very Very Very Very Very Very Very Very Very Very Very Very showing')],
@@ -42,9 +42,9 @@ RULES = [
     ('out-of-range', [(C, 'year: 2010', 'year: 1989')],
      'case_studies/gmp-tweets.yml:6:1: year: 1989 is out of range (expected at least 1990; fix: check the number) [out-of-range]'),
     ('url-scheme', [(C, 'url: http://www.bbc.com', 'url: ftp://www.bbc.com')],
-     "case_studies/gmp-tweets.yml:28:5: sources[0].url: 'ftp://www.bbc.com/news/uk-england-manchester-11549069' is not an http(s) address (expected an address starting http:// or https://; fix: copy the full address from your browser) [url-scheme]"),
+     "case_studies/gmp-tweets.yml:30:5: sources[0].url: 'ftp://www.bbc.com/news/uk-england-manchester-11549069' is not an http(s) address (expected an address starting http:// or https://; fix: copy the full address from your browser) [url-scheme]"),
     ('bad-date', [(C, 'added: 2026-11-20', 'added: 2026-02-30')],
-     "case_studies/gmp-tweets.yml:31:1: added: '2026-02-30' is not a valid date (expected an ISO date such as 2026-11-21; fix: write the date as YYYY-MM-DD) [bad-date]"),
+     "case_studies/gmp-tweets.yml:33:1: added: '2026-02-30' is not a valid date (expected an ISO date such as 2026-11-21; fix: write the date as YYYY-MM-DD) [bad-date]"),
     ('bad-id', [(C, 'channels: [twitter]', 'channels: [twitter]\nrelated: [Not_An_Id]')],
      "case_studies/gmp-tweets.yml:10:11: related[0]: 'Not_An_Id' is not an id (expected lowercase letters, digits and single hyphens (kebab-case); fix: use the file name of the entry without .yml) [bad-id]"),
     ('bad-page-ref', [(R, 'page: guides/index.md', 'page: guides/index')],
@@ -60,9 +60,9 @@ RULES = [
     ('text-html', [(C, 'organisation: Greater Manchester Police', 'organisation: Greater <b>Manchester</b> Police')],
      "case_studies/gmp-tweets.yml:3:1: organisation: HTML tag '<b>' in plain text (expected text without HTML tags; fix: remove the tag; plain-text fields are shown exactly as written) [text-html]"),
     ('case-outcome-source-range', [(C, '    source: 1\nquote', '    source: 2\nquote')],
-     "case_studies/gmp-tweets.yml:20:5: outcomes[0].source: source 2 does not exist (1 listed) (expected a number from 1 to 1; fix: use the position of the source in 'sources', or add the source) [case-outcome-source-range]"),
+     "case_studies/gmp-tweets.yml:22:5: outcomes[0].source: source 2 does not exist (1 listed) (expected a number from 1 to 1; fix: use the position of the source in 'sources', or add the source) [case-outcome-source-range]"),
     ('case-quote-source-range', [(C, '  by: Peter Fahy\n  source: 1', '  by: Peter Fahy\n  source: 3')],
-     "case_studies/gmp-tweets.yml:24:3: quote.source: source 3 does not exist (1 listed) (expected a number from 1 to 1; fix: use the position of the source in 'sources', or add the source) [case-quote-source-range]"),
+     "case_studies/gmp-tweets.yml:26:3: quote.source: source 3 does not exist (1 listed) (expected a number from 1 to 1; fix: use the position of the source in 'sources', or add the source) [case-quote-source-range]"),
     ('related-unknown', [(C, 'channels: [twitter]', 'channels: [twitter]\nrelated: [gmp-tweet]')],
      "case_studies/gmp-tweets.yml:10:11: related[0]: no case 'gmp-tweet' in case_studies/ (expected the id of an existing case; fix: did you mean 'gmp-tweets'? use a file name from case_studies/) [related-unknown]"),
     ('related-self', [(C, 'channels: [twitter]', 'channels: [twitter]\nrelated: [gmp-tweets]')],
@@ -70,17 +70,17 @@ RULES = [
     ('year-future', [(C, 'year: 2010', 'year: 2027')],
      'case_studies/gmp-tweets.yml:6:1: year: 2027 is in the future (expected 1990 to 2026; fix: give the year the work happened) [year-future]'),
     ('date-future', [(C, 'added: 2026-11-20', 'added: 2026-12-20')],
-     'case_studies/gmp-tweets.yml:31:1: added: 2026-12-20 is in the future (expected on or before 2026-11-22; fix: use the date you added the entry) [date-future]'),
+     'case_studies/gmp-tweets.yml:33:1: added: 2026-12-20 is in the future (expected on or before 2026-11-22; fix: use the date you added the entry) [date-future]'),
     ('date-order', [(C, 'added: 2026-11-20', 'added: 2026-11-21')],
-     "case_studies/gmp-tweets.yml:32:1: last_verified: 2026-11-20 is before added (2026-11-21) (expected a date on or after 'added'; fix: check both dates) [date-order]"),
+     "case_studies/gmp-tweets.yml:34:1: last_verified: 2026-11-20 is before added (2026-11-21) (expected a date on or after 'added'; fix: check both dates) [date-order]"),
     ('stale-entry', [(C, 'added: 2026-11-20\nlast_verified: 2026-11-20', 'added: 2020-01-01\nlast_verified: 2024-01-01')],
-     'case_studies/gmp-tweets.yml:32:1: warning: last_verified: sources last checked 2024-01-01, over two years ago (expected a check within two years; fix: re-read each source, then update last_verified) [stale-entry]'),
+     'case_studies/gmp-tweets.yml:34:1: warning: last_verified: sources last checked 2024-01-01, over two years ago (expected a check within two years; fix: re-read each source, then update last_verified) [stale-entry]'),
     ('evidence-unknown-case', [(B, '  - case: gmp-tweets', '  - case: gmp-tweet')],
      "benefits/tweeting-a-day-of-calls.yml:8:5: evidence[0].case: no case 'gmp-tweet' in case_studies/ (expected the id of an existing case; fix: did you mean 'gmp-tweets'? use a file name from case_studies/ or cite a source instead) [evidence-unknown-case]"),
     ('kit-reference-unknown', [(K, 'benefits: [tweeting-a-day-of-calls]', 'benefits: [tweeting-a-day]')],
      "kits/executives.yml:13:16: objections[0].benefits[0]: no entry 'tweeting-a-day' in benefits/ (expected a file name from benefits/; fix: did you mean 'tweeting-a-day-of-calls'? fix the id or remove it) [kit-reference-unknown]"),
-    ('case-headline-repeat', [(C, '    source: 1\nquote', '    source: 1\n    headline: true\n  - measure: Arrests\n    value: "341 arrests"\n    source: 1\n    headline: true\nquote')],
-     "case_studies/gmp-tweets.yml:25:5: outcomes[1].headline: outcome 1 is already the headline (expected headline: true on one outcome only; fix: keep it on the outcome your title claims and delete the others) [case-headline-repeat]"),
+    ('case-headline-repeat', [(C, '    source: 1\nquote', '    source: 1\n    headline: true\n  - measure: Arrests\n    value: "341 arrests"\n    basis: counted\n    kind: safety\n    source: 1\n    headline: true\nquote')],
+     "case_studies/gmp-tweets.yml:29:5: outcomes[1].headline: outcome 1 is already the headline (expected headline: true on one outcome only; fix: keep it on the outcome your title claims and delete the others) [case-headline-repeat]"),
     ('route-page-unknown', [(R, 'page: guides/index.md', 'page: guides/missing.md')],
      "training/exec-route.yml:13:5: steps[1].page: page 'guides/missing.md' does not exist (expected case:<id>, kit:<id>, benefit:<id> or a file under docs/; fix: check the id or the path (relative to docs/)) [route-page-unknown]"),
     ('route-kit-section-unknown', [(R, 'page: kit:executives', 'page: kit:executives#objection')],
@@ -116,10 +116,13 @@ def test_kit_order_repeat(repo):
 
 def test_case_probable_duplicate(repo):
     text = (repo / C).read_text().replace("every incident for 24 hours", "every incident for 24 hours!")
-    (repo / "case_studies/gmp-tweets-again.yml").write_text(text)
-    assert ("case_studies/gmp-tweets.yml:2:1: warning: title: probably the same case as "
-            "case_studies/gmp-tweets-again.yml (expected one file per case; fix: merge the two files, or make "
-            "the titles say how the cases differ) [case-probable-duplicate]") in problem_lines(repo)
+    (repo / "case_studies/gmp-tweets-again.yml").write_text(text.replace("added: 2026-11-20", "added: 2026-11-21"))
+    assert [line for line in problem_lines(repo) if "duplicate" in line] == [
+        "case_studies/gmp-tweets-again.yml:2:1: title: probably the same case as case_studies/gmp-tweets.yml: "
+        "same organisation and year, and the same source address "
+        "(http://www.bbc.com/news/uk-england-manchester-11549069) (expected one file per case; fix: merge this "
+        "file into case_studies/gmp-tweets.yml; if they are different cases, add 'distinct_from: [gmp-tweets]' "
+        "to this file) [case-probable-duplicate]"]
 
 
 def test_taxonomy_missing(repo):

@@ -160,6 +160,10 @@ SOURCE = _object({
     "grade": {"type": "string", "enum": list(GRADES),
               "description": GRADE_DESCRIPTION},
 }, ["title", "publisher", "url", "published", "grade"], "Where the evidence comes from.")
+BASIS = {"type": "string", "enum": list(BASES),
+         "description": " ".join(f"{b}: {t}" for b, t in BASES_EXPLAINED.items())}
+OUTCOME_KIND = {"type": "string", "enum": list(OUTCOME_KINDS),
+                "description": " ".join(f"{k}: {t}" for k, t in OUTCOME_KINDS_EXPLAINED.items())}
 SOURCE_INDEX = {"type": "integer", "minimum": 1,
                 "description": "The 1-based position of an entry in `sources`."}
 
@@ -250,20 +254,21 @@ def case_schema(vocab: Vocabulary) -> dict:
             "measure": _text(1, 120, "What was measured."),
             "value": {"type": ["string", "number"], "description": "The figure as the source words it."},
             "source": SOURCE_INDEX,
-            "basis": {"type": "string", "enum": list(BASES),
-                      "description": " ".join(f"{b}: {t}" for b, t in BASES_EXPLAINED.items())},
-            "kind": {"type": "string", "enum": list(OUTCOME_KINDS),
-                     "description": " ".join(f"{k}: {t}" for k, t in OUTCOME_KINDS_EXPLAINED.items())},
+            "basis": BASIS,
+            "kind": OUTCOME_KIND,
             "headline": {"type": "boolean",
                          "description": "true on the one outcome that carries the case's claim (its "
                                         "title); when no outcome says so, the first is the headline."},
-        }, ["measure", "value", "source"])},
+            "gloss": _text(1, 160, "The figure in English, when the source words it in another "
+                                   "language; shown beside the original."),
+        }, ["measure", "value", "source", "basis", "kind"])},
         "lessons": {"type": "array", "items": _text(1, 300)},
         "caveats": _markdown("what limits the evidence."),
         "quote": _object({"text": _text(), "by": _text(), "source": SOURCE_INDEX},
                          ["text", "by", "source"]),
         "sources": {"type": "array", "minItems": 1, "items": SOURCE},
         "related": {"type": "array", "items": CASE_ID, "uniqueItems": True},
+        "distinct_from": {"type": "array", "items": CASE_ID, "uniqueItems": True},
         "added": DATE,
         "last_verified": DATE,
     }, ["title", "organisation", "sector", "country", "year", "audiences", "topics", "summary",
@@ -279,7 +284,9 @@ def benefit_schema(vocab: Vocabulary) -> dict:
         "explanation": _markdown("why the statement holds."),
         "evidence": {"type": "array", "minItems": 1, "items": {"oneOf": [
             _object({"case": CASE_ID}, ["case"], "A case study that backs the statement."),
-            _object({"source": SOURCE}, ["source"], "A published source that backs it."),
+            _object({"source": SOURCE, "basis": BASIS}, ["source"],
+                    "A published source that backs it; `basis` says how its figure was obtained "
+                    "(a count when left out)."),
         ]}},
         "added": DATE,
         "last_verified": DATE,
@@ -307,6 +314,14 @@ def kit_schema(vocab: Vocabulary) -> dict:
                        required=False),
         "pilot": {**CASE_ID, "description": "The id of the pilot this audience is asked to support "
                                             "(a file in pilots/)."},
+        "evidence": _object({
+            "values": {"type": "array", "items": OUTCOME_KIND, "uniqueItems": True, "minItems": 1,
+                       "description": "The outcome kinds this audience values, most valued first; the "
+                                      "automatic briefing choice prefers them."},
+            "never_lead_with": {"type": "array", "items": OUTCOME_KIND, "uniqueItems": True,
+                                "description": "Outcome kinds a briefing for this audience never leads "
+                                               "with (executives: reach)."},
+        }, ["values"], "What evidence this audience's readers value and what must never lead."),
         "briefing": _object({
             "title": _text(10, 90, "The briefing's title; name the audience, e.g. 'A social media "
                                    "pilot: briefing for the senior management team'."),

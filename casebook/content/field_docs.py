@@ -50,6 +50,8 @@ CASE: dict[str, Doc] = {
     "outcomes[].value": ("Figure", "Copy it exactly as the source words it, units and all.",
                          ["3,205 calls", "an eightfold increase"]),
     "outcomes[].headline": ("Headline figure", "", [True]),
+    "outcomes[].gloss": ("English gloss", "Only when `value` is in another language: the same figure in "
+                         "English. The page shows both.", ["118,000 people, almost 10% of the city's population"]),
     "outcomes[].basis": ("How the figure was obtained", "Counted, an estimate, a survey, a platform's "
                          "own metric (reach, views, followers) or modelled.", ["counted"]),
     "outcomes[].kind": ("What it measures", "Money, contact, time, participation, reach, safety, "
@@ -73,6 +75,10 @@ CASE: dict[str, Doc] = {
     "related": ("Related cases", "Ids of other cases in case_studies/ a reader should see next.",
                 [["lincolnshire-gritting-twitter"]]),
     "related[]": ("Related case", "", ["lincolnshire-gritting-twitter"]),
+    "distinct_from": ("Not a duplicate of", "Ids of cases in case_studies/ that share this case's organisation, year and "
+                      "a source or a similar title but are different cases (two results from one report).",
+                      [["gmp-tweets-2011"]]),
+    "distinct_from[]": ("Different case", "", ["gmp-tweets-2011"]),
     "added": ("Added", "The day you added the case.", ["2026-11-23"]),
     "last_verified": ("Sources last read", "The day you last read every source.", ["2026-11-23"]),
 }
@@ -89,6 +95,8 @@ BENEFIT: dict[str, Doc] = {
                    [{"case": "gmp-tweets"}]),
     "evidence[].case": ("Case", "", ["gmp-tweets"]),
     "evidence[].source": ("Source", "", [EXAMPLE_SOURCE]),
+    "evidence[].basis": ("How the source's figure was obtained", "As for an outcome: counted, estimate, "
+                         "survey, platform-metric or modelled. Leave it out for a count.", ["survey"]),
     "added": CASE["added"],
     "last_verified": CASE["last_verified"],
 }
@@ -116,6 +124,13 @@ KIT: dict[str, Doc] = {
     "training": ("Training route", "", ["exec-route"]),
     "topics": ("Topics", "", [["channel-shift", "customer-service"]]),
     "pilot": ("Pilot", "", ["answering-residents"]),
+    "evidence": ("Evidence they value", "The outcome kinds this audience values, most valued first, and "
+                 "those a briefing for them never leads with.",
+                 [{"values": ["money", "contact", "time"], "never_lead_with": ["reach"]}]),
+    "evidence.values": ("Values", "Outcome kinds, most valued first.", [["money", "contact", "time"]]),
+    "evidence.values[]": ("Outcome kind", "", ["money"]),
+    "evidence.never_lead_with": ("Never lead with", "Outcome kinds a briefing never leads with.", [["reach"]]),
+    "evidence.never_lead_with[]": ("Outcome kind", "", ["reach"]),
     "briefing": ("Briefing", "", [{"title": "A social media pilot: briefing for the senior management team"}]),
     "briefing.title": ("Briefing title", "", ["A social media pilot: briefing for the senior management team"]),
     "briefing.statements": ("Lead statements", "", [["inbound-call-costs-6-55-on-average"]]),
@@ -236,5 +251,5 @@ def properties(node: dict, prefix: str = ""):
 
 
 # Lists of plain text or ids whose items are documented too (the others are enums of ids).
-_TEXT_ITEMS = {"lessons[]", "related[]", "cares_about[]", "asks[]", "objections[].benefits[]",
+_TEXT_ITEMS = {"lessons[]", "related[]", "distinct_from[]", "cares_about[]", "asks[]", "objections[].benefits[]",
                "objections[].cases[]", "steps[].discussion[]", "choosing[]"}

@@ -57,8 +57,8 @@ class Document:
         return self.positions.get(keys, (1, 1))
 
 
-def load_file(file: Path, *, root: Path) -> tuple[Document | None, list[Problem]]:
-    rel = file.relative_to(root).as_posix()
+def load_file(file: Path, *, root: Path, rel: str | None = None) -> tuple[Document | None, list[Problem]]:
+    rel = rel or file.relative_to(root).as_posix()
     try:
         raw = read_regular(file, MAX_BYTES)
     except NotRegular as refused:

@@ -13,7 +13,7 @@ import re
 from datetime import date
 from pathlib import Path
 
-from casebook.content.contract import COUNTRIES, ID_PATTERN, YEAR_FLOOR
+from casebook.content.contract import BASES, COUNTRIES, ID_PATTERN, OUTCOME_KINDS, YEAR_FLOOR
 from casebook.problems import Problem
 from casebook.repository import current_vocabulary
 
@@ -27,7 +27,8 @@ def template(kind: str, root: Path, today: date, answers: dict | None = None) ->
     vocab = current_vocabulary(root)
     text = (root / "templates" / TEMPLATES[kind]).read_text(encoding="utf-8")
     for marker, values in (("SECTORS", vocab.sectors), ("AUDIENCES", vocab.audiences),
-                           ("TOPICS", vocab.topics), ("CHANNELS", vocab.channels)):
+                           ("TOPICS", vocab.topics), ("CHANNELS", vocab.channels),
+                           ("OUTCOME_KINDS", OUTCOME_KINDS), ("BASES", BASES)):
         text = text.replace(marker, ", ".join(values))
     text = text.replace("TODAY", today.isoformat())
     for key, value in (answers or {}).items():

@@ -130,8 +130,11 @@ def _describe(error: ValidationError, keys: tuple) -> tuple[str, str, str, str]:
     name = next((k for k in reversed(keys) if isinstance(k, str)), "value")
     if kind == "required":
         missing = error.message.split("'")[1]
+        choices = error.schema.get("properties", {}).get(missing, {}).get("enum")
+        # A key with a short list of values (an outcome's basis and kind) names them in the fix.
+        values = f" with one of {', '.join(choices)}" if choices and len(choices) <= 12 else ""
         return (f"required key '{missing}' is missing", f"key '{missing}'",
-                f"add '{missing}:' (see the template in CONTRIBUTING.md)", "missing-key")
+                f"add '{missing}:'{values} (see the template in CONTRIBUTING.md)", "missing-key")
     if kind == "type":
         wanted = _type_words(error.validator_value)
         found = _type_words(_json_type(value))

@@ -1,7 +1,8 @@
 """Stage 5, export: a `Casebook` -> JSON, CSV and an Atom feed for other systems.
 
 Each JSON entry holds `id`, `url` and every contract field as the contributor wrote it (dates as
-ISO text); computed values (`best_grade`, `strength`) are named as such in `/data/`.
+ISO text); computed values (`best_grade`, `strength`) are named as such in `/data/`; `strength` is the
+evidence label every page shows (casebook.strength).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from feedgen.feed import FeedGenerator
 from casebook.model.index import Casebook
 from casebook.security.inert import defuse_cell
 from casebook.model.entries import Benefit, Case, Kit, Route
+from casebook.model.strength import case_kind
 
 _RENAMES = {"attendees": "for"}
 _SKIP = {"id", "path"}
@@ -48,6 +50,7 @@ def cases_json(book: Casebook, *, base_url: str = "") -> str:
     for case in book.cases.values():
         record = entry_record(case, base_url=base_url)
         record["best_grade"] = case.best_grade
+        record["strength"] = case_kind(case).label
         records.append(record)
     return _dump(records)
 
@@ -62,7 +65,15 @@ def benefits_json(book: Casebook, *, base_url: str = "") -> str:
 
 
 def kits_json(book: Casebook, *, base_url: str = "") -> str:
-    return _dump([entry_record(kit, base_url=base_url) for kit in book.kits.values()])
+    records = []
+    for kit in book.kits.values():
+        record = entry_record(kit, base_url=base_url)
+        # The contract's `evidence: {values, never_lead_with}`, held as two fields on the Kit.
+        values, never = record.pop("evidence_values", None), record.pop("never_lead_with", None)
+        if values:
+            record["evidence"] = {"values": values, **({"never_lead_with": never} if never else {})}
+        records.append(record)
+    return _dump(records)
 
 
 def _dump(records: list) -> str:
@@ -71,7 +82,7 @@ def _dump(records: list) -> str:
 
 CSV_COLUMNS = ("id", "url", "title", "organisation", "sector", "country", "year", "audiences", "topics",
                "channels", "summary", "headline_measure", "headline_value", "outcomes", "best_grade",
-               "sources", "related", "added", "last_verified")
+               "strength", "sources", "related", "added", "last_verified")
 
 
 def cases_csv(book: Casebook, *, base_url: str = "") -> str:
@@ -85,7 +96,7 @@ def cases_csv(book: Casebook, *, base_url: str = "") -> str:
             case.id, base_url + case.url, case.title, case.organisation, case.sector, case.country,
             case.year, ";".join(case.audiences), ";".join(case.topics), ";".join(case.channels),
             case.summary, case.headline.measure, case.headline.value,
-            ";".join(f"{o.measure}: {o.value}" for o in case.outcomes), case.best_grade,
+            ";".join(f"{o.measure}: {o.value}" for o in case.outcomes), case.best_grade, case_kind(case).label,
             ";".join(f"{s.publisher}, {s.title} ({s.published_label}) <{s.url}> [{s.grade}]" for s in case.sources),
             ";".join(case.related), case.added.isoformat(), case.last_verified.isoformat(),
         ])

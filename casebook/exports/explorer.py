@@ -1,8 +1,9 @@
 """Stage 5, explorer index: a `Casebook` -> the compact JSON the case explorer filters in the page.
 
 Only what the explorer shows and filters on: per case its id, title, organisation, headline
-figure (value and measure), year, date added (days since 1970), best grade, number of sources and
-its facet values as positions in the vocabulary `v`. Everything else stays in `api/cases.json`
+figure (value and measure), year, date added (days since 1970), best grade, number of sources,
+its facet values as positions in the vocabulary `v` and, last, its evidence label
+(`casebook.strength.case_kind`, the label its page shows) as a position in `v.evidence`. Everything else stays in `api/cases.json`
 for other systems; the page fetches a twentieth of it.
 """
 
@@ -13,6 +14,7 @@ from datetime import date
 
 from casebook.model.index import Casebook
 from casebook.pages.render import explorer_vocabulary
+from casebook.model.strength import case_kind
 
 EPOCH = date(1970, 1, 1).toordinal()
 
@@ -20,7 +22,7 @@ EPOCH = date(1970, 1, 1).toordinal()
 def explorer_index(book: Casebook, vocab: dict | None = None) -> str:
     vocab = vocab or explorer_vocabulary(book)
     position = {name: {pair[0]: i for i, pair in enumerate(vocab[name])}
-                for name in ("audience", "topic", "sector", "country", "channel", "grade")}
+                for name in ("audience", "topic", "sector", "country", "channel", "grade", "evidence")}
     rows = []
     for case in book.cases.values():
         headline = case.headline
@@ -28,5 +30,6 @@ def explorer_index(book: Casebook, vocab: dict | None = None) -> str:
                      case.added.toordinal() - EPOCH, position["grade"][case.best_grade], len(case.sources),
                      position["sector"][case.sector], position["country"][case.country],
                      [position["audience"][a] for a in case.audiences if a in position["audience"]],
-                     [position["topic"][t] for t in case.topics], [position["channel"][c] for c in case.channels]])
+                     [position["topic"][t] for t in case.topics], [position["channel"][c] for c in case.channels],
+                     position["evidence"][case_kind(case).id]])
     return json.dumps({"v": vocab, "c": rows}, ensure_ascii=False, separators=(",", ":"))

@@ -15,7 +15,7 @@ from datetime import datetime
 from docx import Document
 from docx.shared import Cm, Pt, RGBColor
 
-from casebook.pages.briefing import Briefing
+from casebook.pages.briefing import Briefing, card_sentence, dated_line
 from casebook.pages.citation import plain_text
 from casebook.content.markup import render
 
@@ -40,11 +40,13 @@ def briefing_docx(brief: Briefing, *, site_address: str = "") -> bytes:
         paragraph.add_run(f" ({kind.label})").italic = True
     if brief.cases:
         doc.add_heading("Comparable organisations", level=2)
+        if brief.dated:
+            doc.add_paragraph(dated_line(brief))
         for case, note, kind in brief.cases:
             paragraph = doc.add_paragraph(style="List Bullet")
-            paragraph.add_run(case.headline.value).bold = True
+            paragraph.add_run(card_sentence(case) + ".")
             _cite(paragraph, (note,))
-            paragraph.add_run(f": {case.headline.measure}. {case.organisation}, {case.year} ({kind.label}).")
+            paragraph.add_run(f" ({kind.label})").italic = True
     if brief.objections:
         doc.add_heading("Questions you may have", level=2)
         for objection in brief.objections:

@@ -52,6 +52,9 @@ class Outcome:
     value: str
     source: int  # 1-based index into the case's sources
     headline: bool | None = None  # True on the figure that carries the case's claim (None: unmarked)
+    basis: str | None = None  # how the figure was obtained (contract.BASES)
+    kind: str | None = None  # what it measures (contract.OUTCOME_KINDS)
+    gloss: str | None = None  # the figure in English, when `value` is in another language
 
 
 @dataclass(frozen=True)
@@ -84,6 +87,7 @@ class Case:
     related: tuple[str, ...]
     added: date
     last_verified: date
+    distinct_from: tuple[str, ...] = ()  # cases that look alike but are not the same (no page shows it)
 
     @property
     def url(self) -> str:
@@ -120,6 +124,7 @@ class Case:
 class Evidence:
     case: str | None = None
     source: Source | None = None
+    basis: str | None = None  # a source's figure: how it was obtained (contract.BASES)
 
 
 @dataclass(frozen=True)
@@ -148,6 +153,13 @@ class Objection:
 
 
 @dataclass(frozen=True)
+class Reader:
+    """Whose world the briefings' automatic choices prefer: the site's `extra.reader` in mkdocs.yml."""
+    sector: str
+    country: str
+
+
+@dataclass(frozen=True)
 class BriefingChoice:
     """What the kit's editor chose to lead its briefing; the rest is chosen automatically."""
     title: str = ""
@@ -170,6 +182,8 @@ class Kit:
     topics: tuple[str, ...] = ()
     pilot: str | None = None  # the id of a file in pilots/
     briefing: BriefingChoice | None = None  # None: the briefing is chosen automatically
+    evidence_values: tuple[str, ...] = ()  # outcome kinds its readers value, most valued first
+    never_lead_with: tuple[str, ...] = ()  # outcome kinds a briefing for them never leads with
 
     @property
     def briefing_choice(self) -> BriefingChoice:
@@ -241,19 +255,21 @@ def build_case(id: str, path: str, data: dict) -> Case:
         audiences=tuple(data["audiences"]), topics=tuple(data["topics"]),
         channels=tuple(data.get("channels", ())), summary=data["summary"],
         challenge=data["challenge"], approach=data["approach"],
-        outcomes=tuple(Outcome(o["measure"], str(o["value"]), o["source"], o.get("headline") or None)
-                       for o in data["outcomes"]),
+        outcomes=tuple(Outcome(o["measure"], str(o["value"]), o["source"], o.get("headline") or None,
+                               o.get("basis"), o.get("kind"), o.get("gloss")) for o in data["outcomes"]),
         lessons=tuple(data.get("lessons", ())), caveats=data.get("caveats", ""),
         quote=Quote(quote["text"], quote["by"], quote["source"]) if quote else None,
         sources=tuple(_source(s, verified) for s in data["sources"]), related=tuple(data.get("related", ())),
         added=date.fromisoformat(data["added"]), last_verified=verified,
+        distinct_from=tuple(data.get("distinct_from", ())),
     )
 
 
 def build_benefit(id: str, path: str, data: dict) -> Benefit:
     verified = date.fromisoformat(data["last_verified"])
     evidence = tuple(Evidence(case=item["case"]) if "case" in item
-                     else Evidence(source=_source(item["source"], verified)) for item in data["evidence"])
+                     else Evidence(source=_source(item["source"], verified), basis=item.get("basis"))
+                     for item in data["evidence"])
     return Benefit(
         id=id, path=path, statement=data["statement"], audiences=tuple(data["audiences"]),
         topics=tuple(data["topics"]), explanation=data.get("explanation", ""), evidence=evidence,
@@ -270,7 +286,9 @@ def build_kit(id: str, path: str, data: dict) -> Kit:
                topics=tuple(data.get("topics", ())),
                pilot=data.get("pilot"),
                briefing=BriefingChoice(**{k: v if k == "title" else tuple(v)
-                                          for k, v in data["briefing"].items()}) if "briefing" in data else None)
+                                          for k, v in data["briefing"].items()}) if "briefing" in data else None,
+               evidence_values=tuple(data.get("evidence", {}).get("values", ())),
+               never_lead_with=tuple(data.get("evidence", {}).get("never_lead_with", ())))
 
 
 def build_route(id: str, path: str, data: dict) -> Route:

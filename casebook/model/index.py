@@ -13,11 +13,11 @@ from datetime import date
 
 from casebook.content.load import Document
 from casebook.model.pilot import Pilot, build_pilot
-from casebook.model.entries import (GRADE_RANK, Benefit, Case, Kit, Route, Taxonomy, build_benefit, build_case,
-                    build_kit, build_route, build_taxonomy)
+from casebook.model.entries import (GRADE_RANK, Benefit, Case, Kit, Reader, Route, Taxonomy, build_benefit,
+                                    build_case, build_kit, build_route, build_taxonomy)
 from casebook.rules.context import is_stale
 from casebook.model.similar import SharedTopics
-from casebook.model.strength import Kind, case_kind, source_kind
+from casebook.model.strength import Kind, case_kind, evidence_kind
 
 MAX_RELATED = 5
 POOL = 30  # candidates scored exactly per case
@@ -33,6 +33,7 @@ class Casebook:
     today: date
     root: Path  # the repository, for hand-written pages a training route may visit
     pilots: dict[str, Pilot] = field(default_factory=dict)
+    reader: Reader | None = None  # the site's default reader (mkdocs.yml extra.reader), for briefings
 
     def pilot_for(self, kit: Kit) -> Pilot | None:
         """The pilot a kit asks its audience to support, if it names one."""
@@ -40,6 +41,11 @@ class Casebook:
 
     def is_stale(self, entry: Case | Benefit) -> bool:
         return is_stale(entry.last_verified, self.today)
+
+    def latest_cases(self, count: int) -> list[Case]:
+        """The cases with the most recent figures (the year of the work), newest added first within
+        a year: "latest" is what a reader means, not the order the files arrived in."""
+        return sorted(self.cases.values(), key=lambda c: (-c.year, -c.added.toordinal(), c.id))[:count]
 
     def cases_for(self, audience: str) -> list[Case]:
         return [case for case in self.cases.values() if audience in case.audiences]
@@ -74,9 +80,8 @@ class Casebook:
 
     def evidence_kinds(self, benefit: Benefit) -> list[Kind]:
         """One kind per piece of evidence (casebook.model.strength), in the order written."""
-        about = f"{benefit.statement} {benefit.explanation}"  # "a survey found..." marks opinion
-        return [case_kind(self.cases[item.case]) if item.case else source_kind(item.source, about=about)
-                for item in benefit.evidence]
+        return [case_kind(self.cases[item.case]) if item.case
+                else evidence_kind(item.source, item.basis, own_figure=False) for item in benefit.evidence]
 
     def strength(self, benefit: Benefit) -> Kind:
         """The statement's label: the best kind among its evidence."""
@@ -134,7 +139,7 @@ def similarity(a: Case, b: Case) -> int:
 
 
 def build_casebook(taxonomy: Document, valid: dict[str, dict[str, Document]], *, today: date,
-                   root: Path) -> Casebook:
+                   root: Path, reader: Reader | None = None) -> Casebook:
     cases = [build_case(d.id, d.path, d.data) for d in valid["case"].values()]
     cases.sort(key=lambda c: (-c.added.toordinal(), c.title.casefold()))  # newest added first
     benefits = [build_benefit(d.id, d.path, d.data) for d in valid["benefit"].values()]
@@ -150,4 +155,5 @@ def build_casebook(taxonomy: Document, valid: dict[str, dict[str, Document]], *,
         today=today,
         root=root,
         pilots={d.id: build_pilot(d.id, d.path, d.data) for d in sorted(valid["pilot"].values(), key=lambda d: d.id)},
+        reader=reader,
     )

@@ -4,15 +4,17 @@ A briefing holds the pilot the kit asks for (shared facts, then its audience's v
 one objection and three asks, with every source numbered once in order of first citation.
 
 What leads it: the kit's `briefing: {statements, cases}` first, in the editor's order; any place
-left is filled automatically, preferring (in this order)
-  1. entries tagged for the audience (only those are candidates at all),
-  2. entries on more of the kit's `topics` (what moves this audience),
-  3. the stronger kind of evidence (casebook.model.strength),
-  4. the more recent,
-  5. evidence not already on the same briefing (a statement resting only on a case already
+left is filled automatically from the entries tagged for the audience (only those are candidates
+at all), preferring
+  1. evidence not already on the same briefing (a statement resting only on a case already
      cited, or a case a statement already cites, comes last),
+  2. the most relevant to the reader (casebook.model.relevance: never what the kit never leads with,
+     the last five years, the reader's sector and country, counted before estimated before
+     surveyed before a platform's metric, the stronger label, the kinds the kit values),
+  3. entries on more of the kit's `topics` (what moves this audience),
 and never a case that leads another audience's briefing: a case leads more than one standard
-briefing only when kits choose it.
+briefing only when kits choose it. When none of the briefing's cases is from the last five years,
+`dated` holds the newest year among them, and the briefing says so in one plain line.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from dataclasses import dataclass
 from casebook.model.index import Casebook
 from casebook.model.entries import Benefit, Case, Kit, Objection, Source
 from casebook.model.pilot import Pilot, View, shared_facts
+from casebook.model.relevance import case_relevance, is_recent, newest_year, statement_relevance
 from casebook.model.strength import Kind, case_kind
 
 STATEMENTS = 4
@@ -39,6 +42,7 @@ class Briefing:
     asks: tuple[str, ...]
     notes: tuple[Source, ...]
     pilot: Pilot | None = None  # the pilot the kit asks for (casebook.pilot), if it names one
+    dated: int | None = None  # the newest case's year when every case is older than five years
 
     @property
     def pilot_facts(self) -> tuple[tuple[str, str, str], ...]:
@@ -82,8 +86,8 @@ def choose_statements(book: Casebook, kit: Kit) -> list[Benefit]:
         used = {case for benefit in chosen for case in _cases_of(benefit)}
         best = min(candidates, key=lambda b: (
             bool(_cases_of(b)) and _cases_of(b) <= used,  # adds nothing new to the page
-            -len(set(b.topics) & set(kit.topics)), -book.strength(b).rank,
-            -_recency(book, b), -book.evidence_strength(b), b.id))
+            statement_relevance(book.cases, b, kit, book.reader, book.today),
+            -len(set(b.topics) & set(kit.topics)), -book.evidence_strength(b), b.id))
         chosen.append(best)
         candidates.remove(best)
     return chosen
@@ -94,8 +98,8 @@ def choose_cases(book: Casebook, kit: Kit, statements: list[Benefit], *, taken: 
     cited = {case for benefit in statements for case in _cases_of(benefit)}
     candidates = [c for c in book.cases_for(kit.id) if c.id not in taken and c not in chosen]
     ranked = sorted(candidates, key=lambda c: (
-        c.id in cited, -len(set(c.topics) & set(kit.topics)), -case_kind(c).rank, -c.year,
-        -len(book.benefits_citing(c.id)), c.id))
+        c.id in cited, case_relevance(c, kit, book.reader, book.today),
+        -len(set(c.topics) & set(kit.topics)), -len(book.benefits_citing(c.id)), c.id))
     return chosen + ranked[:max(0, CASES - len(chosen))]
 
 
@@ -110,8 +114,24 @@ def number_sources(book: Casebook, kit: Kit, statements: list[Benefit], cases: l
     numbered = tuple((b, tuple(sorted({cite(s) for s in key_sources(book, b)})), book.strength(b))
                      for b in statements)
     figures = tuple((c, cite(c.headline_source), case_kind(c)) for c in cases)
+    newest = newest_year(cases)
+    dated = newest if newest is not None and not is_recent(newest, book.today) else None
     return Briefing(kit, numbered, figures, kit.objections[:OBJECTIONS], kit.asks[:ASKS], tuple(notes),
-                    book.pilot_for(kit))
+                    book.pilot_for(kit), dated)
+
+
+def card_sentence(case: Case) -> str:
+    """A comparable organisation in one sentence a reader can repeat: who, the year of the figure,
+    what was measured and the result in the source's own words (quoted, so it is never reworded),
+    with its English gloss when the source is in another language."""
+    gloss = f" ({case.headline.gloss})" if case.headline.gloss else ""
+    return f"{case.organisation}, {case.year}: {case.headline.measure}, “{case.headline.value}”{gloss}"
+
+
+def dated_line(brief: Briefing) -> str:
+    """The one plain line a briefing carries when its newest comparable figure is over five years old."""
+    return (f"These figures are from {brief.dated} or earlier, more than five years ago: check whether the "
+            "organisations have published newer ones.")
 
 
 def key_sources(book: Casebook, benefit: Benefit) -> list[Source]:
@@ -121,22 +141,15 @@ def key_sources(book: Casebook, benefit: Benefit) -> list[Source]:
             for item in benefit.evidence]
 
 
-def headline_cases(book: Casebook, audience: str, count: int | None = CASES) -> list[Case]:
-    """An audience's cases, strongest headline evidence and most cited by statements first."""
-    def strength(case: Case) -> tuple:
-        return (-case_kind(case).rank, -len(book.benefits_citing(case.id)), -case.year, case.id)
-    return sorted(book.cases_for(audience), key=strength)[:count]
+def headline_cases(book: Casebook, kit: Kit, count: int | None = CASES) -> list[Case]:
+    """An audience's cases, most relevant to its reader first (casebook.model.relevance), then the
+    most cited by statements."""
+    def relevant(case: Case) -> tuple:
+        return (case_relevance(case, kit, book.reader, book.today), -len(book.benefits_citing(case.id)), case.id)
+    return sorted(book.cases_for(kit.id), key=relevant)[:count]
 
 
 def _cases_of(benefit: Benefit) -> frozenset[str]:
     return frozenset(item.case for item in benefit.evidence if item.case)
 
 
-def _recency(book: Casebook, benefit: Benefit) -> int:
-    years = [book.cases[item.case].year if item.case else _year(item.source.published)
-             for item in benefit.evidence]
-    return max(years)
-
-
-def _year(published: str) -> int:
-    return int(published[:4]) if published[:4].isdigit() else 0

@@ -11,7 +11,8 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
-from casebook.content.contract import DATE_PATTERN, ID_PATTERN, PAGE_FORMS, PUBLISHED_PATTERN, URL_PATTERN, SCHEMA_FILES
+from casebook.content.contract import (BASES_EXPLAINED, DATE_PATTERN, ID_PATTERN, OUTCOME_KINDS_EXPLAINED,
+                                       PAGE_FORMS, PUBLISHED_PATTERN, URL_PATTERN, SCHEMA_FILES)
 from casebook.pages.countries import country_name
 from casebook.content.field_docs import properties
 from casebook.model.index import Casebook
@@ -57,6 +58,9 @@ def choices_for(path: str, node: dict, book: Casebook) -> tuple[tuple[str, str],
         return tuple(sorted(((i, country_name(i)) for i in enum), key=lambda pair: pair[1]))
     if name == "grade":
         return tuple((i, GRADE_LABELS.get(i, i)) for i in enum)
+    explained = {"basis": BASES_EXPLAINED, "kind": OUTCOME_KINDS_EXPLAINED}.get(name)
+    if explained:  # the contract's one wording, e.g. "counted: the organisation counted it..."
+        return tuple((i, f"{i}: {explained[i]}") for i in enum)
     return tuple((str(i), str(i)) for i in enum)
 
 

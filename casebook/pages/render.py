@@ -16,15 +16,15 @@ import jinja2
 from markupsafe import Markup, escape
 
 from casebook.pages.countries import country_name
-from casebook.pages.briefing import build_briefing, headline_cases
+from casebook.pages.briefing import build_briefing, card_sentence, dated_line, headline_cases
 from casebook.pages.citation import citation_html, citation_sources, citation_text, objection_text
 from casebook.content.contract import STALE_AFTER_WORDS
 from casebook.model.index import Casebook
 from casebook.content.markup import render
 from casebook.pages.statements import filter_options as statement_filters
-from casebook.model.strength import case_kind
+from casebook.model.strength import KINDS, case_kind
 from casebook.pages.sitefile import SiteFile
-from casebook.model.urls import (audience_cases_url, briefing_src_uri, briefing_url, explorer_url, relative, src_uri, url_for,
+from casebook.model.urls import (short_address, audience_cases_url, briefing_src_uri, briefing_url, explorer_url, relative, src_uri, url_for,
                    url_of)
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
@@ -41,10 +41,26 @@ def environment(templates: Path = TEMPLATES) -> jinja2.Environment:
                        citation_sources=citation_sources, objection_text=objection_text,
                        url_for=url_for, briefing_url=briefing_url,
                        audience_cases_url=audience_cases_url, explorer_url=explorer_url,
-                       stale_after=STALE_AFTER_WORDS)
+                       stale_after=STALE_AFTER_WORDS, card_sentence=card_sentence, dated_line=dated_line,
+                       words=joined_words, reader_words=reader_words)
     env.filters.update(md=markdown_html, text=one_line, country=country_name,
                        grade_label=GRADE_LABELS.__getitem__, yaml_string=yaml_string)
     return env
+
+
+def joined_words(items, last: str = "and") -> str:
+    """['money', 'contact', 'time'] -> 'money, contact and time'."""
+    items = list(items)
+    return ", ".join(items[:-1]) + f" {last} " + items[-1] if len(items) > 1 else "".join(items)
+
+
+def reader_words(book: Casebook) -> str:
+    """Whose organisation the briefings prefer, in words: 'local government in United Kingdom'."""
+    reader = book.reader
+    if reader is None:
+        return "the reader"
+    sector = book.taxonomy.sectors.get(reader.sector)
+    return f"{sector.label.lower() if sector else reader.sector} in {country_name(reader.country)}"
 
 
 def markdown_html(text: str) -> Markup:
@@ -89,7 +105,7 @@ def benefit_page(book: Casebook, benefit_id: str) -> SiteFile:
 
 def kit_page(book: Casebook, kit_id: str) -> SiteFile:
     kit = book.kits[kit_id]
-    cases = headline_cases(book, kit.id, None)
+    cases = headline_cases(book, kit, None)
     return page_file("kit.md.j2", src_uri("kit", kit.id), kit.path, kit=kit, book=book, cases=cases,
                      brief=build_briefing(book, kit),
                      case_sectors={case.sector for case in cases},
@@ -98,7 +114,9 @@ def kit_page(book: Casebook, kit_id: str) -> SiteFile:
 
 def briefing_page(book: Casebook, kit_id: str, *, site_url: str = "") -> SiteFile:
     kit = book.kits[kit_id]
+    address = f"{site_url}{kit.url}" if site_url else ""
     return page_file("briefing.md.j2", briefing_src_uri(kit.id), kit.path, kit=kit, book=book,
+                     address=address, short_address=short_address(address) if address else "",
                      site_url=site_url, brief=build_briefing(book, kit))
 
 
@@ -118,6 +136,7 @@ def explorer_vocabulary(book: Casebook) -> dict:
         "country": [[code, country_name(code)] for code in countries],
         "channel": [[t.id, t.label] for t in terms.channels.values() if t.id in used["channel"]],
         "grade": [[grade, GRADE_LABELS[grade]] for grade in GRADE_LABELS],
+        "evidence": [[kind.id, kind.label] for kind in KINDS],
         "years": sorted({c.year for c in cases}),
     }
 
@@ -129,10 +148,10 @@ def index_pages(book: Casebook) -> list[SiteFile]:
                       filters=statement_filters(book))]
 
 
-def entry_pages(book: Casebook, *, case_pages=None) -> list[SiteFile]:
+def entry_pages(book: Casebook, *, case_pages=None, print_url: str = "") -> list[SiteFile]:
     """`case_pages(book, case_page)`, when given, makes the case pages (a cache while serving)."""
     pages = case_pages(book, case_page) if case_pages else [case_page(book, i) for i in book.cases]
     pages += [benefit_page(book, i) for i in book.benefits]
     pages += [kit_page(book, i) for i in book.kits]
-    pages += [briefing_page(book, i) for i in book.kits]
+    pages += [briefing_page(book, i, site_url=print_url) for i in book.kits]
     return pages + index_pages(book)

@@ -21,6 +21,7 @@ class Context:
     routes: dict[str, Document]
     ids: dict[str, frozenset[str]]  # every file present per kind, valid or not, for references
     pilots: dict[str, Document] = field(default_factory=dict)
+    new: frozenset[str] = frozenset()  # paths checked as if added now (validate.py on a file elsewhere)
 
 
 def problem(doc: Document, keys: tuple, message: str, expected: str, fix: str, rule: str,

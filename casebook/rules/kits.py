@@ -7,6 +7,7 @@ from __future__ import annotations
 from casebook.content.hints import Hints
 from casebook.problems import Problem
 from casebook.rules.context import Context, problem, warning
+from casebook.rules.kit_evidence import check_dated_choices
 
 FOLDERS = {"benefit": "benefits/", "case": "case_studies/", "route": "training/", "pilot": "pilots/"}
 
@@ -16,6 +17,7 @@ def check_kits(ctx: Context) -> list[Problem]:
     for doc in ctx.kits.values():
         problems += check_kit_references(doc, ctx)
         problems += check_briefing_audience(doc, ctx)
+        problems += check_dated_choices(doc, ctx)
     return problems + check_kit_orders(ctx)
 
 

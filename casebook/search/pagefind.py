@@ -19,6 +19,7 @@ import os
 import shutil
 import subprocess
 import tempfile
+from html import escape, unescape
 from pathlib import Path
 
 import yaml
@@ -34,7 +35,9 @@ PAGE_TYPES = (("cases/", "Case study"), ("benefits/", "Statement"), ("training/"
               ("guides/", "Guide"), ("tools/", "Tool"))
 LISTINGS = {"cases/", "benefits/", "kits/", "training/"}
 FACETS = ("audience", "topic", "sector", "type")  # the filters a reader can narrow by
-FIRST_TIER = {"Case study", "Persuasion kit"}  # ranked above other pages of similar relevance
+# Ranked above other pages of similar relevance: what a manager came for. Guides are few and
+# answer the "how do I" searches ("return on investment", "frame a pilot").
+FIRST_TIER = {"Case study", "Persuasion kit", "Guide"}
 # Pagefind 1.5's browser search does work that grows with the square of the pages a word matches
 # (it scans every matching (word, page) entry once per result page; Pagefind/pagefind#1334). So
 # a large site is indexed as several bundles of at most this many pages, which the browser
@@ -56,9 +59,30 @@ def page_type(url: str) -> str:
     return next((kind for prefix, kind in PAGE_TYPES if url.startswith(prefix)), "Page")
 
 
-def page_marker(url: str) -> str:
-    """The empty element that gives a page its type filter in the index."""
-    return f'<div hidden data-pagefind-filter="type:{page_type(url)}"></div>'
+# Pages for the people who build the site, not for a manager looking for evidence: a search for
+# "bin collection" must not offer the performance notes' "garbage collection".
+DEVELOPER_PAGES = ("performance/", "data/", "contribute/fields/", "assets/")
+
+
+def is_searchable(url: str, meta: dict | None = None) -> bool:
+    """False for developer pages and pages whose front matter says `search: exclude: true`."""
+    search = (meta or {}).get("search")
+    if isinstance(search, dict) and search.get("exclude"):
+        return False
+    return not url.startswith(DEVELOPER_PAGES)
+
+
+def page_marker(url: str, title: str = "") -> str:
+    """The hidden element that gives a page its type filter and its title in the index (the
+    title given, not Pagefind's first <h1>: the home page has none in its body)."""
+    # Generated pages' front matter holds the title HTML-escaped already ("Mission&#39;s").
+    named = f'<span data-pagefind-meta="title">{escape(unescape(title))}</span>' if title else ""
+    return f'<div hidden data-pagefind-ignore data-pagefind-filter="type:{page_type(url)}">{named}</div>'
+
+
+def unsearchable(html: str) -> str:
+    """A page's body kept out of the index altogether (Pagefind drops a page with no content)."""
+    return f'<div data-pagefind-ignore="all">{html}</div>'
 
 
 def first_tier(url: str) -> bool:

@@ -78,3 +78,19 @@ def fixture_phone(browser, fixture_url):
     yield page
     context.close()
     assert errors == [], f"console errors: {errors}"
+
+
+@pytest.fixture(scope="session")
+def relevance_url(tmp_path_factory):
+    """The relevance suite's fixture site (tests/relevance_site.py), served."""
+    from relevance_site import build_relevance_site
+    with serve(build_relevance_site(tmp_path_factory.mktemp("relevance-site"))) as url:
+        yield url
+
+
+@pytest.fixture
+def relevance_page(browser, relevance_url):
+    context, page, errors = open_page(browser, relevance_url, {"width": 1280, "height": 900})
+    yield page
+    context.close()
+    assert errors == [], f"console errors: {errors}"

@@ -56,6 +56,18 @@ def builder(page):
     wait_until(page, "window.cbBuilder && window.cbBuilder.ready")
 
 
+def pilot_report(page):
+    """The pilot planner with a plan, the results report with figures and its case file shown."""
+    wait_until(page, "window.cbReport && window.cbReport.ready")
+    for name, value in (("calls_last_year", "1000"), ("calls_before", "1300"), ("calls_pilot", "850"),
+                        ("social", "600"), ("hours_used", "60"), ("answer_before", "40"),
+                        ("answer_pilot", "75"), ("weeks_over", "0")):
+        page.locator(f".cb-report__form [name={name}]").fill(value)
+    page.locator(".cb-planner__form [name=hours]").fill("lots")  # an error message shown too
+    page.locator("[data-report=case]").click()
+    page.wait_for_selector(".cb-report__yaml:not(:empty)")
+
+
 STATES = {
     "home": ("", None),
     "home, header search results": ("", header_search),
@@ -83,6 +95,7 @@ STATES = {
     "propose form with an error": ("contribute/propose/", propose_error),
     "field reference": ("contribute/fields/", None),
     "briefing builder": ("briefing/?audience=executives", builder),
+    "pilot planner and results report": ("briefing/?p.rate=24.5", pilot_report),
     "data": ("data/", None),
     "table wider than a phone": ("wide-table-test/", None),
     "404 page": ("{prefixed}404.html", None),

@@ -154,3 +154,12 @@ def test_no_sideways_scroll_at_390(browser, base_url):
         assert page.evaluate("document.documentElement.scrollWidth") <= 390
     finally:
         context.close()
+
+
+def test_sheets_print_the_public_address_not_this_preview(page, site_dir):
+    data = builder_data(site_dir)
+    _, kits = pilot_of(site_dir)
+    open_planner(page)
+    for kit in kits:
+        address = page.locator(f'.cb-planner__sheet[data-audience="{kit["id"]}"] .cb-planner__address').inner_text()
+        assert address.endswith(f"{data['site']['short']}/kits/{kit['id']}") and "127.0.0.1" not in address

@@ -63,6 +63,8 @@ def fill_newcomer_case(page, *, title: str, outcome_source: str):
     outcome.locator('[name="outcomes.measure"]').fill("Calls about gritting over the season")
     outcome.locator('[name="outcomes.value"]').fill("2.50 fewer calls per hour")
     outcome.locator('[name="outcomes.source"]').fill(outcome_source)
+    outcome.locator('[name="outcomes.basis"]').select_option("counted")
+    outcome.locator('[name="outcomes.kind"]').select_option("contact")
 
 
 def test_newcomer_fills_the_form_fixes_two_mistakes_and_the_validator_accepts_the_file(form, tmp_path):
@@ -94,6 +96,7 @@ def test_newcomer_fills_the_form_fixes_two_mistakes_and_the_validator_accepts_th
     assert problems == []
     text = target.read_text(encoding="utf-8")
     assert 'value: "2.50 fewer calls per hour"' in text
+    assert "    basis: counted\n    kind: contact\n" in text
 
     settings = json.loads(page.eval_on_selector("#cb-propose-settings", "e => e.textContent"))
     repo_url = settings["repo_url"].rstrip("/")

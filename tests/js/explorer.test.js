@@ -63,12 +63,13 @@ test("with the site search's ranking, words match its cases in its order", () =>
 
 test("the compact explorer index becomes the same records", () => {
   const index = { v: { audience: [["executives", "Executives"]], topic: [["reach", "Reach"]], sector: [["policing", "Policing"]],
-    country: [["GB", "United Kingdom"]], channel: [["twitter", "Twitter"]], grade: [["primary", "Primary"]], years: [2010] },
-    c: [["gmp", "GMP tweets", "Greater Manchester Police", "3,205 calls", "Calls in 24 hours", 2010, 20400, 0, 1, 0, 0, [0], [0], []]] };
+    country: [["GB", "United Kingdom"]], channel: [["twitter", "Twitter"]], grade: [["primary", "Primary"]], years: [2010],
+    evidence: [["measured", "Measured by the organisation"], ["platform", "Platform metric"]] },
+    c: [["gmp", "GMP tweets", "Greater Manchester Police", "3,205 calls", "Calls in 24 hours", 2010, 20400, 0, 1, 0, 0, [0], [0], [], 1]] };
   const [record] = X.fromIndex(index);
   assert.deepEqual(record.item, { id: "gmp", title: "GMP tweets", organisation: "Greater Manchester Police", value: "3,205 calls",
     measure: "Calls in 24 hours", year: 2010, added: 20400, best_grade: "primary", sources: 1, sector: "policing", country: "GB",
-    audiences: ["executives"], topics: ["reach"], channels: [], url: "cases/gmp/" });
+    audiences: ["executives"], topics: ["reach"], channels: [], url: "cases/gmp/", evidence: "platform" });
 });
 
 test("counts say how many cases each value would leave", () => {

@@ -10,8 +10,9 @@ test("text is double-quoted with YAML-safe escapes, line separators included", (
 });
 
 test("figures stay text exactly as typed; source numbers become numbers", () => {
-  const c = P.buildCase({ outcomes: [{ measure: "Calls", value: "2.50", source: "1" }, {}], sources: [] });
-  assert.deepEqual(c.outcomes, [{ measure: "Calls", value: "2.50", source: 1 }]);
+  const c = P.buildCase({ outcomes: [{ measure: "Calls", value: "2.50", source: "1", basis: "counted", kind: "contact" }, {}],
+                          sources: [] });
+  assert.deepEqual(c.outcomes, [{ measure: "Calls", value: "2.50", source: 1, basis: "counted", kind: "contact" }]);
   assert.match(P.toYaml(c), /value: "2\.50"/);
 });
 

@@ -12,7 +12,7 @@ test("a query with no synonym stays as it is, folded", () => {
 });
 
 test("a synonym adds a variant with each other phrase of its group", () => {
-  assert.deepEqual(S.expand("ROI", GROUPS), ["roi", "return on investment", "return"]);
+  assert.deepEqual(S.expand("ROI", GROUPS), ["roi", "return investment", "return"]);
   assert.deepEqual(S.expand("councillor training", GROUPS), ["councillor training", "elected member training"]);
   assert.deepEqual(S.expand("call centre costs", GROUPS), ["call centre costs", "contact centre costs"]);
 });
@@ -79,4 +79,44 @@ test("a pause before searching only where a search costs more than the pause", (
   assert.equal(S.pauseBefore("wi", 180), 300);      // two letters match nearly every page
   assert.equal(S.pauseBefore("winter", 12), 0);     // a small site: search at once
   assert.equal(S.pauseBefore("w", 12), 0);
+});
+
+test("stop words leave the query, unless nothing else is left", () => {
+  // Pagefind matches each word as the start of a longer one: "on" found "online" and "one".
+  assert.deepEqual(S.expand("return on investment", []), ["return investment"]);
+  assert.deepEqual(S.expand("the cost of a call", []), ["cost call"]);
+  assert.deepEqual(S.expand("on", []), ["on"]);
+});
+
+test("a year among the words becomes the years around it; a year alone stays text", () => {
+  assert.deepEqual(S.splitYear("Facebook council 2023"), { text: "facebook council", years: ["2022", "2023", "2024"] });
+  assert.deepEqual(S.splitYear("2023"), { text: "2023", years: [] });
+  assert.deepEqual(S.splitYear("covid 19 helpline"), { text: "covid 19 helpline", years: [] });
+  assert.deepEqual(S.splitYear("20230 calls"), { text: "20230 calls", years: [] });
+});
+
+test("merge multiplies each list by its weight", () => {
+  const merged = S.merge([[{ id: "old", score: 5 }, { id: "new", score: 2 }], [{ id: "new", score: 2 }]], {}, [1, S.YEAR_WEIGHT]);
+  assert.deepEqual(merged.map((m) => m.id), ["new", "old"]);
+  assert.equal(merged[0].score, 2 * S.YEAR_WEIGHT * S.TIER_WEIGHT[1]);
+});
+
+const text = (pieces) => pieces.map((p) => p[0]).join("");
+const marked = (pieces) => pieces.filter((p) => p[1]).map((p) => p[0]);
+
+test("a snippet never repeats a word next to itself, whatever its case or plural", () => {
+  const pieces = S.snippet("on <mark>Facebook</mark> <mark>Facebook</mark> ads by <mark>councils</mark> <mark>Councils</mark> said", "A case");
+  assert.equal(text(pieces), "on Facebook ads by councils said");
+  assert.deepEqual(marked(pieces), ["Facebook", "councils"]);
+  // Across a full stop the same word is real text, not a repeat.
+  assert.equal(text(S.snippet("went on <mark>Facebook</mark>. Facebook ads", "x")), "went on Facebook. Facebook ads");
+});
+
+test("a snippet leaves out the title it sits under, whole or its end", () => {
+  const title = "Billingshurst Parish Council streams its committee meetings on Facebook";
+  assert.equal(text(S.snippet("its committee meetings on <mark>Facebook</mark>. Billingshurst Parish Council in West Sussex", title)),
+               "Billingshurst Parish Council in West Sussex");
+  assert.equal(text(S.snippet("Council · 2021. Billingshurst Parish Council streams its committee meetings on <mark>Facebook</mark>. It kept", title)),
+               "Council · 2021. It kept");
+  assert.equal(text(S.snippet("&lt;b&gt; stays text", "")), "<b> stays text");
 });

@@ -93,7 +93,8 @@
       return { id: row[0], title: row[1], organisation: row[2], value: row[3], measure: row[4], year: row[5],
                added: row[6], best_grade: v.grade[row[7]][0], sources: row[8], sector: v.sector[row[9]][0],
                country: v.country[row[10]][0], audiences: row[11].map(pick("audience")),
-               topics: row[12].map(pick("topic")), channels: row[13].map(pick("channel")), url: "cases/" + row[0] + "/" };
+               topics: row[12].map(pick("topic")), channels: row[13].map(pick("channel")), url: "cases/" + row[0] + "/",
+               evidence: v.evidence[row[14]][0] };
     }));
   }
 

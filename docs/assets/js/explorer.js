@@ -153,7 +153,8 @@
     slot("measure").textContent = item.measure;
     li.appendChild(body);
     var foot = el("p", { "class": "cb-result__foot" });
-    foot.appendChild(el("span", { "class": "cb-grade cb-grade--" + item.best_grade }, labelOf.grade[item.best_grade]));
+    // The evidence label its page shows (casebook.strength), not the source's grade.
+    foot.appendChild(el("span", { "class": "cb-strength cb-strength--" + item.evidence }, labelOf.evidence[item.evidence]));
     foot.appendChild(el("button", { type: "button", "class": "cb-result__like", "data-sector": item.sector, "data-country": item.country },
       "Organisations like this: " + labelOf.sector[item.sector] + ", " + labelOf.country[item.country]));
     // Pin to the briefing builder; kits.js keeps the pins and their pressed state.
@@ -316,6 +317,8 @@
       labelOf[name] = {};
       vocab[name].forEach(function (pair) { labelOf[name][pair[0]] = pair[1]; });
     });
+    labelOf.evidence = {};  // a label on each result, not a filter
+    vocab.evidence.forEach(function (pair) { labelOf.evidence[pair[0]] = pair[1]; });
     records = X.fromIndex(index);
     build();
     bind();

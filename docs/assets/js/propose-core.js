@@ -40,7 +40,8 @@
       audiences: d.audiences || [], topics: d.topics || [], channels: d.channels || [],
       summary: trim(d.summary).replace(/\s+/g, " "), challenge: trim(d.challenge), approach: trim(d.approach),
       outcomes: (d.outcomes || []).map(function (o) {
-        return { measure: trim(o.measure), value: trim(o.value), source: wholeNumber(o.source) };
+        return { measure: trim(o.measure), value: trim(o.value), source: wholeNumber(o.source),
+                 basis: trim(o.basis), kind: trim(o.kind) };
       }),
       lessons: lines(d.lessons), caveats: trim(d.caveats),
       quote: d.quote && (trim(d.quote.text) || trim(d.quote.by)) ?
@@ -99,7 +100,7 @@
   function scalar(key, value, indent) {
     if (typeof value === "number") { return " " + value; }
     if (MARKDOWN[key] || (key === "text" && value.indexOf("\n") >= 0)) { return block(value, indent + "  "); }
-    var plain = ["sector", "country", "grade", "added", "last_verified"].indexOf(key) >= 0 ||
+    var plain = ["sector", "country", "grade", "basis", "kind", "added", "last_verified"].indexOf(key) >= 0 ||
       (key === "published" && (PLAIN_DATE.test(value) || value === "undated"));
     if (plain && /^[A-Za-z0-9-]+$/.test(value)) {
       return " " + value;

@@ -12,6 +12,10 @@
   // tier 1 counts this many times its Pagefind score. The build lists the tier 2 pages (few).
   var TIER_WEIGHT = { 1: 2, 2: 1 };
   var FACETS = ["audience", "topic", "sector", "type"];
+  // A year typed among other words ("Facebook council 2023") asks for cases of about that year:
+  // the words are searched as typed, and the cases within a year of it count this many times.
+  var YEAR = /(^|\s)((?:19|20)\d\d)(?=\s|$)/;
+  var YEAR_WEIGHT = 3;
   var MAX_VARIANTS = 4;
   // Wait this long after a key before searching, so a burst of keys runs one search (for the
   // last), not one per key, when a search costs more than the wait (a large site); a reader
@@ -30,7 +34,10 @@
 
   /* The query, then the query with a phrase of a synonym group swapped for each other phrase of
      that group. Only whole words match: "return" is not found inside "returning". */
-  function expand(query, groups) {
+  function expand(query, groups) { return unique(variantsOf(query, groups).map(meaningful)).slice(0, MAX_VARIANTS); }
+
+  /* The variants as typed and swapped, stop words kept (for exact phrases). */
+  function variantsOf(query, groups) {
     var base = fold(query);
     var variants = base ? [base] : [];
     (groups || []).forEach(function (group) {
@@ -44,7 +51,34 @@
         break;
       }
     });
-    return variants.filter(function (v, i) { return variants.indexOf(v) === i; }).slice(0, MAX_VARIANTS);
+    return unique(variants);
+  }
+
+  // Words that carry no meaning of their own; Pagefind matches each word as the start of a
+  // longer one, so "on" in "return on investment" also matched "online" and "one".
+  var STOP = { a: 1, an: 1, and: 1, "for": 1, "in": 1, is: 1, it: 1, of: 1, on: 1, or: 1, the: 1, to: 1, with: 1 };
+
+  function unique(list) { return list.filter(function (v, i) { return list.indexOf(v) === i; }); }
+
+  /* The Pagefind searches for a query, each {query, weight, dated, exact}: every variant's words;
+     the first variant of two words or more as a phrase in quotes (Pagefind's exact phrase), so a page
+     saying "return on investment" ranks above one with "investment" and "returned" apart (see
+     merge); and,
+     when the query holds a year, its words again over the pages of about that year (dated). */
+  function searchPlan(query, groups) {
+    var parts = splitYear(query);
+    var plan = expand(parts.text, groups).map(function (v) { return { query: v, weight: 1, dated: false }; });
+    variantsOf(parts.text, groups).filter(function (v) { return v.indexOf(" ") > 0; }).slice(0, 1).forEach(function (v) {
+      plan.push({ query: "\"" + v.replace(/"/g, "") + "\"", weight: 1, dated: false, exact: true });
+    });
+    if (parts.years.length) plan.push({ query: plan[0].query, weight: YEAR_WEIGHT, dated: true, years: parts.years });
+    return plan;
+  }
+
+  /* A variant without its stop words (unless that leaves nothing). */
+  function meaningful(variant) {
+    var kept = variant.split(" ").filter(function (word) { return !STOP[word]; });
+    return kept.length ? kept.join(" ") : variant;
   }
 
   /* lastCost: how long the last search took (ms), or null before the first. */
@@ -63,16 +97,36 @@
     return filters;
   }
 
-  /* lists: one list of Pagefind results [{id, score}] per variant of the query; second: the
-     page ids of tier 2. One list, best weighted score first; a page found by several variants
-     keeps its best score. */
-  function merge(lists, second) {
-    var best = {};
-    lists.forEach(function (results) {
+  /* {text, years}: the query without a year it holds, and the years around it (as filter
+     values); a query that is only a year is searched as it is. */
+  function splitYear(query) {
+    var folded = fold(query);
+    var found = folded.match(YEAR);
+    var text = found ? folded.replace(YEAR, " ").replace(/\s+/g, " ").trim() : "";
+    if (!text) return { text: folded, years: [] };
+    var year = Number(found[2]);
+    return { text: text, years: [year - 1, year, year + 1].map(String) };
+  }
+
+  /* lists: one list of Pagefind results [{id, score}] per search; second: the page ids of tier 2;
+     weights: each list's weight (default 1); exact: which lists are exact-phrase searches. One
+     list, best weighted score first; a page found by several searches keeps its best score. An
+     exact phrase's scores do not compare with the others' (Pagefind gives each hit 1), so a page
+     holding the phrase ranks above every page that does not, in the order of its own score. */
+  function merge(lists, second, weights, exact) {
+    var best = {}, phrase = {}, top = 0;
+    lists.forEach(function (results, index) {
+      var weight = (weights && weights[index]) || 1;
       (results || []).forEach(function (result) {
-        var score = result.score * TIER_WEIGHT[second && second[result.id] ? 2 : 1];
+        if (exact && exact[index]) { phrase[result.id] = result; return; }
+        var score = result.score * weight * TIER_WEIGHT[second && second[result.id] ? 2 : 1];
+        top = Math.max(top, score);
         if (!best[result.id] || best[result.id].score < score) best[result.id] = { id: result.id, score: score, result: result };
       });
+    });
+    Object.keys(phrase).forEach(function (id) {
+      var own = best[id] ? best[id].score : 0;
+      best[id] = { id: id, score: top + own, result: best[id] ? best[id].result : phrase[id] };
     });
     return Object.keys(best).map(function (id) { return best[id]; })
       .sort(function (a, b) { return b.score - a.score || (a.id < b.id ? -1 : 1); });
@@ -119,11 +173,78 @@
     return pieces;
   }
 
+  /* A word as compared for repeats: folded, without punctuation or a plural "s". */
+  function wordKey(word) {
+    return fold(word).replace(/[^\p{L}\p{N}]/gu, "").replace(/(\p{L}{3,})s$/u, "$1");
+  }
+
+  /* The excerpt of a result shown under its title, as [text, isMatch] pieces: without the title
+     itself (the page's <h1> is indexed, so the excerpt often repeats it, whole or its end), and
+     without a word repeated next to itself ("Facebook Facebook", "councils Councils"). */
+  function snippet(excerpt, title) {
+    var tokens = excerptTokens(excerpt);
+    var head = String(title || "").split(/\s+/).map(wordKey).filter(Boolean);
+    tokens = withoutTitle(tokens, head);
+    var kept = [];
+    tokens.forEach(function (token) {
+      var last = kept[kept.length - 1];
+      if (last && wordKey(last.word) && wordKey(last.word) === wordKey(token.word) && !/[^\p{L}\p{N}]$/u.test(last.word)) {
+        last.marked = last.marked || token.marked;
+        return;
+      }
+      kept.push(token);
+    });
+    while (kept.length && !wordKey(kept[0].word)) kept.shift();  // a "·" or "." left at the start
+    var pieces = [];
+    function add(text, marked) {
+      if (!text) return;
+      var prev = pieces[pieces.length - 1];
+      if (prev && !prev[1] && !marked) prev[0] += text; else pieces.push([text, marked]);
+    }
+    kept.forEach(function (token, i) {
+      if (i) add(" ", false);
+      if (!token.marked) { add(token.word, false); return; }
+      var parts = token.word.match(/^([^\p{L}\p{N}]*)([\s\S]*?)([^\p{L}\p{N}]*)$/u);
+      add(parts[1], false); add(parts[2], true); add(parts[3], false);
+    });
+    return pieces;
+  }
+
+  /* The excerpt's words, each {word, marked}: marked when any of it was a match. */
+  function excerptTokens(excerpt) {
+    var text = "", marks = [], tokens = [], found, word = /\S+/g;
+    excerptPieces(excerpt).forEach(function (piece) {
+      if (piece[1]) marks.push([text.length, text.length + piece[0].length]);
+      text += piece[0];
+    });
+    while ((found = word.exec(text))) {
+      var start = found.index, end = start + found[0].length;
+      tokens.push({ word: found[0], marked: marks.some(function (r) { return r[0] < end && r[1] > start; }) });
+    }
+    return tokens;
+  }
+
+  /* tokens without every whole copy of the title, and without the end of the title where the
+     excerpt starts inside it (two words or more). */
+  function withoutTitle(tokens, head) {
+    if (head.length < 2) return tokens;
+    var keys = tokens.map(function (t) { return wordKey(t.word); });
+    for (var n = Math.min(head.length, keys.length); n >= 2; n--) {
+      if (keys.slice(0, n).join(" ") === head.slice(head.length - n).join(" ")) { tokens = tokens.slice(n); keys = keys.slice(n); break; }
+    }
+    var out = [];
+    for (var i = 0; i < tokens.length; i++) {
+      if (head.length >= 3 && keys.slice(i, i + head.length).join(" ") === head.join(" ")) { i += head.length - 1; continue; }
+      out.push(tokens[i]);
+    }
+    return out;
+  }
+
   var ENTITIES = { "&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": "\"", "&#39;": "'", "&#x27;": "'" };
   function decode(text) {
     return text.replace(/&(amp|lt|gt|quot|#39|#x27);/g, function (m) { return ENTITIES[m]; });
   }
 
-  return { TIER_WEIGHT: TIER_WEIGHT, FACETS: FACETS, fold: fold, expand: expand, filtersFor: filtersFor,
-           merge: merge, latestQueue: latestQueue, pauseBefore: pauseBefore, excerptPieces: excerptPieces };
+  return { TIER_WEIGHT: TIER_WEIGHT, FACETS: FACETS, YEAR_WEIGHT: YEAR_WEIGHT, fold: fold, expand: expand,
+           filtersFor: filtersFor, splitYear: splitYear, searchPlan: searchPlan, snippet: snippet, merge: merge, latestQueue: latestQueue, pauseBefore: pauseBefore, excerptPieces: excerptPieces };
 });

@@ -39,14 +39,19 @@
     return engine;
   }
 
-  /* One Pagefind search per variant of the query (one unless it holds a synonym), merged into
-     one ranked list with case and kit pages weighted up. */
+  /* The searches of SearchCore.searchPlan (a variant per synonym, the exact phrase, the pages
+     of a year typed), merged into one ranked list with cases, kits and guides weighted up. */
   function rank(query, selected) {
     return load().then(function (e) {
       var filters = S.filtersFor(selected);
-      return Promise.all(S.expand(query, e.synonyms).map(function (variant) {
-        return e.pf.search(variant, { filters: filters }).then(function (found) { return found ? found.results : []; });
-      })).then(function (lists) { return S.merge(lists, e.second); });
+      var plan = S.searchPlan(query, e.synonyms);
+      return Promise.all(plan.map(function (step) {
+        var only = step.dated ? Object.assign({}, filters, { year: { any: step.years } }) : filters;
+        return e.pf.search(step.query, { filters: only }).then(function (found) { return found ? found.results : []; });
+      })).then(function (lists) {
+        return S.merge(lists, e.second, plan.map(function (step) { return step.weight; }),
+          plan.map(function (step) { return Boolean(step.exact); }));
+      });
     });
   }
 
@@ -268,8 +273,10 @@
       if (meta.measure) figure.appendChild(document.createTextNode(" " + meta.measure));
       link.appendChild(figure);
     }
+    // The evidence label as the page shows it (casebook.strength, written into its metadata).
+    if (meta.evidence) link.appendChild(el("span", { "class": "cb-hit__evidence" }, meta.evidence));
     var excerpt = el("span", { "class": "cb-hit__excerpt" });
-    S.excerptPieces(page.excerpt).forEach(function (piece) {
+    S.snippet(page.excerpt, meta.title).forEach(function (piece) {
       excerpt.appendChild(piece[1] ? el("mark", {}, piece[0]) : document.createTextNode(piece[0]));
     });
     link.appendChild(excerpt);

@@ -1,0 +1,118 @@
+"""The fixture site of the search relevance suite: tests/fixture_site.py's content plus cases and
+statements written for the queries in scripts/relevance.py, so each query has pages that answer it
+and pages that only brush against its words."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from fixture_site import case, write_fixture_repo
+
+LG, POLICE = "local-government", "policing"
+CASES = dict([
+    case("eastmoor-bin-collection-reminders", title="Eastmoor posts bin collection reminders on Facebook before each holiday",
+         organisation="Eastmoor Borough Council", sector=LG, audiences="customer-service", topics="reach", year=2023,
+         added="2026-11-01",
+         summary="Reminders of changed bin collection days, posted on the council's Facebook page before each holiday, cut the calls about missed bins.",
+         challenge="Every bank holiday moved the bin collection round and the phones rang about missed bins.",
+         approach="The waste team posted the new collection days on Facebook a week ahead and again the night before.",
+         value="31% fewer calls", measure="Calls about missed bins over the holidays"),
+    case("westbury-contact-centre-twitter-pilot", title="Westbury's contact centre pilots answering residents on Twitter",
+         organisation="Westbury City Council", sector=LG, audiences="customer-service", topics="reach", year=2021,
+         added="2026-11-01",
+         summary="For three months two contact centre advisers answered residents' questions on Twitter as a pilot, and the council kept the service afterwards.",
+         challenge="Questions arrived on Twitter that nobody in the contact centre was asked to answer.",
+         approach="Two advisers took the account for a three-month pilot with agreed hours and a weekly report.",
+         value="1,200 questions", measure="Questions answered during the pilot"),
+    case("hallford-councillors-online-abuse-survey", title="Two in three Hallford councillors faced abuse online, a survey finds",
+         organisation="Hallford District Council", sector=LG, audiences="executives", topics="public-safety", year=2024,
+         added="2026-11-01",
+         summary="A survey of Hallford's councillors found that two in three had faced abuse or threats online in the past year.",
+         challenge="Members stopped posting after threats and the council had no policy for supporting them.",
+         approach="The council surveyed its members and agreed a protocol for reporting and blocking abuse.",
+         value="two in three", measure="Councillors who had faced online abuse in a year"),
+    case("riverton-flood-warnings", title="Riverton's flood warnings on Twitter reach residents before the river peaks",
+         organisation="Riverton County Council", sector=LG, audiences="executives", topics="emergencies", year=2020,
+         added="2026-11-01",
+         summary="During the 2020 floods the council posted warnings and sandbag points on Twitter hours before the river peaked.",
+         challenge="Flooding cut roads and the emergency line was overwhelmed.",
+         approach="The emergency planning team posted every warning on Twitter with a map of sandbag points.",
+         value="40,000 residents", measure="Residents reached by the flood warnings"),
+    case("kingsford-police-recruitment-video", title="Kingsford Police's recruitment video brings 900 applicants",
+         organisation="Kingsford Police", sector=POLICE, audiences="executives", topics="reach", year=2022,
+         added="2026-11-01",
+         summary="A one-minute recruitment video posted by the force on TikTok and Instagram brought 900 applications for officer posts.",
+         challenge="The force was short of officers and its adverts reached few young people.",
+         approach="Serving officers filmed a short recruitment video about a real shift.",
+         value="900 applicants", measure="Applications after the recruitment video"),
+    case("easton-police-missing-person-appeals", title="Easton Police finds missing people faster with appeals on Facebook",
+         organisation="Easton Police", sector=POLICE, audiences="executives", topics="public-safety", year=2019,
+         added="2026-11-01",
+         summary="Missing person appeals on the force's Facebook page led to most people being found within a day in 2019.",
+         challenge="Missing person appeals in the local paper came out days too late.",
+         approach="The control room posted each missing person appeal on Facebook within the hour.",
+         value="83%", measure="Missing people found within a day of the appeal"),
+    case("ashby-town-council-streams-meetings", title="Ashby Town Council live streams its council meetings on YouTube",
+         organisation="Ashby Town Council", sector=LG, audiences="executives", topics="reach", year=2020,
+         added="2026-11-01",
+         summary="The town council began to live stream its full council meeting on YouTube in 2020 and kept doing so.",
+         challenge="Few residents came to meetings in the town hall.",
+         approach="The clerk streamed each council meeting live with a laptop and kept the recordings online.",
+         value="2,300 views", measure="Views of the council meeting streams in a year"),
+    case("lowbridge-parking-permits-whatsapp", title="Lowbridge answers parking permit questions on WhatsApp",
+         organisation="Lowbridge Borough Council", sector=LG, audiences="customer-service", topics="reach", year=2024,
+         added="2026-11-01",
+         summary="Residents asked about parking permits on WhatsApp instead of phoning, and the council answered most within the hour.",
+         challenge="Parking permit renewals filled the phone queue every spring.",
+         approach="The parking team answered permit questions on WhatsApp with saved replies.",
+         value="4,500 messages", measure="Parking permit questions answered on WhatsApp"),
+    case("dunmore-response-time-within-the-hour", title="Dunmore cuts its response time on social media to under an hour",
+         organisation="Dunmore City Council", sector=LG, audiences="customer-service", topics="reach", year=2022,
+         added="2026-11-01",
+         summary="The council's average response time to questions on social media fell from three days to 45 minutes after a rota.",
+         challenge="Questions on social media waited days for an answer.",
+         approach="Advisers took turns on a rota with a target response time of one hour.",
+         value="45 minutes", measure="Average response time on social media"),
+    case("northby-reduce-calls-council-tax", title="Northby's council tax posts reduce calls in billing month",
+         organisation="Northby District Council", sector=LG, audiences="customer-service", topics="reach", year=2018,
+         added="2026-11-01",
+         summary="Posts explaining the new council tax bills helped reduce calls to the contact centre in the month the bills arrived.",
+         challenge="Every March the bills brought thousands of calls with the same few questions.",
+         approach="The team posted short answers to the five commonest questions as the bills landed.",
+         value="2,000 fewer calls", measure="Calls in billing month compared with the year before"),
+])
+
+STATEMENTS = {
+    "airline-investment-returned-more": """\
+# yaml-language-server: $schema=../schema/benefit.schema.json
+statement: An airline reported that a small investment in replies on social media returned more than it cost within a month.
+audiences: [executives]
+topics: [reach]
+evidence:
+  - case: gmp-tweets
+added: 2026-11-01
+last_verified: 2026-11-01
+""",
+}
+
+
+def write_relevance_repo(target: Path) -> Path:
+    repo = write_fixture_repo(target)
+    for case_id, text in CASES.items():
+        (repo / "case_studies" / f"{case_id}.yml").write_text(text, encoding="utf-8")
+    for benefit_id, text in STATEMENTS.items():
+        (repo / "benefits" / f"{benefit_id}.yml").write_text(text, encoding="utf-8")
+    return repo
+
+
+def build_relevance_site(tmp: Path) -> Path:
+    repo = write_relevance_repo(tmp / "repo")
+    out = tmp / "site"
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(out)],
+                            cwd=repo, capture_output=True, text=True,
+                            env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"})
+    if result.returncode != 0:
+        raise AssertionError(f"relevance site failed to build:\n{result.stderr[-4000:]}")
+    return out
