@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from urllib.parse import urlencode, urlsplit
 
-# The site folder each kind of entry gets its pages in: `<section>/<id>/`.
-SECTIONS = {"case": "cases", "benefit": "benefits", "kit": "kits", "route": "training"}
+from casebook.kinds import SECTIONS  # the site folder of each kind's pages: `<section>/<id>/`
+
 DIRECTORY_URLS_ONLY = ("use_directory_urls: false is not supported: every generated page and link is "
                        "directory-style (cases/<id>/, see casebook/model/urls.py). Remove the setting from "
                        "mkdocs.yml, or set it to true.")

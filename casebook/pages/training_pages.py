@@ -32,16 +32,23 @@ PAGE_LINK = re.compile(r"\]\((?!https?:|mailto:|#)([^)\s]+?\.md)(#[^)\s]*)?\)")
 
 
 def training_pages(book: Casebook) -> list[SiteFile]:
+    """The list of routes and every page of every route (the site makes them through the registry)."""
+    return training_index(book) + [page for route_id in book.routes for page in route_pages(book, route_id)]
+
+
+def training_index(book: Casebook) -> list[SiteFile]:
     sessions = [build_session(book, route) for route in book.routes.values()]
     audiences = {s.route.id: [k.name for k in book.kits.values() if k.training == s.route.id] for s in sessions}
-    pages = [SiteFile("training/index.md", render_page("training-index.md.j2", url="training/",
-                                                            sessions=sessions, audiences=audiences), "")]
-    for session in sessions:
-        pages += route_pages(book, session)
-    return pages
+    return [SiteFile("training/index.md", render_page("training-index.md.j2", url="training/",
+                                                       sessions=sessions, audiences=audiences), "")]
 
 
-def route_pages(book: Casebook, session: Session) -> list[SiteFile]:
+def route_pages(book: Casebook, route_id: str, *, print_url: str = "") -> list[SiteFile]:
+    """A route's agenda, presenter view, handout, guide, one page per step and its slides."""
+    return session_pages(book, build_session(book, book.routes[route_id]))
+
+
+def session_pages(book: Casebook, session: Session) -> list[SiteFile]:
     route, base = session.route, f"training/{session.route.id}"
     values = {"route": route, "session": session, "book": book, "clock": clock, "note_parts": note_parts,
               "materials": route_materials(book, session)}
