@@ -8,6 +8,7 @@ from casebook.content.hints import Hints
 from casebook.problems import Problem
 from casebook.rules.context import Context, problem, warning
 from casebook.rules.kit_evidence import check_dated_choices
+from casebook.rules.kit_prose import check_kit_prose
 
 FOLDERS = {"benefit": "benefits/", "case": "case_studies/", "route": "training/", "pilot": "pilots/"}
 
@@ -18,6 +19,7 @@ def check_kits(ctx: Context) -> list[Problem]:
         problems += check_kit_references(doc, ctx)
         problems += check_briefing_audience(doc, ctx)
         problems += check_dated_choices(doc, ctx)
+        problems += check_kit_prose(doc)
     return problems + check_kit_orders(ctx)
 
 
