@@ -38,9 +38,9 @@ def define_env(env):
 
     @env.macro
     def latest_cases(count: int = LATEST):
-        """The newest cases by date added."""
+        """The cases with the most recent figures (Casebook.latest_cases)."""
         return render_page("home-latest.html.j2", url=env.page.url, book=book,
-                           cases=list(book.cases.values())[:count])
+                           cases=book.latest_cases(count))
 
     @env.macro
     def evidence_labels():

@@ -16,7 +16,7 @@ from mkdocs_adapter import problem_page
 from casebook.model.relevance import reader_from
 from casebook.repository import load_cached
 from casebook.site import site_files
-from casebook.model.urls import DIRECTORY_URLS_ONLY
+from casebook.model.urls import DIRECTORY_URLS_ONLY, printed_address
 
 log = logging.getLogger("mkdocs.hooks.casebook")
 serve_log = logging.getLogger("casebook.serve")
@@ -63,7 +63,8 @@ def on_files(files: Files, config) -> Files:
     book = _BUILD["result"].casebook
     if book is None:  # `mkdocs serve` with content errors: assets only, see on_post_build
         return Files([file for file in files if not file.is_documentation_page()])
-    for generated in site_files(book, _root(config), base_url=config.site_url or "",
+    print_url = printed_address(config.site_url or "", config.extra.get("public_url", ""))
+    for generated in site_files(book, _root(config), base_url=config.site_url or "", print_url=print_url,
                                 case_pages=buildcache.case_pages):  # kept across serve's rebuilds
         file = File.generated(config, generated.src_uri, content=generated.content,
                               inclusion=InclusionLevel.NOT_IN_NAV)

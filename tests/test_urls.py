@@ -37,3 +37,13 @@ def test_the_build_stops_with_a_clear_message_without_directory_urls(tmp_path):
     assert result.returncode != 0
     assert DIRECTORY_URLS_ONLY in result.stdout + result.stderr
     assert not (root / "site" / "cases").exists()
+
+
+def test_printed_address_is_never_this_computer():
+    from casebook.model.urls import printed_address, short_address
+    public = "https://example.org/casebook/"
+    assert printed_address("http://127.0.0.1:8000/", public) == public
+    assert printed_address("http://localhost:8000/", public) == public
+    assert printed_address("https://council.example/casebook", public) == "https://council.example/casebook/"
+    assert printed_address("", public) == public
+    assert short_address("https://example.org/casebook/kits/executives/") == "example.org/casebook/kits/executives"

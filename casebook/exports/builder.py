@@ -2,9 +2,15 @@
 
     {"kits": [{id, name, title, pilot: [[label, text]...], pilot_id, asks, statements, cases}],
      "pilots": {id: casebook.pilot.planner_data: fact templates, defaults, views},
-     "statements": {id: {text, audiences, kind, label, url, sources: [source...]}},
-     "cases": {id: {title, organisation, year, value, measure, audiences, kind, label, url,
-                    source}}}
+     "statements": {id: {text, audiences, kind, label, url, sources: [source...],
+                         sectors, countries, years}},
+     "cases": {id: {title, organisation, year, value, measure, gloss, audiences, kind, label, url,
+                    source, sector, country}},
+     "facets": {sectors: {id: label}, countries: {code: name}, kinds: [[id, label, rank]...], year}}
+
+A statement's sectors, countries and years are those of the cases it cites, so the builder's add
+panel filters statements and cases alike; `facets.year` is the build's year (casebook.clock), from
+which "the last five years" counts; kinds are the evidence labels, strongest first.
 
 A source is {title, publisher, published, url}. Statements carry their citation sources (one per
 piece of evidence, each once), so the page numbers them the way the standard briefing does.
@@ -16,16 +22,19 @@ import json
 
 from casebook.pages.briefing import Briefing, plan_briefings
 from casebook.model.pilot import planner_data
+from casebook.model.urls import short_address
 from casebook.pages.citation import citation_sources
 from casebook.model.index import Casebook
 from casebook.model.entries import Source
-from casebook.model.strength import case_kind
+from casebook.clock import today
+from casebook.model.strength import KINDS, case_kind
+from casebook.pages.countries import country_name
 
 
-def builder_json(book: Casebook) -> str:
+def builder_json(book: Casebook, *, print_url: str = "") -> str:
     plans = plan_briefings(book)
     kits = [{
-        "id": kit.id, "name": kit.name, "title": kit.briefing_title,
+        "id": kit.id, "name": kit.name, "title": kit.briefing_title, "url": kit.url,
         "pilot": _pilot_lines(plans[kit.id]),
         "pilot_id": kit.pilot if kit.pilot in book.pilots else None,
         "asks": list(kit.asks),
@@ -35,21 +44,35 @@ def builder_json(book: Casebook) -> str:
     statements = {}
     for benefit in book.benefits.values():
         kind = book.strength(benefit)
+        cited = [book.cases[e.case] for e in benefit.evidence if e.case and e.case in book.cases]
         statements[benefit.id] = {
             "text": benefit.statement, "audiences": list(benefit.audiences), "kind": kind.id,
             "label": kind.label, "url": benefit.url,
-            "sources": [_source(s) for s in citation_sources(book, benefit)]}
+            "sources": [_source(s) for s in citation_sources(book, benefit)],
+            "sectors": sorted({c.sector for c in cited}), "countries": sorted({c.country for c in cited}),
+            "years": sorted({c.year for c in cited})}
     cases = {}
     for case in book.cases.values():
         kind = case_kind(case)
         cases[case.id] = {
             "title": case.title, "organisation": case.organisation, "year": case.year,
-            "value": case.headline.value, "measure": case.headline.measure,
+            "value": case.headline.value, "measure": case.headline.measure, "gloss": case.headline.gloss or "",
             "audiences": list(case.audiences), "kind": kind.id, "label": kind.label, "url": case.url,
-            "source": _source(case.headline_source)}
+            "source": _source(case.headline_source), "sector": case.sector, "country": case.country}
     pilots = {pilot.id: planner_data(pilot) for pilot in book.pilots.values()}
-    return json.dumps({"kits": kits, "statements": statements, "cases": cases, "pilots": pilots},
-                      ensure_ascii=False, separators=(",", ":"))
+    site = {"address": print_url, "short": short_address(print_url)} if print_url else {}
+    return json.dumps({"kits": kits, "statements": statements, "cases": cases, "pilots": pilots, "site": site,
+                       "facets": _facets(book, cases)}, ensure_ascii=False, separators=(",", ":"))
+
+
+def _facets(book: Casebook, cases: dict) -> dict:
+    """What the add panel offers: only the sectors and countries some case has."""
+    sectors = sorted({c["sector"] for c in cases.values()})
+    countries = sorted({c["country"] for c in cases.values()})
+    return {"sectors": {s: book.taxonomy.sectors[s].label if s in book.taxonomy.sectors else s for s in sectors},
+            "countries": {c: country_name(c) for c in countries},
+            "kinds": [[kind.id, kind.label, kind.rank] for kind in sorted(KINDS, key=lambda k: -k.rank)],
+            "year": today().year}
 
 
 def _source(source: Source) -> dict:

@@ -54,6 +54,7 @@ class Outcome:
     headline: bool | None = None  # True on the figure that carries the case's claim (None: unmarked)
     basis: str | None = None  # how the figure was obtained (contract.BASES)
     kind: str | None = None  # what it measures (contract.OUTCOME_KINDS)
+    gloss: str | None = None  # the figure in English, when `value` is in another language
 
 
 @dataclass(frozen=True)
@@ -256,7 +257,7 @@ def build_case(id: str, path: str, data: dict) -> Case:
         channels=tuple(data.get("channels", ())), summary=data["summary"],
         challenge=data["challenge"], approach=data["approach"],
         outcomes=tuple(Outcome(o["measure"], str(o["value"]), o["source"], o.get("headline") or None,
-                               o.get("basis"), o.get("kind")) for o in data["outcomes"]),
+                               o.get("basis"), o.get("kind"), o.get("gloss")) for o in data["outcomes"]),
         lessons=tuple(data.get("lessons", ())), caveats=data.get("caveats", ""),
         quote=Quote(quote["text"], quote["by"], quote["source"]) if quote else None,
         sources=tuple(_source(s, verified) for s in data["sources"]), related=tuple(data.get("related", ())),
@@ -297,3 +298,16 @@ def build_route(id: str, path: str, data: dict) -> Route:
                        tuple(s.get("discussion", ())), s.get("optional", False)) for s in data["steps"])
     return Route(id=id, path=path, title=data["title"], attendees=data["for"], goal=data["goal"], steps=steps,
                  prepare=tuple(data.get("prepare", ())))
+
+
+# Sort keys, named in the registry (`Kind.order`): the order pages, lists and exports show entries.
+def case_order(case: Case) -> tuple:
+    return (-case.added.toordinal(), case.title.casefold())  # newest added first
+
+
+def kit_order(kit: Kit) -> tuple:
+    return (kit.order, kit.id)  # the home page's order
+
+
+def by_id(entry) -> str:
+    return entry.id

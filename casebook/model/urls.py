@@ -10,10 +10,10 @@ since these urls, the explorer's links and Pagefind's page markers all assume it
 
 from __future__ import annotations
 
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit
 
-# The site folder each kind of entry gets its pages in: `<section>/<id>/`.
-SECTIONS = {"case": "cases", "benefit": "benefits", "kit": "kits", "route": "training"}
+from casebook.kinds import SECTIONS  # the site folder of each kind's pages: `<section>/<id>/`
+
 DIRECTORY_URLS_ONLY = ("use_directory_urls: false is not supported: every generated page and link is "
                        "directory-style (cases/<id>/, see casebook/model/urls.py). Remove the setting from "
                        "mkdocs.yml, or set it to true.")
@@ -53,6 +53,11 @@ def briefing_url(kit_id: str) -> str:
     return url_of(briefing_src_uri(kit_id))
 
 
+def briefing_docx_url(kit_id: str) -> str:
+    """The Word file of a kit's standard briefing."""
+    return f"downloads/briefing-{kit_id}.docx"
+
+
 # One audience's cases as a plain page (cases/for/executives/): what the explorer's `?audience=`
 # shows, for readers without JavaScript, since a static host cannot vary a page by query string.
 # Under cases/ with a third path part, so it never takes a case's address (cases/<id>/).
@@ -79,3 +84,22 @@ def explorer_url(**facets: str) -> str:
     JavaScript to `audience_cases_url` instead."""
     query = urlencode(facets, safe=",")
     return f"{SECTIONS['case']}/" + (f"?{query}" if query else "")
+
+
+LOOPBACK = ("127.0.0.1", "localhost", "::1", "0.0.0.0")
+
+
+def printed_address(site_url: str, public_url: str = "") -> str:
+    """The site address printed on briefings and Word files: `site_url`, unless it is this
+    computer (`make serve` sets it to 127.0.0.1 for the preview's own links), when the public
+    address from mkdocs.yml (`extra.public_url`) is printed instead; a reader cannot open localhost."""
+    host = urlsplit(site_url).hostname or ""
+    chosen = public_url if (not site_url or host in LOOPBACK) and public_url else site_url
+    return chosen if not chosen or chosen.endswith("/") else chosen + "/"
+
+
+def short_address(url: str) -> str:
+    """'https://example.org/casebook/kits/executives/' -> 'example.org/casebook/kits/executives':
+    the form a reader types from paper."""
+    parts = urlsplit(url)
+    return (parts.netloc + parts.path).rstrip("/") if parts.netloc else url

@@ -127,8 +127,10 @@ def number_sources(book: Casebook, kit: Kit, statements: list[Benefit], cases: l
 
 def card_sentence(case: Case) -> str:
     """A comparable organisation in one sentence a reader can repeat: who, the year of the figure,
-    what was measured and the result in the source's own words (quoted, so it is never reworded)."""
-    return f"{case.organisation}, {case.year}: {case.headline.measure}, “{case.headline.value}”"
+    what was measured and the result in the source's own words (quoted, so it is never reworded),
+    with its English gloss when the source is in another language."""
+    gloss = f" ({case.headline.gloss})" if case.headline.gloss else ""
+    return f"{case.organisation}, {case.year}: {case.headline.measure}, “{case.headline.value}”{gloss}"
 
 
 def dated_line(brief: Briefing) -> str:

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from axe_support import violations
+from casebook.kinds import PAGED
 from browser_support import wait_until
 from static_site import serve
 
@@ -56,6 +57,18 @@ def builder(page):
     wait_until(page, "window.cbBuilder && window.cbBuilder.ready")
 
 
+def pilot_report(page):
+    """The pilot planner with a plan, the results report with figures and its case file shown."""
+    wait_until(page, "window.cbReport && window.cbReport.ready")
+    for name, value in (("calls_last_year", "1000"), ("calls_before", "1300"), ("calls_pilot", "850"),
+                        ("social", "600"), ("hours_used", "60"), ("answer_before", "40"),
+                        ("answer_pilot", "75"), ("weeks_over", "0")):
+        page.locator(f".cb-report__form [name={name}]").fill(value)
+    page.locator(".cb-planner__form [name=hours]").fill("lots")  # an error message shown too
+    page.locator("[data-report=case]").click()
+    page.wait_for_selector(".cb-report__yaml:not(:empty)")
+
+
 STATES = {
     "home": ("", None),
     "home, header search results": ("", header_search),
@@ -83,10 +96,29 @@ STATES = {
     "propose form with an error": ("contribute/propose/", propose_error),
     "field reference": ("contribute/fields/", None),
     "briefing builder": ("briefing/?audience=executives", builder),
+    "pilot planner and results report": ("briefing/?p.rate=24.5", pilot_report),
     "data": ("data/", None),
     "table wider than a phone": ("wide-table-test/", None),
     "404 page": ("{prefixed}404.html", None),
 }
+
+
+def _visits_kinds(states: dict) -> dict:
+    """Every registered kind's list page and one entry page (casebook/kinds.py), added when no
+    state above shows one: a new kind is visited without anyone remembering this list."""
+    paths = [path for path, _ in states.values()]
+    for kind in PAGED:
+        entry = kind.fixture.rsplit("/", 1)[-1].removesuffix(".yml")
+        section = f"{kind.section}/"
+        if not any(path == section or path.startswith(section + "?") for path in paths):
+            states[f"{kind.name} list"] = (section, None)
+        if not any(path.startswith(section) and path[len(section):].count("/") == 1
+                   and not path.startswith(section + "for/") for path in paths):
+            states[f"{kind.name} page"] = (f"{section}{entry}/", None)
+    return states
+
+
+STATES = _visits_kinds(STATES)
 
 
 @pytest.fixture(scope="module")

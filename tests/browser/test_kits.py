@@ -145,12 +145,15 @@ def test_case_list_filters_by_recent_evidence_and_sector(page, site_dir):
 
 
 def test_each_briefing_prints_on_one_a4_page_and_names_its_audience(page, site_dir):
-    pilots = json.loads((site_dir / "api/briefing-builder.json").read_text(encoding="utf-8"))["pilots"]
+    builder = json.loads((site_dir / "api/briefing-builder.json").read_text(encoding="utf-8"))
+    pilots, site = builder["pilots"], builder["site"]
     for kit in load(site_dir, "kits"):
         page.goto(f"kits/{kit['id']}/briefing/")
         assert page.locator(".cb-briefing__points li").count() >= 1
         assert page.locator(".cb-briefing__case").count() <= 3
-        assert page.locator(".cb-site-address").inner_text().startswith("http://127.0.0.1")
+        address = page.locator(".cb-site-address")  # the public address, not this preview's 127.0.0.1
+        assert address.inner_text() == f"{site['short']}/kits/{kit['id']}" and "127.0.0.1" not in address.inner_text()
+        assert address.get_attribute("href") == f"{site['address']}kits/{kit['id']}/"
         if kit.get("pilot"):
             shown = page.locator(".cb-briefing .cb-pilot--shared dd").all_inner_texts()
             assert shown == [text for _, _, text in pilots[kit["pilot"]]["shared"]]

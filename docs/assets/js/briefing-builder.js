@@ -15,6 +15,7 @@
   var TEXT_FIELDS = ["org", "date", "title", "ask", "f1", "m1", "r1", "f2", "m2", "r2"];
   var data = null;
   var state = null;
+  var dropped = 0;  // unknown items the address or local storage named, left out
 
   function el(tag, className, text) {
     var node = document.createElement(tag);
@@ -31,10 +32,22 @@
   function writePins(pins) {
     try { window.localStorage.setItem(PINS, JSON.stringify(pins)); } catch (error) { /* private mode */ }
   }
+  /* The reader's own pins first, then the audience's standard evidence. */
+  function startingItems(kit) {
+    var items = readPins().filter(function (pin) { return known(pin); });
+    kit.statements.map(function (id) { return "s:" + id; }).concat(kit.cases.map(function (id) { return "c:" + id; }))
+      .forEach(function (item) { if (items.indexOf(item) === -1) items.push(item); });
+    return items;
+  }
   function kitOf(id) { return data.kits.filter(function (k) { return k.id === id; })[0] || data.kits[0]; }
+  // Ids come from the address and local storage, which anyone can write: looked up as the data's
+  // own keys only, so "s:__proto__" or "c:constructor" is unknown, not Object.prototype.
+  var own = Object.prototype.hasOwnProperty;
   function known(item) {
+    if (typeof item !== "string") return null;
     var kind = item.slice(0, 2), id = item.slice(2);
-    return (kind === "s:" && data.statements[id]) || (kind === "c:" && data.cases[id]);
+    var entries = kind === "s:" ? data.statements : kind === "c:" ? data.cases : null;
+    return entries && own.call(entries, id) ? entries[id] : null;
   }
 
   // ---- state <-> address ------------------------------------------------------------------
@@ -43,12 +56,13 @@
     var kit = kitOf(params.get("audience"));
     var items = (params.get("items") || "").split(",").filter(Boolean);
     var fresh = !params.has("items");
-    if (fresh) {
-      items = kit.statements.map(function (id) { return "s:" + id; })
-        .concat(kit.cases.map(function (id) { return "c:" + id; }));
-      readPins().forEach(function (pin) { if (items.indexOf(pin) === -1) items.push(pin); });
-    }
-    var s = { audience: kit.id, items: items.filter(known), pilot: params.get("pilot") !== "0" };
+    if (fresh) items = startingItems(kit);
+    var kept = items.filter(known);
+    var pins = readPins();
+    var badPins = pins.filter(function (pin) { return !known(pin); });
+    if (badPins.length) writePins(pins.filter(known));  // so they break no later visit
+    dropped = items.length - kept.length + badPins.length;
+    var s = { audience: kit.id, items: kept, pilot: params.get("pilot") !== "0" };
     TEXT_FIELDS.forEach(function (name) { s[name] = params.get(name) || ""; });
     if (!s.title) s.title = kit.title;
     if (!s.ask) s.ask = kit.asks[0] || "";
@@ -86,7 +100,7 @@
         statements.push({ text: s.text, label: s.label, kind: s.kind, notes: s.sources.map(cite) });
       } else {
         var c = data.cases[id];
-        cases.push({ value: c.value, measure: c.measure, who: c.organisation + ", " + c.year,
+        cases.push({ value: c.value, gloss: c.gloss, measure: c.measure, who: c.organisation + ", " + c.year,
                      label: c.label, kind: c.kind, note: cite(c.source) });
       }
     });
@@ -124,7 +138,8 @@
       li.appendChild(el("span", "cb-evidence__kind", item.slice(0, 2) === "s:" ? "Statement" : "Case"));
       li.appendChild(el("span", "cb-builder__text", " " + itemLabel(item)));
       var tools = el("span", "cb-builder__tools");
-      [["up", "Move up", index === 0], ["down", "Move down", index === state.items.length - 1],
+      [["top", "Move to top", index === 0], ["up", "Move up", index === 0],
+       ["down", "Move down", index === state.items.length - 1],
        ["remove", "Remove", false]].forEach(function (spec) {
         var button = el("button", "cb-builder__move", spec[1]);
         button.type = "button"; button.setAttribute("data-move", spec[0]); button.disabled = spec[2];
@@ -134,27 +149,68 @@
       li.appendChild(tools);
       list.appendChild(li);
     });
+    drawPool();
+  }
+
+  // ---- the add panel: everything not chosen, narrowed by words and facets (builder-pool.js) -------
+  var P = window.BuilderPool;
+  var filters = { q: "", audience: "this", sector: "", country: "", years: "", strength: "" };
+  var choices = null;
+  function fillFilters() {
+    choices = P.choices(data);
+    ["audience", "sector", "country", "years", "strength"].forEach(function (name) {
+      var select = form.elements["pool_" + name];
+      select.textContent = "";
+      choices[name].forEach(function (pair) { var o = el("option", "", pair[1]); o.value = pair[0]; select.appendChild(o); });
+      select.value = filters[name];
+    });
+    form.elements.pool_q.value = filters.q;
+  }
+  function drawPool() {
     var pool = root.querySelector(".cb-builder__pool");
     pool.textContent = "";
+    var context = { audience: state.audience, year: choices.year, ranks: choices.ranks };
     var candidates = Object.keys(data.statements).map(function (id) { return "s:" + id; })
-      .concat(Object.keys(data.cases).map(function (id) { return "c:" + id; }));
-    candidates.forEach(function (item) {
-      if (state.items.indexOf(item) !== -1 || known(item).audiences.indexOf(state.audience) === -1) return;
-      var li = el("li");
+      .concat(Object.keys(data.cases).map(function (id) { return "c:" + id; }))
+      .filter(function (item) { return state.items.indexOf(item) === -1; });
+    var shown = candidates.filter(function (item) { return P.matches(item, known(item), filters, context); });
+    shown.forEach(function (item) {
+      var entry = known(item);
+      var li = el("li", "cb-builder__candidate");
       var add = el("button", "cb-pin", "Add");
       add.type = "button"; add.setAttribute("data-add", item);
+      add.setAttribute("aria-label", "Add: " + itemLabel(item).slice(0, 60));
       li.appendChild(add);
-      li.appendChild(document.createTextNode(" " + itemLabel(item)));
+      li.appendChild(el("span", "cb-builder__text", " " + itemLabel(item)));
+      li.appendChild(el("span", "cb-builder__meta", (item.slice(0, 2) === "s:" ? "Statement" : "Case · " +
+        entry.organisation + ", " + entry.year) + " · " + entry.label));
       pool.appendChild(li);
     });
+    root.querySelector(".cb-builder__count").textContent = shown.length + " of " + candidates.length + " shown";
   }
   function fillFields() {
     TEXT_FIELDS.forEach(function (name) { form.elements[name].value = state[name]; });
     form.elements.pilot.checked = state.pilot;
+    grow(form.elements.ask);
+  }
+  /* The ask box grows with its text (CSSOM, which the Content-Security-Policy allows). */
+  function grow(box) {
+    box.style.height = "auto";
+    box.style.height = box.scrollHeight + 2 + "px";
   }
 
   // ---- the preview --------------------------------------------------------------------------------
   function sup(numbers) { return el("sup", "cb-cite", "[" + numbers.join(",") + "]"); }
+  /* `text` then its footnote marker, the last word and the marker in one unbreakable span, so
+     "[3]" never starts a line on its own (a line may break between "." and "["). */
+  function cited(node, text, numbers) {
+    var at = text.replace(/\s+$/, "").lastIndexOf(" ") + 1;
+    node.appendChild(document.createTextNode(text.slice(0, at)));
+    var keep = el("span", "cb-keep", text.slice(at));
+    keep.appendChild(sup(numbers));
+    node.appendChild(keep);
+    return node;
+  }
   function section(title, className) {
     var node = el("section", className);
     node.appendChild(el("h2", "", title));
@@ -181,8 +237,7 @@
     if (b.statements.length) {
       var ol = el("ol");
       b.statements.forEach(function (s) {
-        var li = el("li", "", s.text);
-        li.appendChild(sup(s.notes));
+        var li = cited(el("li"), s.text, s.notes);
         li.appendChild(document.createTextNode(" "));
         var label = el("a", "cb-strength cb-strength--" + s.kind, s.label);
         label.href = root.getAttribute("data-grading") + "#" + s.kind;
@@ -203,9 +258,9 @@
       });
       figures.forEach(function (c) {
         var box = el("div", "cb-briefing__case");
-        var figure = el("p", "cb-briefing__figure", c.value);
-        figure.appendChild(sup([c.note]));
+        var figure = cited(el("p", "cb-briefing__figure"), c.value, [c.note]);
         box.appendChild(figure);
+        if (c.gloss) box.appendChild(el("p", "cb-gloss", c.gloss));
         box.appendChild(el("p", "cb-briefing__measure", c.measure));
         box.appendChild(el("p", "cb-briefing__org", c.who + " · " + c.label));
         grid.appendChild(box);
@@ -240,6 +295,12 @@
   }
   form.addEventListener("input", function (event) {
     var name = event.target.name;
+    if (name && name.slice(0, 5) === "pool_") {
+      filters[name.slice(5)] = event.target.value;
+      drawPool();
+      return;
+    }
+    if (name === "ask") grow(event.target);
     if (TEXT_FIELDS.indexOf(name) !== -1) state[name] = event.target.value;
     if (name === "pilot") state.pilot = event.target.checked;
     if (name === "audience") return;
@@ -251,9 +312,7 @@
       var kit = kitOf(event.target.value);
       var previous = kitOf(state.audience);
       state.audience = kit.id;
-      state.items = kit.statements.map(function (id) { return "s:" + id; })
-        .concat(kit.cases.map(function (id) { return "c:" + id; }));
-      readPins().forEach(function (pin) { if (state.items.indexOf(pin) === -1 && known(pin)) state.items.push(pin); });
+      state.items = startingItems(kit);
       if (!state.title || state.title === previous.title) state.title = kit.title;
       if (!state.ask || state.ask === previous.asks[0]) state.ask = kit.asks[0] || "";
       render();
@@ -264,10 +323,17 @@
     var move = event.target.closest("[data-move]");
     var add = event.target.closest("[data-add]");
     var action = event.target.closest("[data-action]");
+    var preset = event.target.closest("[data-preset]");
+    if (preset) {
+      Object.assign(filters, P.PRESETS[preset.getAttribute("data-preset")]);
+      fillFilters();
+      drawPool();
+      return;
+    }
     if (move) {
       var item = move.closest("[data-item]").getAttribute("data-item");
       var at = state.items.indexOf(item);
-      var to = { up: at - 1, down: at + 1 }[move.getAttribute("data-move")];
+      var to = { top: 0, up: at - 1, down: at + 1 }[move.getAttribute("data-move")];
       state.items.splice(at, 1);
       if (to !== undefined) state.items.splice(to, 0, item);
       syncPins();
@@ -275,13 +341,20 @@
       var again = root.querySelector('[data-item="' + item + '"] [data-move="' + move.getAttribute("data-move") + '"]');
       if (again && !again.disabled) again.focus();
     } else if (add) {
-      state.items.push(add.getAttribute("data-add"));
+      state.items.unshift(add.getAttribute("data-add"));
       syncPins();
       render();
     } else if (action) {
-      ({ print: function () { window.print(); }, docx: downloadWord, link: copyLink })[action.getAttribute("data-action")]();
+      ({ print: function () { window.print(); }, docx: downloadWord, link: copyLink, empty: startEmpty })[action.getAttribute("data-action")]();
     }
   });
+  function startEmpty() {
+    state.items = [];
+    syncPins();
+    render();
+    root.querySelector(".cb-builder__more").open = true;
+    say("Your briefing is empty: add statements and cases below");
+  }
   function say(text) {
     status.textContent = text;
     window.setTimeout(function () { if (status.textContent === text) status.textContent = ""; }, 5000);
@@ -333,7 +406,7 @@
         para([new d.TextRun({ text: f.value, bold: true }), ": " + f.measure + (f.from ? " (" + f.from + ")" : "")]);
       });
       b.cases.forEach(function (c) {
-        para([new d.TextRun({ text: c.value, bold: true }), cite([c.note]), ": " + c.measure + ". " + c.who +
+        para([new d.TextRun({ text: c.value, bold: true }), cite([c.note]), (c.gloss ? " (" + c.gloss + ")" : "") + ": " + c.measure + ". " + c.who +
           " (" + c.label + ")."]);
       });
     }
@@ -364,8 +437,10 @@
   fetch(root.getAttribute("data-source")).then(function (r) { return r.json(); }).then(function (json) {
     data = json;
     state = fromAddress();
+    fillFilters();
     root.classList.add("cb-builder--ready");
     render();
+    if (dropped) say(dropped + (dropped === 1 ? " item" : " items") + " in the link or saved pins are not in the library and were left out.");
     window.cbBuilder = { ready: true, state: function () { return state; } };
   });
 })();

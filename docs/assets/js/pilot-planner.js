@@ -81,6 +81,11 @@
     });
     return dl;
   }
+  /* The kit's public address in the short form a reader types from paper (from the build's
+     site address, never this page's own: a local preview would print 127.0.0.1). */
+  function printed(kit) {
+    return data.site && data.site.short ? data.site.short + "/" + kit.url.replace(/\/$/, "") : "";
+  }
   function sheet(kit, facts) {
     var view = pilot.views[kit.id];
     var article = el("article", "cb-briefing cb-planner__sheet");
@@ -100,8 +105,8 @@
     article.appendChild(list);
     article.appendChild(el("p", "cb-planner__note", "Cost per call: " + core.money(plan.cost_per_call) +
       (plan.cost_per_call === pilot.defaults.cost_per_call ? ". " + pilot.text.cost_per_call_from : ", our own figure.")));
-    var address = root.getAttribute("data-site-address");
-    if (address) article.appendChild(el("p", "cb-planner__address", "The evidence and the full kits: " + address));
+    var address = printed(kit);
+    if (address) article.appendChild(el("p", "cb-planner__address", "The evidence and the full kit: " + address));
     return article;
   }
   function draw() {
@@ -156,8 +161,8 @@
     }
     heading("How to pick the service", d.HeadingLevel.HEADING_2);
     pilot.choosing.forEach(function (test) { children.push(new d.Paragraph({ text: test, bullet: { level: 0 } })); });
-    var address = root.getAttribute("data-site-address");
-    if (address) para([new d.TextRun({ text: "The evidence and the full kits: " + address, size: 14 })]);
+    var address = printed(kit);
+    if (address) para([new d.TextRun({ text: "The evidence and the full kit: " + address, size: 14 })]);
     return new d.Document({ creator: "Buy-in Casebook", title: pilot.title + " (" + kit.name + ")",
       styles: { default: { document: { run: { font: "Arial", size: 18 } } } },
       sections: [{ properties: { page: { size: { width: 11906, height: 16838 },
