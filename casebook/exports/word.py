@@ -57,7 +57,7 @@ def briefing_docx(brief: Briefing, *, site_address: str = "") -> bytes:
         doc.add_paragraph(ask, style="List Bullet")
     doc.add_heading("Sources", level=2)
     for number, source in enumerate(brief.notes, 1):
-        _small(doc, f"{number}. {source.title}. {source.publisher}, {source.published_label}. {source.url}", 6.5)
+        _small(doc, f"{number}. {source.title}. {source.publisher}, {source.published_label}. {source.url}", 6.1)
     if site_address:
         _small(doc, f"More evidence and the full kit: {site_address}")
     return _reproducible(doc)
