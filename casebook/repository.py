@@ -1,6 +1,6 @@
 """Load, check and index the whole repository: the one call scripts, hooks and tests make.
 
-    root/taxonomy.yml, case_studies/*.yml, benefits/*.yml, kits/*.yml, training/*.yml, pilots/*.yml
+    root/taxonomy.yml, <folder>/*.yml for each kind in casebook.kinds
         -> load (positions) -> shape (JSON Schema) -> rules (cross-file) -> Casebook
 
 Every problem in every file is collected; the caller decides what to do with them.
@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from casebook import clock
-from casebook import rules
+from casebook import clock, rules
+from casebook.kinds import FOLDERS, KINDS, TAXONOMY, resolve
 from casebook.content.contract import Vocabulary, schemas
 from casebook.model.index import Casebook, build_casebook
 from casebook.content.load import Document, load_file
@@ -25,9 +25,6 @@ from casebook.content.refuse import describe, is_regular
 from casebook.rules.context import Context
 from casebook.content.shape import check_shape, validator_for
 
-FOLDERS = {"case": "case_studies", "benefit": "benefits", "kit": "kits", "route": "training",
-           "pilot": "pilots"}
-TAXONOMY = "taxonomy.yml"
 
 
 @dataclass(frozen=True)
@@ -111,10 +108,8 @@ def load_casebook(root: Path, *, today: date | None = None, memo=None,
             if doc is not None and not found:
                 valid[kind][doc.id] = doc
     new = frozenset(_shown(path, root) for paths in (added or {}).values() for path in paths)
-    ctx = Context(root, today, valid["case"], valid["benefit"], valid["kit"], valid["route"], ids,
-                  valid["pilot"], new)
-    problems += rules.check_cases(ctx) + rules.check_benefits(ctx)
-    problems += rules.check_kits(ctx) + rules.check_routes(ctx) + rules.check_pilots(ctx)
+    ctx = Context(root, today, valid, ids, new)
+    problems += [found for kind in KINDS for check in kind.checks for found in resolve(check)(ctx)]
     if taxonomy is not None and not unreadable:
         problems += rules.check_unused_terms(taxonomy, parsed)
     problems = cap_per_file(sort_problems(problems))
@@ -133,6 +128,7 @@ def _load_taxonomy(root: Path, path: Path) -> tuple[Document | None, list[Proble
         return None, problems
     problems += check_shape(doc, validator_for(schemas(Vocabulary())["taxonomy"]))
     problems += rules.check_file_rules(doc, "taxonomy", _first_line(path))
+    problems += rules.check_plain_text(doc, "taxonomy")  # labels reach every page, like any field
     return (None if problems else doc), problems
 
 

@@ -21,6 +21,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+from casebook import clock
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -68,14 +70,17 @@ def swap_in(built: Path, site: Path) -> None:
         shutil.rmtree(old, ignore_errors=True)
 
 
-def build(root: Path, site: Path, extra: list[str]) -> int:
+def build(root: Path, site: Path, extra: list[str], *, today: str = "") -> int:
     site = site if site.is_absolute() else root / site
     site.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{site.name}-new-", dir=site.parent))
     os.chmod(staging, 0o755)  # mkdtemp's 0700 would hide the site from a web server
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(root / "mkdocs.yml"),
                "--site-dir", str(staging), *extra]
-    code = subprocess.run(command, cwd=root, env=build_environment(root)).returncode
+    env = build_environment(root)
+    if today:  # the day the content is judged on, and the sitemap's date: reproducible on any day
+        env["SOURCE_DATE_EPOCH"] = clock.epoch_of(clock.parse_day(today))
+    code = subprocess.run(command, cwd=root, env=env).returncode
     if code != 0:
         shutil.rmtree(staging, ignore_errors=True)
         print(f"build_site.py: the build failed; {site} is unchanged.", file=sys.stderr)
@@ -89,11 +94,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--root", type=Path, default=ROOT, help="repository root (default: this one)")
     parser.add_argument("--site-dir", type=Path, default=Path("site"), help="output folder (default: site)")
     parser.add_argument("--quiet", action="store_true", help="pass --quiet to mkdocs")
+    parser.add_argument("--today", metavar="YYYY-MM-DD", default="",
+                        help="build as on this day (sets SOURCE_DATE_EPOCH to its midnight, UTC)")
     try:
         args = parser.parse_args(argv)
+        if args.today:
+            clock.parse_day(args.today)
     except SystemExit as exit_:
         return 2 if exit_.code else 0
-    return build(args.root.resolve(), args.site_dir, ["--quiet"] if args.quiet else [])
+    except ValueError as error:
+        print(f"build_site.py: {error}", file=sys.stderr)
+        return 2
+    return build(args.root.resolve(), args.site_dir, ["--quiet"] if args.quiet else [], today=args.today)
 
 
 if __name__ == "__main__":

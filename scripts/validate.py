@@ -1,4 +1,4 @@
-"""Validate the content: `python scripts/validate.py [PATH ...]`.
+"""Validate the content: `python scripts/validate.py [--today YYYY-MM-DD] [PATH ...]`.
 
 With no path, reports every problem in the repository; with paths, only those in the named files
 or folders (the whole repository is still loaded, since references cross files), and duplicates
@@ -19,6 +19,7 @@ import tempfile
 from dataclasses import replace
 from pathlib import Path
 
+from casebook import clock
 from casebook.content.load import MAX_BYTES
 from casebook.content.placement import kind_of, suggested_id
 from casebook.content.refuse import NotRegular, read_regular
@@ -41,6 +42,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--kind", choices=ENTRY_KINDS, help="the kind of a file outside the content folders "
                         "(default: read from its schema line)")
     parser.add_argument("--strict", action="store_true", help="fail on warnings too")
+    parser.add_argument("--today", metavar="YYYY-MM-DD", help="judge dates as on this day (default: "
+                        "SOURCE_DATE_EPOCH's day, else the wall clock)")
     parser.add_argument("--format", choices=("text", "github"),
                         default="github" if os.environ.get("GITHUB_ACTIONS") else "text",
                         help="github adds annotations for pull requests")
@@ -48,6 +51,11 @@ def main(argv: list[str] | None = None) -> int:
         args = parser.parse_args(argv)
     except SystemExit as exit_:
         return 2 if exit_.code else 0
+    try:
+        today = clock.parse_day(args.today) if args.today else None
+    except ValueError as error:
+        print(f"validate.py: {error}", file=sys.stderr)
+        return 2
     root = args.root.resolve()
     wanted = [p.resolve() for p in args.paths]
     missing = [str(p) for p in args.paths if not p.resolve().exists()]
@@ -61,7 +69,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"validate.py: {unchecked}", file=sys.stderr)
             return 2
         added = {kind: [staged for staged, (_, k, _) in elsewhere.items() if k == kind] for kind in ENTRY_KINDS}
-        problems = _report(load_casebook(root, added=added).problems, root, wanted, elsewhere)
+        problems = _report(load_casebook(root, today=today, added=added).problems, root, wanted, elsewhere)
     return _print(problems, elsewhere, args)
 
 

@@ -9,6 +9,8 @@ import pytest
 
 from support import FIXTURE
 
+pytest_plugins = ["rule_coverage"]  # every registered rule id must be reported by some test
+
 
 @pytest.fixture
 def repo(tmp_path: Path) -> Path:

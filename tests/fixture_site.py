@@ -9,9 +9,11 @@ import subprocess
 import sys
 from pathlib import Path
 
-from support import FIXTURE, ROOT
+from casebook.kinds import FOLDERS, TAXONOMY
+from casebook.clock import epoch_of
+from support import FIXTURE, ROOT, TODAY
 
-CONTENT = ("case_studies", "benefits", "kits", "training", "pilots", "taxonomy.yml")
+CONTENT = (*FOLDERS.values(), TAXONOMY)  # every registered kind's folder, and the taxonomy
 IGNORE = shutil.ignore_patterns(".venv", "site", ".git", "tests", "__pycache__", ".pytest_cache", *CONTENT)
 
 TAXONOMY_EXTRA = """\
@@ -173,7 +175,8 @@ def build_fixture_site(tmp: Path) -> Path:
     out = tmp / "site"
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(out)],
                             cwd=repo, capture_output=True, text=True,
-                            env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"})
+                            env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin",
+                                 "SOURCE_DATE_EPOCH": epoch_of(TODAY)})  # the fixture's day, not the wall clock
     if result.returncode != 0:
         raise AssertionError(f"fixture site failed to build:\n{result.stderr[-4000:]}")
     return out

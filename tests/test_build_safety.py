@@ -122,3 +122,13 @@ def test_uncommitted_changes_build_on_todays_date(tmp_path, monkeypatch):
     commit_one_file(tmp_path)
     (tmp_path / "new-case.yml").write_text("added: today\n", encoding="utf-8")
     assert "SOURCE_DATE_EPOCH" not in build_site.build_environment(tmp_path)
+
+
+def test_today_sets_the_builds_day(monkeypatch, capsys):
+    """build_site.py --today: SOURCE_DATE_EPOCH at that day's midnight, which clock.today() reads back."""
+    from casebook import clock
+    assert clock.epoch_of(date(2026, 11, 22)) == "1795305600"
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", clock.epoch_of(date(2026, 11, 22)))
+    assert clock.today() == date(2026, 11, 22)
+    assert build_site.main(["--today", "2026-13-01"]) == 2
+    assert "build_site.py: --today '2026-13-01' is not a date" in capsys.readouterr().err

@@ -19,6 +19,7 @@ from mkdocs_adapter.buildcache import CACHE, EntryMemo, PageCache, Rendered, dig
 from casebook.search.pagefind import fragment_urls
 from mkdocs_adapter.serveindex import INDEX
 from fixture_site import write_fixture_repo
+from casebook.kinds import FOLDERS
 from support import edit
 
 SERVE_URL = "http://127.0.0.1:8765/"
@@ -83,7 +84,7 @@ def test_an_edited_case_reaches_every_page_that_shows_it_and_the_rest_are_replay
     assert CACHE.made_hits >= 1  # a case not related to it keeps its page's source too
     assert "cases/northshire-gritter-twitter.md" not in CACHE.replayed
     assert "contribute/fields.md" in CACHE.replayed  # its macros' output did not change
-    entries = [p for folder in ("case_studies", "benefits", "kits", "training")
+    entries = [p for folder in FOLDERS.values()
                for p in (site_repo / folder).glob("*.yml")]
     assert CACHE.entries.hits == len(entries) - 1  # only the edited file was parsed and checked again
     clean = assert_same_as_clean(site_repo, served, tmp_path / "clean")

@@ -12,6 +12,7 @@ import yaml
 
 from casebook.security.csp import (MissingPolicy, Survey, apply_to_site, digest, inline_scripts, policies_in_head,
                                    policy, serialise, with_policy)
+from casebook.kinds import FOLDERS
 from fixture_site import write_fixture_repo
 
 PAGE = ('<!doctype html><html><head><meta charset="utf-8"><title>t</title>'
@@ -122,7 +123,7 @@ def _name_the_policy(value, count=[0]):
 
 def test_no_contributor_field_can_remove_the_policy(tmp_path):
     repo = write_fixture_repo(tmp_path / "repo")
-    files = [repo / "taxonomy.yml"] + [path for folder in ("case_studies", "benefits", "kits", "training", "pilots")
+    files = [repo / "taxonomy.yml"] + [path for folder in FOLDERS.values()
                                        for path in sorted((repo / folder).glob("*.yml"))]
     for path in files:
         text = path.read_text(encoding="utf-8")

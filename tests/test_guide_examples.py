@@ -13,10 +13,10 @@ import shutil
 
 import pytest
 
+from casebook.kinds import KINDS, TAXONOMY
 from support import ROOT, problem_lines
 
-FILES = {"case": "case_studies/gmp-tweets.yml", "benefit": "benefits/tweeting-a-day-of-calls.yml",
-         "kit": "kits/executives.yml", "route": "training/exec-route.yml", "taxonomy": "taxonomy.yml"}
+FILES = {kind.name: kind.fixture for kind in KINDS} | {"taxonomy": TAXONOMY}  # one fixture file per kind
 # The guide's examples use real-looking ids; the fixture's own ids stand in for them.
 IDS = {"leeds-gritting": "gmp-tweets", "two-advisers-run-twitter": "tweeting-a-day-of-calls",
        "guides/frame-it-as-a-pilot.md": "guides/pilot.md"}

@@ -18,7 +18,7 @@ from casebook.problems import Problem
 from casebook.repository import load_casebook
 from casebook.rules.cases import check_probable_duplicates
 import validate
-from support import TODAY, edit
+from support import ROOT, TODAY, edit
 
 C = "case_studies/gmp-tweets.yml"
 COMMAND = re.compile(r"^\s*(::|##\[)")  # how the Actions runner recognises a workflow command
@@ -130,3 +130,12 @@ def test_titles_sharing_a_long_prefix_are_compared_once_per_group(monkeypatch):
     problems = check_probable_duplicates([_case(i, f"{prefix}{i:03}") for i in range(100)])
     assert len(problems) == 99
     assert len(calls) < 200  # pairs already joined through others are not compared (of 4,950 pairs)
+
+
+def test_the_data_page_names_every_defused_start():
+    """docs/data.md says which starts are defused: the same ones as `defuse_cell` (issue 20)."""
+    from casebook.security.inert import _FORMULA_START
+    text = " ".join((ROOT / "docs/data.md").read_text(encoding="utf-8").split())
+    names = {"\t": "a tab", "\r": "a carriage return"}
+    sentence = text.split("A cell that would start, after any spaces, with ", 1)[1].split(" is prefixed")[0]
+    assert sentence == ", ".join(names.get(c, f"`{c}`") for c in _FORMULA_START[:-1]) + " or " + names["\r"]

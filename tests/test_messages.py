@@ -132,3 +132,14 @@ def test_every_message_names_the_file_and_a_fix(repo):
     edit(repo, C, "published: 2010-10", "published: 2024-13")
     for line in problem_lines(repo):
         assert line.startswith(C + ":") and "fix: " in line, line
+
+
+def test_a_schema_keyword_without_its_own_words_is_reported_as_schema_other():
+    """The catch-all: no field of the contract uses `multipleOf` today, so no content file can
+    reach it; a schema that does shows jsonschema's own message under `schema-other`."""
+    from casebook.content.shape import check_shape, validator_for
+    doc, problems = parse_text("count: 3\n", "x.yml")
+    schema = {"type": "object", "properties": {"count": {"type": "integer", "multipleOf": 5}}}
+    assert problems == [] and doc is not None
+    assert [p.text() for p in check_shape(doc, validator_for(schema))] == [
+        "x.yml:1:1: count: 3 is not a multiple of 5 (fix: see CONTRIBUTING.md) [schema-other]"]

@@ -35,6 +35,8 @@ def test_generated_pages_match_python_markdown(repo):
     book = load_casebook(repo, today=TODAY).casebook
     checked = 0
     for page in entry_pages(book):
+        if not page.src_uri.endswith(".md"):  # a route's slides (.pptx) are no page
+            continue
         done = prerender(page.content)
         if done is None:
             continue

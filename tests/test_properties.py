@@ -31,6 +31,7 @@ from mkdocs.utils.meta import get_data
 
 from casebook.repository import load_casebook
 from casebook.site import site_files
+from casebook.kinds import KINDS, TAXONOMY
 from support import FIXTURE, ROOT, TODAY
 
 settings.register_profile("quick", max_examples=25, deadline=None, database=None,
@@ -40,8 +41,7 @@ settings.register_profile("thorough", max_examples=600, deadline=None, database=
 settings.load_profile(os.environ.get("CASEBOOK_HYPOTHESIS", "quick"))
 QUICK = os.environ.get("CASEBOOK_HYPOTHESIS", "quick") == "quick"
 
-FILES = {"case": "case_studies/gmp-tweets.yml", "benefit": "benefits/tweeting-a-day-of-calls.yml",
-         "kit": "kits/executives.yml", "route": "training/exec-route.yml", "taxonomy": "taxonomy.yml"}
+FILES = {kind.name: kind.fixture for kind in KINDS} | {"taxonomy": TAXONOMY}  # one fixture file per kind
 UNSAFE_LINE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]|^\\s*(::|##\\[)")
 SCRIPT_LINK = re.compile(r"""(href|src)\s*=\s*["']?\s*javascript:""", re.IGNORECASE)
 MARKER = "cbxss"  # inside every script a mutation injects; it must never reach a page as code

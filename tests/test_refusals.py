@@ -14,6 +14,7 @@ import pytest
 from casebook import problems as problems_module
 from casebook.content.load import parse_text
 from casebook.repository import load_casebook
+from casebook.kinds import FOLDERS
 from support import ROOT, TODAY, edit, problem_lines
 
 C = "case_studies/gmp-tweets.yml"
@@ -216,7 +217,7 @@ def test_suggestions_stop_after_twenty_per_file(repo):
 SECRETS = "year: ghp_SECRETTOKEN0\nsector: AKIA_SECRETKEY1\naws_secret_access_key: SECRETVALUE2\n"
 
 
-@pytest.mark.parametrize("folder", ["case_studies", "benefits", "kits", "training", "pilots"])
+@pytest.mark.parametrize("folder", list(FOLDERS.values()))
 def test_a_linked_content_folder_is_refused_and_never_read(repo, tmp_path, folder):
     outside = tmp_path / "outside" / folder
     shutil.copytree(repo / folder, outside)
@@ -231,6 +232,8 @@ def test_a_linked_content_folder_is_refused_and_never_read(repo, tmp_path, folde
             "[folder-not-plain]") in result.stderr.splitlines()
     for leaked in ("SECRET", "stolen", "aws_secret", str(tmp_path / "outside")):
         assert leaked not in result.stdout + result.stderr
+    # The same refusal in this process too, where the rule-coverage check sees it.
+    assert "folder-not-plain" in {p.rule for p in load_casebook(repo, today=TODAY).problems}
 
 
 def test_a_hidden_file_is_reported_not_dropped(repo):
@@ -242,3 +245,14 @@ def test_a_hidden_file_is_reported_not_dropped(repo):
             "or delete it) [file-hidden]") in lines
     assert any(line.startswith("kits/.notes:1:1: '.notes' is a hidden file") for line in lines)
     assert load_casebook(repo, today=TODAY).casebook is None
+
+
+@pytest.mark.parametrize("old, new, field", [
+    ("label: Policing and public safety", "label: <img src=x onerror=alert(1)>", "topics.public-safety.label"),
+    ("label: Policing\n", "label: \"Policing <script>x</script>\"\n", "sectors.policing.label"),
+    ("description: Police forces.", "description: <b>Police</b> forces.", "sectors.policing.description"),
+])
+def test_taxonomy_labels_get_the_html_check(repo, old, new, field):
+    edit(repo, T, old, new)
+    lines = [line for line in problem_lines(repo) if line.endswith("[text-html]")]
+    assert len(lines) == 1 and lines[0].startswith(f"taxonomy.yml:") and f": {field}: HTML tag '<" in lines[0]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import importlib.util
 import re
 
-from support import ROOT, edit
+from support import ROOT, TODAY, edit
 
 
 def load_script(name: str):
@@ -18,10 +18,11 @@ def load_script(name: str):
 validate = load_script("validate")
 build_schemas = load_script("build_schemas")
 LINE = re.compile(r"^[^:\s]+:\d+:\d+: .+ \[[a-z0-9-]+\]$")
+DAY = TODAY.isoformat()  # fixtures are judged on the fixed day, never the wall clock
 
 
 def test_valid_repository_exits_0(repo, capsys):
-    assert validate.main(["--root", str(repo)]) == 0
+    assert validate.main(["--today", DAY, "--root", str(repo)]) == 0
     assert capsys.readouterr().err.strip() == "No problems found."
 
 
@@ -29,7 +30,7 @@ def test_errors_exit_1_one_line_each_sorted(repo, capsys):
     edit(repo, "kits/executives.yml", "order: 1", "order: one")
     edit(repo, "case_studies/gmp-tweets.yml", "country: GB", "country: UK")
     edit(repo, "case_studies/gmp-tweets.yml", "year: 2010", "year: 2010\nyear: 2011")
-    assert validate.main(["--root", str(repo)]) == 1
+    assert validate.main(["--today", DAY, "--root", str(repo)]) == 1
     lines = capsys.readouterr().err.strip().splitlines()
     assert lines[-1] == "3 errors and 0 warnings in 2 files"
     assert all(LINE.match(line) for line in lines[:-1]), lines
@@ -39,26 +40,26 @@ def test_errors_exit_1_one_line_each_sorted(repo, capsys):
 def test_paths_narrow_the_report(repo, capsys):
     edit(repo, "kits/executives.yml", "order: 1", "order: one")
     edit(repo, "benefits/tweeting-a-day-of-calls.yml", "topics: [public-safety]", "topics: [safety]")
-    assert validate.main(["--root", str(repo), str(repo / "kits")]) == 1
+    assert validate.main(["--today", DAY, "--root", str(repo), str(repo / "kits")]) == 1
     err = capsys.readouterr().err
     assert "kits/executives.yml" in err and "benefits/" not in err
 
 
 def test_bad_usage_exits_2(repo, capsys):
     assert validate.main(["--no-such-flag"]) == 2
-    assert validate.main(["--root", str(repo), str(repo / "missing.yml")]) == 2
+    assert validate.main(["--today", DAY, "--root", str(repo), str(repo / "missing.yml")]) == 2
     assert "no such file or folder" in capsys.readouterr().err
 
 
 def test_warnings_fail_only_when_strict(repo, capsys):
     edit(repo, "taxonomy.yml", "channels:\n", "channels:\n  facebook:\n    label: Facebook\n    description: Pages.\n")
-    assert validate.main(["--root", str(repo)]) == 0
-    assert validate.main(["--root", str(repo), "--strict"]) == 1
+    assert validate.main(["--today", DAY, "--root", str(repo)]) == 0
+    assert validate.main(["--today", DAY, "--root", str(repo), "--strict"]) == 1
 
 
 def test_github_format_adds_annotations(repo, capsys):
     edit(repo, "kits/executives.yml", "order: 1", "order: one")
-    validate.main(["--root", str(repo), "--format", "github"])
+    validate.main(["--today", DAY, "--root", str(repo), "--format", "github"])
     assert "::error file=kits/executives.yml,line=4,col=1,title=wrong-type::" in capsys.readouterr().err
 
 
@@ -131,3 +132,19 @@ def test_audit_sample_is_repeatable_and_seeded(repo, capsys):
 def test_audit_sample_refuses_bad_usage(repo, capsys):
     assert audit_sample.main(["--root", str(repo), "--seed", "1", "-n", "0"]) == 2
     assert audit_sample.main(["--root", str(repo), "-n", "3"]) == 2  # no seed: not repeatable
+
+
+def test_today_judges_dates_on_that_day(repo, capsys):
+    """--today, not the wall clock, decides what is in the future: the fixture's own dates pass on
+    its day and fail on a day before them."""
+    assert validate.main(["--today", DAY, "--root", str(repo)]) == 0
+    assert validate.main(["--today", "2000-01-01", "--root", str(repo)]) == 1
+    assert "is in the future" in capsys.readouterr().err
+
+
+def test_bad_today_exits_2_saying_the_form(repo, capsys):
+    assert validate.main(["--today", "22/11/2026", "--root", str(repo)]) == 2
+    assert validate.main(["--today", "2026-02-30", "--root", str(repo)]) == 2
+    err = capsys.readouterr().err
+    assert "validate.py: --today '22/11/2026' is not a date: expected YYYY-MM-DD, e.g. 2026-11-22" in err
+    assert "--today '2026-02-30' is not a date" in err

@@ -3,6 +3,7 @@ content has errors shows every problem in the browser, at every address, until t
 
 from __future__ import annotations
 
+import re
 import socket
 import subprocess
 import sys
@@ -63,6 +64,13 @@ def test_serve_rebuilds_when_a_case_file_changes(tmp_path):
     try:
         url = f"http://127.0.0.1:{port}/{URL}"
         assert wait_for(url, TITLE, 90), "serve never came up"
+        # site_url is this computer, so the briefing prints the public address (extra.public_url).
+        public = re.search(r'public_url: !ENV \[CASEBOOK_PUBLIC_URL, "([^"]+)"\]',
+                           (root / "mkdocs.yml").read_text(encoding="utf-8")).group(1)
+        briefing = fetch(f"http://127.0.0.1:{port}/kits/executives/briefing/") or ""
+        printed = re.search(r'<a class="cb-site-address" href="([^"]+)">([^<]+)</a>', briefing)
+        assert printed and printed.group(1) == f"{public}kits/executives/", briefing[-3000:]
+        assert printed.group(2) == public.split("://")[1] + "kits/executives"
         case = root / CASE
         case.write_text(case.read_text().replace(
             f"title: {TITLE}", "title: Test council answers a whole day of calls"), encoding="utf-8")

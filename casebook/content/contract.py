@@ -15,10 +15,12 @@ reads the schema gets the same explanation the validator gives, with no second c
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 import iso3166
 
-from casebook.content.field_docs import annotate
+from casebook.content.field_docs import annotate, properties
+from casebook.kinds import BY_NAME, KINDS, SCHEMA_FILES, STEP_TARGETS, resolve
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 # The end of the text, in both regex dialects that read these schemas: Python's `$` also matches
@@ -27,8 +29,8 @@ END = r"$(?!\n)"
 ID_BODY = r"[a-z0-9]+(-[a-z0-9]+)*"  # kebab-case: an entry's file name, a taxonomy key
 ID_PATTERN = "^" + ID_BODY + END
 ID_MAX = 80
-PAGE_KINDS = ("case", "kit", "benefit")  # a training step's `page: <kind>:<id>`
-PAGE_FORMS = ", ".join(f"{kind}:<id>" for kind in PAGE_KINDS)  # "case:<id>, kit:<id>, benefit:<id>"
+PAGE_KINDS = STEP_TARGETS  # a training step's `page: <kind>:<id>` (the registry's step targets)
+PAGE_FORMS = ", ".join(f"{kind}:<id>" for kind in PAGE_KINDS)  # "case:<id>, benefit:<id>, kit:<id>"
 YEAR_FLOOR = 1990  # the earliest year a case may report: before social media in public service
 STALE_AFTER_DAYS = 730  # sources last checked longer ago than this are due for re-checking
 STALE_AFTER_WORDS = "two years"
@@ -72,14 +74,6 @@ OUTCOME_KINDS_EXPLAINED = {
     "wellbeing": "how staff or residents feel: satisfaction, stress, trust.",
 }
 OUTCOME_KINDS = tuple(OUTCOME_KINDS_EXPLAINED)
-SCHEMA_FILES = {
-    "case": "case-study.schema.json",
-    "benefit": "benefit.schema.json",
-    "kit": "kit.schema.json",
-    "route": "training-route.schema.json",
-    "pilot": "pilot.schema.json",
-    "taxonomy": "taxonomy.schema.json",
-}
 
 
 @dataclass(frozen=True)
@@ -114,7 +108,9 @@ def _text(min_length: int = 1, max_length: int | None = None, description: str =
 
 
 def _markdown(description: str) -> dict:
-    return _text(1, MARKDOWN_MAX, "Markdown: " + description)
+    # `x-markdown` is the one statement that a field is Markdown: the rules render and check it,
+    # pages render it and the field reference says so (`markdown_paths`).
+    return {**_text(1, MARKDOWN_MAX, "Markdown: " + description), "x-markdown": True}
 
 
 def _vocabulary_id(enum: tuple[str, ...], description: str) -> dict:
@@ -372,14 +368,20 @@ def taxonomy_schema(vocab: Vocabulary) -> dict:
                    ["topics", "sectors", "channels"], "Controlled vocabularies.")
 
 
-_BUILDERS = {"case": case_schema, "benefit": benefit_schema, "kit": kit_schema,
-             "route": route_schema, "pilot": pilot_schema, "taxonomy": taxonomy_schema}
-
-
 def schemas(vocab: Vocabulary) -> dict[str, dict]:
-    """One complete schema per content kind, keyed by kind."""
+    """One complete schema per content kind, keyed by kind (the registry's, then the taxonomy)."""
+    builders = {kind.name: resolve(kind.schema) for kind in KINDS} | {"taxonomy": taxonomy_schema}
     result = {}
-    for kind, build in _BUILDERS.items():
+    for kind, build in builders.items():
         result[kind] = annotate(kind, {"$schema": DIALECT, "$id": SCHEMA_FILES[kind],
                                        "title": f"Buy-in Casebook {kind}", **build(vocab)})
     return result
+
+
+@lru_cache(maxsize=None)
+def markdown_paths(kind: str) -> tuple[str, ...]:
+    """The Markdown fields of a kind as field paths (`objections[].answer`), from `x-markdown`."""
+    if kind == "taxonomy":
+        return ()
+    schema = resolve(BY_NAME[kind].schema)(Vocabulary())
+    return tuple(path for path, node in properties(schema) if node.get("x-markdown"))

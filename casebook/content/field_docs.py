@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import json
 
+from casebook.kinds import BY_NAME, resolve
+
 # (title, description, examples). An empty description defers to the contract's own.
 Doc = tuple[str, str, list]
 
@@ -201,8 +203,6 @@ PILOT: dict[str, Doc] = {
     "views.*.points[].text": ("Text", "", [_POINT["text"]]),
 }
 
-DOCS = {"case": CASE, "benefit": BENEFIT, "kit": KIT, "route": ROUTE, "pilot": PILOT, "taxonomy": TAXONOMY}
-
 
 def annotate(kind: str, schema: dict) -> dict:
     """A copy of `schema` with a title, description and examples on every property."""
@@ -216,8 +216,13 @@ def annotate(kind: str, schema: dict) -> dict:
     return schema
 
 
+def docs_for(kind: str) -> dict[str, Doc]:
+    """A kind's field docs: the registry names them (`Kind.field_docs`); the taxonomy's are here."""
+    return TAXONOMY if kind == "taxonomy" else resolve(BY_NAME[kind].field_docs)
+
+
 def _doc(kind: str, path: str) -> Doc:
-    docs = DOCS[kind]
+    docs = docs_for(kind)
     if kind == "pilot" and path.startswith("views."):  # one view per audience: documented once
         head, _, rest = path[len("views."):].partition(".")
         path = "views.*" + ("." + rest if rest else "")

@@ -14,11 +14,13 @@ from datetime import date
 from pathlib import Path
 
 from casebook.content.contract import BASES, COUNTRIES, ID_PATTERN, OUTCOME_KINDS, YEAR_FLOOR
+from casebook.kinds import BY_NAME, KINDS
 from casebook.problems import Problem
 from casebook.repository import current_vocabulary
 
-TEMPLATES = {"case": "new-case.yml", "benefit": "new-benefit.yml"}
-FOLDERS = {"case": "case_studies", "benefit": "benefits"}
+# The kinds with a commented template for a new file (the registry's `scaffold`), and their folders.
+TEMPLATES = {kind.name: kind.scaffold for kind in KINDS if kind.scaffold}
+FOLDERS = {name: BY_NAME[name].folder for name in TEMPLATES}
 ID = re.compile(ID_PATTERN)
 
 

@@ -76,6 +76,11 @@ def kits_json(book: Casebook, *, base_url: str = "") -> str:
     return _dump(records)
 
 
+def entries_json(kind: str, book: Casebook, *, base_url: str = "") -> str:
+    """Every entry of a kind with all its fields: a new kind's export unless it names its own."""
+    return _dump([entry_record(entry, base_url=base_url) for entry in book.entries[kind].values()])
+
+
 def _dump(records: list) -> str:
     return json.dumps(records, ensure_ascii=False, separators=(",", ":"))
 

@@ -296,3 +296,16 @@ def build_route(id: str, path: str, data: dict) -> Route:
                        tuple(s.get("discussion", ())), s.get("optional", False)) for s in data["steps"])
     return Route(id=id, path=path, title=data["title"], attendees=data["for"], goal=data["goal"], steps=steps,
                  prepare=tuple(data.get("prepare", ())))
+
+
+# Sort keys, named in the registry (`Kind.order`): the order pages, lists and exports show entries.
+def case_order(case: Case) -> tuple:
+    return (-case.added.toordinal(), case.title.casefold())  # newest added first
+
+
+def kit_order(kit: Kit) -> tuple:
+    return (kit.order, kit.id)  # the home page's order
+
+
+def by_id(entry) -> str:
+    return entry.id

@@ -10,11 +10,12 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from datetime import date
+from typing import Any
 
 from casebook.content.load import Document
-from casebook.model.pilot import Pilot, build_pilot
-from casebook.model.entries import (GRADE_RANK, Benefit, Case, Kit, Reader, Route, Taxonomy, build_benefit,
-                                    build_case, build_kit, build_route, build_taxonomy)
+from casebook.kinds import KINDS, resolve
+from casebook.model.entries import GRADE_RANK, Benefit, Case, Kit, Reader, Route, Taxonomy, build_taxonomy
+from casebook.model.pilot import Pilot
 from casebook.rules.context import is_stale
 from casebook.model.similar import SharedTopics
 from casebook.model.strength import Kind, case_kind, evidence_kind
@@ -26,18 +27,35 @@ POOL = 30  # candidates scored exactly per case
 @dataclass(frozen=True)
 class Casebook:
     taxonomy: Taxonomy
-    cases: dict[str, Case]  # newest added first
-    benefits: dict[str, Benefit]
-    kits: dict[str, Kit]  # in home-page order
-    routes: dict[str, Route]
+    entries: dict[str, dict[str, Any]]  # kind -> id -> entry, in the kind's order (casebook.kinds)
     today: date
     root: Path  # the repository, for hand-written pages a training route may visit
-    pilots: dict[str, Pilot] = field(default_factory=dict)
     reader: Reader | None = None  # the site's default reader (mkdocs.yml extra.reader), for briefings
 
     def pilot_for(self, kit: Kit) -> Pilot | None:
         """The pilot a kit asks its audience to support, if it names one."""
         return self.pilots.get(kit.pilot or "")
+
+    # Shorthands for the first kinds, which templates and pages read; a new kind is entries["<kind>"].
+    @property
+    def cases(self) -> dict[str, Case]:  # newest added first
+        return self.entries["case"]
+
+    @property
+    def benefits(self) -> dict[str, Benefit]:
+        return self.entries["benefit"]
+
+    @property
+    def kits(self) -> dict[str, Kit]:  # in home-page order
+        return self.entries["kit"]
+
+    @property
+    def routes(self) -> dict[str, Route]:
+        return self.entries["route"]
+
+    @property
+    def pilots(self) -> dict[str, Pilot]:
+        return self.entries["pilot"]
 
     def is_stale(self, entry: Case | Benefit) -> bool:
         return is_stale(entry.last_verified, self.today)
@@ -140,20 +158,11 @@ def similarity(a: Case, b: Case) -> int:
 
 def build_casebook(taxonomy: Document, valid: dict[str, dict[str, Document]], *, today: date,
                    root: Path, reader: Reader | None = None) -> Casebook:
-    cases = [build_case(d.id, d.path, d.data) for d in valid["case"].values()]
-    cases.sort(key=lambda c: (-c.added.toordinal(), c.title.casefold()))  # newest added first
-    benefits = [build_benefit(d.id, d.path, d.data) for d in valid["benefit"].values()]
-    kits = sorted((build_kit(d.id, d.path, d.data) for d in valid["kit"].values()),
-                  key=lambda k: (k.order, k.id))
-    routes = [build_route(d.id, d.path, d.data) for d in valid["route"].values()]
-    return Casebook(
-        taxonomy=build_taxonomy(taxonomy.data),
-        cases={c.id: c for c in cases},
-        benefits={b.id: b for b in sorted(benefits, key=lambda b: b.id)},
-        kits={k.id: k for k in kits},
-        routes={r.id: r for r in sorted(routes, key=lambda r: r.id)},
-        today=today,
-        root=root,
-        pilots={d.id: build_pilot(d.id, d.path, d.data) for d in sorted(valid["pilot"].values(), key=lambda d: d.id)},
-        reader=reader,
-    )
+    """Every registered kind's entries, built and put in the kind's order."""
+    entries = {}
+    for kind in KINDS:
+        build, order = resolve(kind.build), resolve(kind.order)
+        built = sorted((build(d.id, d.path, d.data) for d in valid[kind.name].values()), key=order)
+        entries[kind.name] = {entry.id: entry for entry in built}
+    return Casebook(taxonomy=build_taxonomy(taxonomy.data), entries=entries, today=today, root=root,
+                    reader=reader)

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from urllib.parse import urlencode, urlsplit
 
-# The site folder each kind of entry gets its pages in: `<section>/<id>/`.
-SECTIONS = {"case": "cases", "benefit": "benefits", "kit": "kits", "route": "training"}
+from casebook.kinds import SECTIONS  # the site folder of each kind's pages: `<section>/<id>/`
+
 DIRECTORY_URLS_ONLY = ("use_directory_urls: false is not supported: every generated page and link is "
                        "directory-style (cases/<id>/, see casebook/model/urls.py). Remove the setting from "
                        "mkdocs.yml, or set it to true.")
@@ -51,6 +51,11 @@ def relative(from_url: str, to_url: str) -> str:
 
 def briefing_url(kit_id: str) -> str:
     return url_of(briefing_src_uri(kit_id))
+
+
+def briefing_docx_url(kit_id: str) -> str:
+    """The Word file of a kit's standard briefing."""
+    return f"downloads/briefing-{kit_id}.docx"
 
 
 # One audience's cases as a plain page (cases/for/executives/): what the explorer's `?audience=`

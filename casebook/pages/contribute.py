@@ -15,19 +15,18 @@ from casebook.content.contract import (BASES_EXPLAINED, DATE_PATTERN, ID_PATTERN
                                        PAGE_FORMS, PUBLISHED_PATTERN, URL_PATTERN, SCHEMA_FILES)
 from casebook.pages.countries import country_name
 from casebook.content.field_docs import properties
+from casebook.kinds import KINDS, TAXONOMY
 from casebook.model.index import Casebook
 from casebook.pages.render import GRADE_LABELS, relative, render_page
 
-KIND_NAMES = {"case": ("Case study", "case_studies/<id>.yml"), "benefit": ("Benefit statement", "benefits/<id>.yml"),
-              "kit": ("Audience kit", "kits/<id>.yml"), "route": ("Training route", "training/<id>.yml"),
-              "pilot": ("Pilot", "pilots/<id>.yml"),
-              "taxonomy": ("Taxonomy", "taxonomy.yml")}
+# Each file kind's table heading and file pattern: the registry's kinds, then the taxonomy.
+KIND_NAMES = {**{kind.name: (kind.label, f"{kind.folder}/<id>.yml") for kind in KINDS},
+              "taxonomy": ("Taxonomy", TAXONOMY)}
 PATTERN_WORDS = {DATE_PATTERN: "an ISO date, YYYY-MM-DD", ID_PATTERN: "an id: lowercase letters, digits and "
                  "single hyphens", URL_PATTERN: "an address starting http:// or https://",
                  PUBLISHED_PATTERN: "YYYY, YYYY-MM, YYYY-MM-DD or undated"}
 TYPE_WORDS = {"string": "text", "integer": "whole number", "number": "number", "array": "list",
               "object": "group of keys", "boolean": "true or false"}
-MARKDOWN = {"challenge", "approach", "caveats", "explanation", "framing", "answer", "facilitator_notes"}
 
 
 @dataclass(frozen=True)
@@ -93,7 +92,7 @@ def _kind_words(path: str, node: dict) -> str:
     types = node.get("type", "object" if "oneOf" in node else "")
     types = types if isinstance(types, list) else [types]
     words = " or ".join(TYPE_WORDS.get(t, t) for t in types if t)
-    if path.rsplit(".", 1)[-1] in MARKDOWN:
+    if node.get("x-markdown"):
         return "Markdown text"
     items = node.get("items") or {}
     if "array" in types and items.get("enum"):
@@ -158,7 +157,7 @@ FORM_GROUPS = (
     ("numbers", "What changed, in numbers", "At least one measured result, copied exactly as the source "
      "words it, with the number of the source above that reports it.", ("outcomes",)),
     ("more", "Anything else (optional)", "A quote, lessons, what limits the evidence, related cases.",
-     ("quote", "lessons", "caveats", "related")),
+     ("quote", "lessons", "caveats", "related", "distinct_from")),
     ("entry", "About this entry", "Today's date, usually, for both.", ("added", "last_verified")),
 )
 LONG_TEXT = {"summary", "challenge", "approach", "caveats", "lessons", "text"}

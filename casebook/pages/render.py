@@ -23,6 +23,7 @@ from casebook.model.index import Casebook
 from casebook.content.markup import render
 from casebook.pages.statements import filter_options as statement_filters
 from casebook.model.strength import KINDS, case_kind
+from casebook.kinds import BY_NAME, PAGED, resolve
 from casebook.pages.sitefile import SiteFile
 from casebook.model.urls import (short_address, audience_cases_url, briefing_src_uri, briefing_url, explorer_url, relative, src_uri, url_for,
                    url_of)
@@ -141,17 +142,54 @@ def explorer_vocabulary(book: Casebook) -> dict:
     }
 
 
-def index_pages(book: Casebook) -> list[SiteFile]:
-    return [page_file("cases-index.md.j2", src_uri("case", "index"), "", book=book),
-            page_file("kits-index.md.j2", src_uri("kit", "index"), "", book=book),
-            page_file("benefits-index.md.j2", src_uri("benefit", "index"), "", book=book,
+# Every page of one entry, and each kind's list page: what the registry names (`Kind.pages`,
+# `Kind.listing`) and `entry_pages` calls for every kind. `print_url` is for the printed ones.
+def case_pages(book: Casebook, case_id: str, *, print_url: str = "") -> list[SiteFile]:
+    return [case_page(book, case_id)]
+
+
+def benefit_pages(book: Casebook, benefit_id: str, *, print_url: str = "") -> list[SiteFile]:
+    return [benefit_page(book, benefit_id)]
+
+
+def kit_pages(book: Casebook, kit_id: str, *, print_url: str = "") -> list[SiteFile]:
+    return [kit_page(book, kit_id), briefing_page(book, kit_id, site_url=print_url)]
+
+
+def default_pages(kind: str, book: Casebook, entry_id: str, *, print_url: str = "") -> list[SiteFile]:
+    """A new kind's page unless it names its own: templates/<kind>.md.j2 with `entry` and `book`."""
+    entry = book.entries[kind][entry_id]
+    return [page_file(f"{kind}.md.j2", src_uri(kind, entry_id), entry.path, entry=entry, book=book)]
+
+
+def default_listing(kind: str, book: Casebook) -> list[SiteFile]:
+    """A new kind's list page unless it names its own: each entry's title, linked."""
+    return [page_file("entries-index.md.j2", src_uri(kind, "index"), "", kind=BY_NAME[kind],
+                      entries=list(book.entries[kind].values()))]
+
+
+def cases_index(book: Casebook) -> list[SiteFile]:
+    return [page_file("cases-index.md.j2", src_uri("case", "index"), "", book=book)]
+
+
+def kits_index(book: Casebook) -> list[SiteFile]:
+    return [page_file("kits-index.md.j2", src_uri("kit", "index"), "", book=book)]
+
+
+def benefits_index(book: Casebook) -> list[SiteFile]:
+    return [page_file("benefits-index.md.j2", src_uri("benefit", "index"), "", book=book,
                       filters=statement_filters(book))]
 
 
 def entry_pages(book: Casebook, *, case_pages=None, print_url: str = "") -> list[SiteFile]:
-    """`case_pages(book, case_page)`, when given, makes the case pages (a cache while serving)."""
-    pages = case_pages(book, case_page) if case_pages else [case_page(book, i) for i in book.cases]
-    pages += [benefit_page(book, i) for i in book.benefits]
-    pages += [kit_page(book, i) for i in book.kits]
-    pages += [briefing_page(book, i, site_url=print_url) for i in book.kits]
-    return pages + index_pages(book)
+    """Every registered kind's entry pages, then every list page. `case_pages(book, case_page)`,
+    when given, makes the case pages: `mkdocs serve`'s cache, which knows when a case page can be
+    kept (mkdocs_adapter/buildcache.py). `print_url` is the address printed on paper."""
+    pages: list[SiteFile] = []
+    for kind in PAGED:
+        if kind.name == "case" and case_pages:
+            pages += case_pages(book, case_page)
+            continue
+        make = resolve(kind.pages)
+        pages += [page for entry_id in book.entries[kind.name] for page in make(book, entry_id, print_url=print_url)]
+    return pages + [page for kind in PAGED for page in resolve(kind.listing)(book)]

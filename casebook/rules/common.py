@@ -9,7 +9,7 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
-from casebook.content.contract import ID_BODY, SCHEMA_FILES, STALE_AFTER_WORDS
+from casebook.content.contract import ID_BODY, SCHEMA_FILES, STALE_AFTER_WORDS, markdown_paths
 from casebook.content.load import Document
 from casebook.content.markup import MAX_BRACKETS, MAX_LINES, complexity, is_web_link, render
 from casebook.model.urls import SECTIONS
@@ -19,11 +19,6 @@ from casebook.rules.context import Context, is_stale, problem, warning
 ID = re.compile(ID_BODY)  # matched in full: '$' would allow a final newline
 PUBLISHED_DAY = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 TAG = re.compile(r"</?[A-Za-z!?][^>]*>?")
-MARKDOWN_FIELDS = {
-    "case": (("challenge",), ("approach",), ("caveats",)),
-    "benefit": (("explanation",),),
-    "kit": (("framing",),),
-}
 
 
 def schema_comment(kind: str, *, nested: bool = True) -> str:
@@ -156,13 +151,24 @@ def _strings(data, keys: tuple):
 
 
 def _markdown_keys(doc: Document, kind: str):
-    """Field paths of Markdown fields. Runs on entries whose shape failed too (for text-html),
-    so a list of the wrong type is passed over, not iterated."""
-    yield from MARKDOWN_FIELDS.get(kind, ())
-    for key, inner, field in (("objections", "kit", "answer"), ("steps", "route", "facilitator_notes")):
-        items = doc.data.get(key) if kind == inner else None
-        for index in range(len(items) if isinstance(items, list) else 0):
-            yield (key, index, field)
+    """Field paths of Markdown fields (the contract's `x-markdown`), each list item on its own.
+    Runs on entries whose shape failed too (for text-html), so a list of the wrong type is passed
+    over, not iterated."""
+    for path in markdown_paths(kind):
+        yield from _expand(doc.data, path.split("."), ())
+
+
+def _expand(data, parts: list[str], keys: tuple):
+    if not parts:
+        yield keys
+        return
+    head, rest = parts[0], parts[1:]
+    if not head.endswith("[]"):
+        yield from _expand(data.get(head) if isinstance(data, dict) else None, rest, keys + (head,))
+        return
+    items = data.get(head[:-2]) if isinstance(data, dict) else None
+    for index in range(len(items) if isinstance(items, list) else 0):
+        yield from _expand(items[index], rest, keys + (head[:-2], index))
 
 
 def _get(data, keys):

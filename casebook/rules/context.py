@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -15,13 +15,30 @@ from casebook.problems import WARNING, Problem
 class Context:
     root: Path
     today: date
-    cases: dict[str, Document]
-    benefits: dict[str, Document]
-    kits: dict[str, Document]
-    routes: dict[str, Document]
+    entries: dict[str, dict[str, Document]]  # kind -> id -> document, the valid ones
     ids: dict[str, frozenset[str]]  # every file present per kind, valid or not, for references
-    pilots: dict[str, Document] = field(default_factory=dict)
     new: frozenset[str] = frozenset()  # paths checked as if added now (validate.py on a file elsewhere)
+
+    # Shorthands for the rules of the first kinds; a new kind's rules read entries["<kind>"].
+    @property
+    def cases(self) -> dict[str, Document]:
+        return self.entries["case"]
+
+    @property
+    def benefits(self) -> dict[str, Document]:
+        return self.entries["benefit"]
+
+    @property
+    def kits(self) -> dict[str, Document]:
+        return self.entries["kit"]
+
+    @property
+    def routes(self) -> dict[str, Document]:
+        return self.entries["route"]
+
+    @property
+    def pilots(self) -> dict[str, Document]:
+        return self.entries["pilot"]
 
 
 def problem(doc: Document, keys: tuple, message: str, expected: str, fix: str, rule: str,

@@ -5,11 +5,10 @@ real entries (`kit-reference-unknown`), the briefing's choices are tagged for th
 from __future__ import annotations
 
 from casebook.content.hints import Hints
+from casebook.kinds import FOLDERS
 from casebook.problems import Problem
 from casebook.rules.context import Context, problem, warning
 from casebook.rules.kit_evidence import check_dated_choices
-
-FOLDERS = {"benefit": "benefits/", "case": "case_studies/", "route": "training/", "pilot": "pilots/"}
 
 
 def check_kits(ctx: Context) -> list[Problem]:
@@ -40,7 +39,7 @@ def check_kit_references(doc, ctx: Context) -> list[Problem]:
     """Every id a kit names is a file in its folder (did-you-mean from one budget per kit)."""
     hints, problems = Hints(), []
     for keys, kind, ref in _references(doc):
-        known, folder = ctx.ids[kind], FOLDERS[kind]
+        known, folder = ctx.ids[kind], FOLDERS[kind] + "/"
         if ref in known:
             continue
         close = hints.closest(ref, known)

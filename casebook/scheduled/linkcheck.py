@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from casebook.content.load import dotted, load_file
+from casebook.kinds import KINDS
 from casebook.problems import WARNING, Problem
 from casebook.repository import content_files
 
@@ -54,7 +55,7 @@ class Finding:
 def source_links(root: Path) -> list[SourceLink]:
     """Every source URL in case and statement files, with where it is written."""
     links = []
-    for kind in ("case", "benefit"):
+    for kind in [entry.name for entry in KINDS if entry.cites_sources]:
         for path in content_files(root)[kind]:
             doc, _ = load_file(path, root=root) if path.suffix == ".yml" and path.is_file() else (None, [])
             if doc is None or not isinstance(doc.data, dict):

@@ -24,20 +24,22 @@ from pathlib import Path
 
 import yaml
 
+from casebook.kinds import BY_NAME, PAGED, SECTIONS
 from casebook.model.urls import is_audience_cases_url
 
 SYNONYMS = "synonyms.yml"
 # Marked for Material's old search: navigation, copies of other pages' text, sources and metadata.
 # Pages mark what stays out of Pagefind with data-pagefind-ignore (="all" also drops filters).
 EXCLUDE = "[data-search-exclude], .headerlink"  # .headerlink: the ¶ after each heading
-# (url prefix, page type); the first match wins, so the longer prefixes come first.
-PAGE_TYPES = (("cases/", "Case study"), ("benefits/", "Statement"), ("training/", "Training"),
-              ("guides/", "Guide"), ("tools/", "Tool"))
-LISTINGS = {"cases/", "benefits/", "kits/", "training/"}
+# (url prefix, page type): each registered kind's section, then the hand-written sections; the
+# first match wins. Kits are typed in `page_type` (a kit's briefing is a "Briefing").
+PAGE_TYPES = tuple((f"{kind.section}/", kind.search_type) for kind in PAGED if kind.name != "kit") + (
+    ("guides/", "Guide"), ("tools/", "Tool"))
+LISTINGS = {f"{kind.section}/" for kind in PAGED}  # each kind's list page
 FACETS = ("audience", "topic", "sector", "type")  # the filters a reader can narrow by
 # Ranked above other pages of similar relevance: what a manager came for. Guides are few and
 # answer the "how do I" searches ("return on investment", "frame a pilot").
-FIRST_TIER = {"Case study", "Persuasion kit", "Guide"}
+FIRST_TIER = {BY_NAME["case"].search_type, BY_NAME["kit"].search_type, "Guide"}
 # Pagefind 1.5's browser search does work that grows with the square of the pages a word matches
 # (it scans every matching (word, page) entry once per result page; Pagefind/pagefind#1334). So
 # a large site is indexed as several bundles of at most this many pages, which the browser
@@ -54,8 +56,8 @@ def page_type(url: str) -> str:
         return "Listing" if url else "Home"
     if is_audience_cases_url(url):  # one audience's list of cases, not a case
         return "Listing"
-    if url.startswith("kits/"):
-        return "Briefing" if url.endswith("/briefing/") else "Persuasion kit"
+    if url.startswith(f"{SECTIONS['kit']}/"):
+        return "Briefing" if url.endswith("/briefing/") else BY_NAME["kit"].search_type
     return next((kind for prefix, kind in PAGE_TYPES if url.startswith(prefix)), "Page")
 
 

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from axe_support import violations
+from casebook.kinds import PAGED
 from browser_support import wait_until
 from static_site import serve
 
@@ -100,6 +101,24 @@ STATES = {
     "table wider than a phone": ("wide-table-test/", None),
     "404 page": ("{prefixed}404.html", None),
 }
+
+
+def _visits_kinds(states: dict) -> dict:
+    """Every registered kind's list page and one entry page (casebook/kinds.py), added when no
+    state above shows one: a new kind is visited without anyone remembering this list."""
+    paths = [path for path, _ in states.values()]
+    for kind in PAGED:
+        entry = kind.fixture.rsplit("/", 1)[-1].removesuffix(".yml")
+        section = f"{kind.section}/"
+        if not any(path == section or path.startswith(section + "?") for path in paths):
+            states[f"{kind.name} list"] = (section, None)
+        if not any(path.startswith(section) and path[len(section):].count("/") == 1
+                   and not path.startswith(section + "for/") for path in paths):
+            states[f"{kind.name} page"] = (f"{section}{entry}/", None)
+    return states
+
+
+STATES = _visits_kinds(STATES)
 
 
 @pytest.fixture(scope="module")

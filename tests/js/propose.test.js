@@ -46,3 +46,35 @@ test("GitHub's new-file address carries the name and the whole file", () => {
   assert.equal(url.searchParams.get("filename"), "x.yml");
   assert.equal(url.searchParams.get("value"), "a: 1\n# b\n");
 });
+
+test("a value YAML would read as something else is quoted: '-', null, true, digits alone", () => {
+  const yaml = P.toYaml({ sector: "null", country: "-", year: 2019,
+    sources: [{ grade: "-", published: "2024" }, { grade: "true", published: "undated" }], added: "2024-01-02" });
+  assert.match(yaml, /\nsector: "null"\n/);
+  assert.match(yaml, /\ncountry: "-"\n/);
+  assert.match(yaml, /grade: "-"\n/);
+  assert.match(yaml, /grade: "true"\n/);
+  assert.match(yaml, /published: 2024\n/);  // a year is a plain date
+  assert.match(yaml, /\nadded: 2024-01-02\n/);
+  assert.equal(/: -\s*$/m.test(yaml), false);
+});
+
+test("a saved draft keeps only the form's own fields, as text or lists of text", () => {
+  const fields = { title: "text", audiences: "list" };
+  const got = P.cleanDraft({ draft: { title: "Kept", audiences: ["a", 2], other: "x", ["__proto__"]: "y",
+    outcomes: [{ 'measure"]': "m", value: "3 calls" }, 7], sources: "abc", quote: [1] }, auto: false }, fields);
+  assert.deepEqual(got.draft, { title: "Kept", outcomes: [{ value: "3 calls" }], sources: [], quote: {} });
+  assert.equal(got.auto, false);
+  assert.equal(got.dropped, 7);  // audiences, other, __proto__, measure"], 7, sources, quote
+  assert.equal(Object.getPrototypeOf(got.draft), Object.prototype);
+});
+
+test("a draft that is not an object is discarded and counted", () => {
+  for (const saved of ["text", [1], 5, { draft: 5 }, { draft: [1] }, { draft: null }]) {
+    const got = P.cleanDraft(saved, {});
+    assert.equal(got.draft, null);
+    assert.equal(got.dropped, 1, JSON.stringify(saved));
+  }
+  assert.deepEqual(P.cleanDraft({}, {}), { draft: null, auto: true, dropped: 0 });
+  assert.deepEqual(P.cleanDraft(null, {}), { draft: null, auto: true, dropped: 0 });
+});

@@ -15,6 +15,7 @@
   var TEXT_FIELDS = ["org", "date", "title", "ask", "f1", "m1", "r1", "f2", "m2", "r2"];
   var data = null;
   var state = null;
+  var dropped = 0;  // unknown items the address or local storage named, left out
 
   function el(tag, className, text) {
     var node = document.createElement(tag);
@@ -39,9 +40,14 @@
     return items;
   }
   function kitOf(id) { return data.kits.filter(function (k) { return k.id === id; })[0] || data.kits[0]; }
+  // Ids come from the address and local storage, which anyone can write: looked up as the data's
+  // own keys only, so "s:__proto__" or "c:constructor" is unknown, not Object.prototype.
+  var own = Object.prototype.hasOwnProperty;
   function known(item) {
+    if (typeof item !== "string") return null;
     var kind = item.slice(0, 2), id = item.slice(2);
-    return (kind === "s:" && data.statements[id]) || (kind === "c:" && data.cases[id]);
+    var entries = kind === "s:" ? data.statements : kind === "c:" ? data.cases : null;
+    return entries && own.call(entries, id) ? entries[id] : null;
   }
 
   // ---- state <-> address ------------------------------------------------------------------
@@ -51,7 +57,12 @@
     var items = (params.get("items") || "").split(",").filter(Boolean);
     var fresh = !params.has("items");
     if (fresh) items = startingItems(kit);
-    var s = { audience: kit.id, items: items.filter(known), pilot: params.get("pilot") !== "0" };
+    var kept = items.filter(known);
+    var pins = readPins();
+    var badPins = pins.filter(function (pin) { return !known(pin); });
+    if (badPins.length) writePins(pins.filter(known));  // so they break no later visit
+    dropped = items.length - kept.length + badPins.length;
+    var s = { audience: kit.id, items: kept, pilot: params.get("pilot") !== "0" };
     TEXT_FIELDS.forEach(function (name) { s[name] = params.get(name) || ""; });
     if (!s.title) s.title = kit.title;
     if (!s.ask) s.ask = kit.asks[0] || "";
@@ -429,6 +440,7 @@
     fillFilters();
     root.classList.add("cb-builder--ready");
     render();
+    if (dropped) say(dropped + (dropped === 1 ? " item" : " items") + " in the link or saved pins are not in the library and were left out.");
     window.cbBuilder = { ready: true, state: function () { return state; } };
   });
 })();

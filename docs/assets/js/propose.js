@@ -30,8 +30,10 @@ function addItem(group, values) {
       if (el.hasAttribute(attr)) { el.setAttribute(attr, el.getAttribute(attr).replaceAll("N-", prefix)); }
     });
   });
+  // Matched by name, never by a selector built from a key: a saved key such as `measure"]` is data.
+  const inputs = [...item.querySelectorAll("[name]")];
   Object.entries(values || {}).forEach(([key, value]) => {
-    const input = item.querySelector(`[name="${group}.${key}"]`);
+    const input = inputs.find((el) => el.name === `${group}.${key}`);
     if (input) { input.value = value; }
   });
   list.appendChild(item);
@@ -245,6 +247,7 @@ function onClick(event) {
     form.reset();
     touched.clear();
     showAll = false;
+    notice("");
     start({});
     return;
   }
@@ -268,10 +271,49 @@ function track(event) {
   update();
 }
 
+/* The form's own top-level fields: name -> "list" (a set of checkboxes) or "text". */
+function formFields() {
+  const fields = {};
+  form.querySelectorAll("input, select, textarea").forEach((el) => {
+    if (el.name && !el.closest("li.cb-pf-item")) { fields[el.name] = el.type === "checkbox" ? "list" : "text"; }
+  });
+  return fields;
+}
+
+function notice(text) {
+  let box = document.getElementById("pf-restore-notice");
+  if (!box && text) {
+    box = document.createElement("p");
+    box.id = "pf-restore-notice";
+    box.className = "cb-pf-notice";
+    box.setAttribute("role", "status");
+    form.prepend(box);
+  }
+  if (box) { box.textContent = text; box.hidden = !text; }
+}
+
+/* The saved draft is untrusted: what the form cannot hold is left out with a notice, and a draft
+   the form still cannot show is discarded, so the page always works. */
+function restore() {
+  let raw;
+  try { raw = JSON.parse(localStorage.getItem(STORE) || "{}"); } catch (error) { raw = "unreadable"; }
+  const clean = P.cleanDraft(raw, formFields());
+  let dropped = clean.dropped;
+  try {
+    start(clean.draft ? { draft: clean.draft, auto: clean.auto } : {});
+  } catch (error) {
+    localStorage.removeItem(STORE);
+    form.reset();
+    start({});
+    dropped = dropped || 1;
+  }
+  if (dropped) {
+    notice("Part of the draft saved in this browser could not be read and was left out. Check your answers, or press Start again.");
+  }
+}
+
 async function main() {
-  let saved = {};
-  try { saved = JSON.parse(localStorage.getItem(STORE) || "{}"); } catch (error) { saved = {}; }
-  start(saved);
+  restore();
   form.addEventListener("input", track);
   form.addEventListener("change", track);
   form.addEventListener("focusout", (event) => {
