@@ -104,6 +104,9 @@ RULES: dict[str, Rule] = _rules(
     ("kit-order-repeat", WARNING, "Two kits share the same order."),
     ("kit-briefing-dated-choice", WARNING, "A kit's briefing names evidence over ten years old while a newer "
                                            "one of the same sector and a wanted kind exists."),
+    ("kit-figure-uncited", ERROR, "A sentence with a figure in a kit's framing or answers cites no source."),
+    ("kit-citation-unknown", ERROR, "A kit's prose cites a source number the kit does not list."),
+    ("kit-figure-source-predates", ERROR, "A sentence speaking of a year cites only sources published before it."),
     ("pilot-view-missing", WARNING, "A kit asks for a pilot that says nothing from its audience's side."),
     ("route-page-unknown", ERROR, "A training step points at a page that does not exist."),
     ("route-kit-section-unknown", ERROR, "A training step names a kit section that does not exist."),

@@ -23,9 +23,12 @@ IDS = {"leeds-gritting": "gmp-tweets", "two-advisers-run-twitter": "tweeting-a-d
 TARGET = {"evidence-kind": "benefit", "evidence-unknown-case": "benefit", "evidence-self": "benefit",
           "too-long": "case", "kit-reference-unknown": "kit", "route-page-unknown": "route",
           "bad-page-ref": "route", "taxonomy-unused": "taxonomy", "file-empty": "benefit",
-          "route-kit-section-unknown": "route", "route-page-section-unknown": "route", "route-too-long": "route"}
+          "route-kit-section-unknown": "route", "route-page-section-unknown": "route", "route-too-long": "route",
+          "kit-figure-uncited": "kit", "kit-citation-unknown": "kit"}
 # Examples that describe a situation rather than show a fragment, and the test that covers each.
 DESCRIBED = {
+    "kit-figure-source-predates": "needs the kit's sources with their dates; "
+                                  "tests/test_kit_prose.py::test_a_figure_held_only_by_an_older_source_is_a_problem",
     "kit-briefing-dated-choice": "needs a newer case of the same sector; "
                                  "tests/test_relevance.py::test_a_named_choice_over_ten_years_old_is_warned_when_newer_evidence_exists",
     "file-too-large": "a 100 kB file; tests/test_load.py::test_file_too_large",
