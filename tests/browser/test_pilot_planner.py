@@ -11,6 +11,7 @@ import re
 from urllib.parse import parse_qs, urlparse
 
 import shutil
+import subprocess
 
 import docx
 import pytest
@@ -84,6 +85,11 @@ def test_planner_numbers_reach_all_three_briefings_in_print(page, site_dir):
     pdf = page.pdf(format="A4", prefer_css_page_size=True)
     pages = len(re.findall(rb"/Type\s*/Page[^s]", pdf))
     assert pages == len(kits), f"the {len(kits)} briefings print on {pages} pages"
+    if shutil.which("pdftotext"):  # the printed pages themselves carry the plan's numbers
+        printed = subprocess.run(["pdftotext", "-", "-"], input=pdf, capture_output=True, check=True).stdout.decode()
+        for number, kit in enumerate(kits):
+            sheet = " ".join(printed.split("\f")[number].split())
+            assert money(total_hours * 24.5) in sheet and "garden waste" in sheet and kit["name"] in sheet
 
 
 def test_planner_word_files_hold_the_plan(page, site_dir, tmp_path):
