@@ -176,3 +176,12 @@ def test_sheets_print_the_public_address_not_this_preview(page, site_dir):
     for kit in kits:
         address = page.locator(f'.cb-planner__sheet[data-audience="{kit["id"]}"] .cb-planner__address').inner_text()
         assert address.endswith(f"{data['site']['short']}/kits/{kit['id']}") and "127.0.0.1" not in address
+
+
+def test_a_standard_briefing_leads_to_the_planner(page, site_dir):
+    _, kits = pilot_of(site_dir)
+    page.goto(f"kits/{kits[0]['id']}/briefing/")
+    page.get_by_role("link", name="Plan the pilot with your numbers").click()
+    wait_until(page, "window.cbPlanner && window.cbPlanner.ready")
+    assert urlparse(page.url).fragment == "pilot-planner"
+    assert page.locator(".cb-planner__sheet").count() == len(kits)
