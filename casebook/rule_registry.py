@@ -94,6 +94,7 @@ RULES: dict[str, Rule] = _rules(
     ("date-order", ERROR, "last_verified is before added."),
     ("stale-entry", WARNING, "The sources were last checked more than two years ago."),
     ("source-not-original", WARNING, "A source's address is a copy, not the publisher's page."),
+    ("value-abbreviated", WARNING, "An outcome's value abbreviates the figure (2.4k, 1.2m, ~300)."),
     ("case-probable-duplicate", ERROR, "A case repeats an earlier one: same organisation and year, and a "
      "shared source address or a near-identical title."),
     ("evidence-unknown-case", ERROR, "A statement's evidence names a case that is not in case_studies/."),

@@ -106,6 +106,41 @@ def test_bad_example_gives_its_rule(repo, rule, example):
         path.write_text(apply_example(path.read_text(encoding="utf-8"), example), encoding="utf-8")
     lines = problem_lines(repo)
     assert any(line.endswith(f"[{rule}]") for line in lines), "\n".join([example, *lines])
+    for line in lines:  # every message the rules give here reads whole: no doubled or open bracket or quote
+        assert balanced(line), line
+
+
+PAIRS = {")": "(", "]": "[", "}": "{"}
+
+
+def balanced(line: str) -> bool:
+    """Brackets nest and quotes close in a problem line. Text inside quotes (the contributor's own
+    value) is not counted; an apostrophe inside a word or after a plural s is not a quote."""
+    stack: list[str] = []
+    quote = ""
+    for i, char in enumerate(line):
+        before = line[i - 1] if i else " "
+        after = line[i + 1] if i + 1 < len(line) else " "
+        if quote:
+            if char == quote and not after.isalnum():
+                quote = ""
+        elif char in "'\"" and not (before.isalnum() and (after.isalnum() or char == "'")):
+            quote = char
+        elif char in "([{":
+            stack.append(char)
+        elif char in PAIRS and (not stack or stack.pop() != PAIRS[char]):
+            return False
+    return not stack and not quote
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("a.yml:1:1: x: 'v' is bad (expected y; fix: z) [rule]", True),
+    ("a.yml:1:1: x: add it to kits/)) [unknown-id]", False),
+    ("a.yml:1:1: x: 'ftp://example.org/abc... is not an address (expected y) [url-scheme]", False),
+    ("a.yml:1:1: the template's TODO, the sources' dates ('a (b') [placeholder-left]", True),
+])
+def test_balance_check(line, expected):
+    assert balanced(line) is expected
 
 
 def test_described_examples_are_still_in_the_guide():

@@ -1,7 +1,7 @@
 """Stage 5, exports: what the briefing builder (`/briefing/`) needs, as one JSON document.
 
     {"kits": [{id, name, title, pilot: [[label, text]...], pilot_id, asks, statements, cases}],
-     "pilots": {id: casebook.pilot.planner_data: fact templates, defaults, views},
+     "pilots": {id: casebook.model.pilot.planner_data: fact templates, defaults, views},
      "statements": {id: {text, audiences, kind, label, url, sources: [source...],
                          sectors, countries, years}},
      "cases": {id: {title, organisation, year, value, measure, gloss, audiences, kind, label, url,
