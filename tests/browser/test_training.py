@@ -17,7 +17,7 @@ from PIL import Image
 from pptx import Presentation
 
 from axe_support import violations
-from browser_support import wait_until
+from browser_support import open_page, wait_until
 from casebook.repository import load_casebook
 from casebook.exports.slides import plain_notes
 from support import ROOT
@@ -445,3 +445,22 @@ def test_training_pages_have_no_accessibility_violations(page, route, path):
     page.goto(path.format(route=f"training/{route}") if "{route}" in path else path)
     found = violations(page, page.url)
     assert not found, "axe-core found accessibility violations:\n" + "\n".join(found)
+
+
+def test_agenda_on_a_phone_keeps_step_names_readable(browser, base_url):
+    """At 390 px the minutes go under the start time and the purpose under the step, so a step
+    name keeps most of the width (it used to wrap to eight lines beside three time columns)."""
+    context, page, errors = open_page(browser, base_url, {"width": 390, "height": 844})
+    for route in route_ids(page):
+        page.goto(f"training/{route}/")
+        widths = page.locator("tr.cb-agenda__step td:nth-child(3)").evaluate_all(
+            "cells => cells.map(c => c.getBoundingClientRect().width)")
+        assert widths and min(widths) >= 200, (route, widths)
+        lines = page.locator("tr.cb-agenda__step td:nth-child(3) a").evaluate_all(
+            "links => links.map(a => a.getClientRects().length)")
+        assert max(lines) <= 5, (route, lines)
+        wrap = page.locator(".cb-agenda-table").evaluate("e => e.scrollWidth <= e.clientWidth + 1")
+        assert wrap, f"{route}: the agenda scrolls sideways"
+        assert page.locator("tr.cb-agenda__step .cb-agenda__min-inline").first.is_visible()
+    context.close()
+    assert errors == []
