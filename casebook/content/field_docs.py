@@ -126,6 +126,9 @@ KIT: dict[str, Doc] = {
     "training": ("Training route", "", ["exec-route"]),
     "topics": ("Topics", "", [["channel-shift", "customer-service"]]),
     "pilot": ("Pilot", "", ["answering-residents"]),
+    "sources": ("Sources", "What the framing and answers cite as [1], [2]...: every sentence with a "
+                "figure cites the source that holds it.", [[EXAMPLE_SOURCE]]),
+    "sources[]": ("Source", "One page or report the prose cites by its number.", [EXAMPLE_SOURCE]),
     "evidence": ("Evidence they value", "The outcome kinds this audience values, most valued first, and "
                  "those a briefing for them never leads with.",
                  [{"values": ["money", "contact", "time"], "never_lead_with": ["reach"]}]),

@@ -10,11 +10,14 @@ import json
 import re
 from urllib.parse import parse_qs, urlparse
 
+import shutil
+
 import docx
 import pytest
 from browser_support import wait_until
 
 from casebook.model.pilot import money
+from test_word_libreoffice import SOFFICE, pdf_pages
 
 pytestmark = pytest.mark.browser
 PLAN = {"org": "Anytown Borough Council", "service": "garden waste", "start": "2027-03", "weeks": "10",
@@ -83,7 +86,7 @@ def test_planner_numbers_reach_all_three_briefings_in_print(page, site_dir):
     assert pages == len(kits), f"the {len(kits)} briefings print on {pages} pages"
 
 
-def test_planner_word_files_hold_the_plan(page, site_dir):
+def test_planner_word_files_hold_the_plan(page, site_dir, tmp_path):
     pilot, kits = pilot_of(site_dir)
     open_planner(page)
     fill_plan(page)
@@ -98,6 +101,10 @@ def test_planner_word_files_hold_the_plan(page, site_dir):
         for label, text in pilot["views"][kit["id"]]["points"]:
             assert f"{label}: {text}" in paragraphs
         assert any("Anytown Borough Council" in p for p in paragraphs)
+        shutil.copy(info.value.path(), tmp_path / f"pilot-{kit['id']}.docx")
+    if SOFFICE:  # each lays out on one A4 page where LibreOffice is installed
+        files = sorted(tmp_path.glob("*.docx"))
+        assert set(pdf_pages(tmp_path, files).values()) == {1}
 
 
 def test_calculator_result_arrives(page, site_dir):
