@@ -69,6 +69,12 @@ test("a saved draft keeps only the form's own fields, as text or lists of text",
   assert.equal(Object.getPrototypeOf(got.draft), Object.prototype);
 });
 
+test("a saved outcome keeps its basis and kind (the form's own selects)", () => {
+  const got = P.cleanDraft({ draft: { outcomes: [{ measure: "m", value: "1", source: "1", basis: "counted", kind: "contact" }] } }, {});
+  assert.deepEqual(got.draft.outcomes, [{ measure: "m", value: "1", source: "1", basis: "counted", kind: "contact" }]);
+  assert.equal(got.dropped, 0);
+});
+
 test("a draft that is not an object is discarded and counted", () => {
   for (const saved of ["text", [1], 5, { draft: 5 }, { draft: [1] }, { draft: null }]) {
     const got = P.cleanDraft(saved, {});

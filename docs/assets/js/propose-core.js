@@ -149,7 +149,7 @@
      form wrote other shapes): only the form's own fields, as text or lists of text, and only the
      known keys of each repeated group are kept. `fields` maps each top-level field name to "text"
      or "list". Returns the clean draft (null when there is none) and how many values were dropped. */
-  var GROUP_KEYS = { outcomes: ["measure", "value", "source", "headline"],
+  var GROUP_KEYS = { outcomes: ["measure", "value", "source", "basis", "kind", "headline"],
                      sources: ["title", "publisher", "url", "published", "grade"], quote: ["text", "by", "source"] };
   var own = Object.prototype.hasOwnProperty;
 
