@@ -8,6 +8,8 @@ timestamps), so an unchanged route never shows up as a changed download.
 
 from __future__ import annotations
 
+from typing import Any
+
 import io
 import re
 import zipfile
@@ -43,7 +45,7 @@ def route_pptx(book: Casebook, session: Session) -> bytes:
     return _fixed_zip(buffer.getvalue())
 
 
-def title_slide(prs, session: Session) -> None:
+def title_slide(prs: Any, session: Session) -> None:
     slide = prs.slides.add_slide(prs.slide_layouts[TITLE_LAYOUT])
     title, subtitle = slide.placeholders[0], slide.placeholders[1]
     _place(title, MARGIN, Inches(1.6), WIDTH - 2 * MARGIN, Inches(2))
@@ -54,7 +56,7 @@ def title_slide(prs, session: Session) -> None:
     _paragraph(subtitle.text_frame, minutes, size=20)
 
 
-def step_slide(prs, book: Casebook, view: StepView, count: int) -> None:
+def step_slide(prs: Any, book: Casebook, view: StepView, count: int) -> None:
     slide = prs.slides.add_slide(prs.slide_layouts[TITLE_ONLY_LAYOUT])
     heading = slide.shapes.title
     _place(heading, MARGIN, Inches(0.4), WIDTH - 2 * MARGIN, Inches(1.4))
@@ -90,7 +92,7 @@ def plain_notes(markdown_text: str) -> str:
     return EMPHASIS.sub(lambda m: next(g for g in m.groups() if g is not None), text)
 
 
-def _paragraph(frame, text: str, *, size: int, bold: bool = False) -> None:
+def _paragraph(frame: Any, text: str, *, size: int, bold: bool = False) -> None:
     paragraph = frame.add_paragraph() if frame.text else frame.paragraphs[0]
     paragraph.text = text
     paragraph.font.size = Pt(size)
@@ -98,7 +100,7 @@ def _paragraph(frame, text: str, *, size: int, bold: bool = False) -> None:
     paragraph.space_before = Pt(6)
 
 
-def _place(shape, left, top, width, height) -> None:
+def _place(shape: Any, left: int, top: int, width: int, height: int) -> None:
     shape.left, shape.top, shape.width, shape.height = left, top, width, height
 
 

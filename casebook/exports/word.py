@@ -8,6 +8,8 @@ fixed document dates and zip timestamps, so an unchanged casebook gives identica
 
 from __future__ import annotations
 
+from typing import Any
+
 import io
 import zipfile
 from datetime import datetime
@@ -63,8 +65,10 @@ def briefing_docx(brief: Briefing, *, site_address: str = "") -> bytes:
     return _reproducible(doc)
 
 
-def _pilot(doc, brief: Briefing) -> None:
+def _pilot(doc: Any, brief: Briefing) -> None:
     """The same shared facts, then the same view, as the briefing page (templates/pilot.html.j2)."""
+    if brief.pilot is None:
+        return
     doc.add_heading(f"What we propose: {brief.pilot.title}", level=2)
     view = brief.pilot_view
     if view:
@@ -75,13 +79,13 @@ def _pilot(doc, brief: Briefing) -> None:
         _term(doc, label, text)
 
 
-def _term(doc, label: str, text: str) -> None:
+def _term(doc: Any, label: str, text: str) -> None:
     paragraph = doc.add_paragraph()
     paragraph.add_run(f"{label}: ").bold = True
     paragraph.add_run(text)
 
 
-def _set_up(doc) -> None:
+def _set_up(doc: Any) -> None:
     """A4 with narrow margins and tight spacing, so the briefing stays on one page in Word."""
     for section in doc.sections:
         section.page_width, section.page_height = Cm(21), Cm(29.7)
@@ -108,18 +112,18 @@ def _set_up(doc) -> None:
     props.revision = 1
 
 
-def _small(doc, text: str) -> None:
+def _small(doc: Any, text: str) -> None:
     run = doc.add_paragraph().add_run(text)
     run.font.size = Pt(7)
 
 
-def _cite(paragraph, notes) -> None:
+def _cite(paragraph: Any, notes: Any) -> None:
     if notes:
         run = paragraph.add_run(f"[{','.join(str(n) for n in notes)}]")
         run.font.superscript = True
 
 
-def _reproducible(doc) -> bytes:
+def _reproducible(doc: Any) -> bytes:
     """Save, then rewrite the zip with fixed timestamps so identical content gives identical bytes."""
     raw = io.BytesIO()
     doc.save(raw)

@@ -7,6 +7,8 @@ pages, which repeat entries found elsewhere) are kept out of the search index by
 
 from __future__ import annotations
 
+from typing import Any
+
 import posixpath
 import re
 
@@ -15,7 +17,8 @@ from markupsafe import Markup
 from mkdocs_adapter.markdown_engine import convert
 
 from casebook.model.index import Casebook
-from casebook.pages.render import relative, render_page
+from casebook.model.urls import relative
+from casebook.pages.render import render_page
 from casebook.pages.sitefile import SiteFile
 from casebook.exports.slides import route_pptx
 from casebook.content.steps import lift_headings, page_sections, read_page
@@ -63,7 +66,7 @@ def session_pages(book: Casebook, session: Session) -> list[SiteFile]:
     return pages
 
 
-def step_page(book: Casebook, session: Session, view: StepView, values: dict) -> SiteFile:
+def step_page(book: Casebook, session: Session, view: StepView, values: dict[str, Any]) -> SiteFile:
     url = session.step_url(view.number)
     steps = session.steps
     kit = view.target.ref if view.target.kind == "kit" else None
@@ -92,7 +95,7 @@ def guide_markdown(book: Casebook, view: StepView, url: str, body: str) -> Marku
     """Markdown from the step's guide page as HTML at the step's address."""
     folder = posixpath.dirname(view.target.ref)
 
-    def repoint(match: re.Match) -> str:
+    def repoint(match: re.Match[str]) -> str:
         page = url_of(posixpath.normpath(posixpath.join(folder, match.group(1))))
         return f"]({relative(url, page)}{match.group(2) or ''})"
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from casebook.content.contract import YEAR_FLOOR
 from casebook.content.hints import Hints
 from casebook.content.load import Document
@@ -28,7 +30,8 @@ def check_cases(ctx: Context) -> list[Problem]:
 def check_source_numbers(doc: Document) -> list[Problem]:
     count = len(doc.data["sources"])
     problems = []
-    items = [(("outcomes", i, "source"), o["source"]) for i, o in enumerate(doc.data["outcomes"])]
+    items: list[tuple[tuple[str | int, ...], Any]] = [(("outcomes", i, "source"), o["source"])
+                                                     for i, o in enumerate(doc.data["outcomes"])]
     if "quote" in doc.data:
         items.append((("quote", "source"), doc.data["quote"]["source"]))
     for keys, number in items:
