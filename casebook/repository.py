@@ -130,6 +130,7 @@ def _load_taxonomy(root: Path, path: Path) -> tuple[Document | None, list[Proble
         return None, problems
     problems += check_shape(doc, validator_for(schemas(Vocabulary())["taxonomy"]))
     problems += rules.check_file_rules(doc, "taxonomy", _first_line(path))
+    problems += rules.check_plain_text(doc, "taxonomy")  # labels reach every page, like any field
     return (None if problems else doc), problems
 
 

@@ -16,7 +16,7 @@ from casebook.exports.builder import builder_json
 from casebook.pages.render import entry_pages
 from casebook.pages.sitefile import SiteFile
 from casebook.exports.word import briefing_docx
-from casebook.model.urls import short_address
+from casebook.model.urls import briefing_docx_url, short_address
 
 
 def site_files(book: Casebook, root: Path, *, base_url: str = "", print_url: str = "",
@@ -33,7 +33,7 @@ def site_files(book: Casebook, root: Path, *, base_url: str = "", print_url: str
     ]
     for kit in book.kits.values():  # the standard briefings as Word files
         address = short_address(f"{print_url}{kit.url}") if print_url else ""
-        files.append(SiteFile(f"downloads/briefing-{kit.id}.docx",
+        files.append(SiteFile(briefing_docx_url(kit.id),
                                    briefing_docx(build_briefing(book, kit), site_address=address), ""))
     for name in SCHEMA_FILES.values():
         files.append(SiteFile(f"schema/{name}", (root / "schema" / name).read_text(encoding="utf-8"), ""))

@@ -54,9 +54,13 @@ outcomes:
   - measure: {measure}
     value: "{rng.randint(2, 90) * 100:,} {rng.choice(['calls', 'people', 'responses', 'minutes'])}"
     source: 1
+    basis: counted
+    kind: contact
   - measure: Share of questions answered within the hour
     value: "{rng.randint(40, 99)} per cent"
     source: 1
+    basis: counted
+    kind: time
 lessons:
   - Agree the standard before the surge, not during it.
 sources:

@@ -181,7 +181,9 @@ def test_word_briefing_opens_and_holds_statements_figures_and_numbered_sources(r
     brief = plan_briefings(book_of(repo))["executives"]
     data = briefing_docx(brief, site_address="https://example.org/kits/executives/")
     assert data == briefing_docx(brief, site_address="https://example.org/kits/executives/")  # reproducible
-    text = "\n".join(p.text for p in docx.Document(io.BytesIO(data)).paragraphs)
+    document = docx.Document(io.BytesIO(data))
+    cells = [p for table in document.tables for row in table.rows for cell in row.cells for p in cell.paragraphs]
+    text = "\n".join(p.text for p in list(document.paragraphs) + cells)
     assert brief.kit.briefing_title in text
     assert "Who does the work: Two fixture advisers answer on the fixture accounts." in text
     assert "Showing a day of real calls helped the public see the whole of a police workload.[1]" in text

@@ -46,3 +46,12 @@ def test_a_gloss_that_is_not_text_is_a_clear_problem(repo):
     edit(repo, "case_studies/gmp-tweets.yml", '    value: "3,205 calls"\n', '    value: "3,205 calls"\n    gloss: 12\n')
     lines = [str(p) for p in load_casebook(repo, today=TODAY).problems]
     assert any("gloss" in line and "gmp-tweets.yml" in line for line in lines), lines
+
+
+def test_a_topic_named_like_an_audience_is_one_chip_not_two(repo):
+    # "Customer service" is an audience and a topic; here the fixture's topic takes the audience's name.
+    edit(repo, "taxonomy.yml", "    label: Policing and public safety\n", "    label: Executives\n")
+    book = load_casebook(repo, today=TODAY).casebook
+    page = case_page(book, "gmp-tweets").content
+    assert page.count(">Executives</a>") == 1  # the audience chip, linking to the kit
+    assert '<li hidden><span data-pagefind-filter="topic">Executives</span></li>' in page  # search keeps the topic

@@ -50,9 +50,16 @@ def page_facts(content: str) -> list[tuple[str, str, str]]:
     return [(key, html.unescape(label), html.unescape(text)) for key, label, text in FACT.findall(content)]
 
 
+def word_paragraphs(data: bytes) -> list:
+    """Body paragraphs, then those in table cells (the pilot's terms sit two to a row)."""
+    document = docx.Document(io.BytesIO(data))
+    cells = [p for table in document.tables for row in table.rows for cell in row.cells for p in cell.paragraphs]
+    return list(document.paragraphs) + cells
+
+
 def word_facts(data: bytes, labels: list[str]) -> list[tuple[str, str]]:
     found = []
-    for paragraph in docx.Document(io.BytesIO(data)).paragraphs:
+    for paragraph in word_paragraphs(data):
         label, _, text = paragraph.text.partition(": ")
         if label in labels:
             found.append((label, text))

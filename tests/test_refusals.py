@@ -244,3 +244,14 @@ def test_a_hidden_file_is_reported_not_dropped(repo):
             "or delete it) [file-hidden]") in lines
     assert any(line.startswith("kits/.notes:1:1: '.notes' is a hidden file") for line in lines)
     assert load_casebook(repo, today=TODAY).casebook is None
+
+
+@pytest.mark.parametrize("old, new, field", [
+    ("label: Policing and public safety", "label: <img src=x onerror=alert(1)>", "topics.public-safety.label"),
+    ("label: Policing\n", "label: \"Policing <script>x</script>\"\n", "sectors.policing.label"),
+    ("description: Police forces.", "description: <b>Police</b> forces.", "sectors.policing.description"),
+])
+def test_taxonomy_labels_get_the_html_check(repo, old, new, field):
+    edit(repo, T, old, new)
+    lines = [line for line in problem_lines(repo) if line.endswith("[text-html]")]
+    assert len(lines) == 1 and lines[0].startswith("taxonomy.yml:") and f": {field}: HTML tag '<" in lines[0]

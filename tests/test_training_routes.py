@@ -3,6 +3,7 @@ facilitator notes may appear, and the .pptx read back with python-pptx."""
 
 from __future__ import annotations
 
+import html
 import io
 import re
 
@@ -13,7 +14,7 @@ from casebook.repository import load_casebook
 from casebook.exports.slides import plain_notes
 from casebook.pages.training import build_session, clock
 from casebook.pages.training_pages import training_pages
-from support import TODAY, edit, problem_lines
+from support import TODAY, edit, problem_lines, real_casebook
 
 ROUTE = "fixture-session"
 NOTE = "Take one objection at a time."
@@ -113,15 +114,42 @@ def test_facilitator_notes_only_in_presenter_view_and_facilitator_guide(pages):
     assert 'class="cb-notes" data-pagefind-ignore="all"' in pages[f"training/{ROUTE}/presenter.md"]
 
 
-def test_handout_has_figures_with_sources_and_note_space_but_no_notes(pages, book):
+def test_handout_prints_the_slides_with_numbered_references_and_no_notes(pages, book):
     handout = pages[f"training/{ROUTE}/handout.md"]
-    source = book.cases["gmp-tweets"].sources[0]
-    assert book.cases["gmp-tweets"].headline.value in handout and source.url in handout
-    assert handout.count('class="cb-note-lines"') == 4
-    assert "<li>“You can&#39;t prove a return on it.”</li>" in handout  # the kit step's objections
+    case = book.cases["gmp-tweets"]
+    # the figure, then its reference number; the source itself in the numbered list at the end
+    assert re.search(rf"{re.escape(case.headline.value)}</span>.*<span class=\"cb-figure__source\">\[1\]</span>", handout)
+    refs = handout[handout.index('<section class="cb-references">'):]
+    assert re.search(rf'<li value="1">{re.escape(case.sources[0].publisher)}, .*<a href="{re.escape(case.sources[0].url)}"',
+                     refs)
+    assert handout.count(case.sources[0].url) == 1  # never a raw address in the text
+    assert "Measure outcomes, not likes." in handout  # the objection's answer, not only the objection
+    assert "Count calls before and after." in handout  # the guide section the step shows
     assert "Facilitator notes" not in handout and "Invite a finance colleague." not in handout
+    assert 'class="cb-note-lines"' not in handout  # no boxes of empty lines
+
+
+def test_guide_has_a_run_sheet_materials_notes_and_the_close_with_the_asks(pages, book):
     guide = pages[f"training/{ROUTE}/guide.md"]
-    assert "Invite a finance colleague." in guide and "starts 0:35 · 20 min" in guide
+    assert "<h2>Run sheet</h2>" in guide and "Invite a finance colleague." in guide
+    assert "starts 0:35 · 20 min" in guide and "<h2>Welcome · 5 min</h2>" in guide and "<h2>Close · 5 min</h2>" in guide
+    assert NOTE in guide and "Count calls before and after." in guide
+    # the route's audience is the kit whose `training` names it, or else the kits its steps show
+    assert all(ask in guide for ask in book.kits["executives"].asks)
+    materials = guide[guide.index('<ul class="cb-materials">'):guide.index("</ul>", guide.index("cb-materials"))]
+    assert re.findall(r'<a href="([^"]+)">', materials) == [
+        f"../../../training/{ROUTE}/handout/", f"../../../training/{ROUTE}/pilot-proposal/",
+        f"../../../training/{ROUTE}/objections-executives/", "../../../downloads/briefing-executives.docx"]
+
+
+def test_worksheets_for_the_pilot_and_each_kit_whose_objections_a_step_rehearses(pages, book):
+    pilot = pages[f"training/{ROUTE}/pilot-proposal.md"]
+    assert "<h1>Pilot proposal</h1>" in pilot and pilot.count("<dt>") == 7
+    card = pages[f"training/{ROUTE}/objections-executives.md"]
+    assert "<h1>Answering executives</h1>" in card
+    assert "You can&#39;t prove a return on it." in card and "Measure outcomes, not likes." in card
+    assert "training/exec-route/objections-executives.md" not in pages  # no objections step there
+    assert "training/exec-route/pilot-proposal.md" in pages
 
 
 def test_contributor_text_in_a_route_is_escaped_not_evaluated(repo):
@@ -132,21 +160,54 @@ def test_contributor_text_in_a_route_is_escaped_not_evaluated(repo):
     assert "Agree 49" not in pages[f"training/{ROUTE}/4.md"]
 
 
-def test_pptx_has_a_title_slide_and_one_slide_per_step_with_notes_from_the_yaml(pages, book):
+def step_groups(prs, session):
+    """The .pptx's slides after the title, grouped by the step number their title starts with."""
+    groups: dict[int, list] = {}
+    for slide in list(prs.slides)[1:]:
+        match = re.match(r"(\d+)\. ", slide.shapes.title.text)
+        if match:
+            groups.setdefault(int(match.group(1)), []).append(slide)
+    return groups
+
+
+def test_pptx_has_a_title_the_step_slides_with_notes_then_asks_and_sources(pages, book):
     prs = Presentation(io.BytesIO(pages[f"training/{ROUTE}/{ROUTE}.pptx"]))
-    slides = list(prs.slides)
     route = book.routes[ROUTE]
-    assert len(slides) == len(route.steps) + 1
-    assert slides[0].shapes.title.text == route.title
     session = build_session(book, route)
-    for slide, view in zip(slides[1:], session.steps, strict=True):
-        assert slide.shapes.title.text == view.title
-        notes = slide.notes_slide.notes_text_frame.text
-        assert notes == plain_notes(view.step.facilitator_notes)
-    assert slides[1].notes_slide.notes_text_frame.text == "Say this before the figure.\nThen ask the room."
-    body = " ".join(shape.text_frame.text for shape in slides[1].shapes if shape.has_text_frame)
+    slides = list(prs.slides)
+    assert slides[0].shapes.title.text == route.title and slides[0].slide_layout.name == "Title Slide"
+    groups = step_groups(prs, session)
+    assert sorted(groups) == [view.number for view in session.steps]
+    for view in session.steps:
+        for slide in groups[view.number]:
+            assert slide.slide_layout.name == "Title and Content" and view.title in slide.shapes.title.text
+            assert slide.placeholders[1].text_frame.text.strip()  # the step's content, never empty
+            assert slide.notes_slide.notes_text_frame.text == plain_notes(view.step.facilitator_notes)
+        questions = groups[view.number][-1].placeholders[1].text_frame.text
+        assert all(f"Discuss: {q}" in questions for q in view.step.discussion)
     case = book.cases["gmp-tweets"]
-    assert case.headline.value in body and f"Source: {case.sources[0].publisher}" in body
+    body = groups[1][0].placeholders[1].text_frame.text
+    assert case.headline.value in body and "[1]" in body
+    assert slides[1].notes_slide.notes_text_frame.text == "Say this before the figure.\nThen ask the room."
+    assert [s.shapes.title.text for s in slides[-2:]] == ["What we ask", "Sources"]
+    assert all(ask in slides[-2].placeholders[1].text_frame.text for ask in book.kits["executives"].asks)
+    assert f"[1] {case.sources[0].publisher}" in slides[-1].placeholders[1].text_frame.text
+    assert "Measure outcomes, not likes." in " ".join(s.placeholders[1].text_frame.text for s in groups[3])
+
+
+def test_pptx_sizes_stay_the_layouts_and_bodies_shrink_on_overflow(pages):
+    """No run carries a font size (PowerPoint would keep it when a trainer resizes the text), and
+    every body is marked to shrink on overflow, as PowerPoint's own setting writes it."""
+    prs = Presentation(io.BytesIO(pages[f"training/{ROUTE}/{ROUTE}.pptx"]))
+    assert (prs.slide_width, prs.slide_height) == (12192000, 6858000) or prs.slide_width > prs.slide_height
+    for slide in prs.slides:
+        for shape in slide.placeholders:
+            for paragraph in shape.text_frame.paragraphs:
+                assert all(run.font.size is None for run in paragraph.runs), shape.text_frame.text
+        body = slide.placeholders[1].text_frame._txBody.bodyPr
+        assert body.find("{http://schemas.openxmlformats.org/drawingml/2006/main}normAutofit") is not None
+    layout = prs.slide_layouts[1].placeholders[1]
+    assert layout.left + layout.width <= prs.slide_width and layout.width > prs.slide_width * 0.8
 
 
 def test_pptx_is_the_same_bytes_on_every_build(book):
@@ -182,3 +243,32 @@ def test_optional_and_prepare_have_their_shape_checked(repo):
             "as a list) [wrong-type]") in lines
     assert ("training/exec-route.yml:9:5: steps[0].optional: 'yes please' is text (expected true or false; "
             "fix: write optional as true or false) [wrong-type]") in lines
+
+
+def test_good_answers_print_under_the_questions_in_the_guide_only(repo):
+    edit(repo, f"training/{ROUTE}.yml", "      Then ask the room.\n",
+         "      Then ask the room.\n\n      Good answers name a service and a count.\n")
+    book = load_casebook(repo, today=TODAY).casebook
+    pages = {page.src_uri: page.content for page in training_pages(book)}
+    guide = pages[f"training/{ROUTE}/guide.md"]
+    notes, good = guide.split("What good answers sound like", 1)
+    assert "What would we count here?" in notes and "Good answers name a service and a count." in good
+    assert "Then ask the room." in notes and "Then ask the room." not in good
+    assert "Good answers" not in pages[f"training/{ROUTE}/handout.md"]
+
+
+def test_real_content_every_item_a_note_names_in_bold_is_printed_in_the_facilitator_guide():
+    """Reads the real routes: a note that says "the **Caveat** box" or "the **HMRC** example" must
+    find it in the guide, so a trainer can run the session from the guide alone."""
+    book = real_casebook()
+    pages = {page.src_uri: page.content for page in training_pages(book)}
+    checked = 0
+    for route in book.routes.values():
+        guide = re.sub(r'<div class="cb-notes">.*?</div>', " ", pages[f"training/{route.id}/guide.md"], flags=re.S)
+        text = html.unescape(re.sub(r"<[^>]+>", " ", guide)).lower()  # the guide without the notes themselves
+        text = " ".join(text.split())
+        for number, step in enumerate(route.steps, 1):
+            for named in re.findall(r"\*\*(.+?)\*\*", step.facilitator_notes, flags=re.S):
+                assert " ".join(named.split()).lower() in text, f"{route.id} step {number}: {named!r} is not in the guide"
+                checked += 1
+    assert checked >= 5

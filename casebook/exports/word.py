@@ -51,15 +51,15 @@ def briefing_docx(brief: Briefing, *, site_address: str = "") -> bytes:
             paragraph.add_run(f" ({kind.label})").italic = True
     if brief.objections:
         doc.add_heading("Questions you may have", level=2)
-        for objection in brief.objections:
+        for objection, answer in zip(brief.objections, brief.answers, strict=True):
             doc.add_paragraph().add_run(f"“{objection.objection}”").bold = True
-            doc.add_paragraph(plain_text(render(objection.answer).html))
+            doc.add_paragraph(plain_text(render(answer).html))
     doc.add_heading("What we ask of you", level=2)
     for ask in brief.asks:
         doc.add_paragraph(ask, style="List Bullet")
     doc.add_heading("Sources", level=2)
     for number, source in enumerate(brief.notes, 1):
-        _small(doc, f"{number}. {source.title}. {source.publisher}, {source.published_label}. {source.url}")
+        _small(doc, f"{number}. {source.title}. {source.publisher}, {source.published_label}. {source.url}", 6.1)
     if site_address:
         _small(doc, f"More evidence and the full kit: {site_address}")
     return _reproducible(doc)
@@ -73,28 +73,32 @@ def _pilot(doc: Any, brief: Briefing) -> None:
     view = brief.pilot_view
     if view:
         doc.add_paragraph(view.lead)
-    for _key, label, sentence in brief.pilot_facts:
-        _term(doc, label, sentence)
-    for label, text in view.points if view else ():
-        _term(doc, label, text)
+    pairs = [(label, sentence) for _key, label, sentence in brief.pilot_facts]
+    _terms(doc, pairs + list(view.points if view else ()))
 
 
-def _term(doc: Any, label: str, text: str) -> None:
-    paragraph = doc.add_paragraph()
-    paragraph.add_run(f"{label}: ").bold = True
-    paragraph.add_run(text)
+def _terms(doc: Any, pairs: list[tuple[str, str]]) -> None:
+    """Label and text, two to a row: the pilot's dozen short answers then fit the one page."""
+    table = doc.add_table(rows=(len(pairs) + 1) // 2, cols=2)
+    for index, (label, text) in enumerate(pairs):
+        paragraph = table.cell(index // 2, index % 2).paragraphs[0]
+        paragraph.paragraph_format.space_after = Pt(0)
+        paragraph.add_run(f"{label}: ").bold = True
+        paragraph.add_run(text)
+        for run in paragraph.runs:
+            run.font.size = Pt(7.2)
 
 
 def _set_up(doc: Any) -> None:
     """A4 with narrow margins and tight spacing, so the briefing stays on one page in Word."""
     for section in doc.sections:
         section.page_width, section.page_height = Cm(21), Cm(29.7)
-        section.left_margin = section.right_margin = Cm(1.4)
-        section.top_margin = section.bottom_margin = Cm(1.2)
+        section.left_margin = section.right_margin = Cm(1.3)
+        section.top_margin = section.bottom_margin = Cm(1.0)
     style = doc.styles["Normal"]
     style.font.name = "Arial"
-    style.font.size = Pt(8.5)
-    style.paragraph_format.space_after = Pt(1.5)
+    style.font.size = Pt(8.2)
+    style.paragraph_format.space_after = Pt(1)
     style.paragraph_format.space_before = Pt(0)
     for name, size in (("Heading 1", 15), ("Heading 2", 11)):
         heading = doc.styles[name]
@@ -112,9 +116,9 @@ def _set_up(doc: Any) -> None:
     props.revision = 1
 
 
-def _small(doc: Any, text: str) -> None:
+def _small(doc: Any, text: str, size: float = 7) -> None:
     run = doc.add_paragraph().add_run(text)
-    run.font.size = Pt(7)
+    run.font.size = Pt(size)
 
 
 def _cite(paragraph: Any, notes: Any) -> None:

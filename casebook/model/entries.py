@@ -192,6 +192,7 @@ class Kit:
     topics: tuple[str, ...] = ()
     pilot: str | None = None  # the id of a file in pilots/
     briefing: BriefingChoice | None = None  # None: the briefing is chosen automatically
+    sources: tuple[Source, ...] = ()  # what its framing and answers cite as [1], [2]...
     evidence_values: tuple[str, ...] = ()  # outcome kinds its readers value, most valued first
     never_lead_with: tuple[str, ...] = ()  # outcome kinds a briefing for them never leads with
 
@@ -244,7 +245,7 @@ class Route:
         return WELCOME_MINUTES + sum(step.minutes for step in self.steps) + CLOSE_MINUTES
 
 
-def _source(data: dict[str, Any], last_verified: date) -> Source:
+def _source(data: dict[str, Any], last_verified: date | None) -> Source:
     published = str(data["published"])
     return Source(data["title"], data["publisher"], data["url"], published, data["grade"],
                   last_verified if published == UNDATED else None)
@@ -296,6 +297,7 @@ def build_kit(id: str, path: str, data: dict[str, Any]) -> Kit:
                topics=tuple(data.get("topics", ())),
                pilot=data.get("pilot"),
                briefing=_briefing_choice(data["briefing"]) if "briefing" in data else None,
+               sources=tuple(_source(s, None) for s in data.get("sources", ())),
                evidence_values=tuple(data.get("evidence", {}).get("values", ())),
                never_lead_with=tuple(data.get("evidence", {}).get("never_lead_with", ())))
 

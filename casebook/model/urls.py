@@ -53,6 +53,11 @@ def briefing_url(kit_id: str) -> str:
     return url_of(briefing_src_uri(kit_id))
 
 
+def briefing_docx_url(kit_id: str) -> str:
+    """The Word file of a kit's standard briefing."""
+    return f"downloads/briefing-{kit_id}.docx"
+
+
 # One audience's cases as a plain page (cases/for/executives/): what the explorer's `?audience=`
 # shows, for readers without JavaScript, since a static host cannot vary a page by query string.
 # Under cases/ with a third path part, so it never takes a case's address (cases/<id>/).

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+import re
 from dataclasses import dataclass
 
 from casebook.model.index import Casebook
@@ -18,6 +19,7 @@ from casebook.model.urls import url_of
 
 KIND_LABELS = {"case": "Case study", "kit": "Persuasion kit", "benefit": "Statement", "guide": "Guide"}
 KEY_FIGURES = 3  # per case: what fits on a slide and a handout line
+GOOD_ANSWERS = "Good answers"  # how a note paragraph about the answers to the questions opens
 
 
 @dataclass(frozen=True)
@@ -97,6 +99,14 @@ def describe(book: Casebook, target: Target) -> tuple[str, str]:
     if target.section:
         title = f"{title}: {page_sections(body)[target.section][0]}"
     return title, url
+
+
+def note_parts(notes: str) -> tuple[str, str]:
+    """Facilitator notes as (what to do, what good answers sound like): paragraphs that open with
+    "Good answers" are printed under the questions they answer, the rest as notes."""
+    paragraphs = [p.strip() for p in re.split(r"\n\s*\n", notes.strip()) if p.strip()]
+    good = [p for p in paragraphs if p.startswith(GOOD_ANSWERS)]
+    return "\n\n".join(p for p in paragraphs if p not in good), "\n\n".join(good)
 
 
 def clock(minutes: int) -> str:

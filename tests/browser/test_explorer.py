@@ -171,3 +171,21 @@ def test_typing_while_a_search_runs_keeps_every_key(fixture_page):
     assert fixture_page.locator("#cb-q").input_value() == "gritting"
     assert set(shown_ids(fixture_page)) == GRITTER
     assert fixture_page.url.endswith("?q=gritting")
+
+
+def test_a_filter_on_a_desktop_keeps_the_results_in_view(page):
+    # Real site: a long list; the reader has scrolled down it, then picks the latest year.
+    open_explorer(page)
+    years = page.locator("select[name=year_from] option").evaluate_all("os => os.map(o => o.value).filter(Boolean)")
+    page.evaluate("window.scrollTo(0, document.body.scrollHeight)")
+    page.locator(".cb-facet--years summary").click()
+    page.locator("select[name=year_from]").select_option(max(years, key=int))
+    settle(page)
+    page.wait_for_timeout(200)
+    box = page.locator(".cb-explorer__list").bounding_box()
+    assert box["y"] + box["height"] > 0 and box["y"] < 900, box
+
+
+def test_the_filters_button_counts_a_year_range(fixture_phone):
+    open_explorer(fixture_phone, "?audience=executives&topic=emergencies&year_from=2012")
+    assert fixture_phone.locator(".cb-explorer__toggle").inner_text() == "Filters (3)"

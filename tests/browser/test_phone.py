@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
+from browser_support import open_page
 
 pytestmark = pytest.mark.browser
 
@@ -46,3 +47,35 @@ def test_citation_marks_never_break_inside_their_brackets(browser, base_url, sit
         lines = marks.nth(i).evaluate("e => e.getClientRects().length")
         assert lines == 1, marks.nth(i).inner_text()
     context.close()
+
+
+def test_a_kit_on_a_phone_is_a_short_overview_with_sections_one_tap_away(browser, base_url):
+    context, page, errors = open_page(browser, base_url, {"width": 390, "height": 844})
+    page.goto("kits/executives/")
+    page.wait_for_load_state("networkidle")
+    # First screen: who they are, the way to the briefing and what they care about.
+    assert page.get_by_role("link", name="One-page briefing").bounding_box()["y"] < 844
+    cares = page.get_by_role("heading", name="What they care about")
+    assert cares.is_visible() and cares.bounding_box()["y"] < 844
+    screens = page.evaluate("document.documentElement.scrollHeight") / 844
+    toggles = page.locator(".cb-fold__toggle")
+    assert toggles.count() >= 5 and screens < 4, screens
+    assert all(box["height"] >= 44 for box in toggles.evaluate_all("els => els.map(e => e.getBoundingClientRect())"))
+    objections = page.locator(".cb-fold__toggle", has_text="Objections and answers")
+    assert objections.get_attribute("aria-expanded") == "false" and not page.locator(".cb-objection").first.is_visible()
+    objections.click()
+    assert objections.get_attribute("aria-expanded") == "true" and page.locator(".cb-objection").first.is_visible()
+    # A link into a folded section opens it; print shows every section.
+    page.goto("kits/executives/#kit-benefits")
+    assert page.locator("#kit-benefits").is_visible()
+    page.emulate_media(media="print")
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+    assert page.locator(".cb-fold[hidden]").count() == 0
+    context.close()
+    assert errors == [], errors
+
+
+def test_a_kit_on_a_desktop_is_not_folded(page):
+    page.goto("kits/executives/")
+    assert page.locator(".cb-fold__toggle").count() == 0
+    assert page.locator("#kit-benefits").is_visible()

@@ -15,7 +15,9 @@ import pytest
 import yaml
 from browser_support import wait_until
 
+from casebook.kinds import FOLDERS, TAXONOMY
 from support import ROOT
+from test_word_libreoffice import SOFFICE, pdf_pages
 
 pytestmark = pytest.mark.browser
 PLAN = "?p.org=Anytown+Borough+Council&p.service=garden+waste&p.start=2026-03&p.weeks=10&p.hours=8&p.rate=24.5&p.cost_per_call=5&p.fall=10&p.slip=30"
@@ -81,7 +83,7 @@ def test_report_prints_on_one_page_and_keeps_its_figures(page):
     assert "Quicker to answer once in public." in sheet.inner_text()
 
 
-def test_report_word_file(page):
+def test_report_word_file(page, tmp_path):
     open_report(page, MET)
     with page.expect_download() as info:
         page.locator("[data-report=docx]").click()
@@ -90,12 +92,15 @@ def test_report_word_file(page):
     assert text.count("Met: ") == 2 and "Continue: both thresholds" in text
     cells = [cell.text for table in document.tables for row in table.rows for cell in row.cells]
     assert "1,000 in the same weeks last year" in cells and "-15%" in cells and "£2.45" in cells
+    if SOFFICE:  # one A4 page where LibreOffice is installed
+        shutil.copy(info.value.path(), tmp_path / "report.docx")
+        assert pdf_pages(tmp_path, [tmp_path / "report.docx"]) == {"report": 1}
 
 
 def content_copy(tmp_path):
     root = tmp_path / "repo"
     root.mkdir()
-    for name in ("case_studies", "benefits", "kits", "training", "pilots", "taxonomy.yml", "docs"):
+    for name in (*FOLDERS.values(), TAXONOMY, "docs"):  # every content folder the registry knows
         (shutil.copytree if (ROOT / name).is_dir() else shutil.copy)(ROOT / name, root / name)
     return root
 
@@ -127,4 +132,8 @@ def test_results_become_a_valid_case_that_opens_in_the_propose_form(page, tmp_pa
     assert page.input_value("#pf-title") == title
     assert page.input_value("#pf-organisation") == "Anytown Borough Council"
     assert page.locator('[data-items="outcomes"] > li').count() == len(case["outcomes"])
-    assert yaml.safe_load(page.inner_text("#pf-yaml"))["title"] == title
+    in_form = yaml.safe_load(page.inner_text("#pf-yaml"))
+    assert in_form["title"] == title and in_form["outcomes"][0]["basis"] == "counted"
+    assert in_form["outcomes"][0]["kind"] == "contact" and in_form["sources"] == case["sources"]
+    assert page.locator("#pf-status").inner_text().startswith("Ready"), page.locator("#pf-status").inner_text()
+    assert page.locator("#pf-restore-notice").count() == 0 or page.locator("#pf-restore-notice").is_hidden()

@@ -125,3 +125,10 @@ test("a case that fails two facets is counted for neither", () => {
   assert.equal(X.counts(records, s, "country").AU, undefined);
   assert.equal(X.counts(records, s, "topic")["public-safety"], 2);  // a (shown) + b (GB, public-safety)
 });
+
+test("the filter count counts a year range as one filter, beside each ticked value", () => {
+  assert.equal(X.activeCount(state("")), 0);
+  assert.equal(X.activeCount(state("?audience=executives&topic=emergencies")), 2);
+  assert.equal(X.activeCount(state("?audience=executives&topic=emergencies&year_from=2015")), 3);
+  assert.equal(X.activeCount(state("?year_from=2015&year_to=2020")), 1);
+});

@@ -15,6 +15,7 @@
   var TEXT_FIELDS = ["org", "date", "title", "ask", "f1", "m1", "r1", "f2", "m2", "r2"];
   var data = null;
   var state = null;
+  var dropped = 0;  // unknown items the address or local storage named, left out
 
   function el(tag, className, text) {
     var node = document.createElement(tag);
@@ -39,9 +40,14 @@
     return items;
   }
   function kitOf(id) { return data.kits.filter(function (k) { return k.id === id; })[0] || data.kits[0]; }
+  // Ids come from the address and local storage, which anyone can write: looked up as the data's
+  // own keys only, so "s:__proto__" or "c:constructor" is unknown, not Object.prototype.
+  var own = Object.prototype.hasOwnProperty;
   function known(item) {
+    if (typeof item !== "string") return null;
     var kind = item.slice(0, 2), id = item.slice(2);
-    return (kind === "s:" && data.statements[id]) || (kind === "c:" && data.cases[id]);
+    var entries = kind === "s:" ? data.statements : kind === "c:" ? data.cases : null;
+    return entries && own.call(entries, id) ? entries[id] : null;
   }
 
   // ---- state <-> address ------------------------------------------------------------------
@@ -51,7 +57,12 @@
     var items = (params.get("items") || "").split(",").filter(Boolean);
     var fresh = !params.has("items");
     if (fresh) items = startingItems(kit);
-    var s = { audience: kit.id, items: items.filter(known), pilot: params.get("pilot") !== "0" };
+    var kept = items.filter(known);
+    var pins = readPins();
+    var badPins = pins.filter(function (pin) { return !known(pin); });
+    if (badPins.length) writePins(pins.filter(known));  // so they break no later visit
+    dropped = items.length - kept.length + badPins.length;
+    var s = { audience: kit.id, items: kept, pilot: params.get("pilot") !== "0" };
     TEXT_FIELDS.forEach(function (name) { s[name] = params.get(name) || ""; });
     if (!s.title) s.title = kit.title;
     if (!s.ask) s.ask = kit.asks[0] || "";
@@ -90,7 +101,7 @@
       } else {
         var c = data.cases[id];
         cases.push({ value: c.value, gloss: c.gloss, measure: c.measure, who: c.organisation + ", " + c.year,
-                     label: c.label, kind: c.kind, note: cite(c.source) });
+                     sentence: c.sentence, label: c.label, kind: c.kind, note: cite(c.source) });
       }
     });
     var local = [1, 2].map(function (n) {
@@ -245,13 +256,13 @@
         box.appendChild(el("p", "cb-briefing__org", f.from ? "Our figure: " + f.from : "Our own figure"));
         grid.appendChild(box);
       });
+      // A comparable organisation is one sentence (casebook.pages.briefing.card_sentence), as on
+      // the standard briefing: who, the year, what was measured and the figure in the source's words.
       figures.forEach(function (c) {
         var box = el("div", "cb-briefing__case");
-        var figure = cited(el("p", "cb-briefing__figure"), c.value, [c.note]);
-        box.appendChild(figure);
-        if (c.gloss) box.appendChild(el("p", "cb-gloss", c.gloss));
-        box.appendChild(el("p", "cb-briefing__measure", c.measure));
-        box.appendChild(el("p", "cb-briefing__org", c.who + " · " + c.label));
+        var sentence = cited(el("p", "cb-briefing__sentence"), c.sentence + ".", [c.note]);
+        sentence.appendChild(el("span", "cb-briefing__label", " · " + c.label));
+        box.appendChild(sentence);
         grid.appendChild(box);
       });
       section(b.local.length ? "Our figures and comparable organisations" : "Comparable organisations",
@@ -395,8 +406,7 @@
         para([new d.TextRun({ text: f.value, bold: true }), ": " + f.measure + (f.from ? " (" + f.from + ")" : "")]);
       });
       b.cases.forEach(function (c) {
-        para([new d.TextRun({ text: c.value, bold: true }), cite([c.note]), (c.gloss ? " (" + c.gloss + ")" : "") + ": " + c.measure + ". " + c.who +
-          " (" + c.label + ")."]);
+        para([c.sentence + ".", cite([c.note]), " (" + c.label + ")."]);
       });
     }
     if (state.ask) { heading("What we ask of you", d.HeadingLevel.HEADING_2); para([state.ask]); }
@@ -429,6 +439,7 @@
     fillFilters();
     root.classList.add("cb-builder--ready");
     render();
+    if (dropped) say(dropped + (dropped === 1 ? " item" : " items") + " in the link or saved pins are not in the library and were left out.");
     window.cbBuilder = { ready: true, state: function () { return state; } };
   });
 })();

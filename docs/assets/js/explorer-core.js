@@ -199,7 +199,14 @@
     return view(records, state, ranks).results;
   }
 
-  return { FACETS: FACETS, FACET_NAMES: FACET_NAMES, SORTS: SORTS, emptyState: emptyState,
+  /* How many filters are set, as the "Filters (n)" button says: each ticked value, and a year
+     range (from, to or both) as one. */
+  function activeCount(state) {
+    var ticked = FACET_NAMES.reduce(function (n, name) { return n + state[name].length; }, 0);
+    return ticked + (state.year_from !== null || state.year_to !== null ? 1 : 0);
+  }
+
+  return { FACETS: FACETS, FACET_NAMES: FACET_NAMES, SORTS: SORTS, emptyState: emptyState, activeCount: activeCount,
            parseState: parseState, toSearch: toSearch, prepare: prepare, fromIndex: fromIndex, apply: apply,
            counts: counts, view: view, fold: fold, sortOf: sortOf };
 });

@@ -177,7 +177,7 @@
     var words = found.length === 1 ? "1 case" : found.length + " cases";
     ui.count.textContent = words;
     ui.apply.textContent = "Show " + words;
-    var ticked = X.FACET_NAMES.reduce(function (n, name) { return n + state[name].length; }, 0);
+    var ticked = X.activeCount(state);
     ui.toggle.textContent = ticked ? "Filters (" + ticked + ")" : "Filters";
     ui.list.textContent = "";
     var fragment = document.createDocumentFragment();
@@ -234,6 +234,15 @@
     rankWords(push, started);
   }
 
+  /* On a wide screen the filters stay beside the results; a filter that shortens the list can
+     leave it above the screen with an empty column in view. Bring the results back. */
+  function keepResultsInView() {
+    window.requestAnimationFrame(function () {
+      if (host.classList.contains("cb-explorer--sheet")) return;
+      if (ui.list.getBoundingClientRect().bottom < 80) host.scrollIntoView({ block: "start" });
+    });
+  }
+
   function openSheet(open) {
     host.classList.toggle("cb-explorer--sheet", open);
     document.documentElement.classList.toggle("cb-sheet-open", open);
@@ -242,7 +251,7 @@
   }
 
   function bind() {
-    ui.form.addEventListener("change", function () { change(true); });
+    ui.form.addEventListener("change", function () { change(true); keepResultsInView(); });
     ui.sort.addEventListener("change", function () {
       state.sort = ui.sort.value === X.sortOf({ q: state.q, sort: null }) ? null : ui.sort.value;
       change(true);

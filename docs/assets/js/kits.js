@@ -75,22 +75,73 @@
     var pins = readPins();
     var pin = button.getAttribute("data-pin");
     var at = pins.indexOf(pin);
-    if (at === -1) pins.push(pin); else pins.splice(at, 1);
+    if (at === -1) pins.unshift(pin); else pins.splice(at, 1);  // the newest first, as the builder lists them
     writePins(pins);
     showPins();
   });
   window.cbPins.refresh = showPins;
   showPins();
 
-  // A printed kit shows every answer; the reader's own open/closed choice comes back afterwards.
+  // On a phone a kit is a short overview: who they are, the way to the briefing and what they
+  // care about stay open; every later section folds behind its heading, one tap away. A link
+  // to a place inside a folded section opens it.
+  function foldSections() {
+    var kit = document.querySelector(".cb-kit");
+    if (!kit || !window.matchMedia("(max-width: 44.9375em)").matches) return;
+    var heads = Array.prototype.slice.call(kit.parentElement.querySelectorAll(":scope > h2")).slice(1);
+    heads.forEach(function (h2, i) {
+      var body = document.createElement("div");
+      body.className = "cb-fold";
+      body.id = (h2.id || "section-" + i) + "-body";
+      var node = h2.nextSibling;
+      while (node && !(node.nodeType === 1 && node.tagName === "H2")) {
+        var next = node.nextSibling;
+        body.appendChild(node);
+        node = next;
+      }
+      h2.parentNode.insertBefore(body, h2.nextSibling);
+      var toggle = document.createElement("button");
+      toggle.type = "button";
+      toggle.className = "cb-fold__toggle";
+      toggle.setAttribute("aria-controls", body.id);
+      while (h2.firstChild && !(h2.firstChild.classList && h2.firstChild.classList.contains("headerlink"))) {
+        toggle.appendChild(h2.firstChild);
+      }
+      h2.insertBefore(toggle, h2.firstChild);
+      h2.classList.add("cb-fold__head");
+      show(toggle, body, false);
+      toggle.addEventListener("click", function () { show(toggle, body, body.hidden); });
+    });
+    openTarget();
+    window.addEventListener("hashchange", openTarget);
+  }
+  function show(toggle, body, open) {
+    body.hidden = !open;
+    toggle.setAttribute("aria-expanded", String(open));
+  }
+  function openTarget() {
+    var target = window.location.hash && document.getElementById(decodeURIComponent(window.location.hash.slice(1)));
+    var body = target && (target.classList.contains("cb-fold__head") ? target.nextElementSibling : target.closest(".cb-fold"));
+    if (!body || !body.classList.contains("cb-fold")) return;
+    show(body.previousElementSibling.querySelector(".cb-fold__toggle"), body, true);
+    target.scrollIntoView();
+  }
+  foldSections();
+
+  // A printed kit shows every answer and section; the reader's own choice comes back afterwards.
   var closed = [];
+  var folded = [];
   window.addEventListener("beforeprint", function () {
     closed = Array.prototype.filter.call(document.querySelectorAll("details.cb-objection"),
       function (d) { return !d.open; });
     closed.forEach(function (d) { d.open = true; });
+    folded = Array.prototype.filter.call(document.querySelectorAll(".cb-fold"), function (b) { return b.hidden; });
+    folded.forEach(function (b) { b.hidden = false; });
   });
   window.addEventListener("afterprint", function () {
     closed.forEach(function (d) { d.open = false; });
+    folded.forEach(function (b) { b.hidden = true; });
     closed = [];
+    folded = [];
   });
 })();

@@ -13,6 +13,7 @@
   var ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
   var PLAIN_DATE = /^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$/;
   var MARKDOWN = { challenge: true, approach: true, caveats: true };
+  var YAML_WORDS = /^(null|true|false|yes|no|on|off|y|n)$/i;
   var URL_LIMIT = 8000;  // GitHub refuses longer addresses; the page says so instead of failing
 
   function trim(value) { return typeof value === "string" ? value.trim() : ""; }
@@ -30,6 +31,22 @@
     return /^[0-9]+$/.test(text) ? Number(text) : (text === "" ? undefined : text);
   }
 
+  /* One outcome as the form holds it: every key it has reaches the file; the headline box is
+     `headline: true` when ticked and left out otherwise; the source number is a number. */
+  function outcome(o) {
+    var out = {};
+    Object.keys(o || {}).forEach(function (key) {
+      if (key === "headline") {
+        if (o.headline === true || o.headline === "true") { out.headline = true; }
+      } else if (key === "source") {
+        out.source = wholeNumber(o.source);
+      } else {
+        out[key] = trim(o[key]);
+      }
+    });
+    return out;
+  }
+
   /* The draft (what the form holds) -> the case as the contract wants it, keys in schema order.
      Empty optional keys are left out; numbers the form cannot read stay text for the schema to flag. */
   function buildCase(draft, order) {
@@ -39,10 +56,7 @@
       country: trim(d.country), year: wholeNumber(d.year),
       audiences: d.audiences || [], topics: d.topics || [], channels: d.channels || [],
       summary: trim(d.summary).replace(/\s+/g, " "), challenge: trim(d.challenge), approach: trim(d.approach),
-      outcomes: (d.outcomes || []).map(function (o) {
-        return { measure: trim(o.measure), value: trim(o.value), source: wholeNumber(o.source),
-                 basis: trim(o.basis), kind: trim(o.kind) };
-      }),
+      outcomes: (d.outcomes || []).map(outcome),
       lessons: lines(d.lessons), caveats: trim(d.caveats),
       quote: d.quote && (trim(d.quote.text) || trim(d.quote.by)) ?
         { text: trim(d.quote.text), by: trim(d.quote.by), source: wholeNumber(d.quote.source) } : undefined,
@@ -50,13 +64,14 @@
         return { title: trim(s.title), publisher: trim(s.publisher), url: trim(s.url),
                  published: trim(s.published), grade: trim(s.grade) };
       }),
-      related: ids(d.related), added: trim(d.added), last_verified: trim(d.last_verified)
+      related: ids(d.related), distinct_from: ids(d.distinct_from), added: trim(d.added),
+      last_verified: trim(d.last_verified)
     };
     var result = {};
     (order || Object.keys(c)).forEach(function (key) {
       var value = c[key];
       var empty = value === undefined || value === "" || (Array.isArray(value) && value.length === 0);
-      var optional = ["channels", "lessons", "caveats", "quote", "related"].indexOf(key) >= 0;
+      var optional = ["channels", "lessons", "caveats", "quote", "related", "distinct_from"].indexOf(key) >= 0;
       if (empty && optional) { return; }
       if (value === undefined) { return; }  // a required key left out: the schema says so
       if (value === "" && !optional) { return; }
@@ -98,11 +113,15 @@
   }
 
   function scalar(key, value, indent) {
-    if (typeof value === "number") { return " " + value; }
+    if (typeof value === "number" || typeof value === "boolean") { return " " + value; }
     if (MARKDOWN[key] || (key === "text" && value.indexOf("\n") >= 0)) { return block(value, indent + "  "); }
     var plain = ["sector", "country", "grade", "basis", "kind", "added", "last_verified"].indexOf(key) >= 0 ||
       (key === "published" && (PLAIN_DATE.test(value) || value === "undated"));
-    if (plain && /^[A-Za-z0-9-]+$/.test(value)) {
+    // Plain only when YAML reads it back as the same text: not "-" (a list), not "null" or "true",
+    // not digits alone (a number) outside a date.
+    var safe = /^[A-Za-z0-9]+(-[A-Za-z0-9]+)*$/.test(value) && !YAML_WORDS.test(value) &&
+      (/[A-Za-z]/.test(value) || PLAIN_DATE.test(value));
+    if (plain && safe) {
       return " " + value;
     }
     return " " + quoted(value);
@@ -114,7 +133,7 @@
       var value = obj[key];
       var lead = (i === 0 && first) ? first : indent;
       if (Array.isArray(value) && value.every(function (v) { return typeof v === "string" && ID.test(v); }) &&
-          ["audiences", "topics", "channels", "related"].indexOf(key) >= 0) {
+          ["audiences", "topics", "channels", "related", "distinct_from"].indexOf(key) >= 0) {
         out.push(lead + key + ": [" + value.join(", ") + "]");
       } else if (Array.isArray(value)) {
         out.push(lead + key + ":");
@@ -139,6 +158,57 @@
     return SCHEMA_LINE + "\n" + mapping(caseObj, "") + "\n";
   }
 
+  /* A saved draft is untrusted (local storage is anyone's on this origin, and old versions of the
+     form wrote other shapes): only the form's own fields, as text or lists of text, and only the
+     known keys of each repeated group are kept. `fields` maps each top-level field name to "text"
+     or "list". Returns the clean draft (null when there is none) and how many values were dropped. */
+  var GROUP_KEYS = { outcomes: ["measure", "value", "headline", "gloss", "basis", "kind", "source"],
+                     sources: ["title", "publisher", "url", "published", "grade"], quote: ["text", "by", "source"] };
+  var own = Object.prototype.hasOwnProperty;
+
+  function isPlainObject(value) {
+    return value !== null && typeof value === "object" && !Array.isArray(value);
+  }
+
+  function cleanItems(group, value) {
+    var items = group === "quote" ? [value] : value;
+    var dropped = 0;
+    if (!Array.isArray(items)) { return { items: [], dropped: 1 }; }
+    var kept = [];
+    items.forEach(function (item) {
+      if (!isPlainObject(item)) { dropped += 1; return; }
+      var clean = {};
+      Object.keys(item).forEach(function (key) {
+        if (GROUP_KEYS[group].indexOf(key) >= 0 && typeof item[key] === "string") { clean[key] = item[key]; } else { dropped += 1; }
+      });
+      kept.push(clean);
+    });
+    return { items: group === "quote" ? kept[0] || {} : kept, dropped: dropped };
+  }
+
+  function cleanDraft(saved, fields) {
+    if (!isPlainObject(saved) || saved.draft === undefined) {
+      return { draft: null, auto: true, dropped: isPlainObject(saved) || saved === null || saved === undefined ? 0 : 1 };
+    }
+    if (!isPlainObject(saved.draft)) { return { draft: null, auto: true, dropped: 1 }; }
+    var draft = {};
+    var dropped = 0;
+    Object.keys(saved.draft).forEach(function (key) {
+      var value = saved.draft[key];
+      if (own.call(GROUP_KEYS, key)) {
+        var found = cleanItems(key, value);
+        draft[key] = found.items;
+        dropped += found.dropped;
+      } else if (own.call(fields, key) && (fields[key] === "list" ?
+          Array.isArray(value) && value.every(function (v) { return typeof v === "string"; }) : typeof value === "string")) {
+        draft[key] = value;
+      } else {
+        dropped += 1;
+      }
+    });
+    return { draft: draft, auto: saved.auto !== false, dropped: dropped };
+  }
+
   function isRealDate(text) {
     var m = /^([0-9]{4})-([0-9]{2})-([0-9]{2})$/.exec(text);
     if (!m) { return false; }
@@ -158,6 +228,10 @@
       }
     }
     (c.outcomes || []).forEach(function (o, i) { sourceNumber("/outcomes/" + i + "/source", o.source); });
+    (c.outcomes || []).filter(function (o) { return o.headline; }).slice(1).forEach(function (o) {
+      problems.push(["/outcomes/" + c.outcomes.indexOf(o) + "/headline",
+        "Only one outcome can be the headline: untick it here or on the other outcome."]);
+    });
     if (c.quote) { sourceNumber("/quote/source", c.quote.source); }
     (c.sources || []).forEach(function (s, i) {
       var p = s.published || "";
@@ -274,12 +348,23 @@
       encodeURIComponent("Case study: " + (title || "new case")) + "&yaml=" + encodeURIComponent(yaml);
   }
 
+  /* The no-git routes for a file: GitHub's new-file page and the issue form, each only while its
+     address fits URL_LIMIT; past it, the issue form without the file, to paste it into. */
+  function sendRoutes(repoUrl, branch, template, id, title, yaml) {
+    if (!trim(repoUrl)) { return { pullRequest: null, issue: null, pasteIssue: null }; }
+    var pr = newFileUrl(repoUrl, branch, id, yaml);
+    var issue = issueUrl(repoUrl, template, title, yaml);
+    return { pullRequest: pr.length <= URL_LIMIT ? pr : null, issue: issue.length <= URL_LIMIT ? issue : null,
+             pasteIssue: issueUrl(repoUrl, template, title, "") };
+  }
+
   function mailUrl(email, title, id, yaml) {
     return "mailto:" + email + "?subject=" + encodeURIComponent("Case study for the Casebook: " + (title || id)) +
       "&body=" + encodeURIComponent("Proposed file case_studies/" + id + ".yml:\n\n" + yaml);
   }
 
-  return { SCHEMA_LINE: SCHEMA_LINE, URL_LIMIT: URL_LIMIT, buildCase: buildCase, toYaml: toYaml, quoted: quoted,
+  return { SCHEMA_LINE: SCHEMA_LINE, URL_LIMIT: URL_LIMIT, buildCase: buildCase, cleanDraft: cleanDraft, toYaml: toYaml, quoted: quoted,
            crossChecks: crossChecks, isRealDate: isRealDate, idProblem: idProblem, suggestId: suggestId,
-           schemaProblems: schemaProblems, newFileUrl: newFileUrl, issueUrl: issueUrl, mailUrl: mailUrl };
+           schemaProblems: schemaProblems, newFileUrl: newFileUrl, issueUrl: issueUrl, mailUrl: mailUrl,
+           sendRoutes: sendRoutes };
 });
