@@ -8,12 +8,16 @@ Keys are field paths; `[]` stands for every item of a list.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
+from typing import Any
+
 import json
 
 from casebook.kinds import BY_NAME, resolve
 
 # (title, description, examples). An empty description defers to the contract's own.
-Doc = tuple[str, str, list]
+Doc = tuple[str, str, list[Any]]
 
 EXAMPLE_SOURCE = {"title": "Twitter shows Greater Manchester Police's 3,205 calls", "publisher": "BBC News",
            "url": "https://www.bbc.co.uk/news/uk-england-manchester-11549069", "published": "2010-10",
@@ -32,13 +36,13 @@ SOURCE: dict[str, Doc] = {
 CASE: dict[str, Doc] = {
     "title": ("Title", "", ["Greater Manchester Police tweets every incident for 24 hours"]),
     "organisation": ("Organisation", "", ["Greater Manchester Police"]),
-    "sector": ("Sector", "The kind of organisation that did the work: a sector id from taxonomy.yml.", ["policing"]),
+    "sector": ("Sector", "The kind of organisation that did the work.", ["policing"]),
     "country": ("Country", "", ["GB", "IE"]),
     "year": ("Year", "", [2010]),
-    "audiences": ("Persuades", "Who the case would win over: audience ids (files in kits/).",
+    "audiences": ("Persuades", "Who the case would win over: tick each audience it would persuade.",
                   [["executives", "elected-members"]]),
-    "topics": ("Topics", "What the case is about: topic ids from taxonomy.yml.", [["public-safety", "reach"]]),
-    "channels": ("Channels", "Where the work happened, if on named channels: channel ids from taxonomy.yml.",
+    "topics": ("Topics", "What the case is about: tick each topic.", [["public-safety", "reach"]]),
+    "channels": ("Channels", "Where the work happened, if on named channels: tick each one.",
                  [["twitter"]]),
     "summary": ("Summary", "", ["For one day the force posted every call it handled to show how much of "
                                 "policing is social work."]),
@@ -51,15 +55,16 @@ CASE: dict[str, Doc] = {
     "outcomes[].measure": ("Measure", "", ["Calls posted during the 24 hours"]),
     "outcomes[].value": ("Figure", "Copy it exactly as the source words it, units and all.",
                          ["3,205 calls", "an eightfold increase"]),
-    "outcomes[].headline": ("Headline figure", "", [True]),
-    "outcomes[].gloss": ("English gloss", "Only when `value` is in another language: the same figure in "
+    "outcomes[].headline": ("Headline figure", "Tick it on the one outcome the title claims (one per case); "
+                            "otherwise the first outcome is the headline.", [True]),
+    "outcomes[].gloss": ("English gloss", "Only when the figure is in another language: the same figure in "
                          "English. The page shows both.", ["118,000 people, almost 10% of the city's population"]),
     "outcomes[].basis": ("How the figure was obtained", "Counted, an estimate, a survey, a platform's "
                          "own metric (reach, views, followers) or modelled.", ["counted"]),
     "outcomes[].kind": ("What it measures", "Money, contact, time, participation, reach, safety, "
                         "workforce or wellbeing.", ["contact"]),
-    "outcomes[].source": ("From source number", "Which source reports this figure: its number in `sources`, "
-                          "1 for the first.", [1]),
+    "outcomes[].source": ("From source number", "Which source reports this figure: its number in the list of "
+                          "sources, 1 for the first.", [1]),
     "lessons": ("Lessons", "Short lessons a reader could apply, up to 300 characters each.",
                 [["Show the whole of the work, not only the highlights."]]),
     "lessons[]": ("Lesson", "One lesson, up to 300 characters.", ["Agree the rota before the day."]),
@@ -70,15 +75,15 @@ CASE: dict[str, Doc] = {
     "quote.text": ("Quoted words", "Exactly as printed in the source.",
                    ["It has shown how social networking gets information out."]),
     "quote.by": ("Said by", "The person's name and role.", ["Peter Fahy, Chief Constable"]),
-    "quote.source": ("From source number", "Which source prints the quote: its number in `sources`.", [1]),
+    "quote.source": ("From source number", "Which source prints the quote: its number in the list of sources.", [1]),
     "sources": ("Sources", "Where you read it. Outcomes and the quote point at these by number, from 1.",
                 [[EXAMPLE_SOURCE]]),
     "sources[]": ("Source", "One page or report.", [EXAMPLE_SOURCE]),
-    "related": ("Related cases", "Ids of other cases in case_studies/ a reader should see next.",
+    "related": ("Related cases", "Other cases in the library a reader should see next: their file names, without .yml.",
                 [["lincolnshire-gritting-twitter"]]),
     "related[]": ("Related case", "", ["lincolnshire-gritting-twitter"]),
-    "distinct_from": ("Not a duplicate of", "Ids of cases in case_studies/ that share this case's organisation, year and "
-                      "a source or a similar title but are different cases (two results from one report).",
+    "distinct_from": ("Not a duplicate of", "Ids of cases in case_studies/ that share this case's organisation, "
+                      "year and a source or a similar title but are different cases (two results from one report).",
                       [["gmp-tweets-2011"]]),
     "distinct_from[]": ("Different case", "", ["gmp-tweets-2011"]),
     "added": ("Added", "The day you added the case.", ["2026-11-23"]),
@@ -207,7 +212,7 @@ PILOT: dict[str, Doc] = {
 }
 
 
-def annotate(kind: str, schema: dict) -> dict:
+def annotate(kind: str, schema: dict[str, Any]) -> dict[str, Any]:
     """A copy of `schema` with a title, description and examples on every property."""
     schema = json.loads(json.dumps(schema))  # unlike deepcopy, unshares nodes such as DATE
     for path, node in properties(schema):
@@ -240,7 +245,7 @@ def _doc(kind: str, path: str) -> Doc:
     return key.replace("_", " ").capitalize(), "", []
 
 
-def properties(node: dict, prefix: str = ""):
+def properties(node: dict[str, Any], prefix: str = "") -> Iterator[tuple[str, dict[str, Any]]]:
     """(path, schema) for every property below `node`: list items as `name[]`, the terms of a
     taxonomy group as `group.*`."""
     for key, child in node.get("properties", {}).items():
