@@ -20,8 +20,10 @@ $(STAMP): requirements.txt requirements-test.txt constraints.txt pyproject.toml
 
 setup: $(STAMP) ## Create .venv and install the pinned dependencies
 
-serve: $(STAMP) ## Serve the site at http://127.0.0.1:8000 with live reload
-	CASEBOOK_SITE_URL=http://127.0.0.1:8000/ $(VENV)/bin/mkdocs serve --dev-addr 127.0.0.1:8000
+PORT ?= 8000
+serve: $(STAMP) ## Serve the site at http://127.0.0.1:8000 with live reload (PORT=8001 for another port)
+	@$(PY) scripts/port_free.py $(PORT)
+	CASEBOOK_SITE_URL=http://127.0.0.1:$(PORT)/ $(VENV)/bin/mkdocs serve --dev-addr 127.0.0.1:$(PORT)
 
 build: $(STAMP) ## Build the site into site/ (fails on any content error, leaving the old site/)
 	$(PY) scripts/build_site.py
@@ -29,6 +31,13 @@ build: $(STAMP) ## Build the site into site/ (fails on any content error, leavin
 validate: $(STAMP) ## Check every content file and list all problems (FILE=path checks one)
 	$(PY) scripts/validate.py $(FILE)
 	@test -n "$(FILE)" || $(PY) scripts/build_schemas.py --check
+
+CONTENT_TESTS := tests/test_content_counts.py tests/test_content_sources.py tests/test_real_content.py
+check: $(STAMP) ## The check for a content pull request, under a minute: validate, strict build, content tests
+	$(PY) scripts/validate.py $(FILE)
+	$(PY) scripts/build_schemas.py --check
+	$(PY) scripts/build_site.py --quiet
+	$(PY) -m pytest -q -p no:cacheprovider $(CONTENT_TESTS)
 
 schemas: $(STAMP) ## Rewrite schema/ after changing taxonomy.yml or kits/
 	$(PY) scripts/build_schemas.py
@@ -64,4 +73,4 @@ lighthouse: $(LIGHTHOUSE) ## Install the pinned Lighthouse for make bench (npm c
 bench: $(STAMP) test-tools $(LIGHTHOUSE) ## Benchmark the build against a plain Material build (about 10 minutes)
 	$(PY) scripts/bench.py
 
-.PHONY: help setup serve build validate schemas test-tools test links stale lint-workflows bench lighthouse
+.PHONY: help setup serve build validate check schemas test-tools test links stale lint-workflows bench lighthouse

@@ -94,6 +94,7 @@ RULES: dict[str, Rule] = _rules(
     ("date-order", ERROR, "last_verified is before added."),
     ("stale-entry", WARNING, "The sources were last checked more than two years ago."),
     ("source-not-original", WARNING, "A source's address is a copy, not the publisher's page."),
+    ("value-abbreviated", WARNING, "An outcome's value abbreviates the figure (2.4k, 1.2m, ~300)."),
     ("case-probable-duplicate", ERROR, "A case repeats an earlier one: same organisation and year, and a "
      "shared source address or a near-identical title."),
     ("evidence-unknown-case", ERROR, "A statement's evidence names a case that is not in case_studies/."),
@@ -103,6 +104,9 @@ RULES: dict[str, Rule] = _rules(
     ("kit-order-repeat", WARNING, "Two kits share the same order."),
     ("kit-briefing-dated-choice", WARNING, "A kit's briefing names evidence over ten years old while a newer "
                                            "one of the same sector and a wanted kind exists."),
+    ("kit-figure-uncited", ERROR, "A sentence with a figure in a kit's framing or answers cites no source."),
+    ("kit-citation-unknown", ERROR, "A kit's prose cites a source number the kit does not list."),
+    ("kit-figure-source-predates", ERROR, "A sentence speaking of a year cites only sources published before it."),
     ("pilot-view-missing", WARNING, "A kit asks for a pilot that says nothing from its audience's side."),
     ("route-page-unknown", ERROR, "A training step points at a page that does not exist."),
     ("route-kit-section-unknown", ERROR, "A training step names a kit section that does not exist."),

@@ -31,6 +31,7 @@ import time
 from datetime import date
 from pathlib import Path
 
+import bench_check
 import bench_hostile
 import bench_lighthouse
 import bench_serve
@@ -289,6 +290,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", type=lambda s: [int(x) for x in s.split(",")], help="e.g. 100,1000")
     parser.add_argument("--no-browser", action="store_true", help="skip the explorer timing")
     parser.add_argument("--hostile", action="store_true", help="only the hostile-inputs section (bench_hostile.py)")
+    parser.add_argument("--check", action="store_true", help="only `make check` after a one-file change (bench_check.py)")
     parser.add_argument("--serve-reload", type=int, metavar="N",
                         help="only `mkdocs serve` reload after N edits of one case (bench_serve.py; default size 1,000)")
     parser.add_argument("--lighthouse", action="store_true",
@@ -296,6 +298,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.hostile:
         print(bench_hostile.report(bench_hostile.measure(args.runs)))
+        return 0
+    if args.check:
+        print(bench_check.report(bench_check.measure(args.runs)))
         return 0
     if args.lighthouse:
         return lighthouse()
@@ -314,6 +319,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"Load average at the end: {os.getloadavg()[0]:.1f} (1 minute), {os.getloadavg()[2]:.1f} (15 minutes)")
     if not args.quick:  # the worst single files found (issue #14), as ratios to an ordinary one
         print("\n" + bench_hostile.report(bench_hostile.measure(args.runs)))
+        print("\n" + bench_check.report(bench_check.measure(1)))
         print()
         lighthouse()
     return 0

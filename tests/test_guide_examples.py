@@ -23,9 +23,12 @@ IDS = {"leeds-gritting": "gmp-tweets", "two-advisers-run-twitter": "tweeting-a-d
 TARGET = {"evidence-kind": "benefit", "evidence-unknown-case": "benefit", "evidence-self": "benefit",
           "too-long": "case", "kit-reference-unknown": "kit", "route-page-unknown": "route",
           "bad-page-ref": "route", "taxonomy-unused": "taxonomy", "file-empty": "benefit",
-          "route-kit-section-unknown": "route", "route-page-section-unknown": "route", "route-too-long": "route"}
+          "route-kit-section-unknown": "route", "route-page-section-unknown": "route", "route-too-long": "route",
+          "kit-figure-uncited": "kit", "kit-citation-unknown": "kit"}
 # Examples that describe a situation rather than show a fragment, and the test that covers each.
 DESCRIBED = {
+    "kit-figure-source-predates": "needs the kit's sources with their dates; "
+                                  "tests/test_kit_prose.py::test_a_figure_held_only_by_an_older_source_is_a_problem",
     "kit-briefing-dated-choice": "needs a newer case of the same sector; "
                                  "tests/test_relevance.py::test_a_named_choice_over_ten_years_old_is_warned_when_newer_evidence_exists",
     "file-too-large": "a 100 kB file; tests/test_load.py::test_file_too_large",
@@ -103,6 +106,41 @@ def test_bad_example_gives_its_rule(repo, rule, example):
         path.write_text(apply_example(path.read_text(encoding="utf-8"), example), encoding="utf-8")
     lines = problem_lines(repo)
     assert any(line.endswith(f"[{rule}]") for line in lines), "\n".join([example, *lines])
+    for line in lines:  # every message the rules give here reads whole: no doubled or open bracket or quote
+        assert balanced(line), line
+
+
+PAIRS = {")": "(", "]": "[", "}": "{"}
+
+
+def balanced(line: str) -> bool:
+    """Brackets nest and quotes close in a problem line. Text inside quotes (the contributor's own
+    value) is not counted; an apostrophe inside a word or after a plural s is not a quote."""
+    stack: list[str] = []
+    quote = ""
+    for i, char in enumerate(line):
+        before = line[i - 1] if i else " "
+        after = line[i + 1] if i + 1 < len(line) else " "
+        if quote:
+            if char == quote and not after.isalnum():
+                quote = ""
+        elif char in "'\"" and not (before.isalnum() and (after.isalnum() or char == "'")):
+            quote = char
+        elif char in "([{":
+            stack.append(char)
+        elif char in PAIRS and (not stack or stack.pop() != PAIRS[char]):
+            return False
+    return not stack and not quote
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("a.yml:1:1: x: 'v' is bad (expected y; fix: z) [rule]", True),
+    ("a.yml:1:1: x: add it to kits/)) [unknown-id]", False),
+    ("a.yml:1:1: x: 'ftp://example.org/abc... is not an address (expected y) [url-scheme]", False),
+    ("a.yml:1:1: the template's TODO, the sources' dates ('a (b') [placeholder-left]", True),
+])
+def test_balance_check(line, expected):
+    assert balanced(line) is expected
 
 
 def test_described_examples_are_still_in_the_guide():

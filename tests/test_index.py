@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from casebook.content.prose import cited_numbers
 from casebook.pages.briefing import OBJECTIONS, STATEMENTS, build_briefing
 from casebook.model.index import MAX_RELATED, similarity
 from casebook.repository import load_casebook
@@ -69,6 +70,7 @@ def test_briefing_numbers_each_source_once_in_order_of_citation(book):
         notes = brief.notes
         assert len(notes) == len(set(notes))
         cited = [n for _, numbers, _ in brief.statements for n in numbers] + [n for _, n, _ in brief.cases]
+        cited += [n for answer in brief.answers for n in cited_numbers(answer)]  # the kit's own sources
         assert set(cited) == set(range(1, len(notes) + 1))
         first_seen = list(dict.fromkeys(cited))
         assert first_seen == sorted(first_seen)

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import shutil
 
+import pytest
+
 from casebook.content.load import parse_text
 from casebook.rules.common import suggested_id
 
@@ -143,3 +145,35 @@ def test_a_schema_keyword_without_its_own_words_is_reported_as_schema_other():
     assert problems == [] and doc is not None
     assert [p.text() for p in check_shape(doc, validator_for(schema))] == [
         "x.yml:1:1: count: 3 is not a multiple of 5 (fix: see CONTRIBUTING.md) [schema-other]"]
+
+
+@pytest.mark.parametrize("value", ["2.4k", "1.2m new users", "£3bn", "~300", "about ~ 20"])
+def test_an_abbreviated_figure_is_a_warning_with_a_fix(repo, value):
+    lines = lines_for(repo, 'value: "3,205 calls"', f'value: "{value}"')
+    assert lines == [
+        f"case_studies/gmp-tweets.yml:19:5: warning: outcomes[0].value: '{value}' abbreviates the figure (expected "
+        "the figure as the source words it; fix: write the figure as the source words it, e.g. 'more than "
+        "2,400' (keep the short form only if the source itself writes it so)) [value-abbreviated]"]
+
+
+@pytest.mark.parametrize("value", ["3,205 calls", "2.4 km of roads", "12 months", "a 5% rise", "1m20s"])
+def test_a_figure_as_written_is_not_abbreviated(repo, value):
+    assert lines_for(repo, 'value: "3,205 calls"', f'value: "{value}"') == []
+
+
+def test_uk_is_told_to_use_gb(repo):
+    assert lines_for(repo, "country: GB", "country: UK") == [
+        "case_studies/gmp-tweets.yml:5:1: country: 'UK' is not one of the ISO 3166-1 alpha-2 codes (expected one "
+        "of the ISO 3166-1 alpha-2 codes; fix: use GB for the United Kingdom) [unknown-country]"]
+
+
+def test_an_unknown_audience_names_its_folder_once(repo):
+    [line] = lines_for(repo, "audiences: [executives]", "audiences: [bosses]")
+    assert line.endswith("fix: use an id listed there, or add it to kits/) [unknown-id]")
+    assert "))" not in line.replace(") [", "")
+
+
+def test_a_long_bad_address_is_shortened_inside_its_quotes(repo):
+    [line] = lines_for(repo, "url: http://www.bbc.com/news/uk-england-manchester-11549069",
+                       "url: ftp://www.bbc.com/news/uk-england-manchester-11549069-and-a-long-tail")
+    assert "url: 'ftp://www.bbc.com/news/uk-england-manchester-11549069…' is not an" in line

@@ -140,3 +140,12 @@ def test_the_kit_page_and_export_carry_the_kits_evidence_preferences(repo):
     assert ('<p class="cb-kit-evidence">Lead with evidence of money, contact and time, never reach<span '
             'class="cb-kit-evidence__how">: their briefing and the cases below put that first, newest and closest '
             "to policing in United Kingdom first") in page
+
+
+def test_the_builder_offers_the_same_one_sentence_card(repo):
+    import json
+
+    from casebook.exports.builder import builder_json
+    book = load_casebook(repo, today=TODAY).casebook
+    cases = json.loads(builder_json(book))["cases"]
+    assert cases["gmp-tweets"]["sentence"] == card_sentence(book.cases["gmp-tweets"])

@@ -28,7 +28,7 @@ RULES = [
     ('unknown-id', [(C, 'sector: policing', 'sector: police')],
      "case_studies/gmp-tweets.yml:4:1: sector: 'police' is not one of the sectors in taxonomy.yml (expected policing; fix: did you mean 'policing'? use an id listed there, or add it to taxonomy.yml) [unknown-id]"),
     ('unknown-country', [(C, 'country: GB', 'country: UK')],
-     "case_studies/gmp-tweets.yml:5:1: country: 'UK' is not one of the ISO 3166-1 alpha-2 codes (expected one of the ISO 3166-1 alpha-2 codes; fix: use the two-letter code, e.g. GB for the United Kingdom, IE for Ireland, US for the United States) [unknown-country]"),
+     "case_studies/gmp-tweets.yml:5:1: country: 'UK' is not one of the ISO 3166-1 alpha-2 codes (expected one of the ISO 3166-1 alpha-2 codes; fix: use GB for the United Kingdom) [unknown-country]"),
     ('unknown-grade', [(C, 'grade: primary', 'grade: first-hand')],
      "case_studies/gmp-tweets.yml:32:5: sources[0].grade: 'first-hand' is not one of the grades (expected primary, secondary, unconfirmed; fix: use one of the grades) [unknown-grade]"),
     ('too-short', [(C, 'title: Greater Manchester Police tweets every incident for 24 hours', 'title: GMP')],

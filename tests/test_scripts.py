@@ -148,3 +148,29 @@ def test_bad_today_exits_2_saying_the_form(repo, capsys):
     err = capsys.readouterr().err
     assert "validate.py: --today '22/11/2026' is not a date: expected YYYY-MM-DD, e.g. 2026-11-22" in err
     assert "--today '2026-02-30' is not a date" in err
+
+
+def test_make_serve_on_a_busy_port_says_so_in_one_line(tmp_path):
+    import socket
+    import subprocess
+    import sys
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        done = subprocess.run(["make", "-s", "serve", f"PORT={port}", f"PY={sys.executable}", "STAMP="],
+                              cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert done.returncode != 0
+    assert done.stderr.splitlines()[0] == (f"Port {port} is already in use (is another make serve running?): stop it, "
+                                           f"or run make serve PORT={port + 1}")
+    assert "Traceback" not in done.stderr + done.stdout and "Errno" not in done.stderr
+
+
+def test_a_free_port_passes_the_check():
+    import socket
+    import subprocess
+    import sys
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    assert subprocess.run([sys.executable, str(ROOT / "scripts/port_free.py"), str(port)]).returncode == 0

@@ -160,21 +160,54 @@ def test_contributor_text_in_a_route_is_escaped_not_evaluated(repo):
     assert "Agree 49" not in pages[f"training/{ROUTE}/4.md"]
 
 
-def test_pptx_has_a_title_slide_and_one_slide_per_step_with_notes_from_the_yaml(pages, book):
+def step_groups(prs, session):
+    """The .pptx's slides after the title, grouped by the step number their title starts with."""
+    groups: dict[int, list] = {}
+    for slide in list(prs.slides)[1:]:
+        match = re.match(r"(\d+)\. ", slide.shapes.title.text)
+        if match:
+            groups.setdefault(int(match.group(1)), []).append(slide)
+    return groups
+
+
+def test_pptx_has_a_title_the_step_slides_with_notes_then_asks_and_sources(pages, book):
     prs = Presentation(io.BytesIO(pages[f"training/{ROUTE}/{ROUTE}.pptx"]))
-    slides = list(prs.slides)
     route = book.routes[ROUTE]
-    assert len(slides) == len(route.steps) + 1
-    assert slides[0].shapes.title.text == route.title
     session = build_session(book, route)
-    for slide, view in zip(slides[1:], session.steps, strict=True):
-        assert slide.shapes.title.text == view.title
-        notes = slide.notes_slide.notes_text_frame.text
-        assert notes == plain_notes(view.step.facilitator_notes)
-    assert slides[1].notes_slide.notes_text_frame.text == "Say this before the figure.\nThen ask the room."
-    body = " ".join(shape.text_frame.text for shape in slides[1].shapes if shape.has_text_frame)
+    slides = list(prs.slides)
+    assert slides[0].shapes.title.text == route.title and slides[0].slide_layout.name == "Title Slide"
+    groups = step_groups(prs, session)
+    assert sorted(groups) == [view.number for view in session.steps]
+    for view in session.steps:
+        for slide in groups[view.number]:
+            assert slide.slide_layout.name == "Title and Content" and view.title in slide.shapes.title.text
+            assert slide.placeholders[1].text_frame.text.strip()  # the step's content, never empty
+            assert slide.notes_slide.notes_text_frame.text == plain_notes(view.step.facilitator_notes)
+        questions = groups[view.number][-1].placeholders[1].text_frame.text
+        assert all(f"Discuss: {q}" in questions for q in view.step.discussion)
     case = book.cases["gmp-tweets"]
-    assert case.headline.value in body and f"Source: {case.sources[0].publisher}" in body
+    body = groups[1][0].placeholders[1].text_frame.text
+    assert case.headline.value in body and "[1]" in body
+    assert slides[1].notes_slide.notes_text_frame.text == "Say this before the figure.\nThen ask the room."
+    assert [s.shapes.title.text for s in slides[-2:]] == ["What we ask", "Sources"]
+    assert all(ask in slides[-2].placeholders[1].text_frame.text for ask in book.kits["executives"].asks)
+    assert f"[1] {case.sources[0].publisher}" in slides[-1].placeholders[1].text_frame.text
+    assert "Measure outcomes, not likes." in " ".join(s.placeholders[1].text_frame.text for s in groups[3])
+
+
+def test_pptx_sizes_stay_the_layouts_and_bodies_shrink_on_overflow(pages):
+    """No run carries a font size (PowerPoint would keep it when a trainer resizes the text), and
+    every body is marked to shrink on overflow, as PowerPoint's own setting writes it."""
+    prs = Presentation(io.BytesIO(pages[f"training/{ROUTE}/{ROUTE}.pptx"]))
+    assert (prs.slide_width, prs.slide_height) == (12192000, 6858000) or prs.slide_width > prs.slide_height
+    for slide in prs.slides:
+        for shape in slide.placeholders:
+            for paragraph in shape.text_frame.paragraphs:
+                assert all(run.font.size is None for run in paragraph.runs), shape.text_frame.text
+        body = slide.placeholders[1].text_frame._txBody.bodyPr
+        assert body.find("{http://schemas.openxmlformats.org/drawingml/2006/main}normAutofit") is not None
+    layout = prs.slide_layouts[1].placeholders[1]
+    assert layout.left + layout.width <= prs.slide_width and layout.width > prs.slide_width * 0.8
 
 
 def test_pptx_is_the_same_bytes_on_every_build(book):

@@ -310,6 +310,9 @@ def kit_schema(vocab: Vocabulary) -> dict:
                        required=False),
         "pilot": {**CASE_ID, "description": "The id of the pilot this audience is asked to support "
                                             "(a file in pilots/)."},
+        "sources": {"type": "array", "items": SOURCE,
+                    "description": "The sources the kit's framing and answers cite by number, [1] for "
+                                   "the first; every sentence with a figure cites one."},
         "evidence": _object({
             "values": {"type": "array", "items": OUTCOME_KIND, "uniqueItems": True, "minItems": 1,
                        "description": "The outcome kinds this audience values, most valued first; the "

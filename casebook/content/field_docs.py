@@ -32,13 +32,13 @@ SOURCE: dict[str, Doc] = {
 CASE: dict[str, Doc] = {
     "title": ("Title", "", ["Greater Manchester Police tweets every incident for 24 hours"]),
     "organisation": ("Organisation", "", ["Greater Manchester Police"]),
-    "sector": ("Sector", "The kind of organisation that did the work: a sector id from taxonomy.yml.", ["policing"]),
+    "sector": ("Sector", "The kind of organisation that did the work.", ["policing"]),
     "country": ("Country", "", ["GB", "IE"]),
     "year": ("Year", "", [2010]),
-    "audiences": ("Persuades", "Who the case would win over: audience ids (files in kits/).",
+    "audiences": ("Persuades", "Who the case would win over: tick each audience it would persuade.",
                   [["executives", "elected-members"]]),
-    "topics": ("Topics", "What the case is about: topic ids from taxonomy.yml.", [["public-safety", "reach"]]),
-    "channels": ("Channels", "Where the work happened, if on named channels: channel ids from taxonomy.yml.",
+    "topics": ("Topics", "What the case is about: tick each topic.", [["public-safety", "reach"]]),
+    "channels": ("Channels", "Where the work happened, if on named channels: tick each one.",
                  [["twitter"]]),
     "summary": ("Summary", "", ["For one day the force posted every call it handled to show how much of "
                                 "policing is social work."]),
@@ -51,15 +51,16 @@ CASE: dict[str, Doc] = {
     "outcomes[].measure": ("Measure", "", ["Calls posted during the 24 hours"]),
     "outcomes[].value": ("Figure", "Copy it exactly as the source words it, units and all.",
                          ["3,205 calls", "an eightfold increase"]),
-    "outcomes[].headline": ("Headline figure", "", [True]),
-    "outcomes[].gloss": ("English gloss", "Only when `value` is in another language: the same figure in "
+    "outcomes[].headline": ("Headline figure", "Tick it on the one outcome the title claims (one per case); "
+                            "otherwise the first outcome is the headline.", [True]),
+    "outcomes[].gloss": ("English gloss", "Only when the figure is in another language: the same figure in "
                          "English. The page shows both.", ["118,000 people, almost 10% of the city's population"]),
     "outcomes[].basis": ("How the figure was obtained", "Counted, an estimate, a survey, a platform's "
                          "own metric (reach, views, followers) or modelled.", ["counted"]),
     "outcomes[].kind": ("What it measures", "Money, contact, time, participation, reach, safety, "
                         "workforce or wellbeing.", ["contact"]),
-    "outcomes[].source": ("From source number", "Which source reports this figure: its number in `sources`, "
-                          "1 for the first.", [1]),
+    "outcomes[].source": ("From source number", "Which source reports this figure: its number in the list of "
+                          "sources, 1 for the first.", [1]),
     "lessons": ("Lessons", "Short lessons a reader could apply, up to 300 characters each.",
                 [["Show the whole of the work, not only the highlights."]]),
     "lessons[]": ("Lesson", "One lesson, up to 300 characters.", ["Agree the rota before the day."]),
@@ -70,11 +71,11 @@ CASE: dict[str, Doc] = {
     "quote.text": ("Quoted words", "Exactly as printed in the source.",
                    ["It has shown how social networking gets information out."]),
     "quote.by": ("Said by", "The person's name and role.", ["Peter Fahy, Chief Constable"]),
-    "quote.source": ("From source number", "Which source prints the quote: its number in `sources`.", [1]),
+    "quote.source": ("From source number", "Which source prints the quote: its number in the list of sources.", [1]),
     "sources": ("Sources", "Where you read it. Outcomes and the quote point at these by number, from 1.",
                 [[EXAMPLE_SOURCE]]),
     "sources[]": ("Source", "One page or report.", [EXAMPLE_SOURCE]),
-    "related": ("Related cases", "Ids of other cases in case_studies/ a reader should see next.",
+    "related": ("Related cases", "Other cases in the library a reader should see next: their file names, without .yml.",
                 [["lincolnshire-gritting-twitter"]]),
     "related[]": ("Related case", "", ["lincolnshire-gritting-twitter"]),
     "distinct_from": ("Not a duplicate of", "Ids of cases in case_studies/ that share this case's organisation, year and "
@@ -126,6 +127,9 @@ KIT: dict[str, Doc] = {
     "training": ("Training route", "", ["exec-route"]),
     "topics": ("Topics", "", [["channel-shift", "customer-service"]]),
     "pilot": ("Pilot", "", ["answering-residents"]),
+    "sources": ("Sources", "What the framing and answers cite as [1], [2]...: every sentence with a "
+                "figure cites the source that holds it.", [[EXAMPLE_SOURCE]]),
+    "sources[]": ("Source", "One page or report the prose cites by its number.", [EXAMPLE_SOURCE]),
     "evidence": ("Evidence they value", "The outcome kinds this audience values, most valued first, and "
                  "those a briefing for them never leads with.",
                  [{"values": ["money", "contact", "time"], "never_lead_with": ["reach"]}]),

@@ -171,17 +171,25 @@ def _describe_pattern(explained: dict, value) -> tuple[str, str, str, str]:
     return (message, explained["expected"], explained["fix"], explained["rule"])
 
 
+# Where each list of ids is declared: (the list's name, the file or folder that holds it).
+_ENUM_HOMES = {"sector": ("sectors in taxonomy.yml", "taxonomy.yml"), "topics": ("topics in taxonomy.yml", "taxonomy.yml"),
+               "channels": ("channels in taxonomy.yml", "taxonomy.yml"),
+               "audiences": ("audiences, the files in kits/", "kits/"),
+               "country": ("ISO 3166-1 alpha-2 codes", ""), "grade": ("grades", "")}
+# Codes people write that ISO 3166-1 spells otherwise.
+_COUNTRY_HINTS = {"UK": "use GB for the United Kingdom", "EN": "use GB for England",
+                  "SC": "use GB for Scotland", "WA": "use GB for Wales", "NI": "use GB for Northern Ireland"}
+
+
 def _describe_enum(value, choices: list, name: str) -> tuple[str, str, str, str]:
-    where = {"sector": "sectors in taxonomy.yml", "topics": "topics in taxonomy.yml",
-             "channels": "channels in taxonomy.yml", "audiences": "audiences (files in kits/)",
-             "country": "ISO 3166-1 alpha-2 codes", "grade": "grades"}.get(name, "allowed values")
+    where, home = _ENUM_HOMES.get(name, ("allowed values", ""))
     close = difflib.get_close_matches(str(value), [str(c) for c in choices], n=1)
     hint = f"did you mean '{close[0]}'? " if close else ""
     expected = ", ".join(map(str, choices)) if len(choices) <= 12 else f"one of the {where}"
-    fix = hint + (f"use an id listed there, or add it to {where.split(' in ')[-1]}"
-                  if " in " in where else f"use one of the {where}")
+    fix = hint + (f"use an id listed there, or add it to {home}" if home else f"use one of the {where}")
     if name == "country":
-        fix = hint + "use the two-letter code, e.g. GB for the United Kingdom, IE for Ireland, US for the United States"
+        fix = _COUNTRY_HINTS.get(str(value).strip().upper()) or (
+            hint + "use the two-letter code, e.g. GB for the United Kingdom, IE for Ireland, US for the United States")
     rule = {"country": "unknown-country", "grade": "unknown-grade"}.get(name, "unknown-id")
     return (f"{_show(value)} is not one of the {where}", expected, fix, rule)
 
@@ -205,5 +213,10 @@ def _type_words(types) -> str:
 
 
 def _show(value) -> str:
-    text = repr(value) if not isinstance(value, (dict, list)) else _type_words(_json_type(value))
-    return text if len(text) <= 60 else text[:57] + "..."
+    """A value as the message quotes it: shortened inside its quotes, so every quote closes."""
+    if isinstance(value, (dict, list)):
+        return _type_words(_json_type(value))
+    if isinstance(value, str) and len(value) > 56:
+        return repr(value[:53] + "…")
+    text = repr(value)
+    return text if len(text) <= 60 else text[:56] + "…"

@@ -1,7 +1,7 @@
 """Stage 5, exports: what the briefing builder (`/briefing/`) needs, as one JSON document.
 
     {"kits": [{id, name, title, pilot: [[label, text]...], pilot_id, asks, statements, cases}],
-     "pilots": {id: casebook.pilot.planner_data: fact templates, defaults, views},
+     "pilots": {id: casebook.model.pilot.planner_data: fact templates, defaults, views},
      "statements": {id: {text, audiences, kind, label, url, sources: [source...],
                          sectors, countries, years}},
      "cases": {id: {title, organisation, year, value, measure, gloss, audiences, kind, label, url,
@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import json
 
-from casebook.pages.briefing import Briefing, plan_briefings
+from casebook.pages.briefing import Briefing, card_sentence, plan_briefings
 from casebook.model.pilot import planner_data
 from casebook.model.urls import short_address
 from casebook.pages.citation import citation_sources
@@ -57,6 +57,7 @@ def builder_json(book: Casebook, *, print_url: str = "") -> str:
         cases[case.id] = {
             "title": case.title, "organisation": case.organisation, "year": case.year,
             "value": case.headline.value, "measure": case.headline.measure, "gloss": case.headline.gloss or "",
+            "sentence": card_sentence(case),
             "audiences": list(case.audiences), "kind": kind.id, "label": kind.label, "url": case.url,
             "source": _source(case.headline_source), "sector": case.sector, "country": case.country}
     pilots = {pilot.id: planner_data(pilot) for pilot in book.pilots.values()}

@@ -49,15 +49,15 @@ def briefing_docx(brief: Briefing, *, site_address: str = "") -> bytes:
             paragraph.add_run(f" ({kind.label})").italic = True
     if brief.objections:
         doc.add_heading("Questions you may have", level=2)
-        for objection in brief.objections:
+        for objection, answer in zip(brief.objections, brief.answers):
             doc.add_paragraph().add_run(f"“{objection.objection}”").bold = True
-            doc.add_paragraph(plain_text(render(objection.answer).html))
+            doc.add_paragraph(plain_text(render(answer).html))
     doc.add_heading("What we ask of you", level=2)
     for ask in brief.asks:
         doc.add_paragraph(ask, style="List Bullet")
     doc.add_heading("Sources", level=2)
     for number, source in enumerate(brief.notes, 1):
-        _small(doc, f"{number}. {source.title}. {source.publisher}, {source.published_label}. {source.url}", 6.5)
+        _small(doc, f"{number}. {source.title}. {source.publisher}, {source.published_label}. {source.url}", 6.1)
     if site_address:
         _small(doc, f"More evidence and the full kit: {site_address}")
     return _reproducible(doc)

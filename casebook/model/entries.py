@@ -182,6 +182,7 @@ class Kit:
     topics: tuple[str, ...] = ()
     pilot: str | None = None  # the id of a file in pilots/
     briefing: BriefingChoice | None = None  # None: the briefing is chosen automatically
+    sources: tuple[Source, ...] = ()  # what its framing and answers cite as [1], [2]...
     evidence_values: tuple[str, ...] = ()  # outcome kinds its readers value, most valued first
     never_lead_with: tuple[str, ...] = ()  # outcome kinds a briefing for them never leads with
 
@@ -287,6 +288,7 @@ def build_kit(id: str, path: str, data: dict) -> Kit:
                pilot=data.get("pilot"),
                briefing=BriefingChoice(**{k: v if k == "title" else tuple(v)
                                           for k, v in data["briefing"].items()}) if "briefing" in data else None,
+               sources=tuple(_source(s, None) for s in data.get("sources", ())),
                evidence_values=tuple(data.get("evidence", {}).get("values", ())),
                never_lead_with=tuple(data.get("evidence", {}).get("never_lead_with", ())))
 

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from casebook.content.prose import cited_numbers, renumber
 from casebook.model.index import Casebook
 from casebook.model.entries import Benefit, Case, Kit, Objection, Source
 from casebook.model.pilot import Pilot, View, shared_facts
@@ -43,6 +44,7 @@ class Briefing:
     notes: tuple[Source, ...]
     pilot: Pilot | None = None  # the pilot the kit asks for (casebook.pilot), if it names one
     dated: int | None = None  # the newest case's year when every case is older than five years
+    answers: tuple[str, ...] = ()  # each objection's answer, its citations renumbered to `notes`
 
     @property
     def pilot_facts(self) -> tuple[tuple[str, str, str], ...]:
@@ -114,10 +116,13 @@ def number_sources(book: Casebook, kit: Kit, statements: list[Benefit], cases: l
     numbered = tuple((b, tuple(sorted({cite(s) for s in key_sources(book, b)})), book.strength(b))
                      for b in statements)
     figures = tuple((c, cite(c.headline_source), case_kind(c)) for c in cases)
+    objections = kit.objections[:OBJECTIONS]
+    answers = tuple(renumber(o.answer, {n: cite(kit.sources[n - 1]) for n in cited_numbers(o.answer)})
+                    for o in objections)
     newest = newest_year(cases)
     dated = newest if newest is not None and not is_recent(newest, book.today) else None
-    return Briefing(kit, numbered, figures, kit.objections[:OBJECTIONS], kit.asks[:ASKS], tuple(notes),
-                    book.pilot_for(kit), dated)
+    return Briefing(kit, numbered, figures, objections, kit.asks[:ASKS], tuple(notes),
+                    book.pilot_for(kit), dated, answers)
 
 
 def card_sentence(case: Case) -> str:

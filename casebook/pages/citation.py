@@ -19,6 +19,7 @@ from markupsafe import Markup, escape
 
 from casebook.model.index import Casebook
 from casebook.content.markup import render
+from casebook.content.prose import cited_numbers, renumber
 from casebook.model.entries import Benefit, Objection, Source
 
 TAG = re.compile(r"<[^>]+>")
@@ -55,9 +56,16 @@ def citation_html(book: Casebook, benefit: Benefit) -> Markup:
     return Markup("").join(parts)
 
 
-def objection_text(objection: Objection) -> str:
-    """An objection and its answer, to paste into notes for the meeting."""
-    return f"“{objection.objection}”\n{plain_text(render(objection.answer).html)}"
+def objection_text(objection: Objection, sources: tuple[Source, ...] = ()) -> str:
+    """An objection and its answer, to paste into notes for the meeting: the kit's sources the
+    answer cites are renumbered from 1 and listed after it."""
+    cited = cited_numbers(objection.answer)
+    answer = renumber(objection.answer, {n: i for i, n in enumerate(cited, 1)})
+    lines = [f"“{objection.objection}”", plain_text(render(answer).html)]
+    if cited:
+        lines.append("Sources")
+        lines += [f"{i}. {_source_text(sources[n - 1])}" for i, n in enumerate(cited, 1)]
+    return "\n".join(lines)
 
 
 def _source_text(source: Source) -> str:

@@ -169,7 +169,7 @@ class FormField:
     label: str
     help: str
     required: bool
-    control: str  # text, textarea, number, date, select, checkboxes, group
+    control: str  # text, textarea, number, date, select, checkbox, checkboxes, group
     choices: tuple[tuple[str, str], ...] = ()
     example: str = ""
     children: tuple["FormField", ...] = ()
@@ -181,22 +181,38 @@ def form_fields(schema: dict, book: Casebook) -> dict[str, FormField]:
     return {name: _form_field(name, by_path) for name in schema["properties"]}
 
 
-def _form_field(path: str, by_path: dict[str, Field]) -> FormField:
+def _form_field(path: str, by_path: dict[str, Field], parent_required: bool = True) -> FormField:
     field = by_path[path]
     name = path.replace("[]", "")
     key = name.rsplit(".", 1)[-1]
-    children = tuple(_form_field(p, by_path) for p in by_path
+    # A key required inside an optional group (the quote's text) is not required of the form.
+    required = field.required and parent_required
+    children = tuple(_form_field(p, by_path, required) for p in by_path
                      if p.startswith(path + ("[]." if path + "[]" in by_path else ".")) and p.count(".") == path.count(".") + 1)
     # Only the limits a newcomer can act on while typing; formats are in the description.
     limits = [part for part in field.rule.split("; ") if "characters" in part or part.startswith("from ")]
     help_text = field.description + (f" {'; '.join(limits).capitalize()}." if limits and not children else "")
-    return FormField(name, field.title, help_text, field.required, _control(key, field, children),
-                     field.choices, field.example if not children else "", children)
+    control = _control(key, field, children)
+    example = "" if children or control in ("checkbox", "checkboxes", "select") else _plain_example(field.example)
+    return FormField(name, field.title, help_text, required, control, field.choices, example, children)
+
+
+def _plain_example(example: str) -> str:
+    """An example as a person writes it in the form: a list as its items, not as JSON."""
+    if example.startswith("["):
+        try:
+            items = json.loads(example)
+        except ValueError:
+            return example
+        return "; ".join(str(item) for item in items) if isinstance(items, list) else example
+    return example
 
 
 def _control(key: str, field: Field, children: tuple) -> str:
     if children:
         return "group"
+    if field.kind == "true or false":
+        return "checkbox"
     if field.choices:
         return "checkboxes" if field.kind == "list of ids" else "select"
     if key in LONG_TEXT or field.kind == "Markdown text":

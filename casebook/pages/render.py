@@ -8,6 +8,7 @@ a template. Links are relative to the page, so the site works under any base pat
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -44,7 +45,7 @@ def environment(templates: Path = TEMPLATES) -> jinja2.Environment:
                        audience_cases_url=audience_cases_url, explorer_url=explorer_url,
                        stale_after=STALE_AFTER_WORDS, card_sentence=card_sentence, dated_line=dated_line,
                        words=joined_words, reader_words=reader_words)
-    env.filters.update(md=markdown_html, text=one_line, country=country_name,
+    env.filters.update(md=markdown_html, cited=cite_marks, text=one_line, country=country_name,
                        grade_label=GRADE_LABELS.__getitem__, yaml_string=yaml_string)
     return env
 
@@ -62,6 +63,19 @@ def reader_words(book: Casebook) -> str:
         return "the reader"
     sector = book.taxonomy.sectors.get(reader.sector)
     return f"{sector.label.lower() if sector else reader.sector} in {country_name(reader.country)}"
+
+
+CITATION = re.compile(r"\s?\[(\d+(?:\s*,\s*\d+)*)\]")
+
+
+def cite_marks(html: Markup, anchor: str = "") -> Markup:
+    """Rendered prose with its numbered citations ([1], [1, 2]) as superscripts; with `anchor`,
+    each number links to `#<anchor><n>` (the kit page's own list of sources)."""
+    def sup(match: re.Match) -> str:
+        numbers = re.split(r"\s*,\s*", match.group(1))
+        inner = ",".join(f'<a href="#{anchor}{n}">{n}</a>' if anchor else n for n in numbers)
+        return f'<sup class="cb-cite">[{inner}]</sup>'
+    return Markup(CITATION.sub(sup, str(html)))
 
 
 def markdown_html(text: str) -> Markup:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from casebook.content.contract import YEAR_FLOOR
 from casebook.content.hints import Hints
 from casebook.content.load import Document
@@ -17,6 +19,7 @@ def check_cases(ctx: Context) -> list[Problem]:
     for doc in ctx.cases.values():
         problems += check_source_numbers(doc)
         problems += check_one_headline(doc)
+        problems += check_abbreviated_values(doc)
         problems += check_related(doc, ctx)
         problems += check_year(doc, ctx)
         problems += check_entry_dates(doc, ctx)
@@ -38,6 +41,19 @@ def check_source_numbers(doc: Document) -> list[Problem]:
                                     f"a number from 1 to {count}",
                                     "use the position of the source in 'sources', or add the source", rule))
     return problems
+
+
+# `2.4k`, `1.2m`, `3bn`, `~300`: a figure shortened or rounded by the writer, not as the source words it.
+ABBREVIATED = re.compile(r"~\s*\d|\d(?:k|m|bn)\b", re.IGNORECASE)
+
+
+def check_abbreviated_values(doc: Document) -> list[Problem]:
+    return [problem(doc, ("outcomes", i, "value"), f"'{o['value']}' abbreviates the figure",
+                    "the figure as the source words it",
+                    "write the figure as the source words it, e.g. 'more than 2,400' (keep the short form only if "
+                    "the source itself writes it so)", "value-abbreviated")
+            for i, o in enumerate(doc.data["outcomes"])
+            if isinstance(o.get("value"), str) and ABBREVIATED.search(o["value"])]
 
 
 def check_one_headline(doc: Document) -> list[Problem]:

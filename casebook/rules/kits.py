@@ -9,6 +9,7 @@ from casebook.kinds import FOLDERS
 from casebook.problems import Problem
 from casebook.rules.context import Context, problem, warning
 from casebook.rules.kit_evidence import check_dated_choices
+from casebook.rules.kit_prose import check_kit_prose
 
 
 def check_kits(ctx: Context) -> list[Problem]:
@@ -17,6 +18,7 @@ def check_kits(ctx: Context) -> list[Problem]:
         problems += check_kit_references(doc, ctx)
         problems += check_briefing_audience(doc, ctx)
         problems += check_dated_choices(doc, ctx)
+        problems += check_kit_prose(doc)
     return problems + check_kit_orders(ctx)
 
 

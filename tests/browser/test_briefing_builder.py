@@ -142,6 +142,6 @@ def test_pin_on_an_explorer_card_reaches_the_builder(page, site_dir):
     page.wait_for_url("**/briefing/?**")
     wait_until(page, "window.cbBuilder && window.cbBuilder.ready")
     assert f"c:{case_id}" in parse_qs(urlparse(page.url).query)["items"][0].split(",")
-    value = builder_data(site_dir)["cases"][case_id]["value"]
-    figures = page.locator(".cb-builder__preview .cb-briefing__figure").all_inner_texts()
-    assert any(f.startswith(value) for f in figures)
+    sentence = builder_data(site_dir)["cases"][case_id]["sentence"]
+    cards = page.locator(".cb-builder__preview .cb-briefing__sentence").all_inner_texts()
+    assert any(card.startswith(sentence + ".") for card in cards)

@@ -214,3 +214,18 @@ def test_explorer_cards_show_the_marked_headline_figure(page, site_dir):
     if not card.count():  # beyond the first page of results: search for it
         page.fill(".cb-explorer__search input", case["title"])
     assert card.locator(".cb-card__figure strong").inner_text() == headline["value"]
+
+
+def test_a_citation_in_an_answer_opens_the_kits_source_that_holds_it(page, site_dir):
+    kit = next(k for k in load(site_dir, "kits") if k.get("sources"))
+    page.goto(f"kits/{kit['id']}/")
+    answer = page.locator("details.cb-objection[open] .cb-objection__answer")
+    cite = answer.locator("sup.cb-cite a").first
+    number = int(cite.inner_text())
+    cite.click()
+    wait_until(page, f"location.hash === '#kit-source-{number}'")
+    target = page.locator(f"#kit-source-{number}")
+    assert target.is_visible() and target.evaluate("e => e.matches(':target')")
+    assert target.locator("a").first.get_attribute("href") == kit["sources"][number - 1]["url"]
+    box = target.bounding_box()
+    assert box and 0 <= box["y"] < page.viewport_size["height"]

@@ -11,6 +11,7 @@ import re
 from urllib.parse import parse_qs, urlparse
 
 import shutil
+import subprocess
 
 import docx
 import pytest
@@ -84,6 +85,11 @@ def test_planner_numbers_reach_all_three_briefings_in_print(page, site_dir):
     pdf = page.pdf(format="A4", prefer_css_page_size=True)
     pages = len(re.findall(rb"/Type\s*/Page[^s]", pdf))
     assert pages == len(kits), f"the {len(kits)} briefings print on {pages} pages"
+    if shutil.which("pdftotext"):  # the printed pages themselves carry the plan's numbers
+        printed = subprocess.run(["pdftotext", "-", "-"], input=pdf, capture_output=True, check=True).stdout.decode()
+        for number, kit in enumerate(kits):
+            sheet = " ".join(printed.split("\f")[number].split())
+            assert money(total_hours * 24.5) in sheet and "garden waste" in sheet and kit["name"] in sheet
 
 
 def test_planner_word_files_hold_the_plan(page, site_dir, tmp_path):
@@ -170,3 +176,12 @@ def test_sheets_print_the_public_address_not_this_preview(page, site_dir):
     for kit in kits:
         address = page.locator(f'.cb-planner__sheet[data-audience="{kit["id"]}"] .cb-planner__address').inner_text()
         assert address.endswith(f"{data['site']['short']}/kits/{kit['id']}") and "127.0.0.1" not in address
+
+
+def test_a_standard_briefing_leads_to_the_planner(page, site_dir):
+    _, kits = pilot_of(site_dir)
+    page.goto(f"kits/{kits[0]['id']}/briefing/")
+    page.get_by_role("link", name="Plan the pilot with your numbers").click()
+    wait_until(page, "window.cbPlanner && window.cbPlanner.ready")
+    assert urlparse(page.url).fragment == "pilot-planner"
+    assert page.locator(".cb-planner__sheet").count() == len(kits)

@@ -15,6 +15,7 @@ import pytest
 import yaml
 from browser_support import wait_until
 
+from casebook.kinds import FOLDERS, TAXONOMY
 from support import ROOT
 from test_word_libreoffice import SOFFICE, pdf_pages
 
@@ -99,7 +100,7 @@ def test_report_word_file(page, tmp_path):
 def content_copy(tmp_path):
     root = tmp_path / "repo"
     root.mkdir()
-    for name in ("case_studies", "benefits", "kits", "training", "pilots", "taxonomy.yml", "docs"):
+    for name in (*FOLDERS.values(), TAXONOMY, "docs"):  # every content folder the registry knows
         (shutil.copytree if (ROOT / name).is_dir() else shutil.copy)(ROOT / name, root / name)
     return root
 
@@ -135,3 +136,4 @@ def test_results_become_a_valid_case_that_opens_in_the_propose_form(page, tmp_pa
     assert in_form["title"] == title and in_form["outcomes"][0]["basis"] == "counted"
     assert in_form["outcomes"][0]["kind"] == "contact" and in_form["sources"] == case["sources"]
     assert page.locator("#pf-status").inner_text().startswith("Ready"), page.locator("#pf-status").inner_text()
+    assert page.locator("#pf-restore-notice").count() == 0 or page.locator("#pf-restore-notice").is_hidden()

@@ -7,10 +7,13 @@ from __future__ import annotations
 import json
 import re
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+import yaml
 
 from casebook.content.contract import schemas
 from casebook.content.field_docs import properties
@@ -148,3 +151,82 @@ def test_field_reference_lists_every_schema_property(page):
         rows = set(page.eval_on_selector_all(f"#fields-{kind} ~ div tr[data-field]", "els => els.map(e => e.dataset.field)"))
         expected = {path for path, _ in properties(schema)}
         assert expected <= rows, (kind, expected - rows)
+
+
+def fill_every_field(page):
+    """The newcomer's case plus every optional field: channels, lessons, caveats, the quote, a
+    second outcome with the headline box and a gloss, related and distinct_from."""
+    fill_newcomer_case(page, title="Example Borough Council answers gritting questions on its winter account",
+                       outcome_source="1")
+    vocab = current_vocabulary(ROOT)
+    page.check(f'input[name="channels"][value="{vocab.channels[0]}"]')
+    page.fill("#pf-lessons", "Post before each run, not after.\nAnswer replies within the hour.")
+    page.fill("#pf-caveats", "Calls also fell because the winter was mild.")
+    quote = page.locator('[data-items="quote"] > li').first
+    quote.locator('[name="quote.text"]').fill("Residents told us the posts saved them a call.")
+    quote.locator('[name="quote.by"]').fill("Jo Smith, highways manager")
+    quote.locator('[name="quote.source"]').fill("1")
+    page.click("[data-action=add][data-group=outcomes]")
+    second = page.locator('[data-items="outcomes"] > li').nth(1)
+    second.locator('[name="outcomes.measure"]').fill("Replies answered within the hour")
+    second.locator('[name="outcomes.value"]').fill("nine in ten replies")
+    second.locator('[name="outcomes.headline"]').check()
+    second.locator('[name="outcomes.gloss"]').fill("nine in ten replies")
+    second.locator('[name="outcomes.basis"]').select_option("counted")
+    second.locator('[name="outcomes.kind"]').select_option("contact")
+    second.locator('[name="outcomes.source"]').fill("1")
+    case_ids = sorted(p.stem for p in (ROOT / "case_studies").glob("*.yml"))
+    page.fill("#pf-related", case_ids[0])
+    page.fill("#pf-distinct_from", case_ids[1])
+
+
+def test_every_field_reaches_the_file_and_the_validator_accepts_it(form, tmp_path):
+    page = form
+    fill_every_field(page)
+    assert page.locator("#pf-status").inner_text().startswith("Ready"), page.inner_text("#pf-problems")
+    with page.expect_download() as info:
+        page.click("[data-action=download]")
+    text = Path(info.value.path()).read_text(encoding="utf-8")
+    data = yaml.safe_load(text)
+    filled = {"title", "organisation", "sector", "country", "year", "audiences", "topics", "channels", "summary",
+              "challenge", "approach", "outcomes", "lessons", "caveats", "quote", "sources", "related",
+              "distinct_from", "added", "last_verified"}
+    case = schemas(current_vocabulary(ROOT))["case"]
+    assert set(data) == filled and filled - {"distinct_from"} >= set(case["required"])
+    assert data["outcomes"][1] == {"measure": "Replies answered within the hour", "value": "nine in ten replies",
+                                   "headline": True, "gloss": "nine in ten replies", "basis": "counted",
+                                   "kind": "contact", "source": 1}
+    assert "headline" not in data["outcomes"][0]
+    assert data["quote"] == {"text": "Residents told us the posts saved them a call.", "by": "Jo Smith, highways manager",
+                             "source": 1}
+    assert data["lessons"] == ["Post before each run, not after.", "Answer replies within the hour."]
+    outside = tmp_path / info.value.suggested_filename
+    outside.write_text(text, encoding="utf-8")
+    done = subprocess.run([sys.executable, str(ROOT / "scripts/validate.py"), str(outside)], capture_output=True,
+                          text=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stderr.splitlines()[0] == "No problems found."
+    assert "move it to case_studies/" in done.stderr
+    assert "What next" in page.inner_text("#pf-next")
+
+
+def test_a_file_with_problems_cannot_take_the_pull_request_route(form):
+    page = form
+    fill_every_field(page)
+    assert page.get_attribute("#pf-pull-request", "href")
+    page.fill("#pf-title", "Short")  # one problem
+    link = page.locator("#pf-pull-request")
+    assert link.get_attribute("href") is None and link.get_attribute("aria-disabled") == "true"
+    assert link.inner_text() == "Open a pull request (fix the problems first)"
+    assert page.locator("[data-action=download]").inner_text() == "Download the file (1 problem remains)"
+    assert [h.strip() for h in page.locator("#pf-problems h3").all_inner_texts()] == ["What happened"]
+    assert page.locator("#pf-problems a").first.get_attribute("href") == "#pf-title"
+
+
+def test_every_problem_is_listed_before_its_field_is_reached(form):
+    page = form
+    page.fill("#pf-title", "A title long enough")
+    sections = [h.strip() for h in page.locator("#pf-problems h3").all_inner_texts()]
+    assert "Where you read it" in sections and "What changed, in numbers" in sections
+    assert "listed below by section" in page.inner_text("#pf-status")
+    assert "not reached" not in page.inner_text("#pf-status")

@@ -17,7 +17,7 @@ from PIL import Image
 from pptx import Presentation
 
 from axe_support import violations
-from browser_support import wait_until
+from browser_support import open_page, wait_until
 from casebook.repository import load_casebook
 from casebook.exports.slides import plain_notes
 from support import ROOT
@@ -419,7 +419,7 @@ def test_printing_hides_the_site_and_keeps_the_document(page, route):
     assert page.locator(".cb-notes").count() == 0 and page.locator(".cb-references li").count() >= 1
 
 
-def test_pptx_download_has_a_title_and_a_slide_per_step_with_the_yaml_notes(page, route):
+def test_pptx_download_has_a_title_the_steps_slides_with_the_yaml_notes_and_a_close(page, route):
     book = load_casebook(ROOT).casebook
     page.goto(f"training/{route}/")
     with page.expect_download() as download:
@@ -428,10 +428,14 @@ def test_pptx_download_has_a_title_and_a_slide_per_step_with_the_yaml_notes(page
     prs = Presentation(io.BytesIO(open(download.value.path(), "rb").read()))
     steps = book.routes[route].steps
     slides = list(prs.slides)
-    assert len(slides) == len(steps) + 1
     assert slides[0].shapes.title.text == book.routes[route].title
-    for slide, step in zip(slides[1:], steps, strict=True):
-        assert slide.notes_slide.notes_text_frame.text == plain_notes(step.facilitator_notes)
+    for number, step in enumerate(steps, 1):
+        mine = [s for s in slides if s.shapes.title.text.startswith(f"{number}. ")]
+        assert mine, f"no slide for step {number}"
+        assert all(s.notes_slide.notes_text_frame.text == plain_notes(step.facilitator_notes) for s in mine)
+        assert all(s.placeholders[1].text_frame.text.strip() for s in mine)
+    titles = [s.shapes.title.text for s in slides]
+    assert "What we ask" in titles and titles[-1] == "Sources"
 
 
 @pytest.mark.parametrize("path", ["training/", "{route}/", "{route}/1/", "{route}/1/?present",
@@ -441,3 +445,22 @@ def test_training_pages_have_no_accessibility_violations(page, route, path):
     page.goto(path.format(route=f"training/{route}") if "{route}" in path else path)
     found = violations(page, page.url)
     assert not found, "axe-core found accessibility violations:\n" + "\n".join(found)
+
+
+def test_agenda_on_a_phone_keeps_step_names_readable(browser, base_url):
+    """At 390 px the minutes go under the start time and the purpose under the step, so a step
+    name keeps most of the width (it used to wrap to eight lines beside three time columns)."""
+    context, page, errors = open_page(browser, base_url, {"width": 390, "height": 844})
+    for route in route_ids(page):
+        page.goto(f"training/{route}/")
+        widths = page.locator("tr.cb-agenda__step td:nth-child(3)").evaluate_all(
+            "cells => cells.map(c => c.getBoundingClientRect().width)")
+        assert widths and min(widths) >= 200, (route, widths)
+        lines = page.locator("tr.cb-agenda__step td:nth-child(3) a").evaluate_all(
+            "links => links.map(a => a.getClientRects().length)")
+        assert max(lines) <= 5, (route, lines)
+        wrap = page.locator(".cb-agenda-table").evaluate("e => e.scrollWidth <= e.clientWidth + 1")
+        assert wrap, f"{route}: the agenda scrolls sideways"
+        assert page.locator("tr.cb-agenda__step .cb-agenda__min-inline").first.is_visible()
+    context.close()
+    assert errors == []

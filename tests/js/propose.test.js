@@ -69,6 +69,12 @@ test("a saved draft keeps only the form's own fields, as text or lists of text",
   assert.equal(Object.getPrototypeOf(got.draft), Object.prototype);
 });
 
+test("a saved outcome keeps its basis and kind (the form's own selects)", () => {
+  const got = P.cleanDraft({ draft: { outcomes: [{ measure: "m", value: "1", source: "1", basis: "counted", kind: "contact" }] } }, {});
+  assert.deepEqual(got.draft.outcomes, [{ measure: "m", value: "1", source: "1", basis: "counted", kind: "contact" }]);
+  assert.equal(got.dropped, 0);
+});
+
 test("a draft that is not an object is discarded and counted", () => {
   for (const saved of ["text", [1], 5, { draft: 5 }, { draft: [1] }, { draft: null }]) {
     const got = P.cleanDraft(saved, {});
@@ -77,4 +83,30 @@ test("a draft that is not an object is discarded and counted", () => {
   }
   assert.deepEqual(P.cleanDraft({}, {}), { draft: null, auto: true, dropped: 0 });
   assert.deepEqual(P.cleanDraft(null, {}), { draft: null, auto: true, dropped: 0 });
+});
+
+test("the headline box reaches the file as headline: true, on one outcome only", () => {
+  const c = P.buildCase({ outcomes: [{ measure: "Calls", value: "3,205 calls", headline: "true", gloss: "g", source: "1" },
+    { measure: "Posts", value: "24", headline: "", source: "1" }] });
+  assert.deepEqual(c.outcomes, [{ measure: "Calls", value: "3,205 calls", headline: true, gloss: "g", source: 1 },
+    { measure: "Posts", value: "24", source: 1 }]);
+  assert.match(P.toYaml(c), /\n    headline: true\n/);
+  const two = P.buildCase({ outcomes: [{ measure: "a", value: "1", headline: "true" }, { measure: "b", value: "2", headline: "true" }],
+    sources: [] });
+  assert.deepEqual(P.crossChecks(two, "2026-01-01").map((p) => p[0]), ["/outcomes/1/headline"]);
+});
+
+test("the no-git routes stop at GitHub's address limit, with the issue form to paste into past it", () => {
+  const repo = "https://github.com/o/r";
+  const base = P.newFileUrl(repo, "main", "a-case", "").length;
+  const fits = "x".repeat(P.URL_LIMIT - base);  // 'x' is not escaped: one character each
+  assert.equal(P.newFileUrl(repo, "main", "a-case", fits).length, P.URL_LIMIT);
+  assert.ok(P.sendRoutes(repo, "main", "propose-case.yml", "a-case", "T", fits).pullRequest);
+  const over = P.sendRoutes(repo, "main", "propose-case.yml", "a-case", "T", fits + "x");
+  assert.equal(over.pullRequest, null);
+  const huge = P.sendRoutes(repo, "main", "propose-case.yml", "a-case", "T", "é".repeat(P.URL_LIMIT));
+  assert.equal(huge.pullRequest, null);
+  assert.equal(huge.issue, null);
+  assert.ok(huge.pasteIssue.startsWith(repo + "/issues/new?template=propose-case.yml&title=") && huge.pasteIssue.endsWith("&yaml="));
+  assert.deepEqual(P.sendRoutes("", "main", "t", "a", "T", "x"), { pullRequest: null, issue: null, pasteIssue: null });
 });

@@ -101,7 +101,7 @@
       } else {
         var c = data.cases[id];
         cases.push({ value: c.value, gloss: c.gloss, measure: c.measure, who: c.organisation + ", " + c.year,
-                     label: c.label, kind: c.kind, note: cite(c.source) });
+                     sentence: c.sentence, label: c.label, kind: c.kind, note: cite(c.source) });
       }
     });
     var local = [1, 2].map(function (n) {
@@ -256,13 +256,13 @@
         box.appendChild(el("p", "cb-briefing__org", f.from ? "Our figure: " + f.from : "Our own figure"));
         grid.appendChild(box);
       });
+      // A comparable organisation is one sentence (casebook.pages.briefing.card_sentence), as on
+      // the standard briefing: who, the year, what was measured and the figure in the source's words.
       figures.forEach(function (c) {
         var box = el("div", "cb-briefing__case");
-        var figure = cited(el("p", "cb-briefing__figure"), c.value, [c.note]);
-        box.appendChild(figure);
-        if (c.gloss) box.appendChild(el("p", "cb-gloss", c.gloss));
-        box.appendChild(el("p", "cb-briefing__measure", c.measure));
-        box.appendChild(el("p", "cb-briefing__org", c.who + " · " + c.label));
+        var sentence = cited(el("p", "cb-briefing__sentence"), c.sentence + ".", [c.note]);
+        sentence.appendChild(el("span", "cb-briefing__label", " · " + c.label));
+        box.appendChild(sentence);
         grid.appendChild(box);
       });
       section(b.local.length ? "Our figures and comparable organisations" : "Comparable organisations",
@@ -406,8 +406,7 @@
         para([new d.TextRun({ text: f.value, bold: true }), ": " + f.measure + (f.from ? " (" + f.from + ")" : "")]);
       });
       b.cases.forEach(function (c) {
-        para([new d.TextRun({ text: c.value, bold: true }), cite([c.note]), (c.gloss ? " (" + c.gloss + ")" : "") + ": " + c.measure + ". " + c.who +
-          " (" + c.label + ")."]);
+        para([c.sentence + ".", cite([c.note]), " (" + c.label + ")."]);
       });
     }
     if (state.ask) { heading("What we ask of you", d.HeadingLevel.HEADING_2); para([state.ask]); }

@@ -189,7 +189,10 @@
     Object.keys(item).forEach(function (key) { draft[key] = item[key]; });
     draft.year = String(item.year);
     draft.lessons = (item.lessons || []).join("\n");
-    draft.outcomes = item.outcomes.map(function (o) { var copy = Object.assign({}, o); copy.source = String(o.source); return copy; });
+    // The form's rows hold text; its first outcome is the headline, as ours is.
+    draft.outcomes = item.outcomes.map(function (o) {
+      return { measure: o.measure, value: o.value, source: String(o.source), basis: o.basis, kind: o.kind };
+    });
     draft.channels = []; draft.related = ""; draft.quote = {};
     draft.id = window.ProposeCore ? window.ProposeCore.suggestId(item.organisation, item.title) : "";
     return draft;

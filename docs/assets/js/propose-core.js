@@ -31,6 +31,22 @@
     return /^[0-9]+$/.test(text) ? Number(text) : (text === "" ? undefined : text);
   }
 
+  /* One outcome as the form holds it: every key it has reaches the file; the headline box is
+     `headline: true` when ticked and left out otherwise; the source number is a number. */
+  function outcome(o) {
+    var out = {};
+    Object.keys(o || {}).forEach(function (key) {
+      if (key === "headline") {
+        if (o.headline === true || o.headline === "true") { out.headline = true; }
+      } else if (key === "source") {
+        out.source = wholeNumber(o.source);
+      } else {
+        out[key] = trim(o[key]);
+      }
+    });
+    return out;
+  }
+
   /* The draft (what the form holds) -> the case as the contract wants it, keys in schema order.
      Empty optional keys are left out; numbers the form cannot read stay text for the schema to flag. */
   function buildCase(draft, order) {
@@ -40,10 +56,7 @@
       country: trim(d.country), year: wholeNumber(d.year),
       audiences: d.audiences || [], topics: d.topics || [], channels: d.channels || [],
       summary: trim(d.summary).replace(/\s+/g, " "), challenge: trim(d.challenge), approach: trim(d.approach),
-      outcomes: (d.outcomes || []).map(function (o) {
-        return { measure: trim(o.measure), value: trim(o.value), source: wholeNumber(o.source),
-                 basis: trim(o.basis), kind: trim(o.kind) };
-      }),
+      outcomes: (d.outcomes || []).map(outcome),
       lessons: lines(d.lessons), caveats: trim(d.caveats),
       quote: d.quote && (trim(d.quote.text) || trim(d.quote.by)) ?
         { text: trim(d.quote.text), by: trim(d.quote.by), source: wholeNumber(d.quote.source) } : undefined,
@@ -100,7 +113,7 @@
   }
 
   function scalar(key, value, indent) {
-    if (typeof value === "number") { return " " + value; }
+    if (typeof value === "number" || typeof value === "boolean") { return " " + value; }
     if (MARKDOWN[key] || (key === "text" && value.indexOf("\n") >= 0)) { return block(value, indent + "  "); }
     var plain = ["sector", "country", "grade", "basis", "kind", "added", "last_verified"].indexOf(key) >= 0 ||
       (key === "published" && (PLAIN_DATE.test(value) || value === "undated"));
@@ -149,7 +162,7 @@
      form wrote other shapes): only the form's own fields, as text or lists of text, and only the
      known keys of each repeated group are kept. `fields` maps each top-level field name to "text"
      or "list". Returns the clean draft (null when there is none) and how many values were dropped. */
-  var GROUP_KEYS = { outcomes: ["measure", "value", "source", "headline"],
+  var GROUP_KEYS = { outcomes: ["measure", "value", "headline", "gloss", "basis", "kind", "source"],
                      sources: ["title", "publisher", "url", "published", "grade"], quote: ["text", "by", "source"] };
   var own = Object.prototype.hasOwnProperty;
 
@@ -215,6 +228,10 @@
       }
     }
     (c.outcomes || []).forEach(function (o, i) { sourceNumber("/outcomes/" + i + "/source", o.source); });
+    (c.outcomes || []).filter(function (o) { return o.headline; }).slice(1).forEach(function (o) {
+      problems.push(["/outcomes/" + c.outcomes.indexOf(o) + "/headline",
+        "Only one outcome can be the headline: untick it here or on the other outcome."]);
+    });
     if (c.quote) { sourceNumber("/quote/source", c.quote.source); }
     (c.sources || []).forEach(function (s, i) {
       var p = s.published || "";
@@ -331,6 +348,16 @@
       encodeURIComponent("Case study: " + (title || "new case")) + "&yaml=" + encodeURIComponent(yaml);
   }
 
+  /* The no-git routes for a file: GitHub's new-file page and the issue form, each only while its
+     address fits URL_LIMIT; past it, the issue form without the file, to paste it into. */
+  function sendRoutes(repoUrl, branch, template, id, title, yaml) {
+    if (!trim(repoUrl)) { return { pullRequest: null, issue: null, pasteIssue: null }; }
+    var pr = newFileUrl(repoUrl, branch, id, yaml);
+    var issue = issueUrl(repoUrl, template, title, yaml);
+    return { pullRequest: pr.length <= URL_LIMIT ? pr : null, issue: issue.length <= URL_LIMIT ? issue : null,
+             pasteIssue: issueUrl(repoUrl, template, title, "") };
+  }
+
   function mailUrl(email, title, id, yaml) {
     return "mailto:" + email + "?subject=" + encodeURIComponent("Case study for the Casebook: " + (title || id)) +
       "&body=" + encodeURIComponent("Proposed file case_studies/" + id + ".yml:\n\n" + yaml);
@@ -338,5 +365,6 @@
 
   return { SCHEMA_LINE: SCHEMA_LINE, URL_LIMIT: URL_LIMIT, buildCase: buildCase, cleanDraft: cleanDraft, toYaml: toYaml, quoted: quoted,
            crossChecks: crossChecks, isRealDate: isRealDate, idProblem: idProblem, suggestId: suggestId,
-           schemaProblems: schemaProblems, newFileUrl: newFileUrl, issueUrl: issueUrl, mailUrl: mailUrl };
+           schemaProblems: schemaProblems, newFileUrl: newFileUrl, issueUrl: issueUrl, mailUrl: mailUrl,
+           sendRoutes: sendRoutes };
 });

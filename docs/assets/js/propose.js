@@ -34,7 +34,7 @@ function addItem(group, values) {
   const inputs = [...item.querySelectorAll("[name]")];
   Object.entries(values || {}).forEach(([key, value]) => {
     const input = inputs.find((el) => el.name === `${group}.${key}`);
-    if (input) { input.value = value; }
+    if (input && input.type === "checkbox") { input.checked = value === "true"; } else if (input) { input.value = value; }
   });
   list.appendChild(item);
   numberItems(group);
@@ -63,7 +63,9 @@ function readDraft() {
   ["outcomes", "sources", "quote"].forEach((group) => {
     const items = [...root.querySelectorAll(`[data-items="${group}"] > li`)].map((li) => {
       const item = {};
-      li.querySelectorAll("input, select, textarea").forEach((el) => { item[el.name.split(".")[1]] = el.value; });
+      li.querySelectorAll("input, select, textarea").forEach((el) => {
+        item[el.name.split(".")[1]] = el.type === "checkbox" ? (el.checked ? "true" : "") : el.value;
+      });
       return item;
     });
     draft[group] = group === "quote" ? items[0] || {} : items;
@@ -116,39 +118,50 @@ function labelOf(box) {
   return item && item.dataset.label ? `${item.dataset.label}, ${text.toLowerCase()}` : text;
 }
 
+/* Every problem, listed as soon as it exists, under the section of the form it is in, each a link
+   to its field; a field shows its own message once the person has been there (or asked for the file). */
 function showProblems(found) {
   root.querySelectorAll(".cb-pf-error").forEach((el) => { el.textContent = ""; });
   root.querySelectorAll(".cb-pf-invalid").forEach((el) => el.classList.remove("cb-pf-invalid"));
   root.querySelectorAll("[aria-invalid]").forEach((el) => el.removeAttribute("aria-invalid"));
-  const list = document.getElementById("pf-problems");
-  list.replaceChildren();
-  const visible = [];
+  const sections = new Map();
   found.forEach(([path, message]) => {
-    const box = fieldBox(path.replace(/^\/id$/, "/id"));
-    const key = box ? (box.dataset.field || box.dataset.group) : "";
+    const box = fieldBox(path);
     const isTouched = showAll || [...touched].some((t) => box && (box.contains(t) || t === box));
-    if (!isTouched) { return; }
-    visible.push([box, message]);
     const error = box && (box.querySelector(":scope > .cb-pf-error") || box.querySelector(".cb-pf-error"));
-    if (error && !error.textContent) {
+    if (isTouched && error && !error.textContent) {
       error.textContent = message;
       box.classList.add("cb-pf-invalid");
       box.querySelectorAll("input, select, textarea").forEach((el) => { if (el.closest("[data-field]") === box) { el.setAttribute("aria-invalid", "true"); } });
     }
-    const li = document.createElement("li");
-    const link = document.createElement("a");
+    const group = box && box.closest(".cb-pf-group");
+    const title = group ? group.querySelector(".cb-pf-group__title").textContent.replace(/^\s*\d+\s*/, "") : "The file";
+    if (!sections.has(title)) { sections.set(title, []); }
     const target = box && box.querySelector("input, select, textarea");
-    link.href = target && target.id ? `#${target.id}` : "#cb-pf-form";
-    link.textContent = `${labelOf(box)}: ${message}`;
-    li.appendChild(link);
-    list.appendChild(li);
-    return key;
+    sections.get(title).push([target && target.id ? `#${target.id}` : "#cb-pf-form", `${labelOf(box)}: ${message}`]);
+  });
+  const list = document.getElementById("pf-problems");
+  list.replaceChildren();
+  sections.forEach((items, title) => {
+    const heading = document.createElement("h3");
+    heading.textContent = title;
+    const ul = document.createElement("ul");
+    items.forEach(([href, text]) => {
+      const li = document.createElement("li");
+      const link = document.createElement("a");
+      link.href = href;
+      link.textContent = text;
+      li.appendChild(link);
+      ul.appendChild(li);
+    });
+    list.append(heading, ul);
   });
   const status = document.getElementById("pf-status");
   const left = found.length;
   status.className = "cb-pf-status " + (left ? "cb-pf-status--todo" : "cb-pf-status--ready");
-  status.textContent = left ? `${left} ${left === 1 ? "thing" : "things"} to fix or fill in before the file is ready${visible.length < left ? " (the others are in fields you have not reached yet)" : ""}.`
+  status.textContent = left ? `${left} ${left === 1 ? "thing" : "things"} to fix or fill in before the file is ready, listed below by section.`
     : "Ready: this file passes the site's checks. Download it, copy it, or send it below.";
+  return left;
 }
 
 function setLink(el, href, usable) {
@@ -179,11 +192,17 @@ function update() {
   const id = draft.id || "new-case";
   document.getElementById("pf-yaml").textContent = yaml;
   document.getElementById("pf-filename").textContent = `case_studies/${id}.yml`;
-  showProblems(problemsOf(caseObj, draft.id));
+  const left = showProblems(problemsOf(caseObj, draft.id));
   const repo = settings.repo_url;
   const notes = [];
-  const pr = P.newFileUrl(repo, settings.branch, id, yaml);
-  setLink(document.getElementById("pf-pull-request"), pr, Boolean(repo));
+  const routes = P.sendRoutes(repo, settings.branch, settings.issue_template, id, caseObj.title, yaml);
+  const problemsLeft = left ? ` (${left} ${left === 1 ? "problem remains" : "problems remain"})` : "";
+  root.querySelector("[data-action=download]").textContent = `Download the file${problemsLeft}`;
+  // The pull-request route only for a file that passes: a broken file would reach a reviewer as one.
+  const pr = document.getElementById("pf-pull-request");
+  setLink(pr, routes.pullRequest, Boolean(routes.pullRequest) && !left);
+  pr.textContent = left ? "Open a pull request (fix the problems first)" : "Open a pull request";
+  if (left && repo) { notes.push("Open a pull request works once every problem above is fixed."); }
   const send = document.getElementById("pf-issue");
   // Honest labels: e-mail needs no GitHub at all; the issue form needs an account but no git.
   send.textContent = settings.email ? "Send it without GitHub" : "Send it as an issue (no git)";
@@ -191,13 +210,14 @@ function update() {
     setLink(send, P.mailUrl(settings.email, caseObj.title, id, yaml), true);
     notes.push(`Send it without GitHub opens your e-mail with the file in it, addressed to ${settings.email}.`);
   } else {
-    setLink(send, P.issueUrl(repo, settings.issue_template, caseObj.title, yaml), Boolean(repo));
-    if (repo) { notes.push("Send it as an issue opens the project's proposal form with the file already in it: a free GitHub account is needed, but no git."); }
+    setLink(send, routes.issue || routes.pasteIssue, Boolean(repo));
+    if (repo && routes.issue) { notes.push("Send it as an issue opens the project's proposal form with the file already in it: a free GitHub account is needed, but no git."); }
   }
   if (!repo) {
     notes.push("This copy of the site has no repository address yet (repo_url in mkdocs.yml), so only Download and Copy work here.");
-  } else if (pr.length > P.URL_LIMIT) {
-    notes.push("The file is too long to travel in a link: download it and attach it, or copy it into the form.");
+  } else if (!routes.pullRequest || !routes.issue) {
+    notes.push("The file is too long to travel in a link: " + (routes.issue ? "send it as an issue instead, or download it and add it to case_studies/ yourself." :
+      "press Copy it, then Send it as an issue and paste the file into the form's first box."));
   }
   document.getElementById("pf-note").textContent = notes.join(" ");
   localStorage.setItem(STORE, JSON.stringify({ draft, auto: idInput.dataset.auto === "true" }));
@@ -214,6 +234,18 @@ function download() {
   link.click();
   link.remove();
   setTimeout(() => URL.revokeObjectURL(link.href), 1000);
+  whatNext(id);
+}
+
+function whatNext(id) {
+  const next = document.getElementById("pf-next");
+  const steps = [
+    `Saved as ${id}.yml. What next:`,
+    `With git: put it in the case_studies/ folder of your copy of the repository as case_studies/${id}.yml, run make check, and open a pull request.`,
+    `Without git: check it where it is with scripts/validate.py ${id}.yml, or use Open a pull request or Send it below: no git needed.`,
+  ];
+  next.replaceChildren(...steps.map((text) => { const p = document.createElement("p"); p.textContent = text; return p; }));
+  next.hidden = false;
 }
 
 async function copy(button) {
