@@ -111,3 +111,15 @@ def test_the_briefing_numbers_the_answers_sources_after_its_own(repo):
     assert number > 1 and brief.answers[0].endswith(f"in 2024-25 [{number}].\n")
     page = briefing_page(book, "executives").content
     assert f'in 2024-25<sup class="cb-cite">[{number}]</sup>.' in page
+
+
+def test_a_training_step_on_the_kit_shows_the_citations_and_the_sources_they_number(repo):
+    from casebook.pages.training_pages import training_pages
+    edit(repo, K, "  Lead with outcomes.\n", "  Lead with outcomes: Norfolk answered 190,000 calls in 2024-25 [1].\n")
+    edit(repo, K, "training: exec-route\n", "training: exec-route\n" + SOURCES)
+    edit(repo, "training/exec-route.yml", "page: kit:executives\n", "page: kit:executives#framing\n")
+    book = load_casebook(repo, today=TODAY).casebook
+    step = next(p.content for p in training_pages(book) if p.src_uri == "training/exec-route/1.md")
+    assert 'in 2024-25<sup class="cb-cite">[1]</sup>.' in step
+    sources = step[step.index('<ol class="cb-sources cb-stage__sources"'):]
+    assert sources.index("Customer service centre annual report 2024-25") < sources.index("A tale of two teams")

@@ -177,3 +177,22 @@ def test_a_long_bad_address_is_shortened_inside_its_quotes(repo):
     [line] = lines_for(repo, "url: http://www.bbc.com/news/uk-england-manchester-11549069",
                        "url: ftp://www.bbc.com/news/uk-england-manchester-11549069-and-a-long-tail")
     assert "url: 'ftp://www.bbc.com/news/uk-england-manchester-11549069…' is not an" in line
+
+
+def test_an_outcome_without_basis_or_kind_is_told_the_choices(repo):
+    edit(repo, "case_studies/gmp-tweets.yml", "    basis: counted\n    kind: contact\n", "")
+    lines = problem_lines(repo)
+    assert ("case_studies/gmp-tweets.yml:18:5: outcomes[0]: required key 'basis' is missing (expected key "
+            "'basis'; fix: add 'basis:' with one of counted, estimate, survey, platform-metric, modelled (see "
+            "the template in CONTRIBUTING.md)) [missing-key]") in lines
+    assert ("case_studies/gmp-tweets.yml:18:5: outcomes[0]: required key 'kind' is missing (expected key "
+            "'kind'; fix: add 'kind:' with one of money, contact, time, participation, reach, safety, "
+            "workforce, wellbeing (see the template in CONTRIBUTING.md)) [missing-key]") in lines
+
+
+def test_a_basis_outside_the_list_names_the_choices(repo):
+    edit(repo, "case_studies/gmp-tweets.yml", "basis: counted", "basis: measured")
+    assert [line for line in problem_lines(repo) if "outcomes[0].basis" in line] == [
+        "case_studies/gmp-tweets.yml:20:5: outcomes[0].basis: 'measured' is not one of the allowed values "
+        "(expected counted, estimate, survey, platform-metric, modelled; fix: use one of the allowed values) "
+        "[unknown-id]"]
