@@ -17,8 +17,10 @@ import gzip
 import hashlib
 import json
 from pathlib import Path
+from typing import Any
 
 MARK = b"pagefind_dcd"
+Cbor = int | str | list["Cbor"]  # what Pagefind's index files hold
 
 
 def _head(major: int, n: int) -> bytes:
@@ -30,7 +32,7 @@ def _head(major: int, n: int) -> bytes:
     raise ValueError(f"integer too large for CBOR: {n}")
 
 
-def encode(value) -> bytes:
+def encode(value: Cbor) -> bytes:
     if isinstance(value, bool) or value is None:
         raise ValueError(f"Pagefind's index holds no {value!r}")
     if isinstance(value, int):
@@ -43,7 +45,7 @@ def encode(value) -> bytes:
     raise ValueError(f"unexpected type in Pagefind's index: {type(value).__name__}")
 
 
-def decode(data: bytes, at: int = 0):
+def decode(data: bytes, at: int = 0) -> tuple[Cbor, int]:
     """(value, next position) of the CBOR item at `at`."""
     major, extra = data[at] >> 5, data[at] & 31
     at += 1
@@ -61,7 +63,7 @@ def decode(data: bytes, at: int = 0):
     if major == 3:
         return data[at:at + n].decode("utf-8"), at + n
     if major == 4:
-        items = []
+        items: list[Cbor] = []
         for _ in range(n):
             item, at = decode(data, at)
             items.append(item)
@@ -69,7 +71,7 @@ def decode(data: bytes, at: int = 0):
     raise ValueError(f"unexpected CBOR major type {major}")
 
 
-def _read(path: Path):
+def _read(path: Path) -> Any:  # a list whose shape the caller knows
     data = gzip.decompress(path.read_bytes())
     if not data.startswith(MARK):
         raise ValueError(f"{path}: not a Pagefind file")
@@ -79,7 +81,7 @@ def _read(path: Path):
     return value
 
 
-def _write(folder: Path, prefix: str, suffix: str, digits: int, value) -> str:
+def _write(folder: Path, prefix: str, suffix: str, digits: int, value: Cbor) -> str:
     """Write `value` under a name made from its content; returns the hash part of the name."""
     data = MARK + encode(value)
     name = f"en_{hashlib.sha256(data).hexdigest()[:digits]}"
@@ -87,16 +89,20 @@ def _write(folder: Path, prefix: str, suffix: str, digits: int, value) -> str:
     return name
 
 
+def _first(pair: Any) -> str:
+    return str(pair[0])  # a filter value's text, before its page numbers
+
+
 def stabilise(bundle: Path) -> None:
     """Rewrite one index bundle's filters, metadata and entry file in a reproducible order."""
     entry_path = bundle / "pagefind-entry.json"
     entry = json.loads(entry_path.read_text(encoding="utf-8"))
-    renamed = {}
+    renamed: dict[str, str] = {}
     for path in sorted((bundle / "filter").glob("*.pf_filter")):
         name, values = _read(path)
         path.unlink()
         renamed[path.name[:-len(".pf_filter")]] = _write(bundle / "filter", "", ".pf_filter", 7,
-                                                         [name, sorted(values, key=lambda v: v[0])])
+                                                         [name, sorted(values, key=_first)])
     for language in entry["languages"].values():
         meta_path = bundle / f"pagefind.{language['hash']}.pf_meta"
         meta = _read(meta_path)
