@@ -49,6 +49,8 @@ test: $(STAMP) test-tools ## Validate, build --strict, then run unit, JavaScript
 	$(PY) scripts/validate.py
 	bash scripts/lint_workflows.sh
 	$(PY) scripts/build_schemas.py --check
+	$(PY) -m ruff check .
+	$(PY) -m mypy
 	$(PY) scripts/build_site.py --quiet
 	node --test tests/js/
 	$(PY) scripts/bench.py --quick
@@ -59,6 +61,10 @@ links: $(STAMP) ## Check every source link with lychee (needs the network)
 
 stale: $(STAMP) ## List entries whose sources were last checked over two years ago
 	$(PY) scripts/stale.py
+
+lint: $(STAMP) ## Lint the Python (ruff) and type-check casebook/ (mypy --strict), in seconds
+	$(PY) -m ruff check .
+	$(PY) -m mypy
 
 lint-workflows: $(STAMP) ## Check .github/workflows with actionlint and zizmor
 	bash scripts/lint_workflows.sh
@@ -73,4 +79,4 @@ lighthouse: $(LIGHTHOUSE) ## Install the pinned Lighthouse for make bench (npm c
 bench: $(STAMP) test-tools $(LIGHTHOUSE) ## Benchmark the build against a plain Material build (about 10 minutes)
 	$(PY) scripts/bench.py
 
-.PHONY: help setup serve build validate check schemas test-tools test links stale lint-workflows bench lighthouse
+.PHONY: help setup serve build validate check schemas test-tools test links stale lint lint-workflows bench lighthouse

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import os
 import re
-from datetime import date, datetime, timezone
+from datetime import date, datetime, UTC
 
 
 def source_date_epoch() -> int | None:
@@ -35,7 +35,7 @@ def parse_day(text: str) -> date:
 
 def epoch_of(day: date) -> str:
     """SOURCE_DATE_EPOCH for midnight UTC of `day`, which `today()` reads back as `day`."""
-    return str(int(datetime(day.year, day.month, day.day, tzinfo=timezone.utc).timestamp()))
+    return str(int(datetime(day.year, day.month, day.day, tzinfo=UTC).timestamp()))
 
 
 def today() -> date:
@@ -43,4 +43,4 @@ def today() -> date:
     epoch = source_date_epoch()
     if epoch is None:
         return date.today()
-    return datetime.fromtimestamp(epoch, timezone.utc).date()
+    return datetime.fromtimestamp(epoch, UTC).date()

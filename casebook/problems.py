@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import KW_ONLY, dataclass
 from itertools import groupby
-from typing import Iterable
+from collections.abc import Iterable
 
 from casebook.security.inert import github_property, inert
 from casebook.rule_registry import ERROR, WARNING, rule as registered
@@ -34,7 +34,7 @@ class Problem:
     severity: str = ""  # the registry's; a caller may only repeat it
     also: tuple[str, ...] = ()  # other files the problem is about (a duplicate names the earlier file)
 
-    def __post_init__(self):
+    def __post_init__(self) -> None:
         severity = registered(self.rule).severity
         if self.severity not in ("", severity):
             raise ValueError(f"rule {self.rule!r} is registered as {severity}, not {self.severity}")
@@ -72,7 +72,8 @@ def sort_problems(problems: Iterable[Problem]) -> list[Problem]:
 
 def more_problems(path: str, line: int, column: int, count: int) -> Problem:
     """The line closing a file's list when `count` problems are left out."""
-    return Problem(path, line, column, field="", message=f"… and {count:,} more {_plural(count, 'problem')} in this file",
+    return Problem(path, line, column, field="",
+                   message=f"… and {count:,} more {_plural(count, 'problem')} in this file",
                    expected=f"at most {MAX_PER_FILE} problems are listed per file",
                    fix="fix these, then validate again", rule="too-many-problems")
 

@@ -8,6 +8,8 @@ Every problem in every file is collected; the caller decides what to do with the
 
 from __future__ import annotations
 
+from typing import Any
+
 import os
 import stat
 from dataclasses import dataclass, field
@@ -76,7 +78,7 @@ def folder_problems(root: Path) -> list[Problem]:
     return problems
 
 
-def load_casebook(root: Path, *, today: date | None = None, memo=None,
+def load_casebook(root: Path, *, today: date | None = None, memo: Any = None,
                   added: dict[str, list[Path]] | None = None, reader: Reader | None = None) -> LoadResult:
     """`memo` (`mkdocs serve` only, a buildcache.EntryMemo) keeps each file's own checks between
     rebuilds, by its bytes and the vocabulary, so a rebuild parses only the files that changed.
@@ -113,7 +115,7 @@ def load_casebook(root: Path, *, today: date | None = None, memo=None,
     if taxonomy is not None and not unreadable:
         problems += rules.check_unused_terms(taxonomy, parsed)
     problems = cap_per_file(sort_problems(problems))
-    if any(p.is_error for p in problems):
+    if taxonomy is None or any(p.is_error for p in problems):  # no taxonomy is always an error
         return LoadResult(None, problems)
     return LoadResult(build_casebook(taxonomy, valid, today=today, root=root, reader=reader), problems)
 
@@ -137,7 +139,8 @@ def _shown(path: Path, root: Path) -> str:
     return path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
 
 
-def _load_entry(path: Path, kind: str, root: Path, validator, memo=None) -> tuple[Document | None, list[Problem]]:
+def _load_entry(path: Path, kind: str, root: Path, validator: Any,
+                memo: Any = None) -> tuple[Document | None, list[Problem]]:
     rel = _shown(path, root)
     if not is_regular(path):  # a link or folder is refused whatever its name
         return load_file(path, root=root, rel=rel)
@@ -153,7 +156,7 @@ def _load_entry(path: Path, kind: str, root: Path, validator, memo=None) -> tupl
     return doc, problems + rules.check_reserved_id(doc, kind, root)
 
 
-def _check_entry(path: Path, kind: str, root: Path, validator) -> tuple[Document | None, list[Problem]]:
+def _check_entry(path: Path, kind: str, root: Path, validator: Any) -> tuple[Document | None, list[Problem]]:
     """Everything checked of one entry file on its own (and against the vocabulary)."""
     doc, problems = load_file(path, root=root, rel=_shown(path, root))
     if doc is None:
@@ -181,10 +184,10 @@ def _vocabulary(taxonomy: Document | None, audiences: frozenset[str]) -> Vocabul
                       tuple(data.get("channels", {})), tuple(sorted(audiences)))
 
 
-_CACHE: dict[tuple, LoadResult] = {}
+_CACHE: dict[tuple[Any, ...], LoadResult] = {}
 
 
-def load_cached(root: Path, *, today: date | None = None, memo=None, reader: Reader | None = None) -> LoadResult:
+def load_cached(root: Path, *, today: date | None = None, memo: Any = None, reader: Reader | None = None) -> LoadResult:
     """`load_casebook`, reused while no content file changed: the build hook and the macros
     module both ask for it, and `mkdocs serve` asks again on every rebuild."""
     root = Path(root).resolve()
@@ -195,7 +198,7 @@ def load_cached(root: Path, *, today: date | None = None, memo=None, reader: Rea
     return _CACHE[key]
 
 
-def _fingerprint(root: Path) -> tuple:
+def _fingerprint(root: Path) -> tuple[Any, ...]:
     stats = []
     for paths in content_files(root).values():
         for path in paths:

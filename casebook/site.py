@@ -4,6 +4,7 @@ data exports and the JSON Schemas. The MkDocs hook only turns these into `File`s
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from casebook.pages.audience import audience_case_pages
 from casebook.exports.explorer import explorer_index
@@ -19,7 +20,7 @@ from casebook.model.urls import briefing_docx_url, short_address
 
 
 def site_files(book: Casebook, root: Path, *, base_url: str = "", print_url: str = "",
-               case_pages=None) -> list[SiteFile]:
+               case_pages: Any = None) -> list[SiteFile]:
     """`print_url` is the address printed on paper (casebook.model.urls.printed_address)."""
     print_url = print_url or base_url
     files = entry_pages(book, case_pages=case_pages, print_url=print_url) + audience_case_pages(book)

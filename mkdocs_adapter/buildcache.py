@@ -27,7 +27,8 @@ import hashlib
 import logging
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any
+from collections.abc import Callable, Iterable
 
 import jinja2
 import jinja2.bccache
@@ -59,7 +60,7 @@ class PageCache:
     replayed: set[str] = field(default_factory=set)  # src_uris, this rebuild
     hits: int = 0
     misses: int = 0
-    warnings: "_Counter | None" = None
+    warnings: _Counter | None = None
     sources: str = ""  # this rebuild's source_digest
     made_kept: dict[str, Any] = field(default_factory=dict)  # key -> a generated page's source
     made_fresh: dict[str, Any] = field(default_factory=dict)
@@ -222,5 +223,5 @@ def case_pages(book, make: Callable, cache: PageCache = CACHE) -> list:
     for case_id, case in book.cases.items():
         related = [other.id for other in book.related(case)]
         key = digest([rest, case_id, own[case_id], *related, *(own[i] for i in related)])
-        pages.append(cache.remembered(key, lambda: make(book, case_id)))
+        pages.append(cache.remembered(key, lambda case_id=case_id: make(book, case_id)))
     return pages

@@ -188,7 +188,7 @@ def measure(runs: int = 3, only: tuple[str, ...] = ()) -> list[dict]:
             row = {"name": name, "bytes": max(len(t.encode()) for t in files.values()), "files": len(files),
                    "valid": ours[0]["valid"], "problems": ours[0]["problems"],
                    "seconds": statistics.median(r["seconds"] for r in ours),
-                   "ratio": statistics.median(o["seconds"] / b["seconds"] for o, b in zip(ours, ordinary)),
+                   "ratio": statistics.median(o["seconds"] / b["seconds"] for o, b in zip(ours, ordinary, strict=True)),
                    "rss_mb": max(r["rss_kb"] for r in ours) / 1024,
                    "output_kb": ours[0]["output_bytes"] / 1024, "base_output_kb": ordinary[0]["output_bytes"] / 1024,
                    "rss_ratio": max(r["rss_kb"] for r in ours) / max(b["rss_kb"] for b in ordinary)}
@@ -198,7 +198,7 @@ def measure(runs: int = 3, only: tuple[str, ...] = ()) -> list[dict]:
                     built.append(_build(files, workdir))
                     plain.append(_build(base, workdir))
                 row.update(build_seconds=statistics.median(b["seconds"] for b in built),
-                           build_ratio=statistics.median(b["seconds"] / p["seconds"] for b, p in zip(built, plain)),
+                           build_ratio=statistics.median(b["seconds"] / p["seconds"] for b, p in zip(built, plain, strict=True)),
                            build_rss_ratio=max(b["rss_kb"] for b in built) / max(p["rss_kb"] for p in plain))
             rows.append(row)
             print(f"measured: {name}", file=sys.stderr, flush=True)

@@ -10,7 +10,7 @@ import functools
 import http.server
 import threading
 from pathlib import Path
-from typing import Iterator
+from collections.abc import Iterator
 
 CHROMIUM = "/usr/bin/chromium"
 # Headless, and quiet towards a network this machine does not have.

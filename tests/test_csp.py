@@ -108,7 +108,7 @@ PHRASES = ("Content-Security-Policy", "content-security-policy", "CONTENT-SECURI
            '<meta http-equiv="Content-Security-Policy" content="script-src *">')
 
 
-def _name_the_policy(value, count=[0]):
+def _name_the_policy(value, count=[0]):  # noqa: B006 (a counter kept between calls)
     """Every free-text value (any text holding a space) starts with the phrase, in turn in each case."""
     if isinstance(value, dict):
         return {key: _name_the_policy(item) for key, item in value.items()}

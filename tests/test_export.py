@@ -13,14 +13,19 @@ import pytest
 from casebook.exports.data import CSV_COLUMNS, FEED_SIZE, benefits_json, cases_csv, cases_json, feed_xml
 from casebook.repository import load_casebook
 from casebook.model.strength import KINDS
-from support import TODAY, edit, real_casebook
+from fixture_site import write_fixture_repo
+from support import TODAY, edit
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 
 
 @pytest.fixture(scope="module")
-def book():
-    return real_casebook()
+def book(tmp_path_factory):
+    """The fixture site's content (several cases, statements and kits), on the fixture's day."""
+    result = load_casebook(write_fixture_repo(tmp_path_factory.mktemp("export") / "repo"), today=TODAY)
+    assert result.casebook is not None, [p.text() for p in result.errors]
+    assert len(result.casebook.cases) > 1
+    return result.casebook
 
 
 def test_cases_json_holds_every_case_with_contract_fields(book):

@@ -103,7 +103,7 @@ def checked(tmp_path_factory):
 
 def test_every_source_url_is_found_with_its_line_and_field(checked):
     repo, base, links, _, _ = checked
-    by_field = {(l.path, l.field): l for l in links}
+    by_field = {(link.path, link.field): link for link in links}
     moved = by_field[("case_studies/gmp-tweets.yml", "sources[1].url")]
     assert moved.url == f"{base}/moved"
     assert moved.line == line_of(repo, "case_studies/gmp-tweets.yml", "/moved")

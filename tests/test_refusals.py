@@ -7,7 +7,6 @@ import os
 import shutil
 import subprocess
 import sys
-import time
 
 import pytest
 
@@ -255,4 +254,4 @@ def test_a_hidden_file_is_reported_not_dropped(repo):
 def test_taxonomy_labels_get_the_html_check(repo, old, new, field):
     edit(repo, T, old, new)
     lines = [line for line in problem_lines(repo) if line.endswith("[text-html]")]
-    assert len(lines) == 1 and lines[0].startswith(f"taxonomy.yml:") and f": {field}: HTML tag '<" in lines[0]
+    assert len(lines) == 1 and lines[0].startswith("taxonomy.yml:") and f": {field}: HTML tag '<" in lines[0]

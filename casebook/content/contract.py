@@ -14,8 +14,10 @@ reads the schema gets the same explanation the validator gives, with no second c
 
 from __future__ import annotations
 
+from typing import Any
+
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 
 import iso3166
 
@@ -86,7 +88,7 @@ class Vocabulary:
     audiences: tuple[str, ...] = ()
 
 
-def _problem(message: str, expected: str, fix: str, rule: str) -> dict:
+def _problem(message: str, expected: str, fix: str, rule: str) -> dict[str, Any]:
     """The explanation `shape.py` gives when a value fails this property's pattern or format."""
     return {"x-problem": {"message": message, "expected": expected, "fix": fix, "rule": rule}}
 
@@ -98,7 +100,7 @@ ENTRY_ID = _problem("{value} is not an id", KEBAB + " (kebab-case)", "use the fi
                     "bad-id")
 
 
-def _text(min_length: int = 1, max_length: int | None = None, description: str = "") -> dict:
+def _text(min_length: int = 1, max_length: int | None = None, description: str = "") -> dict[str, Any]:
     schema = {"type": "string", "minLength": min_length, "pattern": r"\S", **BLANK}
     if max_length:
         schema["maxLength"] = max_length
@@ -107,25 +109,25 @@ def _text(min_length: int = 1, max_length: int | None = None, description: str =
     return schema
 
 
-def _markdown(description: str) -> dict:
+def _markdown(description: str) -> dict[str, Any]:
     # `x-markdown` is the one statement that a field is Markdown: the rules render and check it,
     # pages render it and the field reference says so (`markdown_paths`).
     return {**_text(1, MARKDOWN_MAX, "Markdown: " + description), "x-markdown": True}
 
 
-def _vocabulary_id(enum: tuple[str, ...], description: str) -> dict:
+def _vocabulary_id(enum: tuple[str, ...], description: str) -> dict[str, Any]:
     # With no vocabulary (taxonomy.yml itself is broken) fall back to the id shape.
     if enum:
         return {"type": "string", "enum": list(enum), "description": description}
     return {"type": "string", "pattern": ID_PATTERN, "description": description, **ENTRY_ID}
 
 
-def _ids(enum: tuple[str, ...], description: str, *, required: bool = True) -> dict:
+def _ids(enum: tuple[str, ...], description: str, *, required: bool = True) -> dict[str, Any]:
     return {"type": "array", "items": _vocabulary_id(enum, description), "uniqueItems": True,
             "minItems": 1 if required else 0, "description": description}
 
 
-def _object(properties: dict, required: list[str], description: str = "") -> dict:
+def _object(properties: dict[str, Any], required: list[str], description: str = "") -> dict[str, Any]:
     schema = {"type": "object", "properties": properties, "required": required,
               "additionalProperties": False}
     if description:
@@ -174,7 +176,7 @@ COVERS = tuple(COVERS_EXPLAINED)
 MONTH_PATTERN = r"^[0-9]{4}-(0[1-9]|1[0-2])" + END
 
 
-def _pilot_view() -> dict:
+def _pilot_view() -> dict[str, Any]:
     point = _object({"label": _text(1, 40, "A short heading, e.g. Your decision."),
                      "text": _text(10, 300, "Plain text: what this audience needs to know.")},
                     ["label", "text"])
@@ -185,7 +187,7 @@ def _pilot_view() -> dict:
     }, ["lead", "points"], "The pilot from one audience's side; the shared facts are added to it.")
 
 
-def pilot_schema(vocab: Vocabulary) -> dict:
+def pilot_schema(vocab: Vocabulary) -> dict[str, Any]:
     view = _pilot_view()
     if vocab.audiences:
         views = _object({audience: view for audience in vocab.audiences}, [],
@@ -232,7 +234,7 @@ def pilot_schema(vocab: Vocabulary) -> dict:
         "The pilot the kits ask for, defined once.")
 
 
-def case_schema(vocab: Vocabulary) -> dict:
+def case_schema(vocab: Vocabulary) -> dict[str, Any]:
     return _object({
         "title": _text(10, 120, "What happened, in a line."),
         "organisation": _text(description="Who did the work."),
@@ -272,7 +274,7 @@ def case_schema(vocab: Vocabulary) -> dict:
         "A case study with measured outcomes.")
 
 
-def benefit_schema(vocab: Vocabulary) -> dict:
+def benefit_schema(vocab: Vocabulary) -> dict[str, Any]:
     return _object({
         "statement": _text(20, 200, "Plain text, quotable on its own."),
         "audiences": _ids(vocab.audiences, "Audience ids from kits/."),
@@ -290,7 +292,7 @@ def benefit_schema(vocab: Vocabulary) -> dict:
         "A benefit statement with its evidence.")
 
 
-def kit_schema(vocab: Vocabulary) -> dict:
+def kit_schema(vocab: Vocabulary) -> dict[str, Any]:
     return _object({
         "name": _text(1, 60, "The audience's name, e.g. Executives."),
         "who": _text(description="Who belongs to this audience."),
@@ -334,9 +336,10 @@ def kit_schema(vocab: Vocabulary) -> dict:
         "An audience and its persuasion kit.")
 
 
-def route_schema(vocab: Vocabulary) -> dict:
+def route_schema(vocab: Vocabulary) -> dict[str, Any]:
     page = {"type": "string",
-            "pattern": rf"^((case|benefit):{ID_BODY}|kit:{ID_BODY}(#[a-z0-9-]+)?|[A-Za-z0-9_./-]+\.md(#[a-z0-9-]+)?)" + END,
+            "pattern": (rf"^((case|benefit):{ID_BODY}|kit:{ID_BODY}(#[a-z0-9-]+)?"
+                        rf"|[A-Za-z0-9_./-]+\.md(#[a-z0-9-]+)?)" + END),
             "description": f"{PAGE_FORMS} (or kit:<id>#<section>), or a page path under docs/, optionally "
                            "with #<heading anchor>.",
             **_problem("{value} is not a page reference",
@@ -361,7 +364,7 @@ def route_schema(vocab: Vocabulary) -> dict:
     }, ["title", "for", "goal", "steps"], "A training route: an ordered walk through pages.")
 
 
-def taxonomy_schema(vocab: Vocabulary) -> dict:
+def taxonomy_schema(vocab: Vocabulary) -> dict[str, Any]:
     term = _object({"label": _text(1, 60), "description": _text(1, 200)}, ["label", "description"])
     key = {"pattern": ID_PATTERN, "maxLength": ID_MAX,
            **_problem("{value} is not an id", KEBAB, "rename the id in kebab-case, e.g. channel-shift", "bad-id")}
@@ -371,7 +374,7 @@ def taxonomy_schema(vocab: Vocabulary) -> dict:
                    ["topics", "sectors", "channels"], "Controlled vocabularies.")
 
 
-def schemas(vocab: Vocabulary) -> dict[str, dict]:
+def schemas(vocab: Vocabulary) -> dict[str, dict[str, Any]]:
     """One complete schema per content kind, keyed by kind (the registry's, then the taxonomy)."""
     builders = {kind.name: resolve(kind.schema) for kind in KINDS} | {"taxonomy": taxonomy_schema}
     result = {}
@@ -381,7 +384,7 @@ def schemas(vocab: Vocabulary) -> dict[str, dict]:
     return result
 
 
-@lru_cache(maxsize=None)
+@cache
 def markdown_paths(kind: str) -> tuple[str, ...]:
     """The Markdown fields of a kind as field paths (`objections[].answer`), from `x-markdown`."""
     if kind == "taxonomy":

@@ -8,12 +8,16 @@ Keys are field paths; `[]` stands for every item of a list.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
+from typing import Any
+
 import json
 
 from casebook.kinds import BY_NAME, resolve
 
 # (title, description, examples). An empty description defers to the contract's own.
-Doc = tuple[str, str, list]
+Doc = tuple[str, str, list[Any]]
 
 EXAMPLE_SOURCE = {"title": "Twitter shows Greater Manchester Police's 3,205 calls", "publisher": "BBC News",
            "url": "https://www.bbc.co.uk/news/uk-england-manchester-11549069", "published": "2010-10",
@@ -78,8 +82,8 @@ CASE: dict[str, Doc] = {
     "related": ("Related cases", "Other cases in the library a reader should see next: their file names, without .yml.",
                 [["lincolnshire-gritting-twitter"]]),
     "related[]": ("Related case", "", ["lincolnshire-gritting-twitter"]),
-    "distinct_from": ("Not a duplicate of", "Ids of cases in case_studies/ that share this case's organisation, year and "
-                      "a source or a similar title but are different cases (two results from one report).",
+    "distinct_from": ("Not a duplicate of", "Ids of cases in case_studies/ that share this case's organisation, "
+                      "year and a source or a similar title but are different cases (two results from one report).",
                       [["gmp-tweets-2011"]]),
     "distinct_from[]": ("Different case", "", ["gmp-tweets-2011"]),
     "added": ("Added", "The day you added the case.", ["2026-11-23"]),
@@ -208,7 +212,7 @@ PILOT: dict[str, Doc] = {
 }
 
 
-def annotate(kind: str, schema: dict) -> dict:
+def annotate(kind: str, schema: dict[str, Any]) -> dict[str, Any]:
     """A copy of `schema` with a title, description and examples on every property."""
     schema = json.loads(json.dumps(schema))  # unlike deepcopy, unshares nodes such as DATE
     for path, node in properties(schema):
@@ -241,7 +245,7 @@ def _doc(kind: str, path: str) -> Doc:
     return key.replace("_", " ").capitalize(), "", []
 
 
-def properties(node: dict, prefix: str = ""):
+def properties(node: dict[str, Any], prefix: str = "") -> Iterator[tuple[str, dict[str, Any]]]:
     """(path, schema) for every property below `node`: list items as `name[]`, the terms of a
     taxonomy group as `group.*`."""
     for key, child in node.get("properties", {}).items():

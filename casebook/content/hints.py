@@ -8,7 +8,7 @@ rest are still reported, just without one.
 from __future__ import annotations
 
 import difflib
-from typing import Iterable
+from collections.abc import Iterable
 
 MAX_HINTS = 20
 

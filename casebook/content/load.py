@@ -4,8 +4,9 @@ Refuses, before any rule runs, what the content contract forbids at the file lev
 100 kB, non-UTF-8 bytes, tabs in indentation, anchors and aliases, explicit tags, duplicate keys
 and several documents in one file; and YAML's silent traps: text cut at ` #` and values starting
 `{{` (`yaml_hints` words those messages). A number whose written form would change when read
-(`2.50`, `007`) keeps the text as written, so figures are never altered. Parsing uses libyaml's C parser where installed; values are
-built from the parser's events so that positions survive and nothing but plain data is created.
+(`2.50`, `007`) keeps the text as written, so figures are never altered. Parsing uses libyaml's C
+parser where installed; values are built from the parser's events so that positions survive and
+nothing but plain data is created.
 Hostile files are refused too (`refuse` holds the checks): links, folders, pipes and devices;
 nesting deeper than the contract needs; control characters in any key or value; a top level that
 is not a mapping.
@@ -13,10 +14,13 @@ is not a mapping.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
+from collections.abc import Mapping
 
 import yaml
 
@@ -30,7 +34,7 @@ _RESOLVER = yaml.resolver.Resolver()
 _INT = re.compile(r"[-+]?[0-9]+")
 _FLOAT = re.compile(r"[-+]?([0-9]+\.[0-9]*|\.[0-9]+)([eE][-+]?[0-9]+)?")
 
-FieldPath = tuple  # a field path such as ("outcomes", 0, "value")
+FieldPath = tuple[str | int, ...]  # a field path such as ("outcomes", 0, "value")
 
 
 @dataclass(frozen=True)
@@ -42,7 +46,7 @@ class Document:
     positions: Mapping[FieldPath, tuple[int, int]] = field(repr=False)
     # Fields the loader already reported (an alias, a tag, a `{{` value): later stages skip them,
     # so one mistake gives one message.
-    reported: frozenset = field(default=frozenset(), repr=False)
+    reported: frozenset[Any] = field(default=frozenset(), repr=False)
     lines: tuple[str, ...] = field(default=(), repr=False)  # the source, to point inside a value
 
     @property
@@ -92,7 +96,9 @@ def parse_text(text: str, rel: str) -> tuple[Document | None, list[Problem]]:
     try:
         events = list(bounded(yaml.parse(text, Loader=PARSER)))
     except TooDeep as deep:
-        return None, [Problem(rel, deep.event.start_mark.line + 1, deep.event.start_mark.column + 1, field="",
+        mark = deep.event.start_mark
+        assert mark is not None  # the parser marks every event
+        return None, [Problem(rel, mark.line + 1, mark.column + 1, field="",
                               message=f"lists and mappings nested more than {MAX_DEPTH} levels deep",
                               expected="the shape of the template", fix="indent only as the template does",
                               rule="yaml-too-deep")]
@@ -122,7 +128,7 @@ def parse_text(text: str, rel: str) -> tuple[Document | None, list[Problem]]:
     return doc, builder.problems
 
 
-def _unreadable(rel: str, err: Exception, event=None) -> Problem:
+def _unreadable(rel: str, err: Exception, event: Any = None) -> Problem:
     line, column = (event.start_mark.line + 1, event.start_mark.column + 1) if event is not None else (1, 1)
     return Problem(rel, line, column, field="", message=f"YAML syntax error: this value cannot be read "
                    f"({type(err).__name__})", expected="valid YAML", fix="check the value on this line; "
@@ -143,7 +149,7 @@ def _syntax_problem(err: yaml.YAMLError, text: str, rel: str) -> Problem:
                    "starting with a symbol goes in double quotes", rule="yaml-syntax")
 
 
-def _tab_problems(text: str, rel: str):
+def _tab_problems(text: str, rel: str) -> Iterator[Problem]:
     for number, line in enumerate(text.splitlines(), start=1):
         indent = line[: len(line) - len(line.lstrip(" \t"))]
         if "\t" in indent:
@@ -154,7 +160,7 @@ def _tab_problems(text: str, rel: str):
 class _Builder:
     """Turns a list of parser events into plain Python data and a position for every key."""
 
-    def __init__(self, events: list, rel: str, lines: list[str]):
+    def __init__(self, events: list[Any], rel: str, lines: list[str]):
         self.events = events
         self.lines = lines
         self.reported: set[FieldPath] = set()
@@ -179,7 +185,7 @@ class _Builder:
                           "yaml-multiple-documents")
         return documents[0] if documents else None
 
-    def _anchor(self, keys, message, expected, fix, event) -> None:
+    def _anchor(self, keys: FieldPath, message: str, expected: str, fix: str, event: Any) -> None:
         """One problem per file for anchors and aliases, however many (32,000 aliases once printed
         64,677 lines); the fields they stand in are all marked reported, so none gets a follow-on."""
         self.anchors += 1
@@ -193,24 +199,25 @@ class _Builder:
             first = self.problems[self.first_anchor]
             more = self.anchors - 1
             self.problems[self.first_anchor] = replace(
-                first, message=f"{first.message}, and {more:,} more {'anchor or alias' if more == 1 else 'anchors or aliases'}"
-                f" in this file")
+                first, message=f"{first.message}, and {more:,} more "
+                f"{'anchor or alias' if more == 1 else 'anchors or aliases'} in this file")
 
-    def _peek(self):
+    def _peek(self) -> Any:
         return self.events[self.pos]
 
-    def _next(self):
+    def _next(self) -> Any:
         self.pos += 1
         return self.events[self.pos - 1]
 
-    def _problem(self, keys, message, expected, fix, rule, event=None):
+    def _problem(self, keys: FieldPath, message: str, expected: str, fix: str, rule: str,
+                 event: Any = None) -> None:
         self.reported.add(tuple(keys))
         line, column = self._mark(event) if event else self.positions.get(keys, (1, 1))
         self.problems.append(Problem(self.rel, line, column, field=dotted(keys), message=message,
                                      expected=expected, fix=fix, rule=rule))
 
     @staticmethod
-    def _mark(event) -> tuple[int, int]:
+    def _mark(event: Any) -> tuple[int, int]:
         return event.start_mark.line + 1, event.start_mark.column + 1
 
     def _node(self, keys: FieldPath) -> Any:
@@ -226,7 +233,8 @@ class _Builder:
         if isinstance(event, yaml.ScalarEvent):
             return self._scalar(event, keys)
         if isinstance(event, yaml.MappingStartEvent) and self._starts_with_braces(event):
-            self._problem(keys, *brace_hint(self.lines[event.start_mark.line]), "yaml-brace-value", event)
+            self._problem(keys, *brace_hint(self.lines[event.start_mark.line if event.start_mark else 0]),
+                          "yaml-brace-value", event)
             self.pos -= 1
             self._skip_value()
             return None
@@ -237,15 +245,15 @@ class _Builder:
             return self._sequence(keys)
         return self._mapping(keys)
 
-    def _sequence(self, keys: FieldPath) -> list:
-        items = []
+    def _sequence(self, keys: FieldPath) -> list[Any]:
+        items: list[Any] = []
         while not isinstance(self._peek(), yaml.SequenceEndEvent):
             items.append(self._node(keys + (len(items),)))
         self._next()
         return items
 
-    def _mapping(self, keys: FieldPath) -> dict:
-        result: dict = {}
+    def _mapping(self, keys: FieldPath) -> dict[str, Any]:
+        result: dict[str, Any] = {}
         while not isinstance(self._peek(), yaml.MappingEndEvent):
             key_event = self._next()
             if not isinstance(key_event, yaml.ScalarEvent):
@@ -279,18 +287,18 @@ class _Builder:
             if depth == 0:
                 return
 
-    def _starts_with_braces(self, event) -> bool:
+    def _starts_with_braces(self, event: Any) -> bool:
         mark = event.start_mark
-        return self.lines[mark.line][mark.column:].startswith("{{")
+        return bool(self.lines[mark.line][mark.column:].startswith("{{"))
 
-    def _refuse_controls(self, keys: FieldPath, text: str, event, what: str) -> None:
+    def _refuse_controls(self, keys: FieldPath, text: str, event: Any, what: str) -> None:
         found = control_character(text)
         if found:
             self._problem(keys, f"{what} holds the invisible character {found}",
                           "printable text", "delete the character (an escape such as \\u001b in "
                           "quotes writes one)", "text-control-char", event)
 
-    def _scalar(self, event, keys: FieldPath) -> Any:
+    def _scalar(self, event: Any, keys: FieldPath) -> Any:
         value = event.value
         self._refuse_controls(keys, value, event, "text")
         if event.tag:
@@ -300,7 +308,7 @@ class _Builder:
         if event.style:
             return value
         self._check_comment(event, keys)
-        tag = _RESOLVER.resolve(yaml.ScalarNode, value, (True, False))
+        tag = _RESOLVER.resolve(yaml.ScalarNode, value, (True, False))  # type: ignore[no-untyped-call]  # untyped in PyYAML's stubs
         try:
             return _plain_value(tag, value)
         except ValueError:  # Python reads at most 4,300 digits of an integer
@@ -309,7 +317,7 @@ class _Builder:
                           "number-too-long", event)
             return value
 
-    def _check_comment(self, event, keys: FieldPath) -> None:
+    def _check_comment(self, event: Any, keys: FieldPath) -> None:
         end = event.end_mark
         line = self.lines[end.line] if end.line < len(self.lines) else ""
         if keys and comment_cuts_text(event.value, line[end.column:]):

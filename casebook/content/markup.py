@@ -27,7 +27,7 @@ _DROPPED = re.compile(r"<(img|h1|h2)\b")  # what the sanitiser removes: the page
 MAX_BRACKETS = 100
 MAX_LINES = 200
 MAX_NESTING = 8  # list and quote markers opening one line ('- - - a' nests lists; 2,000 overflow the stack)
-_NESTED = re.compile(r"^[ \t]*(?:(?:[-*+]|[0-9]{1,9}[.)])[ \t]+|>[ \t]*){%d}" % (MAX_NESTING + 1), re.MULTILINE)
+_NESTED = re.compile(r"^[ \t]*(?:(?:[-*+]|[0-9]{1,9}[.)])[ \t]+|>[ \t]*){" + str(MAX_NESTING + 1) + "}", re.MULTILINE)
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import re
 
-from casebook.content.contract import ID_MAX, ID_PATTERN, SCHEMA_FILES
+from casebook.content.contract import ID_MAX, ID_PATTERN
+from casebook.kinds import SCHEMA_FILES
 
 _SCHEMA_LINE = re.compile(r"#\s*yaml-language-server:\s*\$schema=\S*?([a-z-]+\.schema\.json)\s*$")
 

@@ -7,6 +7,10 @@ refused here with a problem a contributor can act on, so no later stage meets it
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
+
+from typing import Any
+
 import os
 import re
 import stat
@@ -84,7 +88,7 @@ class TooDeep(Exception):
         self.event = event
 
 
-def bounded(events):
+def bounded(events: Iterable[Any]) -> Iterator[Any]:
     """The parser's events, stopping at the first one nested deeper than MAX_DEPTH. Checked
     while parsing: libyaml takes time quadratic in the depth of a flow ('[[[[...') to finish,
     and the builder and the schema check recurse."""

@@ -8,6 +8,8 @@ same rule the validator applies, so the interactive prompts refuse a bad answer 
 
 from __future__ import annotations
 
+from typing import Any
+
 import json
 import re
 from datetime import date
@@ -24,7 +26,7 @@ FOLDERS = {name: BY_NAME[name].folder for name in TEMPLATES}
 ID = re.compile(ID_PATTERN)
 
 
-def template(kind: str, root: Path, today: date, answers: dict | None = None) -> str:
+def template(kind: str, root: Path, today: date, answers: dict[str, Any] | None = None) -> str:
     """The commented template with the allowed ids listed and `answers` written in."""
     vocab = current_vocabulary(root)
     text = (root / "templates" / TEMPLATES[kind]).read_text(encoding="utf-8")
@@ -38,7 +40,7 @@ def template(kind: str, root: Path, today: date, answers: dict | None = None) ->
     return text
 
 
-def _fill(text: str, key: str, value) -> str:
+def _fill(text: str, key: str, value: Any) -> str:
     """Replace a top-level key's value (and any indented lines of a block value) with `value`."""
     if isinstance(value, list):
         written = "[" + ", ".join(value) + "]"

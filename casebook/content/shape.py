@@ -6,6 +6,8 @@ it, in the contributor's terms rather than the schema's.
 
 from __future__ import annotations
 
+from typing import Any
+
 import difflib
 import json
 from datetime import date
@@ -29,7 +31,7 @@ class ShapeChecker:
     reference implementation, list the errors. If the two ever disagree, jsonschema decides.
     """
 
-    def __init__(self, schema: dict):
+    def __init__(self, schema: dict[str, Any]):
         self.schema = schema
         # fastjsonschema knows drafts up to 7; the keywords the contract uses mean the same there.
         draft7 = {**schema, "$schema": "http://json-schema.org/draft-07/schema#"}
@@ -51,7 +53,7 @@ def _is_date(value: str) -> bool:
     return True
 
 
-def validator_for(schema: dict) -> ShapeChecker:
+def validator_for(schema: dict[str, Any]) -> ShapeChecker:
     """A checker per distinct schema, compiled once per process (compiling takes most of the time
     a small repository needs to validate; `mkdocs serve` and the tests load it many times)."""
     key = json.dumps(schema, sort_keys=True)
@@ -69,7 +71,7 @@ def check_shape(doc: Document, checker: ShapeChecker) -> list[Problem]:
         return []
     except fastjsonschema.JsonSchemaException:
         pass
-    problems = []
+    problems: list[Problem] = []
     errors = checker.full.iter_errors(doc.data)
     for count, error in enumerate(errors):
         if count == MAX_SHAPE_ERRORS:  # each costs a did-you-mean search; the file fails anyway
@@ -93,18 +95,18 @@ def _explain(doc: Document, error: ValidationError) -> list[Problem]:
     return [_problem(doc, keys, *_describe(error, keys))]
 
 
-def _already_reported(doc: Document, keys: tuple) -> bool:
+def _already_reported(doc: Document, keys: tuple[Any, ...]) -> bool:
     """The loader explained this field (an alias, a tag, a `{{` value): one mistake, one message."""
     return any(keys[:len(done)] == done for done in doc.reported)
 
 
-def _problem(doc: Document, keys: tuple, message: str, expected: str, fix: str, rule: str) -> Problem:
+def _problem(doc: Document, keys: tuple[Any, ...], message: str, expected: str, fix: str, rule: str) -> Problem:
     line, column = doc.where(keys)
     return Problem(doc.path, line, column, field=dotted(keys), message=message, expected=expected, fix=fix,
                    rule=rule)
 
 
-def _unknown_key(doc: Document, keys: tuple, key: str, allowed: list[str], hints: Hints) -> Problem:
+def _unknown_key(doc: Document, keys: tuple[Any, ...], key: str, allowed: list[str], hints: Hints) -> Problem:
     close = hints.closest(key, allowed)
     fix = f"did you mean '{close}'?" if close else "remove it or move its text into a known key"
     return _problem(doc, keys + (key,), f"unknown key '{key}'",
@@ -124,7 +126,7 @@ def _explain_either(doc: Document, error: ValidationError) -> list[Problem]:
                      "write one of the two forms shown in CONTRIBUTING.md", "evidence-kind")]
 
 
-def _describe(error: ValidationError, keys: tuple) -> tuple[str, str, str, str]:
+def _describe(error: ValidationError, keys: tuple[Any, ...]) -> tuple[str, str, str, str]:
     """(message, expected, fix, rule) for one schema error."""
     kind, value = error.validator, error.instance
     name = next((k for k in reversed(keys) if isinstance(k, str)), "value")
@@ -165,14 +167,15 @@ def _describe(error: ValidationError, keys: tuple) -> tuple[str, str, str, str]:
     return (error.message, "", "see CONTRIBUTING.md", "schema-other")
 
 
-def _describe_pattern(explained: dict, value) -> tuple[str, str, str, str]:
+def _describe_pattern(explained: dict[str, Any], value: Any) -> tuple[str, str, str, str]:
     """The contract's own explanation of the property (its `x-problem`, see contract.py)."""
     message = explained["message"].format(value=_show(value))
     return (message, explained["expected"], explained["fix"], explained["rule"])
 
 
 # Where each list of ids is declared: (the list's name, the file or folder that holds it).
-_ENUM_HOMES = {"sector": ("sectors in taxonomy.yml", "taxonomy.yml"), "topics": ("topics in taxonomy.yml", "taxonomy.yml"),
+_ENUM_HOMES = {"sector": ("sectors in taxonomy.yml", "taxonomy.yml"),
+               "topics": ("topics in taxonomy.yml", "taxonomy.yml"),
                "channels": ("channels in taxonomy.yml", "taxonomy.yml"),
                "audiences": ("audiences, the files in kits/", "kits/"),
                "country": ("ISO 3166-1 alpha-2 codes", ""), "grade": ("grades", "")}
@@ -181,7 +184,7 @@ _COUNTRY_HINTS = {"UK": "use GB for the United Kingdom", "EN": "use GB for Engla
                   "SC": "use GB for Scotland", "WA": "use GB for Wales", "NI": "use GB for Northern Ireland"}
 
 
-def _describe_enum(value, choices: list, name: str) -> tuple[str, str, str, str]:
+def _describe_enum(value: Any, choices: list[Any], name: str) -> tuple[str, str, str, str]:
     where, home = _ENUM_HOMES.get(name, ("allowed values", ""))
     close = difflib.get_close_matches(str(value), [str(c) for c in choices], n=1)
     hint = f"did you mean '{close[0]}'? " if close else ""
@@ -194,7 +197,7 @@ def _describe_enum(value, choices: list, name: str) -> tuple[str, str, str, str]
     return (f"{_show(value)} is not one of the {where}", expected, fix, rule)
 
 
-def _json_type(value) -> str:
+def _json_type(value: Any) -> str:
     if value is None:
         return "null"
     for python, words in ((bool, "boolean"), (int, "integer"), (float, "number"), (str, "string"),
@@ -204,15 +207,15 @@ def _json_type(value) -> str:
     return "unknown"
 
 
-def _type_words(types) -> str:
+def _type_words(types: Any) -> str:
     names = {"string": "text", "integer": "a whole number", "number": "a number", "array": "a list",
              "object": "a mapping of keys", "boolean": "true or false", "null": "empty"}
     if isinstance(types, list):
-        return " or ".join(names.get(t, t) for t in types)
-    return names.get(types, types)
+        return " or ".join(str(names.get(t, t)) for t in types)
+    return str(names.get(types, types))
 
 
-def _show(value) -> str:
+def _show(value: Any) -> str:
     """A value as the message quotes it: shortened inside its quotes, so every quote closes."""
     if isinstance(value, (dict, list)):
         return _type_words(_json_type(value))

@@ -67,7 +67,8 @@ def page_sections(body: str) -> dict[str, tuple[str, str]]:
     """Each `##` section of a page body by its anchor (as MkDocs' toc makes it): (heading, Markdown
     under it up to the next `##`, deeper headings included)."""
     sections: dict[str, tuple[str, str]] = {}
-    current, heading, chunk = None, "", []
+    current, heading = None, ""
+    chunk: list[str] = []
     fenced = False
     for line in body.splitlines():
         fenced ^= line.lstrip().startswith("```")

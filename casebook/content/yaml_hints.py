@@ -71,7 +71,9 @@ def syntax_hint(lines: list[str], line: int, reason: str) -> tuple[int, str, str
     """(line, message, expected, fix, rule) naming the line to change, or None for the parser's."""
     opened = unclosed_quote_line(lines, line)
     if opened is not None:
-        quote = _OPENS_QUOTE.match(lines[opened - 1]).group(1)
+        opening = _OPENS_QUOTE.match(lines[opened - 1])
+        assert opening is not None  # unclosed_quote_line found this line by the same pattern
+        quote = opening.group(1)
         return (opened, f"the quote {quote} opened on this line is never closed",
                 f"the text to end with {quote} on the same line",
                 f"write it as {quoted_line(lines[opened - 1])}", "yaml-syntax")

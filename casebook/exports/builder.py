@@ -18,6 +18,8 @@ piece of evidence, each once), so the page numbers them the way the standard bri
 
 from __future__ import annotations
 
+from typing import Any
+
 import json
 
 from casebook.pages.briefing import Briefing, card_sentence, plan_briefings
@@ -66,7 +68,7 @@ def builder_json(book: Casebook, *, print_url: str = "") -> str:
                        "facets": _facets(book, cases)}, ensure_ascii=False, separators=(",", ":"))
 
 
-def _facets(book: Casebook, cases: dict) -> dict:
+def _facets(book: Casebook, cases: dict[str, Any]) -> dict[str, Any]:
     """What the add panel offers: only the sectors and countries some case has."""
     sectors = sorted({c["sector"] for c in cases.values()})
     countries = sorted({c["country"] for c in cases.values()})
@@ -76,7 +78,7 @@ def _facets(book: Casebook, cases: dict) -> dict:
             "year": today().year}
 
 
-def _source(source: Source) -> dict:
+def _source(source: Source) -> dict[str, Any]:
     return {"title": source.title, "publisher": source.publisher,
             "published": source.published_label, "url": source.url}
 

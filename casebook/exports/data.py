@@ -7,11 +7,13 @@ evidence label every page shows (casebook.strength).
 
 from __future__ import annotations
 
+from typing import Any
+
 import csv
 import io
 import json
 from dataclasses import fields
-from datetime import date, datetime, timezone
+from datetime import date, datetime, UTC
 
 from feedgen.feed import FeedGenerator
 
@@ -24,7 +26,7 @@ _RENAMES = {"attendees": "for"}
 _SKIP = {"id", "path"}
 
 
-def _plain(value):
+def _plain(value: Any) -> Any:
     """Dataclasses, tuples and dates -> JSON data (dataclasses.asdict deep-copies everything,
     which costs seconds at thousands of cases)."""
     if isinstance(value, date):
@@ -38,7 +40,7 @@ def _plain(value):
     return value
 
 
-def entry_record(entry: Case | Benefit | Kit | Route, *, base_url: str = "") -> dict:
+def entry_record(entry: Case | Benefit | Kit | Route, *, base_url: str = "") -> dict[str, Any]:
     data = _plain(entry)
     record = {"id": entry.id, "url": base_url + entry.url}
     record.update((k, v) for k, v in data.items() if k not in _SKIP and v not in ("", []))
@@ -81,7 +83,7 @@ def entries_json(kind: str, book: Casebook, *, base_url: str = "") -> str:
     return _dump([entry_record(entry, base_url=base_url) for entry in book.entries[kind].values()])
 
 
-def _dump(records: list) -> str:
+def _dump(records: list[Any]) -> str:
     return json.dumps(records, ensure_ascii=False, separators=(",", ":"))
 
 
@@ -136,8 +138,9 @@ def feed_xml(book: Casebook, *, site_url: str = "", title: str = "Buy-in Caseboo
         entry.updated(_moment(max(case.added, case.last_verified)))
         for audience in case.audiences:
             entry.category(term=audience, label=book.kits[audience].name if audience in book.kits else audience)
-    return feed.atom_str(pretty=True).decode("utf-8")
+    atom: bytes = feed.atom_str(pretty=True)
+    return atom.decode("utf-8")
 
 
 def _moment(day: date) -> datetime:
-    return datetime(day.year, day.month, day.day, tzinfo=timezone.utc)
+    return datetime(day.year, day.month, day.day, tzinfo=UTC)

@@ -3,11 +3,13 @@
 Only what the explorer shows and filters on: per case its id, title, organisation, headline
 figure (value and measure), year, date added (days since 1970), best grade, number of sources,
 its facet values as positions in the vocabulary `v` and, last, its evidence label
-(`casebook.strength.case_kind`, the label its page shows) as a position in `v.evidence`. Everything else stays in `api/cases.json`
-for other systems; the page fetches a twentieth of it.
+(`casebook.model.strength.case_kind`, the label its page shows) as a position in `v.evidence`.
+Everything else stays in `api/cases.json` for other systems; the page fetches a twentieth of it.
 """
 
 from __future__ import annotations
+
+from typing import Any
 
 import json
 from datetime import date
@@ -19,7 +21,7 @@ from casebook.model.strength import case_kind
 EPOCH = date(1970, 1, 1).toordinal()
 
 
-def explorer_index(book: Casebook, vocab: dict | None = None) -> str:
+def explorer_index(book: Casebook, vocab: dict[str, Any] | None = None) -> str:
     vocab = vocab or explorer_vocabulary(book)
     position = {name: {pair[0]: i for i, pair in enumerate(vocab[name])}
                 for name in ("audience", "topic", "sector", "country", "channel", "grade", "evidence")}

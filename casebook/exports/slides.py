@@ -18,6 +18,9 @@ timestamps), so an unchanged route never shows up as a changed download.
 
 from __future__ import annotations
 
+from typing import Any
+
+
 import io
 import math
 import re
@@ -67,7 +70,7 @@ def route_pptx(book: Casebook, session: Session) -> bytes:
     return _fixed_zip(buffer.getvalue())
 
 
-def widen_layouts(prs) -> None:
+def widen_layouts(prs: Any) -> None:
     """A 16:9 page with the default template's layouts stretched to it, so every slide inherits its
     placeholders' places and a trainer who resets a slide gets the same layout back."""
     prs.slide_width, prs.slide_height = WIDTH, HEIGHT
@@ -78,7 +81,7 @@ def widen_layouts(prs) -> None:
             shape.width = Emu(round(shape.width * WIDTH / TEMPLATE_WIDTH))
 
 
-def title_slide(prs, session: Session) -> None:
+def title_slide(prs: Any, session: Session) -> None:
     slide = prs.slides.add_slide(prs.slide_layouts[TITLE_LAYOUT])
     slide.shapes.title.text = session.route.title
     body = slide.placeholders[1].text_frame
@@ -88,7 +91,8 @@ def title_slide(prs, session: Session) -> None:
     shrink_to_fit(body, [p.text for p in body.paragraphs])
 
 
-def content_slide(prs, view: StepView, slide: Slide, cite: dict, *, part: tuple[int, int], last: bool) -> None:
+def content_slide(prs: Any, view: StepView, slide: Slide, cite: dict[str, int], *, part: tuple[int, int],
+                  last: bool) -> None:
     page = prs.slides.add_slide(prs.slide_layouts[CONTENT_LAYOUT])
     count = f" ({part[0]}/{part[1]})" if part[1] > 1 else ""
     page.shapes.title.text = f"{view.number}. {view.title}{count}"
@@ -99,7 +103,7 @@ def content_slide(prs, view: StepView, slide: Slide, cite: dict, *, part: tuple[
     page.notes_slide.notes_text_frame.text = plain_notes(view.step.facilitator_notes)
 
 
-def slide_lines(slide: Slide, cite: dict) -> list[tuple[str, int, bool]]:
+def slide_lines(slide: Slide, cite: dict[str, int]) -> list[tuple[str, int, bool]]:
     """(text, indent level, bold) for each paragraph of a slide's content."""
     lines = [(slide.lead, 0, False)] if slide.lead else []
     for figure in slide.figures:
@@ -111,7 +115,7 @@ def slide_lines(slide: Slide, cite: dict) -> list[tuple[str, int, bool]]:
     return lines
 
 
-def closing_slides(prs, asks: list[str], refs: list) -> None:
+def closing_slides(prs: Any, asks: list[str], refs: list[Any]) -> None:
     page = prs.slides.add_slide(prs.slide_layouts[CONTENT_LAYOUT])
     page.shapes.title.text = "What we ask"
     fill(page.placeholders[1].text_frame, [(ask, 0, False) for ask in asks] or [("Agree the next step.", 0, False)])
@@ -122,7 +126,7 @@ def closing_slides(prs, asks: list[str], refs: list) -> None:
         fill(page.placeholders[1].text_frame, [(f"[{ref.number}] {ref.text}. {ref.site}", 0, False) for ref in chunk])
 
 
-def fill(frame, lines: list[tuple[str, int, bool]]) -> None:
+def fill(frame: Any, lines: list[tuple[str, int, bool]]) -> None:
     """Paragraphs into a placeholder: text, level and bold only; sizes stay the layout's."""
     for index, (text, level, bold) in enumerate(lines):
         paragraph = frame.paragraphs[0] if index == 0 else frame.add_paragraph()
@@ -134,7 +138,7 @@ def fill(frame, lines: list[tuple[str, int, bool]]) -> None:
     shrink_to_fit(frame, [text for text, _, _ in lines])
 
 
-def shrink_to_fit(frame, texts: list[str]) -> None:
+def shrink_to_fit(frame: Any, texts: list[str]) -> None:
     """Mark the body to shrink on overflow, with a first estimate of the scale PowerPoint would
     choose, so it opens fitted; PowerPoint recomputes it when the text is edited."""
     frame.word_wrap = True

@@ -8,6 +8,8 @@ fixed document dates and zip timestamps, so an unchanged casebook gives identica
 
 from __future__ import annotations
 
+from typing import Any
+
 import io
 import zipfile
 from datetime import datetime
@@ -49,7 +51,7 @@ def briefing_docx(brief: Briefing, *, site_address: str = "") -> bytes:
             paragraph.add_run(f" ({kind.label})").italic = True
     if brief.objections:
         doc.add_heading("Questions you may have", level=2)
-        for objection, answer in zip(brief.objections, brief.answers):
+        for objection, answer in zip(brief.objections, brief.answers, strict=True):
             doc.add_paragraph().add_run(f"“{objection.objection}”").bold = True
             doc.add_paragraph(plain_text(render(answer).html))
     doc.add_heading("What we ask of you", level=2)
@@ -63,8 +65,10 @@ def briefing_docx(brief: Briefing, *, site_address: str = "") -> bytes:
     return _reproducible(doc)
 
 
-def _pilot(doc, brief: Briefing) -> None:
+def _pilot(doc: Any, brief: Briefing) -> None:
     """The same shared facts, then the same view, as the briefing page (templates/pilot.html.j2)."""
+    if brief.pilot is None:
+        return
     doc.add_heading(f"What we propose: {brief.pilot.title}", level=2)
     view = brief.pilot_view
     if view:
@@ -73,7 +77,7 @@ def _pilot(doc, brief: Briefing) -> None:
     _terms(doc, pairs + list(view.points if view else ()))
 
 
-def _terms(doc, pairs: list[tuple[str, str]]) -> None:
+def _terms(doc: Any, pairs: list[tuple[str, str]]) -> None:
     """Label and text, two to a row: the pilot's dozen short answers then fit the one page."""
     table = doc.add_table(rows=(len(pairs) + 1) // 2, cols=2)
     for index, (label, text) in enumerate(pairs):
@@ -85,7 +89,7 @@ def _terms(doc, pairs: list[tuple[str, str]]) -> None:
             run.font.size = Pt(7.2)
 
 
-def _set_up(doc) -> None:
+def _set_up(doc: Any) -> None:
     """A4 with narrow margins and tight spacing, so the briefing stays on one page in Word."""
     for section in doc.sections:
         section.page_width, section.page_height = Cm(21), Cm(29.7)
@@ -112,18 +116,18 @@ def _set_up(doc) -> None:
     props.revision = 1
 
 
-def _small(doc, text: str, size: float = 7) -> None:
+def _small(doc: Any, text: str, size: float = 7) -> None:
     run = doc.add_paragraph().add_run(text)
     run.font.size = Pt(size)
 
 
-def _cite(paragraph, notes) -> None:
+def _cite(paragraph: Any, notes: Any) -> None:
     if notes:
         run = paragraph.add_run(f"[{','.join(str(n) for n in notes)}]")
         run.font.superscript = True
 
 
-def _reproducible(doc) -> bytes:
+def _reproducible(doc: Any) -> bytes:
     """Save, then rewrite the zip with fixed timestamps so identical content gives identical bytes."""
     raw = io.BytesIO()
     doc.save(raw)

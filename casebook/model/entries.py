@@ -6,12 +6,15 @@ is a property or lives in `casebook.model.index`, never written back into the lo
 
 from __future__ import annotations
 
+from typing import Any
+
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
 
 from casebook.model.sources import UNDATED, published_label
-from casebook.model.urls import SECTIONS, url_for
+from casebook.kinds import SECTIONS
+from casebook.model.urls import url_for
 
 GRADE_RANK = {"primary": 3, "secondary": 2, "unconfirmed": 1}
 __all__ = ["SECTIONS"]  # re-exported: where each kind's pages live is casebook/model/urls.py's to say
@@ -126,6 +129,13 @@ class Evidence:
     source: Source | None = None
     basis: str | None = None  # a source's figure: how it was obtained (contract.BASES)
 
+    @property
+    def own_source(self) -> Source:
+        """The source of evidence that names no case (the contract allows exactly one of the two)."""
+        if self.source is None:
+            raise ValueError(f"evidence citing case {self.case!r} has no source of its own")
+        return self.source
+
 
 @dataclass(frozen=True)
 class Benefit:
@@ -235,19 +245,19 @@ class Route:
         return WELCOME_MINUTES + sum(step.minutes for step in self.steps) + CLOSE_MINUTES
 
 
-def _source(data: dict, last_verified: date) -> Source:
+def _source(data: dict[str, Any], last_verified: date | None) -> Source:
     published = str(data["published"])
     return Source(data["title"], data["publisher"], data["url"], published, data["grade"],
                   last_verified if published == UNDATED else None)
 
 
-def build_taxonomy(data: dict) -> Taxonomy:
+def build_taxonomy(data: dict[str, Any]) -> Taxonomy:
     def terms(group: str) -> dict[str, Term]:
         return {key: Term(key, value["label"], value["description"]) for key, value in data[group].items()}
     return Taxonomy(terms("topics"), terms("sectors"), terms("channels"))
 
 
-def build_case(id: str, path: str, data: dict) -> Case:
+def build_case(id: str, path: str, data: dict[str, Any]) -> Case:
     quote = data.get("quote")
     verified = date.fromisoformat(data["last_verified"])
     return Case(
@@ -266,7 +276,7 @@ def build_case(id: str, path: str, data: dict) -> Case:
     )
 
 
-def build_benefit(id: str, path: str, data: dict) -> Benefit:
+def build_benefit(id: str, path: str, data: dict[str, Any]) -> Benefit:
     verified = date.fromisoformat(data["last_verified"])
     evidence = tuple(Evidence(case=item["case"]) if "case" in item
                      else Evidence(source=_source(item["source"], verified), basis=item.get("basis"))
@@ -278,7 +288,7 @@ def build_benefit(id: str, path: str, data: dict) -> Benefit:
     )
 
 
-def build_kit(id: str, path: str, data: dict) -> Kit:
+def build_kit(id: str, path: str, data: dict[str, Any]) -> Kit:
     objections = tuple(Objection(o["objection"], o["answer"], tuple(o.get("benefits", ())),
                                  tuple(o.get("cases", ()))) for o in data["objections"])
     return Kit(id=id, path=path, name=data["name"], who=data["who"], order=data["order"],
@@ -286,14 +296,18 @@ def build_kit(id: str, path: str, data: dict) -> Kit:
                asks=tuple(data["asks"]), training=data.get("training"),
                topics=tuple(data.get("topics", ())),
                pilot=data.get("pilot"),
-               briefing=BriefingChoice(**{k: v if k == "title" else tuple(v)
-                                          for k, v in data["briefing"].items()}) if "briefing" in data else None,
+               briefing=_briefing_choice(data["briefing"]) if "briefing" in data else None,
                sources=tuple(_source(s, None) for s in data.get("sources", ())),
                evidence_values=tuple(data.get("evidence", {}).get("values", ())),
                never_lead_with=tuple(data.get("evidence", {}).get("never_lead_with", ())))
 
 
-def build_route(id: str, path: str, data: dict) -> Route:
+def _briefing_choice(data: dict[str, Any]) -> BriefingChoice:
+    values: dict[str, Any] = {key: value if key == "title" else tuple(value) for key, value in data.items()}
+    return BriefingChoice(**values)
+
+
+def build_route(id: str, path: str, data: dict[str, Any]) -> Route:
     steps = tuple(Step(s["page"], s["minutes"], s["purpose"], s.get("facilitator_notes", ""),
                        tuple(s.get("discussion", ())), s.get("optional", False)) for s in data["steps"])
     return Route(id=id, path=path, title=data["title"], attendees=data["for"], goal=data["goal"], steps=steps,
@@ -301,13 +315,13 @@ def build_route(id: str, path: str, data: dict) -> Route:
 
 
 # Sort keys, named in the registry (`Kind.order`): the order pages, lists and exports show entries.
-def case_order(case: Case) -> tuple:
+def case_order(case: Case) -> tuple[Any, ...]:
     return (-case.added.toordinal(), case.title.casefold())  # newest added first
 
 
-def kit_order(kit: Kit) -> tuple:
+def kit_order(kit: Kit) -> tuple[Any, ...]:
     return (kit.order, kit.id)  # the home page's order
 
 
-def by_id(entry) -> str:
-    return entry.id
+def by_id(entry: Any) -> str:
+    return str(entry.id)

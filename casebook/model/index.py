@@ -6,7 +6,7 @@ and which statements cite a case.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 from datetime import date
@@ -14,7 +14,7 @@ from typing import Any
 
 from casebook.content.load import Document
 from casebook.kinds import KINDS, resolve
-from casebook.model.entries import GRADE_RANK, Benefit, Case, Kit, Reader, Route, Taxonomy, build_taxonomy
+from casebook.model.entries import Benefit, Case, Kit, Reader, Route, Taxonomy, build_taxonomy
 from casebook.model.pilot import Pilot
 from casebook.rules.context import is_stale
 from casebook.model.similar import SharedTopics
@@ -82,24 +82,24 @@ class Casebook:
         chosen = [b for b in self.benefits.values() if audience in b.audiences]
         return sorted(chosen, key=lambda b: (-self.evidence_strength(b), b.statement))
 
-    def benefits_by_topic(self, audience: str) -> list[tuple]:
+    def benefits_by_topic(self, audience: str) -> list[tuple[Any, ...]]:
         """[(topic term, statements)] in taxonomy order; a statement sits under its first topic."""
         groups: dict[str, list[Benefit]] = {}
         for benefit in self.benefits_for(audience):
             groups.setdefault(benefit.topics[0], []).append(benefit)
         return [(term, groups[key]) for key, term in self.taxonomy.topics.items() if key in groups]
 
-    def evidence_sources(self, benefit: Benefit) -> list:
+    def evidence_sources(self, benefit: Benefit) -> list[Any]:
         """Every source behind a statement: its own, and those of the cases it cites."""
         sources = []
         for item in benefit.evidence:
-            sources += [item.source] if item.source else list(self.cases[item.case].sources)
+            sources += list(self.cases[item.case].sources) if item.case else [item.own_source]
         return sources
 
     def evidence_kinds(self, benefit: Benefit) -> list[Kind]:
         """One kind per piece of evidence (casebook.model.strength), in the order written."""
         return [case_kind(self.cases[item.case]) if item.case
-                else evidence_kind(item.source, item.basis, own_figure=False) for item in benefit.evidence]
+                else evidence_kind(item.own_source, item.basis, own_figure=False) for item in benefit.evidence]
 
     def strength(self, benefit: Benefit) -> Kind:
         """The statement's label: the best kind among its evidence."""
@@ -138,7 +138,7 @@ class Casebook:
         # each case is scored exactly only against a pool: the cases sharing most topics (ranked
         # by casebook.model.similar without counting every case) and those of the same sector and country.
         shared = SharedTopics(((case.id, case.topic_set) for case in self.cases.values()), POOL)
-        by_place: dict[tuple, list[str]] = {}
+        by_place: dict[tuple[Any, ...], list[str]] = {}
         for case in self.cases.values():
             by_place.setdefault((case.sector, case.country), []).append(case.id)
         result = {}

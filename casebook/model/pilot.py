@@ -13,6 +13,8 @@ The templates are code, not content: contributor text is a value put into them, 
 
 from __future__ import annotations
 
+from typing import Any
+
 import math
 from dataclasses import dataclass, field, replace
 
@@ -104,7 +106,7 @@ class Pilot:
                     self.cover)
 
 
-def build_pilot(id: str, path: str, data: dict) -> Pilot:
+def build_pilot(id: str, path: str, data: dict[str, Any]) -> Pilot:
     thresholds = data["thresholds"]
     views = {audience: View(view["lead"], tuple((p["label"], p["text"]) for p in view["points"]))
              for audience, view in data["views"].items()}
@@ -172,12 +174,12 @@ def _sentence(text: str) -> str:
     return text[0].upper() + text[1:] if text else text
 
 
-def with_plan(pilot: Pilot, **changes) -> Plan:
+def with_plan(pilot: Pilot, **changes: Any) -> Plan:
     """The pilot's default plan with some numbers changed (tests, and the planner's contract)."""
     return replace(pilot.plan, **changes)
 
 
-def planner_data(pilot: Pilot) -> dict:
+def planner_data(pilot: Pilot) -> dict[str, Any]:
     """What the planner needs to word the facts itself: templates, phrases and defaults."""
     plan = pilot.plan
     return {

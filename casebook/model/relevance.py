@@ -17,6 +17,8 @@ Nothing here reads the wall clock: `today` is the one the casebook was built wit
 
 from __future__ import annotations
 
+from typing import Any
+
 from dataclasses import dataclass
 from datetime import date
 
@@ -46,10 +48,10 @@ def case_facts(case: Case) -> Facts:
 
 
 def source_facts(item: Evidence) -> Facts:
-    published = item.source.published
+    published = item.own_source.published
     year = int(published[:4]) if published[:4].isdigit() else 0
     return Facts(year, None, None, item.basis or "counted",
-                 evidence_kind(item.source, item.basis, own_figure=False), None)
+                 evidence_kind(item.own_source, item.basis, own_figure=False), None)
 
 
 def statement_facts(cases: dict[str, Case], benefit: Benefit) -> list[Facts]:
@@ -64,7 +66,7 @@ def is_old(year: int, today: date) -> bool:
     return year < today.year - OLD_YEARS
 
 
-def relevance(facts: Facts, kit: Kit, reader: Reader | None, today: date) -> tuple:
+def relevance(facts: Facts, kit: Kit, reader: Reader | None, today: date) -> tuple[Any, ...]:
     """A sort key: smaller is more relevant (see the module docstring for the order)."""
     values = kit.evidence_values
     same = [reader is not None and facts.sector == reader.sector,
@@ -74,12 +76,12 @@ def relevance(facts: Facts, kit: Kit, reader: Reader | None, today: date) -> tup
             values.index(facts.measures) if facts.measures in values else len(values), -facts.year)
 
 
-def case_relevance(case: Case, kit: Kit, reader: Reader | None, today: date) -> tuple:
+def case_relevance(case: Case, kit: Kit, reader: Reader | None, today: date) -> tuple[Any, ...]:
     return relevance(case_facts(case), kit, reader, today)
 
 
 def statement_relevance(cases: dict[str, Case], benefit: Benefit, kit: Kit, reader: Reader | None,
-                        today: date) -> tuple:
+                        today: date) -> tuple[Any, ...]:
     """A statement is as relevant as its most relevant piece of evidence."""
     return min(relevance(facts, kit, reader, today) for facts in statement_facts(cases, benefit))
 
@@ -88,7 +90,7 @@ def newest_year(cases: list[Case]) -> int | None:
     return max((case.year for case in cases), default=None)
 
 
-def reader_from(settings) -> Reader | None:
+def reader_from(settings: Any) -> Reader | None:
     """The site's `extra.reader` ({sector, country}) as a Reader; None when the site sets none.
     A mistake in mkdocs.yml raises ValueError with the fix, which the build hook turns into a stop."""
     if not settings:

@@ -13,7 +13,7 @@ import heapq
 from collections.abc import Iterable
 from itertools import combinations, islice
 
-Group = frozenset  # a set of topic ids
+Group = frozenset[str]  # a set of topic ids
 
 
 class SharedTopics:

@@ -12,6 +12,8 @@ filter the explorer already offers.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from casebook.model.index import Casebook
 from casebook.model.entries import Case
 from casebook.pages.render import page_file
@@ -19,7 +21,7 @@ from casebook.pages.sitefile import SiteFile
 from casebook.model.urls import audience_cases_src_uri
 
 
-def newest_work_first(cases) -> list[Case]:
+def newest_work_first(cases: Iterable[Case]) -> list[Case]:
     """The plain lists' order: by the year of the work, newest first; ties keep the casebook's
     order (newest added first), as the explorer page's Jinja `sort` does."""
     return sorted(cases, key=lambda case: case.year, reverse=True)

@@ -1,7 +1,8 @@
 """Stage 5, pages: what goes on an audience's one-page briefing.
 
-A briefing holds the pilot the kit asks for (shared facts, then its audience's view), four statements, three cases' headline figures,
-one objection and three asks, with every source numbered once in order of first citation.
+A briefing holds the pilot the kit asks for (shared facts, then its audience's view), four
+statements, three cases' headline figures, one objection and three asks, with every source
+numbered once in order of first citation.
 
 What leads it: the kit's `briefing: {statements, cases}` first, in the editor's order; any place
 left is filled automatically from the entries tagged for the audience (only those are candidates
@@ -18,6 +19,8 @@ briefing only when kits choose it. When none of the briefing's cases is from the
 """
 
 from __future__ import annotations
+
+from typing import Any
 
 from dataclasses import dataclass
 
@@ -142,14 +145,14 @@ def dated_line(brief: Briefing) -> str:
 def key_sources(book: Casebook, benefit: Benefit) -> list[Source]:
     """One source per piece of evidence: its own, or the source of the case's headline figure.
     Citing every source of every case would fill a second page with notes."""
-    return [book.cases[item.case].headline_source if item.case else item.source
+    return [book.cases[item.case].headline_source if item.case else item.own_source
             for item in benefit.evidence]
 
 
 def headline_cases(book: Casebook, kit: Kit, count: int | None = CASES) -> list[Case]:
     """An audience's cases, most relevant to its reader first (casebook.model.relevance), then the
     most cited by statements."""
-    def relevant(case: Case) -> tuple:
+    def relevant(case: Case) -> tuple[Any, ...]:
         return (case_relevance(case, kit, book.reader, book.today), -len(book.benefits_citing(case.id)), case.id)
     return sorted(book.cases_for(kit.id), key=relevant)[:count]
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from html import unescape
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from casebook.model.index import Casebook
 from casebook.content.markup import render
@@ -28,7 +28,7 @@ TAG = re.compile(r"<[^>]+>")
 def citation_sources(book: Casebook, benefit: Benefit) -> list[Source]:
     """One source per piece of evidence (a case's is the source of its headline figure), each
     once: the same list the briefing numbers."""
-    sources = [book.cases[item.case].headline_source if item.case else item.source
+    sources = [book.cases[item.case].headline_source if item.case else item.own_source
                for item in benefit.evidence]
     return list(dict.fromkeys(sources))
 

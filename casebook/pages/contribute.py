@@ -8,16 +8,19 @@ from taxonomy.yml and kits/. Output is plain data for the autoescaping templates
 
 from __future__ import annotations
 
+from typing import Any
+
 import json
 from dataclasses import dataclass
 
 from casebook.content.contract import (BASES_EXPLAINED, DATE_PATTERN, ID_PATTERN, OUTCOME_KINDS_EXPLAINED,
-                                       PAGE_FORMS, PUBLISHED_PATTERN, URL_PATTERN, SCHEMA_FILES)
+                                       PAGE_FORMS, PUBLISHED_PATTERN, URL_PATTERN)
 from casebook.pages.countries import country_name
 from casebook.content.field_docs import properties
-from casebook.kinds import KINDS, TAXONOMY
+from casebook.kinds import KINDS, SCHEMA_FILES, TAXONOMY
 from casebook.model.index import Casebook
-from casebook.pages.render import GRADE_LABELS, relative, render_page
+from casebook.model.urls import relative
+from casebook.pages.render import GRADE_LABELS, render_page
 
 # Each file kind's table heading and file pattern: the registry's kinds, then the taxonomy.
 KIND_NAMES = {**{kind.name: (kind.label, f"{kind.folder}/<id>.yml") for kind in KINDS},
@@ -41,7 +44,7 @@ class Field:
     choices: tuple[tuple[str, str], ...]  # (id, label) for enums
 
 
-def choices_for(path: str, node: dict, book: Casebook) -> tuple[tuple[str, str], ...]:
+def choices_for(path: str, node: dict[str, Any], book: Casebook) -> tuple[tuple[str, str], ...]:
     """Allowed ids with the labels readers see."""
     enum = node.get("enum") or (node.get("items") or {}).get("enum")
     if not enum:
@@ -63,7 +66,7 @@ def choices_for(path: str, node: dict, book: Casebook) -> tuple[tuple[str, str],
     return tuple((str(i), str(i)) for i in enum)
 
 
-def fields(schema: dict, book: Casebook) -> list[Field]:
+def fields(schema: dict[str, Any], book: Casebook) -> list[Field]:
     """Every property of one schema, nested ones included, in contract order."""
     required = _required_paths(schema)
     result = []
@@ -74,8 +77,8 @@ def fields(schema: dict, book: Casebook) -> list[Field]:
     return result
 
 
-def _required_paths(schema: dict) -> set[str]:
-    found = set()
+def _required_paths(schema: dict[str, Any]) -> set[str]:
+    found: set[str] = set()
     for path, node in [("", schema), *properties(schema)]:
         # Either-or branches (evidence is a case or a source) make no single key required.
         if node.get("type") == "array" and isinstance(node.get("items"), dict):
@@ -88,10 +91,10 @@ def _required_paths(schema: dict) -> set[str]:
     return found
 
 
-def _kind_words(path: str, node: dict) -> str:
+def _kind_words(path: str, node: dict[str, Any]) -> str:
     types = node.get("type", "object" if "oneOf" in node else "")
     types = types if isinstance(types, list) else [types]
-    words = " or ".join(TYPE_WORDS.get(t, t) for t in types if t)
+    words = " or ".join(str(TYPE_WORDS.get(t, t)) for t in types if t)
     if node.get("x-markdown"):
         return "Markdown text"
     items = node.get("items") or {}
@@ -104,7 +107,7 @@ def _kind_words(path: str, node: dict) -> str:
     return "id" if node.get("enum") else words
 
 
-def _rule_words(node: dict) -> str:
+def _rule_words(node: dict[str, Any]) -> str:
     parts = []
     low, high = node.get("minLength"), node.get("maxLength")
     if high:
@@ -130,7 +133,7 @@ def _rule_words(node: dict) -> str:
     return "; ".join(parts)
 
 
-def _example(node: dict) -> str:
+def _example(node: dict[str, Any]) -> str:
     examples = node.get("examples") or []
     if not examples:
         return ""
@@ -140,7 +143,7 @@ def _example(node: dict) -> str:
     return str(value)
 
 
-def field_reference(schemas: dict[str, dict], book: Casebook, *, url: str) -> str:
+def field_reference(schemas: dict[str, dict[str, Any]], book: Casebook, *, url: str) -> str:
     """The field reference's HTML: one table per entry type."""
     kinds = [(kind, *KIND_NAMES[kind], SCHEMA_FILES[kind], fields(schemas[kind], book)) for kind in KIND_NAMES]
     return render_page("field-reference.html.j2", url=url, kinds=kinds)
@@ -172,10 +175,10 @@ class FormField:
     control: str  # text, textarea, number, date, select, checkbox, checkboxes, group
     choices: tuple[tuple[str, str], ...] = ()
     example: str = ""
-    children: tuple["FormField", ...] = ()
+    children: tuple[FormField, ...] = ()
 
 
-def form_fields(schema: dict, book: Casebook) -> dict[str, FormField]:
+def form_fields(schema: dict[str, Any], book: Casebook) -> dict[str, FormField]:
     """One form control per case property, nested groups with their own fields."""
     by_path = {f.path: f for f in fields(schema, book)}
     return {name: _form_field(name, by_path) for name in schema["properties"]}
@@ -187,8 +190,9 @@ def _form_field(path: str, by_path: dict[str, Field], parent_required: bool = Tr
     key = name.rsplit(".", 1)[-1]
     # A key required inside an optional group (the quote's text) is not required of the form.
     required = field.required and parent_required
+    prefix = path + ("[]." if path + "[]" in by_path else ".")
     children = tuple(_form_field(p, by_path, required) for p in by_path
-                     if p.startswith(path + ("[]." if path + "[]" in by_path else ".")) and p.count(".") == path.count(".") + 1)
+                     if p.startswith(prefix) and p.count(".") == path.count(".") + 1)
     # Only the limits a newcomer can act on while typing; formats are in the description.
     limits = [part for part in field.rule.split("; ") if "characters" in part or part.startswith("from ")]
     help_text = field.description + (f" {'; '.join(limits).capitalize()}." if limits and not children else "")
@@ -208,7 +212,7 @@ def _plain_example(example: str) -> str:
     return example
 
 
-def _control(key: str, field: Field, children: tuple) -> str:
+def _control(key: str, field: Field, children: tuple[Any, ...]) -> str:
     if children:
         return "group"
     if field.kind == "true or false":
@@ -224,7 +228,7 @@ def _control(key: str, field: Field, children: tuple) -> str:
     return "text"
 
 
-def propose_form(schema: dict, book: Casebook, *, url: str, settings: dict) -> str:
+def propose_form(schema: dict[str, Any], book: Casebook, *, url: str, settings: dict[str, Any]) -> str:
     """The propose form's HTML; `settings` are the site's repository and e-mail settings."""
     controls = form_fields(schema, book)
     groups = [(gid, title, intro, [controls[name] for name in names]) for gid, title, intro, names in FORM_GROUPS]

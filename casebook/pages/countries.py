@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 
 import iso3166
 from babel import Locale
 
 
-@lru_cache(maxsize=None)
+@cache
 def country_name(code: str) -> str:
     short = Locale("en").territories.get(code)
     return short or iso3166.countries_by_alpha2[code].name

@@ -15,6 +15,10 @@ the page module with the site's extensions).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
+from typing import Any
+
 import re
 from dataclasses import dataclass
 
@@ -75,7 +79,7 @@ def benefit_slides(book: Casebook, benefit_id: str) -> tuple[Slide, ...]:
     return tuple(slides)
 
 
-def evidence_line(book: Casebook, item) -> str:
+def evidence_line(book: Casebook, item: Any) -> str:
     if item.case:
         case = book.cases[item.case]
         return f"{case.organisation}: {case.headline.value} ({case.headline.measure.lower()})"
@@ -112,14 +116,15 @@ def guide_slides(book: Casebook, target: Target) -> tuple[Slide, ...]:
     label = title
     if target.section:
         label, body = page_sections(body)[target.section]
-    slides, chunk = [], []
+    slides: list[Any] = []
+    chunk: list[str] = []
 
     def flush() -> None:
         if chunk:
             slides.append(Slide(label, guide="\n\n".join(chunk) + "\n"))
             chunk.clear()
 
-    for block in [part for block in markdown_blocks(body) for part in split_fence(block)]:
+    for block in [part for chunk in markdown_blocks(body) for part in split_fence(chunk)]:
         heading = HEADING.match(block)
         if heading:
             flush()
@@ -202,6 +207,6 @@ def weight(markdown_text: str) -> int:
     return len(visible) + LINE_COST * len(lines)
 
 
-def chunked(items, size: int) -> list[tuple]:
+def chunked(items: Sequence[Any], size: int) -> list[tuple[Any, ...]]:
     items = tuple(items)
     return [items[n:n + size] for n in range(0, len(items), size)] or [()]

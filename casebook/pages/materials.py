@@ -9,6 +9,8 @@ is for (the kits that name the route, or else the kits its steps show), to send 
 
 from __future__ import annotations
 
+from typing import Any
+
 import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit
@@ -86,5 +88,5 @@ def references(slides: dict[int, tuple[Slide, ...]]) -> dict[str, Reference]:
     return found
 
 
-def source_text(source) -> str:
+def source_text(source: Any) -> str:
     return f"{source.publisher}, {source.title} ({source.published})"

@@ -7,9 +7,12 @@ a template. Links are relative to the page, so the site works under any base pat
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
+from typing import Any
+
 import json
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -26,8 +29,8 @@ from casebook.pages.statements import filter_options as statement_filters
 from casebook.model.strength import KINDS, case_kind
 from casebook.kinds import BY_NAME, PAGED, resolve
 from casebook.pages.sitefile import SiteFile
-from casebook.model.urls import (short_address, audience_cases_url, briefing_src_uri, briefing_url, explorer_url, relative, src_uri, url_for,
-                   url_of)
+from casebook.model.urls import (audience_cases_url, briefing_src_uri, briefing_url, explorer_url, relative,
+                                 short_address, src_uri, url_for, url_of)
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
 GRADE_LABELS = {"primary": "Primary source", "secondary": "Reported second-hand",
@@ -50,7 +53,7 @@ def environment(templates: Path = TEMPLATES) -> jinja2.Environment:
     return env
 
 
-def joined_words(items, last: str = "and") -> str:
+def joined_words(items: Sequence[str], last: str = "and") -> str:
     """['money', 'contact', 'time'] -> 'money, contact and time'."""
     items = list(items)
     return ", ".join(items[:-1]) + f" {last} " + items[-1] if len(items) > 1 else "".join(items)
@@ -71,7 +74,7 @@ CITATION = re.compile(r"\s?\[(\d+(?:\s*,\s*\d+)*)\]")
 def cite_marks(html: Markup, anchor: str = "") -> Markup:
     """Rendered prose with its numbered citations ([1], [1, 2]) as superscripts; with `anchor`,
     each number links to `#<anchor><n>` (the kit page's own list of sources)."""
-    def sup(match: re.Match) -> str:
+    def sup(match: re.Match[str]) -> str:
         numbers = re.split(r"\s*,\s*", match.group(1))
         inner = ",".join(f'<a href="#{anchor}{n}">{n}</a>' if anchor else n for n in numbers)
         return f'<sup class="cb-cite">[{inner}]</sup>'
@@ -95,12 +98,12 @@ def yaml_string(text: str) -> Markup:
     return Markup(json.dumps(str(escape(" ".join(str(text).split()))), ensure_ascii=False))
 
 
-def render_page(template: str, *, url: str, **values) -> str:
+def render_page(template: str, *, url: str, **values: Any) -> str:
     env = environment()
     return env.get_template(template).render(link=lambda to: relative(url, to), **values)
 
 
-def page_file(template: str, src: str, source_path: str, **values) -> SiteFile:
+def page_file(template: str, src: str, source_path: str, **values: Any) -> SiteFile:
     """A generated page at `src` (under docs/); its links are relative to the url MkDocs gives it."""
     return SiteFile(src, render_page(template, url=url_of(src), **values), source_path)
 
@@ -135,7 +138,7 @@ def briefing_page(book: Casebook, kit_id: str, *, site_url: str = "") -> SiteFil
                      site_url=site_url, brief=build_briefing(book, kit))
 
 
-def explorer_vocabulary(book: Casebook) -> dict:
+def explorer_vocabulary(book: Casebook) -> dict[str, Any]:
     """The explorer's facet values, [id, label] pairs in display order, only those in use."""
     cases = list(book.cases.values())
     used = {"audience": {v for c in cases for v in c.audiences},
@@ -195,7 +198,7 @@ def benefits_index(book: Casebook) -> list[SiteFile]:
                       filters=statement_filters(book))]
 
 
-def entry_pages(book: Casebook, *, case_pages=None, print_url: str = "") -> list[SiteFile]:
+def entry_pages(book: Casebook, *, case_pages: Any = None, print_url: str = "") -> list[SiteFile]:
     """Every registered kind's entry pages, then every list page. `case_pages(book, case_page)`,
     when given, makes the case pages: `mkdocs serve`'s cache, which knows when a case page can be
     kept (mkdocs_adapter/buildcache.py). `print_url` is the address printed on paper."""

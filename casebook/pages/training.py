@@ -7,11 +7,13 @@ source) that the handout, the facilitator guide and the slides show for it.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import re
 from dataclasses import dataclass
 
 from casebook.model.index import Casebook
-from casebook.model.entries import CLOSE_MINUTES, WELCOME_MINUTES, Case, Route, Source, Step
+from casebook.model.entries import CLOSE_MINUTES, WELCOME_MINUTES, Benefit, Case, Route, Source, Step
 from casebook.content.steps import KIT_SECTIONS, Target, page_sections, parse_target, read_page
 from casebook.model.urls import url_of
 
@@ -125,7 +127,7 @@ def key_figures(book: Casebook, target: Target) -> list[Figure]:
     return []
 
 
-def benefit_figures(book: Casebook, benefits) -> list[Figure]:
+def benefit_figures(book: Casebook, benefits: Iterable[Benefit]) -> list[Figure]:
     """Each statement with the first of its sources (a statement is quoted whole, as a figure is)."""
     return [Figure(b.statement, "", source) for b in benefits for source in book.evidence_sources(b)[:1]]
 

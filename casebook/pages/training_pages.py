@@ -7,6 +7,11 @@ pages, which repeat entries found elsewhere) are kept out of the search index by
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+from typing import Any
+
+
 import posixpath
 import re
 
@@ -15,7 +20,8 @@ from markupsafe import Markup
 from mkdocs_adapter.markdown_engine import convert
 
 from casebook.model.index import Casebook
-from casebook.pages.render import relative, render_page
+from casebook.model.urls import relative
+from casebook.pages.render import render_page
 from casebook.pages.sitefile import SiteFile
 from casebook.exports.slides import route_pptx
 from casebook.content.steps import lift_headings, page_sections, read_page
@@ -64,7 +70,7 @@ def session_pages(book: Casebook, session: Session) -> list[SiteFile]:
     return pages
 
 
-def print_pages(book: Casebook, session: Session, slides: dict, values: dict) -> list[SiteFile]:
+def print_pages(book: Casebook, session: Session, slides: dict[int, Any], values: dict[str, Any]) -> list[SiteFile]:
     """The handout and the facilitator guide: the slides with numbered references to sources."""
     refs = references(slides)
     asks = [ask for kit in audience_kits(book, session) for ask in kit.asks]
@@ -79,7 +85,7 @@ def print_pages(book: Casebook, session: Session, slides: dict, values: dict) ->
     return pages
 
 
-def worksheet_pages(book: Casebook, session: Session, values: dict) -> list[SiteFile]:
+def worksheet_pages(book: Casebook, session: Session, values: dict[str, Any]) -> list[SiteFile]:
     """One printable page per activity: the pilot proposal, and a card per kit's objections."""
     route, pages = session.route, []
     for item in values["materials"]:
@@ -103,7 +109,8 @@ def pilot_proposal(book: Casebook, url: str) -> Markup:
     return guide_markdown_at(PROPOSAL[0], url, body)
 
 
-def step_page(book: Casebook, session: Session, view: StepView, slides: tuple, values: dict) -> SiteFile:
+def step_page(book: Casebook, session: Session, view: StepView, slides: tuple[Any, ...],
+              values: dict[str, Any]) -> SiteFile:
     url = session.step_url(view.number)
     steps = session.steps
     kit = view.target.ref if view.target.kind == "kit" else None
@@ -118,7 +125,7 @@ def step_page(book: Casebook, session: Session, view: StepView, slides: tuple, v
     return SiteFile(f"training/{session.route.id}/{view.number}.md", content, session.route.path)
 
 
-def chunker(book: Casebook, view: StepView, url: str):
+def chunker(book: Casebook, view: StepView, url: str) -> Callable[[str], Markup]:
     """A slide's guide Markdown -> HTML for a page at `url`."""
     return lambda text: guide_markdown(book, view, url, text)
 
@@ -142,7 +149,7 @@ def guide_markdown_at(page: str, url: str, body: str) -> Markup:
     """Markdown from the hand-written page `page` (under docs/) as HTML for a page at `url`."""
     folder = posixpath.dirname(page)
 
-    def repoint(match: re.Match) -> str:
+    def repoint(match: re.Match[str]) -> str:
         page = url_of(posixpath.normpath(posixpath.join(folder, match.group(1))))
         return f"]({relative(url, page)}{match.group(2) or ''})"
 

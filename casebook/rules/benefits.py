@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from casebook.content.hints import Hints
+from casebook.content.load import Document
 from casebook.problems import Problem
 from casebook.rules.common import check_entry_dates
 from casebook.rules.context import Context, problem
@@ -21,7 +22,8 @@ def check_benefits(ctx: Context) -> list[Problem]:
     return problems
 
 
-def _check_case_reference(doc, keys, case_id: str, ctx: Context, hints: Hints) -> list[Problem]:
+def _check_case_reference(doc: Document, keys: tuple[str | int, ...], case_id: str, ctx: Context,
+                          hints: Hints) -> list[Problem]:
     if case_id == doc.id:
         return [problem(doc, keys, "evidence cannot point at the statement itself",
                         "the id of a case study", "link a case that backs the statement", "evidence-self")]

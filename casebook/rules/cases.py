@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from typing import Any
 import re
 
 from casebook.content.contract import YEAR_FLOOR
@@ -31,7 +32,8 @@ def check_cases(ctx: Context) -> list[Problem]:
 def check_source_numbers(doc: Document) -> list[Problem]:
     count = len(doc.data["sources"])
     problems = []
-    items = [(("outcomes", i, "source"), o["source"]) for i, o in enumerate(doc.data["outcomes"])]
+    items: list[tuple[tuple[str | int, ...], Any]] = [(("outcomes", i, "source"), o["source"])
+                                                     for i, o in enumerate(doc.data["outcomes"])]
     if "quote" in doc.data:
         items.append((("quote", "source"), doc.data["quote"]["source"]))
     for keys, number in items:

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
+from typing import Any
+
 import os
 import re
 import unicodedata
@@ -9,10 +13,10 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
-from casebook.content.contract import ID_BODY, SCHEMA_FILES, STALE_AFTER_WORDS, markdown_paths
+from casebook.content.contract import ID_BODY, STALE_AFTER_WORDS, markdown_paths
+from casebook.kinds import SCHEMA_FILES, SECTIONS
 from casebook.content.load import Document
 from casebook.content.markup import MAX_BRACKETS, MAX_LINES, complexity, is_web_link, render
-from casebook.model.urls import SECTIONS
 from casebook.problems import Problem
 from casebook.rules.context import Context, is_stale, problem, warning
 
@@ -80,7 +84,7 @@ def check_markdown_fields(doc: Document, kind: str) -> list[Problem]:
     return problems
 
 
-def _check_markdown(doc: Document, keys: tuple, text: str) -> list[Problem]:
+def _check_markdown(doc: Document, keys: tuple[Any, ...], text: str) -> list[Problem]:
     too_complex = complexity(text)
     if too_complex:  # never rendered: rendering it is what would take too long
         return [problem(doc, keys, f"Markdown too complex to show: {too_complex}",
@@ -112,7 +116,7 @@ def _tag_or(chunk: str) -> str:
     return tag.group(0) if tag else chunk.strip()
 
 
-def _inside(doc: Document, keys: tuple, needle: str, found: Problem) -> Problem:
+def _inside(doc: Document, keys: tuple[Any, ...], needle: str, found: Problem) -> Problem:
     """Point `found` at the line of a Markdown value that holds `needle`, not at its key."""
     start = doc.where(keys)[0]
     for number in range(start, len(doc.lines) + 1):
@@ -131,14 +135,14 @@ def check_plain_text(doc: Document, kind: str) -> list[Problem]:
             problems.append(problem(doc, keys, "still holds the template's TODO", "your own text",
                                     "replace the TODO, or delete the key if it is optional",
                                     "placeholder-left"))
-        elif keys not in markdown and TAG.search(text):
-            problems.append(problem(doc, keys, f"HTML tag {TAG.search(text).group(0)!r} in plain text",
+        elif keys not in markdown and (tag := TAG.search(text)):
+            problems.append(problem(doc, keys, f"HTML tag {tag.group(0)!r} in plain text",
                                     "text without HTML tags", "remove the tag; plain-text fields are shown "
                                     "exactly as written", "text-html"))
     return problems
 
 
-def _strings(data, keys: tuple):
+def _strings(data: Any, keys: tuple[Any, ...]) -> Iterator[tuple[tuple[Any, ...], str]]:
     """Every text value in a document, with its field path."""
     if isinstance(data, str):
         yield keys, data
@@ -150,7 +154,7 @@ def _strings(data, keys: tuple):
             yield from _strings(value, keys + (index,))
 
 
-def _markdown_keys(doc: Document, kind: str):
+def _markdown_keys(doc: Document, kind: str) -> Iterator[tuple[Any, ...]]:
     """Field paths of Markdown fields (the contract's `x-markdown`), each list item on its own.
     Runs on entries whose shape failed too (for text-html), so a list of the wrong type is passed
     over, not iterated."""
@@ -158,7 +162,7 @@ def _markdown_keys(doc: Document, kind: str):
         yield from _expand(doc.data, path.split("."), ())
 
 
-def _expand(data, parts: list[str], keys: tuple):
+def _expand(data: Any, parts: list[str], keys: tuple[Any, ...]) -> Iterator[tuple[Any, ...]]:
     if not parts:
         yield keys
         return
@@ -167,11 +171,11 @@ def _expand(data, parts: list[str], keys: tuple):
         yield from _expand(data.get(head) if isinstance(data, dict) else None, rest, keys + (head,))
         return
     items = data.get(head[:-2]) if isinstance(data, dict) else None
-    for index in range(len(items) if isinstance(items, list) else 0):
-        yield from _expand(items[index], rest, keys + (head[:-2], index))
+    for index, item in enumerate(items if isinstance(items, list) else []):
+        yield from _expand(item, rest, keys + (head[:-2], index))
 
 
-def _get(data, keys):
+def _get(data: Any, keys: tuple[Any, ...]) -> Any:
     for key in keys:
         try:
             data = data[key]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -41,7 +43,7 @@ class Context:
         return self.entries["pilot"]
 
 
-def problem(doc: Document, keys: tuple, message: str, expected: str, fix: str, rule: str,
+def problem(doc: Document, keys: tuple[Any, ...], message: str, expected: str, fix: str, rule: str,
             *, severity: str = "") -> Problem:
     """A problem at `keys` in `doc`; its severity is the rule's own (casebook/rule_registry.py)."""
     line, column = doc.where(keys)
@@ -49,7 +51,7 @@ def problem(doc: Document, keys: tuple, message: str, expected: str, fix: str, r
                    rule=rule, severity=severity)
 
 
-def warning(doc: Document, keys: tuple, message: str, expected: str, fix: str, rule: str) -> Problem:
+def warning(doc: Document, keys: tuple[Any, ...], message: str, expected: str, fix: str, rule: str) -> Problem:
     return problem(doc, keys, message, expected, fix, rule, severity=WARNING)
 
 

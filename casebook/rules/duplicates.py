@@ -14,6 +14,8 @@ anagrams of one title cannot fool (200 anagrams once took 6 s; see `bench.py --h
 
 from __future__ import annotations
 
+from typing import Any
+
 import difflib
 from dataclasses import replace
 from collections import Counter
@@ -30,7 +32,7 @@ MAX_COMPARED = 100  # distinct titles per organisation and year compared pair by
 def check_probable_duplicates(docs: list[Document], new: frozenset[str] = frozenset()) -> list[Problem]:
     """One error per file that repeats an earlier case. The earlier one is the case added first (then
     by path); a path in `new` (a file checked as if added) always counts as the later one."""
-    buckets: dict[tuple, list[Document]] = {}
+    buckets: dict[tuple[Any, ...], list[Document]] = {}
     for doc in sorted(docs, key=lambda d: (d.path in new, str(d.data.get("added", "")), d.path)):
         key = (" ".join(doc.data["organisation"].casefold().split()), doc.data["year"])
         buckets.setdefault(key, []).append(doc)
@@ -66,7 +68,8 @@ def _bucket_problems(bucket: list[Document]) -> list[Problem]:
             join(first, index, "the same title")
     for a, b in _similar_titles(list(titles)):
         join(titles[a][0], titles[b][0], "a near-identical title")
-    problems, seen = [], {}  # root -> the documents met so far in its group, earliest first
+    problems: list[Problem] = []
+    seen: dict[Any, list[Any]] = {}  # root -> the documents met so far in its group, earliest first
     for index, doc in enumerate(bucket):
         group = seen.setdefault(_root(leader, index), [])
         earlier = next((other for other in group if not _distinct(doc, other)), None)
@@ -120,7 +123,7 @@ def _similar_titles(names: list[str]) -> list[tuple[str, str]]:
     return pairs
 
 
-def _may_be_alike(a: str, b: str, grams_a: Counter, grams_b: Counter) -> bool:
+def _may_be_alike(a: str, b: str, grams_a: Counter[str], grams_b: Counter[str]) -> bool:
     """Cheap necessary conditions for a ratio of DUPLICATE_TITLE_RATIO: the lengths, and Ukkonen's
     q-gram lemma. A ratio r means a common subsequence of r * (len(a) + len(b)) / 2 characters, so
     at most d = (1 - r) * (len(a) + len(b)) insertions and deletions, and each destroys at most two
@@ -144,7 +147,7 @@ def _alike(a: str, b: str, masks_a: dict[str, int]) -> bool:
     return matcher.ratio() >= DUPLICATE_TITLE_RATIO
 
 
-def _bigrams(text: str) -> Counter:
+def _bigrams(text: str) -> Counter[str]:
     return Counter(text[i:i + 2] for i in range(len(text) - 1))
 
 

@@ -8,6 +8,8 @@ source's published year) and its sectors are those of the cases it cites.
 
 from __future__ import annotations
 
+from typing import Any
+
 from casebook.content.contract import OUTCOME_KINDS
 from casebook.content.load import Document
 from casebook.problems import Problem
@@ -36,7 +38,7 @@ def check_dated_choices(doc: Document, ctx: Context) -> list[Problem]:
     return problems
 
 
-def _dated(doc: Document, keys: tuple, ref: str, year: int, better: str, when: int, field: str) -> Problem:
+def _dated(doc: Document, keys: tuple[Any, ...], ref: str, year: int, better: str, when: int, field: str) -> Problem:
     noun = "case" if field == "cases" else "statement"
     return warning(doc, keys, f"'{ref}' is from {year}, more than {OLD_YEARS} years ago, while '{better}' "
                               f"({when}) is a newer {noun} of the same sector and a kind this audience values",
@@ -45,18 +47,18 @@ def _dated(doc: Document, keys: tuple, ref: str, year: int, better: str, when: i
                    "kit-briefing-dated-choice")
 
 
-def _wanted(evidence: dict) -> set:
+def _wanted(evidence: dict[str, Any]) -> set[Any]:
     """The outcome kinds that count as "wanted": the kit's values, else any it does not avoid."""
     return set(evidence.get("values") or OUTCOME_KINDS) - set(evidence.get("never_lead_with", ()))
 
 
-def _case_facts(doc: Document, ctx: Context) -> tuple[int, set, set]:
+def _case_facts(doc: Document, ctx: Context) -> tuple[int, set[Any], set[Any]]:
     outcomes = doc.data["outcomes"]
     headline = next((o for o in outcomes if o.get("headline")), outcomes[0])
     return doc.data["year"], {doc.data["sector"]}, {headline.get("kind")}
 
 
-def _statement_facts(doc: Document, ctx: Context) -> tuple[int, set, set]:
+def _statement_facts(doc: Document, ctx: Context) -> tuple[int, set[Any], set[Any]]:
     years, sectors, kinds = [], set(), set()
     for item in doc.data["evidence"]:
         if "case" in item and item["case"] in ctx.cases:

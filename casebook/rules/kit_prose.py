@@ -7,6 +7,10 @@ casebook/content/prose.py.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
+from typing import Any
+
 from dataclasses import replace
 
 from casebook.content.load import Document
@@ -25,13 +29,14 @@ def check_kit_prose(doc: Document) -> list[Problem]:
     return problems
 
 
-def _prose(data: dict):
+def _prose(data: dict[str, Any]) -> Iterator[tuple[tuple[Any, ...], Any]]:
     yield ("framing",), data["framing"]
     for index, objection in enumerate(data["objections"]):
         yield ("objections", index, "answer"), objection["answer"]
 
 
-def _sentence_problems(doc: Document, keys: tuple, sentence: Sentence, sources: list) -> list[Problem]:
+def _sentence_problems(doc: Document, keys: tuple[Any, ...], sentence: Sentence,
+                       sources: list[Any]) -> list[Problem]:
     quoted = _quote(sentence.text)
     if sentence.has_figure and not sentence.cites:
         return [problem(doc, keys, f"{quoted} states a figure without a citation",
@@ -47,7 +52,8 @@ def _sentence_problems(doc: Document, keys: tuple, sentence: Sentence, sources: 
     return _predates(doc, keys, sentence, sources, quoted)
 
 
-def _predates(doc: Document, keys: tuple, sentence: Sentence, sources: list, quoted: str) -> list[Problem]:
+def _predates(doc: Document, keys: tuple[Any, ...], sentence: Sentence, sources: list[Any],
+              quoted: str) -> list[Problem]:
     if not sentence.years or not sentence.cites:
         return []
     period = max(sentence.years)
@@ -62,7 +68,7 @@ def _predates(doc: Document, keys: tuple, sentence: Sentence, sources: list, quo
                     "kit-figure-source-predates")]
 
 
-def _year(source: dict) -> int | None:
+def _year(source: dict[str, Any]) -> int | None:
     published = str(source["published"])
     return int(published[:4]) if published[:4].isdigit() else None
 
@@ -71,7 +77,7 @@ def _quote(text: str) -> str:
     return repr(text if len(text) <= 60 else text[:57] + "...")
 
 
-def _at(doc: Document, keys: tuple, text: str, sentence: Sentence, found: Problem) -> Problem:
+def _at(doc: Document, keys: tuple[Any, ...], text: str, sentence: Sentence, found: Problem) -> Problem:
     """Point the problem at the line where the sentence starts, not at the key."""
     needle = text[sentence.offset:].split("\n")[0].strip()[:40]
     start = doc.where(keys)[0]

@@ -4,8 +4,13 @@ real entries (`kit-reference-unknown`), the briefing's choices are tagged for th
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
+from typing import Any
+
 from casebook.content.hints import Hints
 from casebook.kinds import FOLDERS
+from casebook.content.load import Document
 from casebook.problems import Problem
 from casebook.rules.context import Context, problem, warning
 from casebook.rules.kit_evidence import check_dated_choices
@@ -22,7 +27,7 @@ def check_kits(ctx: Context) -> list[Problem]:
     return problems + check_kit_orders(ctx)
 
 
-def _references(doc):
+def _references(doc: Document) -> Iterator[tuple[tuple[Any, ...], str, Any]]:
     """(keys, kind, id) for every entry a kit names."""
     for index, objection in enumerate(doc.data["objections"]):
         for field, kind in (("benefits", "benefit"), ("cases", "case")):
@@ -37,7 +42,7 @@ def _references(doc):
         yield ("pilot",), "pilot", doc.data["pilot"]
 
 
-def check_kit_references(doc, ctx: Context) -> list[Problem]:
+def check_kit_references(doc: Document, ctx: Context) -> list[Problem]:
     """Every id a kit names is a file in its folder (did-you-mean from one budget per kit)."""
     hints, problems = Hints(), []
     for keys, kind, ref in _references(doc):
@@ -51,7 +56,7 @@ def check_kit_references(doc, ctx: Context) -> list[Problem]:
     return problems
 
 
-def check_briefing_audience(doc, ctx: Context) -> list[Problem]:
+def check_briefing_audience(doc: Document, ctx: Context) -> list[Problem]:
     """`briefing: {statements, cases}` name entries tagged for this audience: a briefing for
     councillors must not lead with evidence the kit's editor never meant for them."""
     problems = []
@@ -68,7 +73,8 @@ def check_briefing_audience(doc, ctx: Context) -> list[Problem]:
 
 
 def check_kit_orders(ctx: Context) -> list[Problem]:
-    problems, orders = [], {}
+    problems: list[Problem] = []
+    orders: dict[Any, str] = {}
     for doc in ctx.kits.values():
         order = doc.data["order"]
         if order in orders:

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from casebook.content.load import Document
 from casebook.problems import Problem
 from casebook.rules.context import Context, warning
 
@@ -14,7 +15,7 @@ def check_pilots(ctx: Context) -> list[Problem]:
     return problems
 
 
-def check_pilot_view(kit, ctx: Context) -> list[Problem]:
+def check_pilot_view(kit: Document, ctx: Context) -> list[Problem]:
     """The briefing still shows the shared facts without a view, but nothing from the
     audience's side: worth a warning, not a failed build."""
     pilot = ctx.pilots.get(kit.data.get("pilot", ""))

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from casebook.content.contract import PAGE_FORMS
+from casebook.content.load import Document
 from casebook.problems import Problem
 from casebook.content.steps import KIT_SECTIONS, page_sections, parse_target, read_page
 from casebook.rules.context import Context, problem
@@ -19,7 +22,7 @@ def check_routes(ctx: Context) -> list[Problem]:
     return problems
 
 
-def check_step_page(doc, index: int, page: str, ctx: Context) -> list[Problem]:
+def check_step_page(doc: Document, index: int, page: str, ctx: Context) -> list[Problem]:
     keys = ("steps", index, "page")
     target = parse_target(page)
     if not page_exists(target, ctx):
@@ -40,7 +43,7 @@ def check_step_page(doc, index: int, page: str, ctx: Context) -> list[Problem]:
     return []
 
 
-def check_route_length(doc) -> list[Problem]:
+def check_route_length(doc: Document) -> list[Problem]:
     minutes = [step["minutes"] for step in doc.data["steps"]]
     total = sum(minutes)
     if total <= MAX_ROUTE_MINUTES:
@@ -50,7 +53,7 @@ def check_route_length(doc) -> list[Problem]:
                     "shorten steps, or split the session into two routes", "route-too-long")]
 
 
-def page_exists(target, ctx: Context) -> bool:
+def page_exists(target: Any, ctx: Context) -> bool:
     if target.kind != "guide":
         return target.ref in ctx.ids[target.kind]
     path = (ctx.root / "docs" / target.ref).resolve()

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from typing import Any
+
 from casebook.content.load import Document
 from casebook.problems import Problem
 from casebook.model.sources import copy_reason
 from casebook.rules.context import warning
 
 
-def source_paths(doc: Document, kind: str):
+def source_paths(doc: Document, kind: str) -> Iterator[tuple[tuple[str | int, ...], Any]]:
     """(field path, source mapping) for every source an entry cites."""
     if kind == "case":
         for index, source in enumerate(doc.data.get("sources", [])):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from casebook.content.load import Document
 from casebook.problems import Problem
 from casebook.rules.context import warning
@@ -11,7 +13,7 @@ USES = {"topics": ("topics",), "sectors": ("sector",), "channels": ("channels",)
 
 def check_unused_terms(taxonomy: Document, docs: list[Document]) -> list[Problem]:
     """`docs` are all parsed entries, valid or not: a term is in use even in a broken file."""
-    used: dict[str, set] = {group: set() for group in USES}
+    used: dict[str, set[Any]] = {group: set() for group in USES}
     for doc in docs:
         if not isinstance(doc.data, dict):
             continue

@@ -9,6 +9,8 @@ Each URL is checked once however many entries cite it, and every citing line is 
 
 from __future__ import annotations
 
+from typing import Any
+
 import json
 import shutil
 import subprocess
@@ -66,19 +68,20 @@ def source_links(root: Path) -> list[SourceLink]:
     return links
 
 
-def _url_keys(data: dict, kind: str) -> list[tuple]:
+def _url_keys(data: dict[str, Any], kind: str) -> list[tuple[Any, ...]]:
     if kind == "case":
-        candidates = [("sources", i, "url") for i in range(len(_list(data.get("sources"))))]
+        candidates: list[tuple[str | int, ...]] = [("sources", i, "url")
+                                                   for i in range(len(_list(data.get("sources"))))]
     else:
         candidates = [("evidence", i, "source", "url") for i in range(len(_list(data.get("evidence"))))]
     return [keys for keys in candidates if isinstance(_get(data, keys), str)]
 
 
-def _list(value) -> list:
+def _list(value: Any) -> list[Any]:
     return value if isinstance(value, list) else []
 
 
-def _get(data, keys: tuple):
+def _get(data: Any, keys: tuple[Any, ...]) -> Any:
     for key in keys:
         if isinstance(key, int):
             data = data[key] if isinstance(data, list) and key < len(data) else None
@@ -104,7 +107,7 @@ def lychee_command(binary: str, options: Options, report: Path) -> list[str]:
     return command + ["-"]
 
 
-def run_lychee(urls: list[str], options: Options, *, binary: str | None = None) -> dict:
+def run_lychee(urls: list[str], options: Options, *, binary: str | None = None) -> dict[str, Any]:
     """lychee's JSON report for `urls`, read from stdin; one run for all of them."""
     if options.cache_dir is not None:
         options.cache_dir.mkdir(parents=True, exist_ok=True)
@@ -114,10 +117,11 @@ def run_lychee(urls: list[str], options: Options, *, binary: str | None = None) 
                        text=True, capture_output=True, cwd=options.cache_dir or tmp, check=False)
         if not report.exists():
             raise RuntimeError("lychee wrote no report")
-        return json.loads(report.read_text(encoding="utf-8"))
+        found: dict[str, Any] = json.loads(report.read_text(encoding="utf-8"))
+        return found
 
 
-def findings(report: dict) -> dict[str, Finding]:
+def findings(report: dict[str, Any]) -> dict[str, Finding]:
     """URL -> what is wrong with it, from lychee's JSON report. A dead link wins over a redirect."""
     found: dict[str, Finding] = {}
     for chain in _entries(report, "redirect_map"):
@@ -136,7 +140,7 @@ def findings(report: dict) -> dict[str, Finding]:
     return found
 
 
-def _entries(report: dict, key: str) -> list[dict]:
+def _entries(report: dict[str, Any], key: str) -> list[dict[str, Any]]:
     return [entry for entries in (report.get(key) or {}).values() for entry in entries]
 
 
@@ -150,7 +154,8 @@ def link_problems(links: list[SourceLink], found: dict[str, Finding]) -> list[Pr
 
 
 def _problem(link: SourceLink, finding: Finding) -> Problem:
-    where = dict(path=link.path, line=link.line, column=link.column, field=link.field, severity=WARNING)
+    where: dict[str, Any] = dict(path=link.path, line=link.line, column=link.column, field=link.field,
+                                 severity=WARNING)
     if finding.status == "moved":
         return Problem(**where, message=f"{link.url} {finding.detail} to {finding.target}",
                        expected="the address the source lives at now",

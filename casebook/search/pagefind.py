@@ -12,6 +12,8 @@ studies and kits. The browser loads nothing of this until the reader types.
 
 from __future__ import annotations
 
+from typing import Any
+
 import gzip
 import json
 import math
@@ -26,6 +28,7 @@ import yaml
 
 from casebook.kinds import BY_NAME, PAGED, SECTIONS
 from casebook.model.urls import is_audience_cases_url
+from casebook.search.stable import stabilise
 
 SYNONYMS = "synonyms.yml"
 # Marked for Material's old search: navigation, copies of other pages' text, sources and metadata.
@@ -66,7 +69,7 @@ def page_type(url: str) -> str:
 DEVELOPER_PAGES = ("performance/", "data/", "contribute/fields/", "assets/")
 
 
-def is_searchable(url: str, meta: dict | None = None) -> bool:
+def is_searchable(url: str, meta: dict[str, Any] | None = None) -> bool:
     """False for developer pages and pages whose front matter says `search: exclude: true`."""
     search = (meta or {}).get("search")
     if isinstance(search, dict) and search.get("exclude"):
@@ -113,11 +116,15 @@ def pagefind_executable() -> str:
     return str(get_executable())
 
 
-def _pagefind(site: Path, output: Path, root_selector: str) -> subprocess.CompletedProcess:
+def _pagefind(site: Path, output: Path, root_selector: str) -> subprocess.CompletedProcess[str]:
+    """One bundle, its filters and metadata rewritten in a stable order (casebook.search.stable)."""
     command = [pagefind_executable(), "--site", str(site), "--output-path", str(output),
                "--root-selector", root_selector, "--exclude-selectors", EXCLUDE,
                "--force-language", "en", "--glob", "**/index.html", "--silent"]
-    return subprocess.run(command, capture_output=True, text=True, check=False)
+    result = subprocess.run(command, capture_output=True, text=True, check=False)
+    if result.returncode == 0:
+        stabilise(output)
+    return result
 
 
 def bundle_dirs(root: Path) -> list[Path]:
@@ -140,7 +147,7 @@ def _link_tree(pages: list[Path], site_dir: Path, into: Path) -> None:
 
 
 def index_site(site_dir: Path, *, root_selector: str, output: Path | None = None,
-               bundle_pages: int = BUNDLE_PAGES) -> subprocess.CompletedProcess:
+               bundle_pages: int = BUNDLE_PAGES) -> subprocess.CompletedProcess[str]:
     """Run Pagefind over a built site; the index lands in site_dir/pagefind/ (or `output`), and
     for a site of more than `bundle_pages` pages in further bundles beside it, pagefind-1/,
     pagefind-2/, ... Pages are dealt out in turn by path, so each bundle holds a like mix.
@@ -169,7 +176,7 @@ def index_site(site_dir: Path, *, root_selector: str, output: Path | None = None
     return result
 
 
-def fragments(site_dir: Path) -> dict[str, dict]:
+def fragments(site_dir: Path) -> dict[str, dict[str, Any]]:
     """Pagefind's page hash -> the fragment it stored for the page (url, title, filters...)."""
     found = {}
     for bundle in bundle_dirs(site_dir):
@@ -201,7 +208,7 @@ def case_fragments_json(site_dir: Path, urls: dict[str, str] | None = None) -> s
     return json.dumps(cases, separators=(",", ":"), sort_keys=True)
 
 
-def ranking_json(root: Path, found: dict[str, dict]) -> str:
+def ranking_json(root: Path, found: dict[str, dict[str, Any]]) -> str:
     """What the search box needs beyond Pagefind's script, in one small file: the bundles to
     merge (paths from the site root); the hashes of second-tier pages (every page not a case
     study or kit: few, and not growing with the cases), so one search ranks cases and kits first
@@ -210,7 +217,7 @@ def ranking_json(root: Path, found: dict[str, dict]) -> str:
     root = Path(root)
     second = sorted(page for page, fragment in found.items() if not first_tier(_page_url(fragment["url"])))
     bundles = [path.relative_to(root).as_posix() + "/" for path in bundle_dirs(root)]
-    facets: dict[str, set] = {name: set() for name in FACETS}
+    facets: dict[str, set[Any]] = {name: set() for name in FACETS}
     for fragment in found.values():
         for name, values in fragment.get("filters", {}).items():
             if name in facets:
@@ -224,7 +231,7 @@ MAPS = (Path("search") / "case-fragments.json", Path("search") / "ranking.json")
 
 
 def build_index(site_dir: Path, *, root_selector: str, into: Path | None = None,
-                bundle_pages: int = BUNDLE_PAGES) -> subprocess.CompletedProcess:
+                bundle_pages: int = BUNDLE_PAGES) -> subprocess.CompletedProcess[str]:
     """Index a built site into `into` (default: the site itself) and write beside the index the
     two maps the browser reads (MAPS): search/case-fragments.json (the explorer: page hash ->
     case id) and search/ranking.json."""

@@ -17,7 +17,7 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable
+from collections.abc import Iterable
 from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
@@ -129,11 +129,11 @@ class _HeadTags(HTMLParser):
     """Counts the policy meta tags among the head's tags. Parsed, not searched as text: contributor
     text (a title, a description) is an attribute value or text here, never a tag."""
 
-    def __init__(self):
+    def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.policies = 0
 
-    def handle_starttag(self, tag, attrs):
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag == "meta" and any(name == "http-equiv" and (value or "").lower() == META_NAME.lower()
                                  for name, value in attrs):
             self.policies += 1
@@ -161,7 +161,7 @@ def with_policy(html: str, content: str) -> str:
     return _ANCHOR.sub(_outward, html)
 
 
-def _outward(found: re.Match) -> str:
+def _outward(found: re.Match[str]) -> str:
     tag = found.group(0)
     if not _HREF.search(tag):
         return tag

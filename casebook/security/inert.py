@@ -10,6 +10,8 @@ read as a formula; `defuse_cell` keeps it text.
 
 from __future__ import annotations
 
+from typing import Any
+
 import re
 
 # Controls (newline and tab included: a problem is one line), line and paragraph separators,
@@ -19,7 +21,7 @@ _NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
-def _escape(found: re.Match) -> str:
+def _escape(found: re.Match[str]) -> str:
     text = found.group(0)
     if text == "::":
         return ":\\:"
@@ -38,7 +40,7 @@ def github_property(text: str) -> str:
     return (inert(text).replace("%", "%25").replace(":", "%3A").replace(",", "%2C"))
 
 
-def defuse_cell(value):
+def defuse_cell(value: Any) -> Any:
     """A CSV cell: text that a spreadsheet would run as a formula gets a leading apostrophe."""
     if isinstance(value, str) and value.lstrip(" ").startswith(_FORMULA_START):
         return "'" + value

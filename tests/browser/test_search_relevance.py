@@ -97,6 +97,6 @@ def test_every_result_has_a_title_and_no_snippet_repeats_a_word(relevance_page):
             # "Manchester, Manchester" is the page's own text; "Facebook Facebook" never is.
             raw = hit["excerpt"].split()
             words = [re.sub(r"\W", "", w).lower().removesuffix("s") for w in raw]
-            repeats = [a for a, b, before in zip(words, words[1:], raw) if a and a == b and before[-1].isalnum()]
+            repeats = [a for a, b, before in zip(words, words[1:], raw, strict=False) if a and a == b and before[-1].isalnum()]
             assert not repeats, f"{query!r}: {hit['excerpt']!r}"
             assert hit["title"] not in hit["excerpt"], f"{query!r}: the excerpt repeats the title: {hit}"

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import gzip
 import io
+import itertools
 import json
 import re
 import subprocess
@@ -111,7 +112,7 @@ def test_agenda_start_times_run_on_from_welcome_to_close_and_totals_count_option
         timed = page.locator("tr.cb-agenda__welcome, tr.cb-agenda__step, tr.cb-agenda__close").evaluate_all(
             "rows => rows.map(r => [+r.dataset.start, +r.dataset.minutes])")
         assert len(timed) == len(rows) + 2 and timed[0][0] == 0 and timed[1][0] == rows[0]["start"] > 0
-        assert all(b[0] == a[0] + a[1] for a, b in zip(timed, timed[1:]))
+        assert all(b[0] == a[0] + a[1] for a, b in itertools.pairwise(timed))
         totals = page.locator(".cb-agenda__totals")
         total = timed[-1][0] + timed[-1][1]
         core = total - sum(r["minutes"] for r in rows if r["optional"])
