@@ -124,12 +124,3 @@ def test_a_training_step_on_the_kit_shows_the_citations_and_the_sources_they_num
     sources = step[step.index('<ol class="cb-sources cb-stage__sources"'):]
     assert sources.index("Customer service centre annual report 2024-25") < sources.index("A tale of two teams")
 
-
-def test_a_projected_answer_numbers_its_citations_from_one_and_names_those_sources(repo):
-    from casebook.pages.deck import kit_slides
-    from casebook.content.steps import parse_target
-    with_answer(repo, "A 2012 blog described it [2]. Norfolk answered 190,000 calls in 2024-25 [1].")
-    book = load_casebook(repo, today=TODAY).casebook
-    slide, = kit_slides(book, parse_target("kit:executives#objections"))
-    assert slide.markdown.endswith("described it [1]. Norfolk answered 190,000 calls in 2024-25 [2].\n")
-    assert [s.publisher for s in slide.sources] == ["comms2point0", "Norfolk County Council"]

@@ -22,7 +22,6 @@ from typing import Any
 import re
 from dataclasses import dataclass
 
-from casebook.content.prose import cited_numbers, renumber
 from casebook.content.steps import HEADING, KIT_SECTIONS, Target, page_sections, read_page
 from casebook.model.entries import Source
 from casebook.model.index import Casebook
@@ -87,13 +86,6 @@ def evidence_line(book: Casebook, item: Any) -> str:
     return f"{item.source.publisher}: {item.source.title}"
 
 
-def cited_slide(label: str, markdown: str, sources: tuple[Source, ...], *, lead: str = "") -> Slide:
-    """Kit prose on a slide: its citations renumbered from 1 and the sources they cite listed."""
-    cited = cited_numbers(markdown)
-    return Slide(label, lead=lead, markdown=renumber(markdown, {n: i for i, n in enumerate(cited, 1)}),
-                 sources=tuple(sources[n - 1] for n in cited))
-
-
 def kit_slides(book: Casebook, target: Target) -> tuple[Slide, ...]:
     kit = book.kits[target.ref]
     section = target.section or "cares"
@@ -105,10 +97,9 @@ def kit_slides(book: Casebook, target: Target) -> tuple[Slide, ...]:
     if section == "asks":
         return tuple(Slide(label, points=chunk) for chunk in chunked(kit.asks, LIST_ITEMS))
     if section == "framing":
-        return tuple(cited_slide(label, chunk, kit.sources) for chunk in pack_markdown(kit.framing))
+        return tuple(Slide(label, markdown=chunk) for chunk in pack_markdown(kit.framing))
     if section == "objections":
-        return tuple(cited_slide("Objection", o.answer, kit.sources, lead=f"“{o.objection}”")
-                     for o in kit.objections)
+        return tuple(Slide("Objection", lead=f"“{o.objection}”", markdown=o.answer) for o in kit.objections)
     if section == "statements":
         figures = benefit_figures(book, book.benefits_for(kit.id)[:2 * STATEMENTS])
         return tuple(Slide(label, figures=chunk, sources=tuple(f.source for f in chunk))
