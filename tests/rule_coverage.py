@@ -36,7 +36,7 @@ def whole_suite(config: pytest.Config) -> bool:
     paths = {Path(arg.split("::")[0]).resolve() for arg in config.args}
     return (paths <= {TESTS, TESTS.parent} and not config.option.keyword and not config.option.markexpr
             and not config.option.deselect and not config.option.ignore and not config.option.ignore_glob
-            and not getattr(config.option, "lf", False))
+            and not getattr(config.option, "lf", False) and not config.option.collectonly)
 
 
 def unreported() -> list[str]:

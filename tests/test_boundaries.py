@@ -62,3 +62,13 @@ def test_the_check_sees_an_import(tmp_path):
     assert [item.split(": ")[1] for item in found] == [
         "imports markdown", "imports mkdocs.structure.files", "imports material.plugins",
         "imports mkdocs_adapter.buildcache"]
+
+
+def test_template_lines_stay_readable():
+    """No template line over 300 characters (issue 20): a long line is cut before a tag with an
+    empty Jinja comment across the newline (`{#` at the end, `#}` at the start of the next), which
+    changes no byte of the output."""
+    long = [f"{path.relative_to(ROOT)}:{number}" for folder in ("templates", "overrides")
+            for path in sorted((ROOT / folder).rglob("*")) if path.is_file() and path.suffix in (".j2", ".html")
+            for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if len(line) > 300]
+    assert long == []

@@ -93,7 +93,9 @@ def test_case_is_in_the_export(built):
     record = next(c for c in cases if c["id"] == "test-council-gritting")
     assert record["url"] == f"{SITE_URL}cases/test-council-gritting/"
     assert record["outcomes"] == [{"measure": "Calls compared with the winter before",
-                                   "value": "11,000 fewer calls", "source": 1}]
+                                   "value": "11,000 fewer calls", "source": 1, "basis": "counted",
+                                   "kind": "contact"}]
+    assert record["strength"] == "Unconfirmed"  # its source is unconfirmed, whatever the basis
     assert record["added"] == "2026-11-21" and record["best_grade"] == "unconfirmed"
     assert {"title", "organisation", "sector", "country", "year", "audiences", "topics", "summary",
             "challenge", "approach", "sources", "last_verified"} <= record.keys()

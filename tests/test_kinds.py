@@ -138,3 +138,27 @@ def test_generated_files_are_current():
 def test_an_unknown_kind_is_named_with_the_registered_ones():
     with pytest.raises(KeyError, match="no entry kind 'event'; registered: case, benefit, kit, route, pilot"):
         kinds.kind("event")
+
+
+def test_rule_coverage_records_problems_and_judges_only_a_whole_run():
+    """tests/rule_coverage.py: every Problem made here is recorded; only a whole run is judged."""
+    from types import SimpleNamespace
+
+    import rule_coverage
+    from casebook.problems import Problem
+
+    Problem("x.yml", 1, 1, field="", message="m", rule="file-empty")
+    assert "file-empty" in rule_coverage.SEEN
+
+    def config(args: list[str], **changed: object) -> SimpleNamespace:
+        option = {"keyword": "", "markexpr": "", "deselect": None, "ignore": None, "ignore_glob": None,
+                  "collectonly": False, **changed}
+        return SimpleNamespace(args=args, option=SimpleNamespace(**option))
+
+    tests = str(rule_coverage.TESTS)
+    assert rule_coverage.whole_suite(config([tests]))
+    assert rule_coverage.whole_suite(config([str(rule_coverage.TESTS.parent)]))
+    assert not rule_coverage.whole_suite(config([tests + "/test_kinds.py"]))
+    for narrowed in ({"keyword": "kinds"}, {"markexpr": "browser"}, {"ignore": ["tests/browser"]},
+                     {"collectonly": True}):
+        assert not rule_coverage.whole_suite(config([tests], **narrowed)), narrowed

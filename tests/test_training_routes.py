@@ -206,6 +206,8 @@ def test_pptx_sizes_stay_the_layouts_and_bodies_shrink_on_overflow(pages):
                 assert all(run.font.size is None for run in paragraph.runs), shape.text_frame.text
         body = slide.placeholders[1].text_frame._txBody.bodyPr
         assert body.find("{http://schemas.openxmlformats.org/drawingml/2006/main}normAutofit") is not None
+    long_title = step_groups(prs, None)[1][0].shapes.title.text_frame._txBody.bodyPr
+    assert long_title.find("{http://schemas.openxmlformats.org/drawingml/2006/main}normAutofit") is not None
     layout = prs.slide_layouts[1].placeholders[1]
     assert layout.left + layout.width <= prs.slide_width and layout.width > prs.slide_width * 0.8
 
