@@ -145,3 +145,14 @@ def test_balance_check(line, expected):
 
 def test_described_examples_are_still_in_the_guide():
     assert set(DESCRIBED) <= {rule for rule, _ in sections()}
+
+
+def test_every_exact_message_in_the_rule_tables_is_balanced():
+    """The exact lines test_rules.py and test_refusals.py expect, one or more per registered rule
+    they cover, read whole too (with the guide's examples above, every rule with a message)."""
+    from test_refusals import REFUSED
+    from test_rules import RULES
+    expected = [row[-1] for row in RULES + REFUSED]
+    assert len(expected) > 40
+    for line in expected:
+        assert balanced(line), line
