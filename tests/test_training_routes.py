@@ -257,6 +257,8 @@ def test_good_answers_print_under_the_questions_in_the_guide_only(repo):
     assert "What would we count here?" in notes and "Good answers name a service and a count." in good
     assert "Then ask the room." in notes and "Then ask the room." not in good
     assert "Good answers" not in pages[f"training/{ROUTE}/handout.md"]
+    presenter = pages[f"training/{ROUTE}/presenter.md"].split("What good answers sound like", 1)
+    assert "Good answers name a service and a count." in presenter[1].split("</div>")[0]
 
 
 def test_real_content_every_item_a_note_names_in_bold_is_printed_in_the_facilitator_guide():
