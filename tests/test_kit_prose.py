@@ -123,3 +123,13 @@ def test_a_training_step_on_the_kit_shows_the_citations_and_the_sources_they_num
     assert 'in 2024-25<sup class="cb-cite">[1]</sup>.' in step
     sources = step[step.index('<ol class="cb-sources cb-stage__sources"'):]
     assert sources.index("Customer service centre annual report 2024-25") < sources.index("A tale of two teams")
+
+
+
+def test_slides_leave_off_the_kits_citation_numbers_they_cannot_list(repo):
+    from casebook.content.steps import parse_target
+    from casebook.pages.deck import kit_slides
+    with_answer(repo, "Norfolk answered 190,000 calls in 2024-25 [1].")
+    book = load_casebook(repo, today=TODAY).casebook
+    slide, = kit_slides(book, parse_target("kit:executives#objections"))
+    assert slide.markdown.endswith("Norfolk answered 190,000 calls in 2024-25.\n")

@@ -80,6 +80,8 @@ def test_every_place_shows_the_same_label_for_each_case_and_statement(site):
         statement_page = html.unescape(page(files, "benefit", benefit_id))
         assert f'data-pagefind-meta="evidence" data-pagefind-filter="evidence">{label}<' in statement_page
         assert "Evidence: " in statement_page and f">{label}</a>" in statement_page
+        evidence = statement_page[statement_page.index('<ol class="cb-evidence">'):].split("</ol>")[0]
+        assert re.search(r'<li class="cb-evidence__case">.*>' + re.escape(label) + "</a></li>", evidence), case_id
         assert statements[benefit_id] == builder["statements"][benefit_id]["label"] == label
         item = re.search(rf'data-benefit-id="{benefit_id}".*?</li>', kit_page, re.S).group(0)
         assert f">{label}</a>" in item, benefit_id

@@ -254,11 +254,14 @@ def corpus(draw):
     return audiences, cases, benefits
 
 
-def _case_file(values: dict) -> str:
+def _case_file(values: dict, case_id: str = "x") -> str:
     text = (FIXTURE / FILES["case"]).read_text(encoding="utf-8")
     data = yaml.safe_load(text)
     data.update(title=values["title"], audiences=values["audiences"], summary=values["summary"],
                 challenge=values["challenge"])
+    # Each its own case: not the fixture's organisation and source, which would make it a duplicate.
+    data["organisation"] = f"Organisation {case_id}"
+    data["sources"][0]["url"] = f"https://example.org/{case_id}"
     return text.split("\n", 1)[0] + "\n" + yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
 
 
@@ -281,7 +284,7 @@ def write_corpus(root: Path, audiences, cases, benefits) -> None:
     for order, audience in enumerate(audiences[1:], start=2):
         (root / f"kits/{audience}.yml").write_text(_kit_file(audience, order), encoding="utf-8")
     for case_id, values in cases.items():
-        (root / f"case_studies/{case_id}.yml").write_text(_case_file(values), encoding="utf-8")
+        (root / f"case_studies/{case_id}.yml").write_text(_case_file(values, case_id), encoding="utf-8")
     for benefit_id, values in benefits.items():
         (root / f"benefits/{benefit_id}.yml").write_text(_benefit_file(values), encoding="utf-8")
 

@@ -113,7 +113,7 @@ def test_serve_shows_problems_from_start_up_in_the_browser_and_recovers(tmp_path
         shown = fetch(page)  # any address, not only the home page
         assert "data-casebook-problems" in shown and CASE in shown
         assert "&#39;UK&#39; is not one of the ISO 3166-1 alpha-2 codes" in shown
-        assert "use the two-letter code, e.g. GB" in shown and "unknown-country" in shown
+        assert "use GB for the United Kingdom" in shown and "unknown-country" in shown
         assert "assets/js/serve-problems.js" in shown
         assert fetch(f"{home}assets/js/serve-problems.js").startswith("/*")
         assert "country: 'UK' is not one of" in (tmp_path / "serve.log").read_text()

@@ -206,6 +206,8 @@ def test_pptx_sizes_stay_the_layouts_and_bodies_shrink_on_overflow(pages):
                 assert all(run.font.size is None for run in paragraph.runs), shape.text_frame.text
         body = slide.placeholders[1].text_frame._txBody.bodyPr
         assert body.find("{http://schemas.openxmlformats.org/drawingml/2006/main}normAutofit") is not None
+    long_title = step_groups(prs, None)[1][0].shapes.title.text_frame._txBody.bodyPr
+    assert long_title.find("{http://schemas.openxmlformats.org/drawingml/2006/main}normAutofit") is not None
     layout = prs.slide_layouts[1].placeholders[1]
     assert layout.left + layout.width <= prs.slide_width and layout.width > prs.slide_width * 0.8
 
@@ -255,6 +257,8 @@ def test_good_answers_print_under_the_questions_in_the_guide_only(repo):
     assert "What would we count here?" in notes and "Good answers name a service and a count." in good
     assert "Then ask the room." in notes and "Then ask the room." not in good
     assert "Good answers" not in pages[f"training/{ROUTE}/handout.md"]
+    presenter = pages[f"training/{ROUTE}/presenter.md"].split("What good answers sound like", 1)
+    assert "Good answers name a service and a count." in presenter[1].split("</div>")[0]
 
 
 def test_real_content_every_item_a_note_names_in_bold_is_printed_in_the_facilitator_guide():

@@ -65,6 +65,12 @@ def renumber(text: str, numbers: dict[int, int]) -> str:
     return MARK.sub(swap, text)
 
 
+def without_citations(text: str) -> str:
+    """The text with its citation marks removed, for a view that cannot list the kit's sources
+    beside it (the training slides and handout, which number their own references)."""
+    return MARK.sub("", text)
+
+
 def _bare(text: str) -> str:
     """The sentence without its citations and link addresses, whose digits are not figures."""
     return MARK.sub("", LINK_ADDRESS.sub("]", text))

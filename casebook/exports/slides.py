@@ -40,6 +40,7 @@ WIDTH, HEIGHT = Inches(13.333), Inches(7.5)  # 16:9, what council projectors and
 TEMPLATE_WIDTH = Inches(10)  # the default template's 4:3 page, whose layouts are stretched once
 TITLE_LAYOUT, CONTENT_LAYOUT = 0, 1  # "Title Slide" and "Title and Content" in the default template
 BODY_CHARS, BODY_LINES = 55, 9  # what the content placeholder holds at its own 32 pt
+TITLE_CHARS, TITLE_LINES = 40, 2  # and the title placeholder at its own 44 pt
 REFERENCES_PER_SLIDE = 8
 FIXED_TIME = datetime(2000, 1, 1)  # any constant: the file must not change with the clock
 EMPHASIS = re.compile(r"\*\*(.+?)\*\*|\*(.+?)\*|_(.+?)_")
@@ -96,6 +97,7 @@ def content_slide(prs: Any, view: StepView, slide: Slide, cite: dict[str, int], 
     page = prs.slides.add_slide(prs.slide_layouts[CONTENT_LAYOUT])
     count = f" ({part[0]}/{part[1]})" if part[1] > 1 else ""
     page.shapes.title.text = f"{view.number}. {view.title}{count}"
+    shrink_to_fit(page.shapes.title.text_frame, [page.shapes.title.text], room=(TITLE_CHARS, TITLE_LINES))
     lines = [(slide.label, 0, True)] + slide_lines(slide, cite)
     if last:
         lines += [(f"Discuss: {question}", 0, True) for question in view.step.discussion]
@@ -138,13 +140,14 @@ def fill(frame: Any, lines: list[tuple[str, int, bool]]) -> None:
     shrink_to_fit(frame, [text for text, _, _ in lines])
 
 
-def shrink_to_fit(frame: Any, texts: list[str]) -> None:
+def shrink_to_fit(frame: Any, texts: list[str], room: tuple[int, int] = (BODY_CHARS, BODY_LINES)) -> None:
     """Mark the body to shrink on overflow, with a first estimate of the scale PowerPoint would
     choose, so it opens fitted; PowerPoint recomputes it when the text is edited."""
     frame.word_wrap = True
     frame.auto_size = MSO_AUTO_SIZE.TEXT_TO_FIT_SHAPE
-    lines = sum(max(1, math.ceil(len(text) / BODY_CHARS)) for text in texts)
-    scale = min(1.0, math.sqrt(BODY_LINES / lines)) if lines else 1.0
+    chars, most = room
+    lines = sum(max(1, math.ceil(len(text) / chars)) for text in texts)
+    scale = min(1.0, math.sqrt(most / lines)) if lines else 1.0
     if scale < 1.0:
         autofit = frame._txBody.bodyPr.find("{http://schemas.openxmlformats.org/drawingml/2006/main}normAutofit")
         autofit.set("fontScale", str(max(25000, int(scale * 100000) // 2500 * 2500)))

@@ -22,6 +22,7 @@ from typing import Any
 import re
 from dataclasses import dataclass
 
+from casebook.content.prose import without_citations
 from casebook.content.steps import HEADING, KIT_SECTIONS, Target, page_sections, read_page
 from casebook.model.entries import Source
 from casebook.model.index import Casebook
@@ -96,10 +97,13 @@ def kit_slides(book: Casebook, target: Target) -> tuple[Slide, ...]:
                      for n, chunk in enumerate(chunks))
     if section == "asks":
         return tuple(Slide(label, points=chunk) for chunk in chunked(kit.asks, LIST_ITEMS))
+    # The kit's [1]-style citations point at its own source list, which slides do not carry (the
+    # handout numbers its own references), so they are left off rather than misread.
     if section == "framing":
-        return tuple(Slide(label, markdown=chunk) for chunk in pack_markdown(kit.framing))
+        return tuple(Slide(label, markdown=chunk) for chunk in pack_markdown(without_citations(kit.framing)))
     if section == "objections":
-        return tuple(Slide("Objection", lead=f"“{o.objection}”", markdown=o.answer) for o in kit.objections)
+        return tuple(Slide("Objection", lead=f"“{o.objection}”", markdown=without_citations(o.answer))
+                     for o in kit.objections)
     if section == "statements":
         figures = benefit_figures(book, book.benefits_for(kit.id)[:2 * STATEMENTS])
         return tuple(Slide(label, figures=chunk, sources=tuple(f.source for f in chunk))

@@ -28,6 +28,7 @@ import yaml
 
 from casebook.kinds import BY_NAME, PAGED, SECTIONS
 from casebook.model.urls import is_audience_cases_url
+from casebook.search.stable import stabilise
 
 SYNONYMS = "synonyms.yml"
 # Marked for Material's old search: navigation, copies of other pages' text, sources and metadata.
@@ -116,10 +117,14 @@ def pagefind_executable() -> str:
 
 
 def _pagefind(site: Path, output: Path, root_selector: str) -> subprocess.CompletedProcess[str]:
+    """One bundle, its filters and metadata rewritten in a stable order (casebook.search.stable)."""
     command = [pagefind_executable(), "--site", str(site), "--output-path", str(output),
                "--root-selector", root_selector, "--exclude-selectors", EXCLUDE,
                "--force-language", "en", "--glob", "**/index.html", "--silent"]
-    return subprocess.run(command, capture_output=True, text=True, check=False)
+    result = subprocess.run(command, capture_output=True, text=True, check=False)
+    if result.returncode == 0:
+        stabilise(output)
+    return result
 
 
 def bundle_dirs(root: Path) -> list[Path]:

@@ -465,3 +465,15 @@ def test_agenda_on_a_phone_keeps_step_names_readable(browser, base_url):
         assert page.locator("tr.cb-agenda__step .cb-agenda__min-inline").first.is_visible()
     context.close()
     assert errors == []
+
+
+def test_worksheets_have_no_accessibility_violations(page, route):
+    page.goto(f"training/{route}/")
+    agenda = page.url
+    links = page.locator(".cb-materials a").evaluate_all("els => els.map(e => e.getAttribute('href'))")
+    worksheets = [link for link in links if not link.endswith((".docx", "/handout/"))]
+    assert len(worksheets) >= 1
+    for link in worksheets:
+        page.goto(urljoin(agenda, link))
+        found = violations(page, page.url)
+        assert not found, "axe-core found accessibility violations:\n" + "\n".join(found)

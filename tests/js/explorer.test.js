@@ -52,6 +52,12 @@ test("strongest evidence: best grade, then more sources, then most recent", () =
   assert.deepEqual(ids(state("?sort=strength")), ["c", "a", "b"]);
 });
 
+test("strongest evidence puts the evidence label first when the index gives one", () => {
+  const labelled = X.prepare(records.map((r, i) => Object.assign({}, r.item, { evidence_rank: [2, 0, 1][i] })));
+  const sorted = X.apply(labelled, state("?sort=strength")).map((r) => r.item.id);
+  assert.deepEqual(sorted, [labelled[1].item.id, labelled[2].item.id, labelled[0].item.id]);
+});
+
 test("with the site search's ranking, words match its cases in its order", () => {
   const ranks = { c: 0, b: 1 };
   const byRelevance = X.apply(records, state("?q=police"), ranks).map((r) => r.item.id);
@@ -69,7 +75,7 @@ test("the compact explorer index becomes the same records", () => {
   const [record] = X.fromIndex(index);
   assert.deepEqual(record.item, { id: "gmp", title: "GMP tweets", organisation: "Greater Manchester Police", value: "3,205 calls",
     measure: "Calls in 24 hours", year: 2010, added: 20400, best_grade: "primary", sources: 1, sector: "policing", country: "GB",
-    audiences: ["executives"], topics: ["reach"], channels: [], url: "cases/gmp/", evidence: "platform" });
+    audiences: ["executives"], topics: ["reach"], channels: [], url: "cases/gmp/", evidence: "platform", evidence_rank: 1 });
 });
 
 test("counts say how many cases each value would leave", () => {

@@ -94,7 +94,7 @@
                added: row[6], best_grade: v.grade[row[7]][0], sources: row[8], sector: v.sector[row[9]][0],
                country: v.country[row[10]][0], audiences: row[11].map(pick("audience")),
                topics: row[12].map(pick("topic")), channels: row[13].map(pick("channel")), url: "cases/" + row[0] + "/",
-               evidence: v.evidence[row[14]][0] };
+               evidence: v.evidence[row[14]][0], evidence_rank: row[14] };
     }));
   }
 
@@ -189,7 +189,9 @@
     if (sort === "relevance" && ranks) sorted.sort(function (a, b) { return ranks[a.item.id] - ranks[b.item.id]; });
     else if (sort === "strength") {
       sorted.sort(function (a, b) {
-        return GRADE_RANK[b.item.best_grade] - GRADE_RANK[a.item.best_grade] || b.item.sources - a.item.sources || recent(a, b);
+        // The evidence label first (v.evidence lists the labels strongest first), as the cards show it.
+        return (a.item.evidence_rank - b.item.evidence_rank) || GRADE_RANK[b.item.best_grade] - GRADE_RANK[a.item.best_grade]
+          || b.item.sources - a.item.sources || recent(a, b);
       });
     } else sorted.sort(recent);
     return sorted;
