@@ -106,7 +106,7 @@ def test_case_and_statement_pages_say_undated_read_on(undated_book):
     assert f"BBC News, {READ} <span" in case  # outcomes table
     assert f"BBC News, {READ}. <span" in case  # sources list
     statement = benefit_page(undated_book, "tweeting-a-day-of-calls").content
-    assert f"Example Council, {READ}. <span" in statement
+    assert f"Example Council, {READ}. <a data-search-exclude class=\"cb-strength" in statement  # its evidence label
     assert f"Our customer service standards. Example Council, {READ}." in citation_text(
         undated_book, undated_book.benefits["tweeting-a-day-of-calls"])
 

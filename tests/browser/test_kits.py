@@ -229,3 +229,11 @@ def test_a_citation_in_an_answer_opens_the_kits_source_that_holds_it(page, site_
     assert target.locator("a").first.get_attribute("href") == kit["sources"][number - 1]["url"]
     box = target.bounding_box()
     assert box and 0 <= box["y"] < page.viewport_size["height"]
+
+
+def test_the_kit_filter_counts_the_same_cases_as_its_header(page):
+    page.goto("kits/executives/")
+    header = int(page.locator(".cb-kit .cb-kicker").inner_text().split(" · ")[1].split()[0].replace(",", ""))
+    page.locator(".cb-case-filter input[name=recent]").check()
+    count = page.locator(".cb-case-filter__count").inner_text()
+    assert count.endswith(f"(of {header})"), (count, header)
