@@ -366,16 +366,7 @@
   }
 
   // ---- Word: the docx library is loaded only now ---------------------------------------------------
-  function loadDocx() {
-    if (window.docx) return Promise.resolve(window.docx);
-    return new Promise(function (resolve, reject) {
-      var script = document.createElement("script");
-      script.src = root.getAttribute("data-docx");
-      script.onload = function () { resolve(window.docx); };
-      script.onerror = function () { reject(new Error("could not load the Word library")); };
-      document.head.appendChild(script);
-    });
-  }
+  function loadDocx() { return window.cbWord.load(root.getAttribute("data-docx")); }
   function wordDocument(d) {
     var b = compose();
     var children = [];
@@ -422,13 +413,8 @@
   function downloadWord() {
     say("Preparing the Word file…");
     loadDocx().then(function (d) { return d.Packer.toBlob(wordDocument(d)); }).then(function (blob) {
-      var link = document.createElement("a");
       var name = (state.org || state.audience).toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
-      link.href = URL.createObjectURL(blob);
-      link.download = "briefing-" + (name || "custom") + ".docx";
-      document.body.appendChild(link);
-      link.click();
-      window.setTimeout(function () { URL.revokeObjectURL(link.href); link.remove(); }, 1000);
+      window.cbWord.save(blob, "briefing-" + (name || "custom") + ".docx");
       say("Word file downloaded");
     }, function () { say("The Word file could not be made here; print to PDF instead"); });
   }

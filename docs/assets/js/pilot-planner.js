@@ -132,16 +132,7 @@
   }
 
   // ---- Word: one file per audience, the docx library loaded only now --------------------------
-  function loadDocx() {
-    if (window.docx) return Promise.resolve(window.docx);
-    return new Promise(function (resolve, reject) {
-      var script = document.createElement("script");
-      script.src = root.getAttribute("data-docx");
-      script.onload = function () { resolve(window.docx); };
-      script.onerror = function () { reject(new Error("could not load the Word library")); };
-      document.head.appendChild(script);
-    });
-  }
+  function loadDocx() { return window.cbWord.load(root.getAttribute("data-docx")); }
   function wordDocument(d, kit) {
     var view = pilot.views[kit.id];
     var children = [];
@@ -171,12 +162,7 @@
   function downloadWord(kit) {
     say("Preparing the Word file…");
     loadDocx().then(function (d) { return d.Packer.toBlob(wordDocument(d, kit)); }).then(function (blob) {
-      var link = document.createElement("a");
-      link.href = URL.createObjectURL(blob);
-      link.download = "pilot-" + kit.id + ".docx";
-      document.body.appendChild(link);
-      link.click();
-      window.setTimeout(function () { URL.revokeObjectURL(link.href); link.remove(); }, 1000);
+      window.cbWord.save(blob, "pilot-" + kit.id + ".docx");
       say("Word file downloaded");
     }, function () { say("The Word file could not be made here; print to PDF instead"); });
   }

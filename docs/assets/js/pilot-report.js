@@ -125,16 +125,7 @@
   function update() { figures = readFigures(); keep(); draw(); root.querySelector(".cb-report__case").hidden = true; }
 
   // ---- Word ----------------------------------------------------------------------------------------
-  function loadDocx() {
-    if (window.docx) return Promise.resolve(window.docx);
-    return new Promise(function (resolve, reject) {
-      var script = document.createElement("script");
-      script.src = root.getAttribute("data-docx");
-      script.onload = function () { resolve(window.docx); };
-      script.onerror = function () { reject(new Error("could not load the Word library")); };
-      document.head.appendChild(script);
-    });
-  }
+  function loadDocx() { return window.cbWord.load(root.getAttribute("data-docx")); }
   function wordDocument(d, c) {
     var plan = c.plan, r = c.r, children = [];
     function para(text, options) { children.push(new d.Paragraph(Object.assign({ text: text }, options || {}))); }
@@ -163,14 +154,6 @@
     return new d.Document({ creator: "Buy-in Casebook", title: "Pilot results: " + plan.service,
       styles: { default: { document: { run: { font: "Arial", size: 19 } } } },
       sections: [{ properties: { page: { size: { width: 11906, height: 16838 } } }, children: children }] });
-  }
-  function save(blob, name) {
-    var link = document.createElement("a");
-    link.href = URL.createObjectURL(blob);
-    link.download = name;
-    document.body.appendChild(link);
-    link.click();
-    window.setTimeout(function () { URL.revokeObjectURL(link.href); link.remove(); }, 1000);
   }
 
   // ---- the results as a case study -----------------------------------------------------------------
@@ -237,7 +220,7 @@
       var c = compose();
       if (!c) { say("Enter every figure first"); return; }
       loadDocx().then(function (d) { return d.Packer.toBlob(wordDocument(d, c)); })
-        .then(function (blob) { save(blob, "pilot-results.docx"); say("Word file downloaded"); },
+        .then(function (blob) { window.cbWord.save(blob, "pilot-results.docx"); say("Word file downloaded"); },
               function () { say("The Word file could not be made here; print to PDF instead"); });
     }
   });
