@@ -50,6 +50,7 @@ test: $(STAMP) test-tools ## Validate, build --strict, then run unit, JavaScript
 	bash scripts/lint_workflows.sh
 	$(PY) scripts/build_schemas.py --check
 	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
 	$(PY) -m mypy
 	$(PY) scripts/build_site.py --quiet
 	node --test tests/js/
@@ -62,8 +63,9 @@ links: $(STAMP) ## Check every source link with lychee (needs the network)
 stale: $(STAMP) ## List entries whose sources were last checked over two years ago
 	$(PY) scripts/stale.py
 
-lint: $(STAMP) ## Lint the Python (ruff) and type-check casebook/ (mypy --strict), in seconds
+lint: $(STAMP) ## Lint and format-check the Python (ruff) and type-check casebook/ (mypy --strict), in seconds
 	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
 	$(PY) -m mypy
 
 lint-workflows: $(STAMP) ## Check .github/workflows with actionlint and zizmor

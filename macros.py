@@ -33,14 +33,14 @@ def define_env(env):
     def propose_form():
         """The propose-a-case form; repository and e-mail come from mkdocs.yml, nowhere else."""
         settings = {"repo_url": env.conf.repo_url or "", **env.conf.extra.get("contribute", {})}
-        return contribute.propose_form(schemas(current_vocabulary(root))["case"], book,
-                                       url=env.page.url, settings=settings)
+        return contribute.propose_form(
+            schemas(current_vocabulary(root))["case"], book, url=env.page.url, settings=settings
+        )
 
     @env.macro
     def latest_cases(count: int = LATEST):
         """The cases with the most recent figures (Casebook.latest_cases)."""
-        return render_page("home-latest.html.j2", url=env.page.url, book=book,
-                           cases=book.latest_cases(count))
+        return render_page("home-latest.html.j2", url=env.page.url, book=book, cases=book.latest_cases(count))
 
     @env.macro
     def evidence_labels():

@@ -52,8 +52,11 @@ class Problem:
 
     def _body(self, level: str = "") -> str:
         field = f"{self.field}: " if self.field else ""
-        hints = "; ".join(part for part in (f"expected {self.expected}" if self.expected else "",
-                                            f"fix: {self.fix}" if self.fix else "") if part)
+        hints = "; ".join(
+            part
+            for part in (f"expected {self.expected}" if self.expected else "", f"fix: {self.fix}" if self.fix else "")
+            if part
+        )
         hint = f" ({hints})" if hints else ""
         return inert(f"{level}{field}{self.message}{hint} [{self.rule}]")
 
@@ -62,8 +65,10 @@ class Problem:
         inert text line, so it holds no newline that could start a command of its own."""
         kind = "error" if self.is_error else "warning"
         body = self._body("" if self.is_error else "warning: ").replace("%", "%25")
-        return (f"::{kind} file={github_property(self.path)},line={self.line},col={self.column},"
-                f"title={github_property(self.rule)}::{body}")
+        return (
+            f"::{kind} file={github_property(self.path)},line={self.line},col={self.column},"
+            f"title={github_property(self.rule)}::{body}"
+        )
 
 
 def sort_problems(problems: Iterable[Problem]) -> list[Problem]:
@@ -72,10 +77,16 @@ def sort_problems(problems: Iterable[Problem]) -> list[Problem]:
 
 def more_problems(path: str, line: int, column: int, count: int) -> Problem:
     """The line closing a file's list when `count` problems are left out."""
-    return Problem(path, line, column, field="",
-                   message=f"… and {count:,} more {_plural(count, 'problem')} in this file",
-                   expected=f"at most {MAX_PER_FILE} problems are listed per file",
-                   fix="fix these, then validate again", rule="too-many-problems")
+    return Problem(
+        path,
+        line,
+        column,
+        field="",
+        message=f"… and {count:,} more {_plural(count, 'problem')} in this file",
+        expected=f"at most {MAX_PER_FILE} problems are listed per file",
+        fix="fix these, then validate again",
+        rule="too-many-problems",
+    )
 
 
 def cap_per_file(problems: list[Problem]) -> list[Problem]:
@@ -107,8 +118,10 @@ def summary(problems: list[Problem]) -> str:
     files = len({p.path for p in problems})
     if not problems:
         return "No problems found."
-    return (f"{errors} {_plural(errors, 'error')} and {warnings} {_plural(warnings, 'warning')} "
-            f"in {files} {_plural(files, 'file')}")
+    return (
+        f"{errors} {_plural(errors, 'error')} and {warnings} {_plural(warnings, 'warning')} "
+        f"in {files} {_plural(files, 'file')}"
+    )
 
 
 def _plural(count: int, word: str) -> str:

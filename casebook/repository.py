@@ -28,7 +28,6 @@ from casebook.rules.context import Context
 from casebook.content.shape import check_shape, validator_for
 
 
-
 @dataclass(frozen=True)
 class LoadResult:
     casebook: Casebook | None  # None when there is any error
@@ -42,8 +41,10 @@ class LoadResult:
 def content_files(root: Path) -> dict[str, list[Path]]:
     """Each content folder's files (hidden ones apart, see `folder_problems`). A folder that is a
     link, or not a folder, is never listed: globbing it would read outside the repository."""
-    files = {kind: sorted(p for p in _listing(root / folder) if not p.name.startswith("."))
-             for kind, folder in FOLDERS.items()}
+    files = {
+        kind: sorted(p for p in _listing(root / folder) if not p.name.startswith("."))
+        for kind, folder in FOLDERS.items()
+    }
     files["taxonomy"] = [root / TAXONOMY]
     return files
 
@@ -64,22 +65,44 @@ def folder_problems(root: Path) -> list[Problem]:
         path = root / folder
         if os.path.lexists(path) and not stat.S_ISDIR(path.lstat().st_mode):
             what = describe(path.lstat().st_mode)
-            problems.append(Problem(folder, 1, 1, field="", message=f"'{folder}' is {what}, not a folder",
-                                    expected="the folder itself, committed with its files",
-                                    fix=f"replace the link by a real '{folder}' folder holding the files",
-                                    rule="folder-not-plain"))
+            problems.append(
+                Problem(
+                    folder,
+                    1,
+                    1,
+                    field="",
+                    message=f"'{folder}' is {what}, not a folder",
+                    expected="the folder itself, committed with its files",
+                    fix=f"replace the link by a real '{folder}' folder holding the files",
+                    rule="folder-not-plain",
+                )
+            )
             continue
         for hidden in sorted(p for p in _listing(path) if p.name.startswith(".")):
             shown = hidden.name.lstrip(".") or "an-id.yml"
-            problems.append(Problem(f"{folder}/{hidden.name}", 1, 1, field="",
-                                    message=f"'{hidden.name}' is a hidden file, so the site would leave it out",
-                                    expected="a name that does not start with '.'",
-                                    fix=f"rename it to {folder}/{shown}, or delete it", rule="file-hidden"))
+            problems.append(
+                Problem(
+                    f"{folder}/{hidden.name}",
+                    1,
+                    1,
+                    field="",
+                    message=f"'{hidden.name}' is a hidden file, so the site would leave it out",
+                    expected="a name that does not start with '.'",
+                    fix=f"rename it to {folder}/{shown}, or delete it",
+                    rule="file-hidden",
+                )
+            )
     return problems
 
 
-def load_casebook(root: Path, *, today: date | None = None, memo: Any = None,
-                  added: dict[str, list[Path]] | None = None, reader: Reader | None = None) -> LoadResult:
+def load_casebook(
+    root: Path,
+    *,
+    today: date | None = None,
+    memo: Any = None,
+    added: dict[str, list[Path]] | None = None,
+    reader: Reader | None = None,
+) -> LoadResult:
     """`memo` (`mkdocs serve` only, a buildcache.EntryMemo) keeps each file's own checks between
     rebuilds, by its bytes and the vocabulary, so a rebuild parses only the files that changed.
     `added` (kind -> files outside the content folders) checks those files as if they were added
@@ -122,9 +145,18 @@ def load_casebook(root: Path, *, today: date | None = None, memo: Any = None,
 
 def _load_taxonomy(root: Path, path: Path) -> tuple[Document | None, list[Problem]]:
     if not os.path.lexists(path):
-        return None, [Problem(TAXONOMY, 1, 1, field="", message="taxonomy.yml is missing",
-                              expected="the vocabulary file", fix="restore taxonomy.yml from the repository",
-                              rule="file-missing")]
+        return None, [
+            Problem(
+                TAXONOMY,
+                1,
+                1,
+                field="",
+                message="taxonomy.yml is missing",
+                expected="the vocabulary file",
+                fix="restore taxonomy.yml from the repository",
+                rule="file-missing",
+            )
+        ]
     doc, problems = load_file(path, root=root)
     if doc is None:
         return None, problems
@@ -139,17 +171,30 @@ def _shown(path: Path, root: Path) -> str:
     return path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
 
 
-def _load_entry(path: Path, kind: str, root: Path, validator: Any,
-                memo: Any = None) -> tuple[Document | None, list[Problem]]:
+def _load_entry(
+    path: Path, kind: str, root: Path, validator: Any, memo: Any = None
+) -> tuple[Document | None, list[Problem]]:
     rel = _shown(path, root)
     if not is_regular(path):  # a link or folder is refused whatever its name
         return load_file(path, root=root, rel=rel)
     if path.suffix != ".yml":
-        return None, [Problem(rel, 1, 1, field="", message=f"'{path.name}' is not a .yml file",
-                              expected="one <id>.yml file per entry",
-                              fix="rename it to end in .yml, or move it out of this folder", rule="file-extension")]
-    doc, problems = (_check_entry(path, kind, root, validator) if memo is None else
-                     memo.get(path, rel, kind, lambda: _check_entry(path, kind, root, validator)))
+        return None, [
+            Problem(
+                rel,
+                1,
+                1,
+                field="",
+                message=f"'{path.name}' is not a .yml file",
+                expected="one <id>.yml file per entry",
+                fix="rename it to end in .yml, or move it out of this folder",
+                rule="file-extension",
+            )
+        ]
+    doc, problems = (
+        _check_entry(path, kind, root, validator)
+        if memo is None
+        else memo.get(path, rel, kind, lambda: _check_entry(path, kind, root, validator))
+    )
     if doc is None:
         return None, problems
     # Not kept by the memo: it depends on docs/, not on the file.
@@ -180,8 +225,12 @@ def _first_line(path: Path) -> str:
 
 def _vocabulary(taxonomy: Document | None, audiences: frozenset[str]) -> Vocabulary:
     data = taxonomy.data if taxonomy else {}
-    return Vocabulary(tuple(data.get("topics", {})), tuple(data.get("sectors", {})),
-                      tuple(data.get("channels", {})), tuple(sorted(audiences)))
+    return Vocabulary(
+        tuple(data.get("topics", {})),
+        tuple(data.get("sectors", {})),
+        tuple(data.get("channels", {})),
+        tuple(sorted(audiences)),
+    )
 
 
 _CACHE: dict[tuple[Any, ...], LoadResult] = {}

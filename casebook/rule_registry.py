@@ -95,15 +95,23 @@ RULES: dict[str, Rule] = _rules(
     ("stale-entry", WARNING, "The sources were last checked more than two years ago."),
     ("source-not-original", WARNING, "A source's address is a copy, not the publisher's page."),
     ("value-abbreviated", WARNING, "An outcome's value abbreviates the figure (2.4k, 1.2m, ~300)."),
-    ("case-probable-duplicate", ERROR, "A case repeats an earlier one: same organisation and year, and a "
-     "shared source address or a near-identical title."),
+    (
+        "case-probable-duplicate",
+        ERROR,
+        "A case repeats an earlier one: same organisation and year, and a "
+        "shared source address or a near-identical title.",
+    ),
     ("evidence-unknown-case", ERROR, "A statement's evidence names a case that is not in case_studies/."),
     ("evidence-self", ERROR, "A statement's evidence names the statement's own id."),
     ("kit-reference-unknown", ERROR, "A kit links a statement, case, training route or pilot that does not exist."),
     ("kit-briefing-audience", ERROR, "A kit's briefing names an entry not tagged for the kit's audience."),
     ("kit-order-repeat", WARNING, "Two kits share the same order."),
-    ("kit-briefing-dated-choice", WARNING, "A kit's briefing names evidence over ten years old while a newer "
-                                           "one of the same sector and a wanted kind exists."),
+    (
+        "kit-briefing-dated-choice",
+        WARNING,
+        "A kit's briefing names evidence over ten years old while a newer "
+        "one of the same sector and a wanted kind exists.",
+    ),
     ("kit-figure-uncited", ERROR, "A sentence with a figure in a kit's framing or answers cites no source."),
     ("kit-citation-unknown", ERROR, "A kit's prose cites a source number the kit does not list."),
     ("kit-figure-source-predates", ERROR, "A sentence speaking of a year cites only sources published before it."),
@@ -125,5 +133,7 @@ def rule(rule_id: str) -> Rule:
     try:
         return RULES[rule_id]
     except KeyError:
-        raise UnknownRule(f"rule id {rule_id!r} is not registered: add it to casebook/rule_registry.py "
-                          "and give it a section in CONTRIBUTING.md") from None
+        raise UnknownRule(
+            f"rule id {rule_id!r} is not registered: add it to casebook/rule_registry.py "
+            "and give it a section in CONTRIBUTING.md"
+        ) from None

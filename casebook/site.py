@@ -19,13 +19,17 @@ from casebook.exports.word import briefing_docx
 from casebook.model.urls import briefing_docx_url, short_address
 
 
-def site_files(book: Casebook, root: Path, *, base_url: str = "", print_url: str = "",
-               case_pages: Any = None) -> list[SiteFile]:
+def site_files(
+    book: Casebook, root: Path, *, base_url: str = "", print_url: str = "", case_pages: Any = None
+) -> list[SiteFile]:
     """`print_url` is the address printed on paper (casebook.model.urls.printed_address)."""
     print_url = print_url or base_url
     files = entry_pages(book, case_pages=case_pages, print_url=print_url) + audience_case_pages(book)
-    files += [SiteFile(path, resolve(export)(book, base_url=base_url), "")
-              for kind in KINDS for path, export in kind.exports or ()]
+    files += [
+        SiteFile(path, resolve(export)(book, base_url=base_url), "")
+        for kind in KINDS
+        for path, export in kind.exports or ()
+    ]
     files += [
         SiteFile("feed.xml", feed_xml(book, site_url=base_url), ""),
         SiteFile("api/briefing-builder.json", builder_json(book, print_url=print_url), ""),
@@ -33,8 +37,9 @@ def site_files(book: Casebook, root: Path, *, base_url: str = "", print_url: str
     ]
     for kit in book.kits.values():  # the standard briefings as Word files
         address = short_address(f"{print_url}{kit.url}") if print_url else ""
-        files.append(SiteFile(briefing_docx_url(kit.id),
-                                   briefing_docx(build_briefing(book, kit), site_address=address), ""))
+        files.append(
+            SiteFile(briefing_docx_url(kit.id), briefing_docx(build_briefing(book, kit), site_address=address), "")
+        )
     for name in SCHEMA_FILES.values():
         files.append(SiteFile(f"schema/{name}", (root / "schema" / name).read_text(encoding="utf-8"), ""))
     return files

@@ -21,9 +21,24 @@ from mkdocs_adapter.buildcache import CACHE, THEME_BYTECODE, Rendered, digest, r
 log = logging.getLogger("mkdocs.hooks.casebook_cache")
 SWITCH = "CASEBOOK_SERVE_CACHE"
 TEMPLATE = "casebook-replayed-page.html"  # a theme template that writes the kept HTML back
-CONFIG_KEYS = ("site_name", "site_url", "site_description", "site_author", "repo_url", "repo_name",
-               "edit_uri", "edit_uri_template", "copyright", "use_directory_urls", "extra",
-               "extra_css", "extra_javascript", "markdown_extensions", "mdx_configs", "nav")
+CONFIG_KEYS = (
+    "site_name",
+    "site_url",
+    "site_description",
+    "site_author",
+    "repo_url",
+    "repo_name",
+    "edit_uri",
+    "edit_uri_template",
+    "copyright",
+    "use_directory_urls",
+    "extra",
+    "extra_css",
+    "extra_javascript",
+    "markdown_extensions",
+    "mdx_configs",
+    "nav",
+)
 _BUILD: dict = {}  # this rebuild's site key and nav titles (MkDocs loads this file anew per build)
 
 
@@ -48,9 +63,11 @@ def _replay(page: Page, kept: Rendered, files: Files) -> None:
     page.toc = kept.toc
     page._title_from_render = kept.title
     page.present_anchor_ids = set(kept.anchor_ids)
-    page.links_to_anchors = {files.get_file_from_path(uri): dict(links)
-                             for uri, links in kept.links_to_anchors.items()
-                             if files.get_file_from_path(uri) is not None}
+    page.links_to_anchors = {
+        files.get_file_from_path(uri): dict(links)
+        for uri, links in kept.links_to_anchors.items()
+        if files.get_file_from_path(uri) is not None
+    }
     page.casebook_html = Markup(kept.html)
 
 
@@ -70,11 +87,23 @@ def _nav_titles(items) -> dict[str, str | None]:
 
 
 def _site_key(files: Files, config, nav: dict) -> str:
-    own_titles = [f.content_bytes for f in files.documentation_pages()
-                  if f.src_uri in nav and nav[f.src_uri] is None and f.generated_by is not None]
-    return digest([version("mkdocs"), version("mkdocs-material"), version("mkdocs-macros-plugin"),
-                   repr([(k, config.get(k)) for k in CONFIG_KEYS]), repr(sorted(config.theme.items())),
-                   CACHE.sources, repr(sorted((f.src_uri, f.dest_uri) for f in files)), *own_titles])
+    own_titles = [
+        f.content_bytes
+        for f in files.documentation_pages()
+        if f.src_uri in nav and nav[f.src_uri] is None and f.generated_by is not None
+    ]
+    return digest(
+        [
+            version("mkdocs"),
+            version("mkdocs-material"),
+            version("mkdocs-macros-plugin"),
+            repr([(k, config.get(k)) for k in CONFIG_KEYS]),
+            repr(sorted(config.theme.items())),
+            CACHE.sources,
+            repr(sorted((f.src_uri, f.dest_uri) for f in files)),
+            *own_titles,
+        ]
+    )
 
 
 @event_priority(-100)  # after casebook_pages has read the content
@@ -102,8 +131,9 @@ def on_files(files: Files, config) -> Files:
 
 
 def _page_key(file, nav: dict, *source: bytes | str) -> str:
-    return digest([_BUILD["site"], file.src_uri, file.dest_uri, repr(file.edit_uri),
-                   repr(nav.get(file.src_uri)), *source])
+    return digest(
+        [_BUILD["site"], file.src_uri, file.dest_uri, repr(file.edit_uri), repr(nav.get(file.src_uri)), *source]
+    )
 
 
 @event_priority(-100)  # after the macros have run: their output is the page's source
@@ -117,8 +147,7 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
 
 def on_env(env, config, files):
     if CACHE.enabled:
-        env.loader = jinja2.ChoiceLoader([jinja2.DictLoader({TEMPLATE: "{{ page.casebook_html }}"}),
-                                          env.loader])
+        env.loader = jinja2.ChoiceLoader([jinja2.DictLoader({TEMPLATE: "{{ page.casebook_html }}"}), env.loader])
         # MkDocs makes the theme's environment anew each rebuild; keep its compiled templates.
         THEME_BYTECODE.prefix = digest([version("mkdocs-material"), repr(sorted(config.theme.items()))])
         env.bytecode_cache = THEME_BYTECODE
@@ -129,9 +158,17 @@ def on_env(env, config, files):
 def on_post_page(output: str, page, config) -> str:
     if CACHE.enabled and getattr(page, "casebook_html", None) is None:  # made, not replayed
         links = {f.src_uri: dict(anchors) for f, anchors in (page.links_to_anchors or {}).items()}
-        CACHE.store(page.file.src_uri, Rendered(
-            meta=dict(page.meta), title=page._title_from_render, toc=page.toc,
-            anchor_ids=frozenset(page.present_anchor_ids or ()), links_to_anchors=links, html=output))
+        CACHE.store(
+            page.file.src_uri,
+            Rendered(
+                meta=dict(page.meta),
+                title=page._title_from_render,
+                toc=page.toc,
+                anchor_ids=frozenset(page.present_anchor_ids or ()),
+                links_to_anchors=links,
+                html=output,
+            ),
+        )
     return output
 
 
@@ -139,8 +176,10 @@ def on_post_page(output: str, page, config) -> str:
 def on_post_build(config) -> None:
     if CACHE.enabled and CACHE.sources:
         CACHE.finish()
-        log.info(f"Serve cache: {CACHE.hits} pages replayed, {CACHE.misses} made; {CACHE.made_hits} "
-                 f"case pages' sources and {CACHE.entries.hits} content files' checks reused")
+        log.info(
+            f"Serve cache: {CACHE.hits} pages replayed, {CACHE.misses} made; {CACHE.made_hits} "
+            f"case pages' sources and {CACHE.entries.hits} content files' checks reused"
+        )
 
 
 def on_build_error(error) -> None:

@@ -54,8 +54,7 @@ def on_config(config):
         config.nav = None  # the pages it names are not built until the content is valid
         return config
     if result.casebook is None:
-        raise Abort(f"Content has {len(result.errors)} error(s), listed above. "
-                    "Run 'make validate' for the same list.")
+        raise Abort(f"Content has {len(result.errors)} error(s), listed above. Run 'make validate' for the same list.")
     return config
 
 
@@ -64,10 +63,10 @@ def on_files(files: Files, config) -> Files:
     if book is None:  # `mkdocs serve` with content errors: assets only, see on_post_build
         return Files([file for file in files if not file.is_documentation_page()])
     print_url = printed_address(config.site_url or "", config.extra.get("public_url", ""))
-    for generated in site_files(book, _root(config), base_url=config.site_url or "", print_url=print_url,
-                                case_pages=buildcache.case_pages):  # kept across serve's rebuilds
-        file = File.generated(config, generated.src_uri, content=generated.content,
-                              inclusion=InclusionLevel.NOT_IN_NAV)
+    for generated in site_files(
+        book, _root(config), base_url=config.site_url or "", print_url=print_url, case_pages=buildcache.case_pages
+    ):  # kept across serve's rebuilds
+        file = File.generated(config, generated.src_uri, content=generated.content, inclusion=InclusionLevel.NOT_IN_NAV)
         if generated.source_path:
             file.edit_uri = f"../{generated.source_path}"  # the YAML file, not a docs/ page
         files.append(file)

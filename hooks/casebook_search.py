@@ -20,8 +20,11 @@ def _root(config) -> Path:
 
 
 def on_files(files: Files, config) -> Files:
-    files.append(File.generated(config, "search/synonyms.json", content=synonyms_json(_root(config)),
-                                inclusion=InclusionLevel.NOT_IN_NAV))
+    files.append(
+        File.generated(
+            config, "search/synonyms.json", content=synonyms_json(_root(config)), inclusion=InclusionLevel.NOT_IN_NAV
+        )
+    )
     return files
 
 

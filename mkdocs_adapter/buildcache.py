@@ -43,6 +43,7 @@ SKIPPED_DIRS = {"__pycache__", ".pytest_cache"}
 class Rendered:
     """What one rebuild made of a page: enough for MkDocs to write it again unchanged and for
     other pages' anchor links to it to be checked."""
+
     meta: dict
     title: str | None  # the title the page's own content gave it (MkDocs' _title_from_render)
     toc: Any  # MkDocs' TableOfContents, read only by the theme
@@ -217,8 +218,17 @@ def case_pages(book, make: Callable, cache: PageCache = CACHE) -> list:
     if not cache.enabled or not cache.sources:
         return [make(book, case_id) for case_id in book.cases]
     own = {case_id: digest([repr(case)]) for case_id, case in book.cases.items()}
-    rest = digest([cache.sources, book.today.isoformat(), str(book.root), repr(book.taxonomy),
-                   repr(book.kits), repr(book.benefits), repr(book.routes)])
+    rest = digest(
+        [
+            cache.sources,
+            book.today.isoformat(),
+            str(book.root),
+            repr(book.taxonomy),
+            repr(book.kits),
+            repr(book.benefits),
+            repr(book.routes),
+        ]
+    )
     pages = []
     for case_id, case in book.cases.items():
         related = [other.id for other in book.related(case)]

@@ -74,7 +74,7 @@ def _front_matter(source: str) -> tuple[dict | None, str]:
         meta = yaml.load(source[4:end], Loader=_Loader) or {}
     except yaml.YAMLError:
         return None, source
-    return (meta if isinstance(meta, dict) else None), source[end + 5:]
+    return (meta if isinstance(meta, dict) else None), source[end + 5 :]
 
 
 def _starts_block(line: str) -> bool:

@@ -33,5 +33,8 @@ def problem_page(problems: list[Problem], *, site_url: str) -> str:
     base = base if base.endswith("/") else base + "/"
     errors = [p for p in problems if p.is_error]
     files = [(path, list(group)) for path, group in groupby(errors, key=lambda p: p.path)]
-    return environment().get_template("serve-problems.html.j2").render(
-        files=files, count=len(errors), base=base, marker=MARKER)
+    return (
+        environment()
+        .get_template("serve-problems.html.j2")
+        .render(files=files, count=len(errors), base=base, marker=MARKER)
+    )

@@ -82,8 +82,12 @@ class ServeIndex:
 def _read(root: Path) -> dict[Path, bytes]:
     """The index under `root` (a site, or the folder an index was written to): every file of its
     bundles, then MAPS."""
-    files = {path.relative_to(root): path.read_bytes()
-             for bundle in bundle_dirs(root) for path in sorted(bundle.rglob("*")) if path.is_file()}
+    files = {
+        path.relative_to(root): path.read_bytes()
+        for bundle in bundle_dirs(root)
+        for path in sorted(bundle.rglob("*"))
+        if path.is_file()
+    }
     files.update({rel: (root / rel).read_bytes() for rel in MAPS})
     return files
 

@@ -36,16 +36,26 @@ def case_items(doc: Document) -> list[Item]:
     """The outcomes and the quote of one case file, in file order."""
     data = doc.data if isinstance(doc.data, dict) else {}
     sources = data.get("sources") if isinstance(data.get("sources"), list) else []
-    claims = [(("outcomes", i), o, "outcome", "value", "measure")
-              for i, o in enumerate(data.get("outcomes") or []) if isinstance(o, dict)]
+    claims = [
+        (("outcomes", i), o, "outcome", "value", "measure")
+        for i, o in enumerate(data.get("outcomes") or [])
+        if isinstance(o, dict)
+    ]
     if isinstance(data.get("quote"), dict):
         claims.append((("quote",), data["quote"], "quote", "text", "by"))
     items = []
     for keys, claim, kind, figure, measure in claims:
         line, _ = doc.where(keys + (figure,))
         label = str(claim.get(measure, "")) if kind == "outcome" else f"quote by {claim.get(measure, '')}"
-        items.append(Item(f"{doc.path}:{line}", kind, str(claim.get(figure, "")), label,
-                          describe_source(sources, claim.get("source"), data.get("last_verified"))))
+        items.append(
+            Item(
+                f"{doc.path}:{line}",
+                kind,
+                str(claim.get(figure, "")),
+                label,
+                describe_source(sources, claim.get("source"), data.get("last_verified")),
+            )
+        )
     return items
 
 
@@ -55,8 +65,7 @@ def describe_source(sources: list, number, last_verified) -> str:
     source = sources[number - 1]
     read_on = _date(last_verified)
     when = published_label(str(source.get("published", "")), read_on)
-    return (f"[{number}] {source.get('publisher', '?')}, {when}, {source.get('grade', '?')}: "
-            f"{source.get('url', '?')}")
+    return f"[{number}] {source.get('publisher', '?')}, {when}, {source.get('grade', '?')}: {source.get('url', '?')}"
 
 
 def _date(value) -> date | None:
@@ -91,11 +100,15 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     items = all_items(args.root.resolve())
     chosen = random.Random(args.seed).sample(items, min(args.n, len(items)))
-    print(f"Audit sample: seed {args.seed}, {len(chosen)} of {len(items)} figures and quotes. "
-          "Mark each: exact, right, wrong or not found.")
+    print(
+        f"Audit sample: seed {args.seed}, {len(chosen)} of {len(items)} figures and quotes. "
+        "Mark each: exact, right, wrong or not found."
+    )
     for number, item in enumerate(chosen, 1):
-        print(f"\n{number}. {item.where} ({item.kind})\n   figure:  {item.figure}\n"
-              f"   measure: {item.measure}\n   source:  {item.source}")
+        print(
+            f"\n{number}. {item.where} ({item.kind})\n   figure:  {item.figure}\n"
+            f"   measure: {item.measure}\n   source:  {item.source}"
+        )
     return 0
 
 

@@ -64,12 +64,14 @@ markdown_extensions:
 # Run inside the child so the figures are that build's own peak memory and CPU seconds (its own
 # and Pagefind's), not the benchmark's. CPU seconds barely move when other work shares the
 # machine, where wall time can double: the growth exponent is given for both.
-CHILD = ("import resource, sys; from mkdocs.__main__ import cli; "
-         "sys.argv = ['mkdocs', 'build', '-q', '-d', sys.argv[1]]\n"
-         "try:\n    cli()\nexcept SystemExit as e:\n    code = e.code\nelse:\n    code = 0\n"
-         "me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)\n"
-         "cpu = me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime  # Pagefind runs as a child\n"
-         "print(me.ru_maxrss, cpu, file=sys.stderr); sys.exit(code)")
+CHILD = (
+    "import resource, sys; from mkdocs.__main__ import cli; "
+    "sys.argv = ['mkdocs', 'build', '-q', '-d', sys.argv[1]]\n"
+    "try:\n    cli()\nexcept SystemExit as e:\n    code = e.code\nelse:\n    code = 0\n"
+    "me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)\n"
+    "cpu = me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime  # Pagefind runs as a child\n"
+    "print(me.ru_maxrss, cpu, file=sys.stderr); sys.exit(code)"
+)
 
 
 def make_project(workdir: Path, count: int) -> Path:
@@ -78,7 +80,8 @@ def make_project(workdir: Path, count: int) -> Path:
     vocab = current_vocabulary(project)
     for index in range(count):
         (project / "case_studies" / f"synthetic-{index:05d}.yml").write_text(
-            synthetic_case(index, vocab), encoding="utf-8")
+            synthetic_case(index, vocab), encoding="utf-8"
+        )
     return project
 
 
@@ -98,8 +101,9 @@ def make_baseline(workdir: Path, project: Path) -> Path:
 def build(directory: Path) -> tuple[float, int, float]:
     """Wall seconds, peak RSS (kB) and CPU seconds of one `mkdocs build`."""
     started = time.perf_counter()
-    result = subprocess.run([sys.executable, "-c", CHILD, str(directory / "site")], cwd=directory,
-                            capture_output=True, text=True, env=ENV)
+    result = subprocess.run(
+        [sys.executable, "-c", CHILD, str(directory / "site")], cwd=directory, capture_output=True, text=True, env=ENV
+    )
     elapsed = time.perf_counter() - started
     if result.returncode != 0:
         raise SystemExit(f"build failed in {directory}:\n{result.stderr[-3000:]}")
@@ -111,7 +115,7 @@ def pagefind_fragments(site: Path) -> dict[str, dict]:
     """Page url -> the fragment Pagefind stored for it (its text, title and filters)."""
     pages = {}
     for path in (p for bundle in bundle_dirs(site) for p in (bundle / "fragment").glob("*.pf_fragment")):
-        fragment = json.loads(gzip.decompress(path.read_bytes())[len(b"pagefind_dcd"):])
+        fragment = json.loads(gzip.decompress(path.read_bytes())[len(b"pagefind_dcd") :])
         pages[fragment["url"].strip("/") + "/"] = fragment
     return pages
 
@@ -121,15 +125,22 @@ def search_index_figures(site: Path, count: int) -> dict:
     page url -> indexed text."""
     fragments = pagefind_fragments(site)
     synthetic = [url for url in fragments if url.startswith("cases/synthetic-")]
-    real = [url for url in fragments if url.startswith("cases/") and url != "cases/" and "synthetic-" not in url
-            and not is_audience_cases_url(url)]  # cases/for/<audience>/ lists cases; it is none
+    real = [
+        url
+        for url in fragments
+        if url.startswith("cases/") and url != "cases/" and "synthetic-" not in url and not is_audience_cases_url(url)
+    ]  # cases/for/<audience>/ lists cases; it is none
     encoded = {url: json.dumps(fragment, ensure_ascii=False).encode("utf-8") for url, fragment in fragments.items()}
     raw = {url: len(data) for url, data in encoded.items()}
     zipped = {url: len(gzip.compress(data, 9)) for url, data in encoded.items()}
     per = lambda urls, table: sum(table[u] for u in urls) / max(len(urls), 1)  # noqa: E731
-    return {"raw": per(synthetic, raw), "gzip": per(synthetic, zipped), "real_raw": per(real, raw),
-            "real_gzip": per(real, zipped),
-            "pages": {url: f["meta"].get("title", "") + " " + f["content"] for url, f in fragments.items()}}
+    return {
+        "raw": per(synthetic, raw),
+        "gzip": per(synthetic, zipped),
+        "real_raw": per(real, raw),
+        "real_gzip": per(real, zipped),
+        "pages": {url: f["meta"].get("title", "") + " " + f["content"] for url, f in fragments.items()},
+    }
 
 
 def findable(project: Path, pages: dict[str, str], sample: int = 25) -> float:
@@ -159,11 +170,13 @@ def _recorder(page) -> list:
     """Every response of the page as (url, gzip bytes): what a server with gzip would send
     (Pagefind's own files are compressed already; gzip adds a few bytes to them)."""
     seen: list = []
+
     def keep(response):
         try:
             seen.append((response.url, len(gzip.compress(response.body(), 6))))
         except Exception:  # redirects and aborted requests have no body
             pass
+
     page.on("response", keep)
     return seen
 
@@ -213,9 +226,13 @@ def reader_figures(site: Path, case_url: str, runs: int = 5) -> dict | None:
             box.set_checked(not box.is_checked())
             filters.append(page.evaluate("window.cbExplorer.lastApplyMs"))
         browser.close()
-    return {"first_view_kb": first_view / 1000, "first_search_kb": first_search / 1000,
-            "keystroke_ms": statistics.median(keystrokes), "explorer_text_ms": statistics.median(texts),
-            "filter_ms": statistics.median(filters)}
+    return {
+        "first_view_kb": first_view / 1000,
+        "first_search_kb": first_search / 1000,
+        "keystroke_ms": statistics.median(keystrokes),
+        "explorer_text_ms": statistics.median(texts),
+        "filter_ms": statistics.median(filters),
+    }
 
 
 def measure(count: int, runs: int, with_browser: bool) -> dict:
@@ -237,42 +254,62 @@ def measure(count: int, runs: int, with_browser: bool) -> dict:
         explorer = (site / "cases" / "explorer.json").read_bytes()
         cases = len(json.loads(explorer)["c"])  # synthetic and real, counted, so new content changes nothing
         return {
-            "n": count, "ours": statistics.median(ours), "baseline": statistics.median(theirs),
-            "ours_cpu": statistics.median(cpu["ours"]), "baseline_cpu": statistics.median(cpu["baseline"]),
+            "n": count,
+            "ours": statistics.median(ours),
+            "baseline": statistics.median(theirs),
+            "ours_cpu": statistics.median(cpu["ours"]),
+            "baseline_cpu": statistics.median(cpu["baseline"]),
             "ratio": statistics.median(o / t for o, t in zip(ours, theirs, strict=True)),
             "cpu_ratio": statistics.median(o / t for o, t in zip(cpu["ours"], cpu["baseline"], strict=True)),
-            "peak_mb": max(memory) / 1024, "index_raw": index["raw"], "index_gzip": index["gzip"],
-            "real_raw": index["real_raw"], "real_gzip": index["real_gzip"],
+            "peak_mb": max(memory) / 1024,
+            "index_raw": index["raw"],
+            "index_gzip": index["gzip"],
+            "real_raw": index["real_raw"],
+            "real_gzip": index["real_gzip"],
             "findable": findable(project, index["pages"]),
-            "explorer_raw": len(explorer) / cases, "explorer_gzip": len(gzip.compress(explorer, 9)) / cases,
+            "explorer_raw": len(explorer) / cases,
+            "explorer_gzip": len(gzip.compress(explorer, 9)) / cases,
             "reader": reader_figures(site, f"cases/synthetic-{count // 2:05d}/") if with_browser else None,
         }
 
 
 def report(rows: list[dict]) -> str:
-    lines = ["| cases | project build (s) | baseline build (s) | ratio | peak memory (MB) | Pagefind fragment per synthetic case, raw / gzip (bytes) | per real case, raw / gzip | found by org, title, measure | explorer index per case, raw / gzip (bytes) |",
-             "|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    lines = [
+        "| cases | project build (s) | baseline build (s) | ratio | peak memory (MB) | Pagefind fragment per synthetic case, raw / gzip (bytes) | per real case, raw / gzip | found by org, title, measure | explorer index per case, raw / gzip (bytes) |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
     for r in rows:
-        lines.append(f"| {r['n']:,} | {r['ours']:.1f} | {r['baseline']:.1f} | {r['ratio']:.2f}× | {r['peak_mb']:.0f} | "
-                     f"{r['index_raw']:.0f} / {r['index_gzip']:.0f} | {r['real_raw']:.0f} / {r['real_gzip']:.0f} | {r['findable']:.0%} | "
-                     f"{r['explorer_raw']:.0f} / {r['explorer_gzip']:.0f} |")
+        lines.append(
+            f"| {r['n']:,} | {r['ours']:.1f} | {r['baseline']:.1f} | {r['ratio']:.2f}× | {r['peak_mb']:.0f} | "
+            f"{r['index_raw']:.0f} / {r['index_gzip']:.0f} | {r['real_raw']:.0f} / {r['real_gzip']:.0f} | {r['findable']:.0%} | "
+            f"{r['explorer_raw']:.0f} / {r['explorer_gzip']:.0f} |"
+        )
     readers = [r for r in rows if r["reader"]]
     if readers:
-        lines += ["", "| cases | first view of a case page, gzip (kB) | first search, gzip (kB) | keystroke to results (ms) | explorer free text, keystroke to list (ms) | explorer filter change (ms) |",
-                  "|---:|---:|---:|---:|---:|---:|"]
+        lines += [
+            "",
+            "| cases | first view of a case page, gzip (kB) | first search, gzip (kB) | keystroke to results (ms) | explorer free text, keystroke to list (ms) | explorer filter change (ms) |",
+            "|---:|---:|---:|---:|---:|---:|",
+        ]
         for r in readers:
             f = r["reader"]
-            lines.append(f"| {r['n']:,} | {f['first_view_kb']:.0f} | {f['first_search_kb']:.0f} | {f['keystroke_ms']:.0f} | "
-                         f"{f['explorer_text_ms']:.0f} | {f['filter_ms']:.1f} |")
-    lines.append("\nCPU seconds against the baseline (median of per-run ratios): "
-                 + ", ".join(f"{r['cpu_ratio']:.2f}× at {r['n']:,} cases" for r in rows))
+            lines.append(
+                f"| {r['n']:,} | {f['first_view_kb']:.0f} | {f['first_search_kb']:.0f} | {f['keystroke_ms']:.0f} | "
+                f"{f['explorer_text_ms']:.0f} | {f['filter_ms']:.1f} |"
+            )
+    lines.append(
+        "\nCPU seconds against the baseline (median of per-run ratios): "
+        + ", ".join(f"{r['cpu_ratio']:.2f}× at {r['n']:,} cases" for r in rows)
+    )
     by_n = {r["n"]: r for r in rows}
     if 1000 in by_n and 5000 in by_n:
         for key, name in (("ours", "project"), ("baseline", "baseline")):
             small, big = by_n[1000], by_n[5000]
-            lines.append(f"Growth exponent of {name} build time, 1,000 to 5,000 cases: "
-                         f"{growth(small[key], big[key]):.2f} wall clock, {growth(small[key + '_cpu'], big[key + '_cpu']):.2f} CPU "
-                         f"(median CPU seconds {small[key + '_cpu']:.1f} and {big[key + '_cpu']:.1f})")
+            lines.append(
+                f"Growth exponent of {name} build time, 1,000 to 5,000 cases: "
+                f"{growth(small[key], big[key]):.2f} wall clock, {growth(small[key + '_cpu'], big[key + '_cpu']):.2f} CPU "
+                f"(median CPU seconds {small[key + '_cpu']:.1f} and {big[key + '_cpu']:.1f})"
+            )
     return "\n".join(lines)
 
 
@@ -290,11 +327,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", type=lambda s: [int(x) for x in s.split(",")], help="e.g. 100,1000")
     parser.add_argument("--no-browser", action="store_true", help="skip the explorer timing")
     parser.add_argument("--hostile", action="store_true", help="only the hostile-inputs section (bench_hostile.py)")
-    parser.add_argument("--check", action="store_true", help="only `make check` after a one-file change (bench_check.py)")
-    parser.add_argument("--serve-reload", type=int, metavar="N",
-                        help="only `mkdocs serve` reload after N edits of one case (bench_serve.py; default size 1,000)")
-    parser.add_argument("--lighthouse", action="store_true",
-                        help="only the Lighthouse scores of the real site (bench_lighthouse.py), written to docs/performance.md")
+    parser.add_argument(
+        "--check", action="store_true", help="only `make check` after a one-file change (bench_check.py)"
+    )
+    parser.add_argument(
+        "--serve-reload",
+        type=int,
+        metavar="N",
+        help="only `mkdocs serve` reload after N edits of one case (bench_serve.py; default size 1,000)",
+    )
+    parser.add_argument(
+        "--lighthouse",
+        action="store_true",
+        help="only the Lighthouse scores of the real site (bench_lighthouse.py), written to docs/performance.md",
+    )
     args = parser.parse_args(argv)
     if args.hostile:
         print(bench_hostile.report(bench_hostile.measure(args.runs)))
@@ -308,9 +354,12 @@ def main(argv: list[str] | None = None) -> int:
         return serve_reload(args.sizes or [1000], args.serve_reload)
     sizes = args.sizes or ([50] if args.quick else [100, 1000, 5000] + ([10000] if args.big else []))
     runs = 1 if args.quick else args.runs
-    print(f"# Buy-in Casebook benchmark, {date.today().isoformat()}, {platform.machine()}, "
-          f"Python {platform.python_version()}, {runs} interleaved run(s) per size, "
-          f"load average {os.getloadavg()[0]:.1f} at the start", flush=True)
+    print(
+        f"# Buy-in Casebook benchmark, {date.today().isoformat()}, {platform.machine()}, "
+        f"Python {platform.python_version()}, {runs} interleaved run(s) per size, "
+        f"load average {os.getloadavg()[0]:.1f} at the start",
+        flush=True,
+    )
     rows = []
     for count in sizes:
         rows.append(measure(count, runs, with_browser=not args.no_browser))
@@ -331,8 +380,10 @@ def serve_reload(sizes: list[int], edits: int) -> int:
     for count in sizes:
         with tempfile.TemporaryDirectory(prefix="casebook-bench-") as tmp:
             rows += bench_serve.measure(make_project(Path(tmp), count), count, edits, build)
-    print(f"# `mkdocs serve` reload, {date.today().isoformat()}, {platform.machine()}, "
-          f"{os.cpu_count()} cores, {edits} edits per size and mode, each followed by a full build")
+    print(
+        f"# `mkdocs serve` reload, {date.today().isoformat()}, {platform.machine()}, "
+        f"{os.cpu_count()} cores, {edits} edits per size and mode, each followed by a full build"
+    )
     print(bench_serve.report(rows))
     return 0
 

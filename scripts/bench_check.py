@@ -25,8 +25,12 @@ IGNORE = shutil.ignore_patterns(".venv", "site", ".git", "__pycache__", ".pytest
 def _one_file_change(project: Path) -> str:
     case = sorted((project / "case_studies").glob("*.yml"))[0]
     text = case.read_text(encoding="utf-8")
-    case.write_text(text.replace("summary: ", "summary: A changed summary. ", 1) if "summary: >" not in text
-                    else text.replace("summary: >-\n", "summary: >-\n  A changed summary.\n", 1), encoding="utf-8")
+    case.write_text(
+        text.replace("summary: ", "summary: A changed summary. ", 1)
+        if "summary: >" not in text
+        else text.replace("summary: >-\n", "summary: >-\n  A changed summary.\n", 1),
+        encoding="utf-8",
+    )
     return case.relative_to(project).as_posix()
 
 
@@ -39,20 +43,30 @@ def measure(runs: int = 1) -> dict:
             changed = _one_file_change(project)
             before = resource.getrusage(resource.RUSAGE_CHILDREN)
             start = time.perf_counter()
-            done = subprocess.run(["make", "-s", "check", f"FILE={changed}", f"PY={sys.executable}", "STAMP="],
-                                  cwd=project, capture_output=True, text=True)
+            done = subprocess.run(
+                ["make", "-s", "check", f"FILE={changed}", f"PY={sys.executable}", "STAMP="],
+                cwd=project,
+                capture_output=True,
+                text=True,
+            )
             seconds.append(time.perf_counter() - start)
             after = resource.getrusage(resource.RUSAGE_CHILDREN)
             cpu.append(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)
             if done.returncode != 0:
                 raise SystemExit(f"make check failed:\n{done.stderr[-3000:]}")
-    return {"seconds": statistics.median(seconds), "cpu": statistics.median(cpu), "runs": runs,
-            "load": os.getloadavg()[0]}
+    return {
+        "seconds": statistics.median(seconds),
+        "cpu": statistics.median(cpu),
+        "runs": runs,
+        "load": os.getloadavg()[0],
+    }
 
 
 def report(row: dict) -> str:
-    return (f"## make check after a one-file change\n\n{row['seconds']:.1f} s wall, {row['cpu']:.1f} s CPU "
-            f"(median of {row['runs']}; load average {row['load']:.1f} at the end; target under 60 s).")
+    return (
+        f"## make check after a one-file change\n\n{row['seconds']:.1f} s wall, {row['cpu']:.1f} s CPU "
+        f"(median of {row['runs']}; load average {row['load']:.1f} at the end; target under 60 s)."
+    )
 
 
 def main(argv: list[str]) -> int:

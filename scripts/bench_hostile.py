@@ -25,23 +25,30 @@ FIXTURE = ROOT / "tests" / "fixtures" / "repo"
 # The fixture's case under another organisation and source, so it is no duplicate of the fixture's.
 ORGANISATION = "Ordinary Borough Council"
 SOURCE_URL = "https://example.org/ordinary-report"
-ORDINARY = ((FIXTURE / "case_studies" / "gmp-tweets.yml").read_text(encoding="utf-8")
-            .replace("organisation: Greater Manchester Police", f"organisation: {ORGANISATION}")
-            .replace("http://www.bbc.com/news/uk-england-manchester-11549069", SOURCE_URL))
+ORDINARY = (
+    (FIXTURE / "case_studies" / "gmp-tweets.yml")
+    .read_text(encoding="utf-8")
+    .replace("organisation: Greater Manchester Police", f"organisation: {ORGANISATION}")
+    .replace("http://www.bbc.com/news/uk-england-manchester-11549069", SOURCE_URL)
+)
 ENV = {"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin", "PYTHONDONTWRITEBYTECODE": "1"}
 COPY_IGNORE = shutil.ignore_patterns(".venv", "site", ".git", "__pycache__", ".pytest_cache", "tests")
-VALIDATE = ("import json, resource, sys, time; "
-            "from casebook.repository import load_casebook; start = time.perf_counter(); "
-            "result = load_casebook(sys.argv[1]); seconds = time.perf_counter() - start; "
-            "output = ''.join(p.text() + '\\n' for p in result.problems); "
-            "print(json.dumps({'seconds': seconds, 'rss_kb': resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, "
-            "'problems': len(result.problems), 'output_bytes': len(output.encode()), "
-            "'valid': result.casebook is not None}))")
-BUILD = ("import json, resource, sys, time; from mkdocs.__main__ import cli; "
-         "sys.argv = ['mkdocs', 'build', '-q', '--strict', '-d', sys.argv[1]]; start = time.perf_counter()\n"
-         "try:\n    cli()\nexcept SystemExit as e:\n    code = e.code\nelse:\n    code = 0\n"
-         "print(json.dumps({'seconds': time.perf_counter() - start, 'code': code, "
-         "'rss_kb': resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}), file=sys.stderr)")
+VALIDATE = (
+    "import json, resource, sys, time; "
+    "from casebook.repository import load_casebook; start = time.perf_counter(); "
+    "result = load_casebook(sys.argv[1]); seconds = time.perf_counter() - start; "
+    "output = ''.join(p.text() + '\\n' for p in result.problems); "
+    "print(json.dumps({'seconds': seconds, 'rss_kb': resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, "
+    "'problems': len(result.problems), 'output_bytes': len(output.encode()), "
+    "'valid': result.casebook is not None}))"
+)
+BUILD = (
+    "import json, resource, sys, time; from mkdocs.__main__ import cli; "
+    "sys.argv = ['mkdocs', 'build', '-q', '--strict', '-d', sys.argv[1]]; start = time.perf_counter()\n"
+    "try:\n    cli()\nexcept SystemExit as e:\n    code = e.code\nelse:\n    code = 0\n"
+    "print(json.dumps({'seconds': time.perf_counter() - start, 'code': code, "
+    "'rss_kb': resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}), file=sys.stderr)"
+)
 
 
 def _case(field: str, text: str) -> str:
@@ -55,8 +62,11 @@ def _case(field: str, text: str) -> str:
 def _kit(answer: str, count: int) -> str:
     """A kit whose objections all carry `answer`: the most Markdown one file can hold."""
     head = (FIXTURE / "kits" / "executives.yml").read_text(encoding="utf-8").split("objections:")[0]
-    items = "".join(f"  - objection: Objection {i}\n    answer: |\n" +
-                    "".join("      " + line + "\n" for line in answer.split("\n")) for i in range(count))
+    items = "".join(
+        f"  - objection: Objection {i}\n    answer: |\n"
+        + "".join("      " + line + "\n" for line in answer.split("\n"))
+        for i in range(count)
+    )
     return head + "objections:\n" + items + "asks:\n  - Sponsor a pilot.\n"
 
 
@@ -65,8 +75,9 @@ def _titled(titles: list[str], organisation: str = ORGANISATION) -> dict[str, st
     only the title comparison can group them."""
     files = {}
     for number, title in enumerate(titles):
-        text = ORDINARY.replace("title: Greater Manchester Police tweets every incident for 24 hours",
-                                f"title: {json.dumps(title)}")
+        text = ORDINARY.replace(
+            "title: Greater Manchester Police tweets every incident for 24 hours", f"title: {json.dumps(title)}"
+        )
         text = text.replace(f"organisation: {ORGANISATION}", f"organisation: {organisation}")
         text = text.replace(SOURCE_URL, f"https://example.org/{number}")
         files[f"case_studies/t{number:05}.yml"] = text
@@ -98,11 +109,16 @@ PREFIX = "Greater Manchester Police tweets every incident for 24 hours and answe
 def _duplicate_inputs() -> dict[str, dict[str, str]]:
     groups = {}
     for group in range(5):
-        groups.update({f"case_studies/g{group}-{k.rsplit('/', 1)[1]}": v for k, v in _titled(
-            _anagrams(TITLE, 200, group), organisation=f"Council {group}").items()})
+        groups.update(
+            {
+                f"case_studies/g{group}-{k.rsplit('/', 1)[1]}": v
+                for k, v in _titled(_anagrams(TITLE, 200, group), organisation=f"Council {group}").items()
+            }
+        )
     return {
         "100 ordinary titles, one organisation and year": _titled(
-            [f"Council number {i} answers {i * 7} questions about bins and gritting" for i in range(100)]),
+            [f"Council number {i} answers {i * 7} questions about bins and gritting" for i in range(100)]
+        ),
         "100 anagram titles, one organisation and year": _titled(_anagrams(TITLE, 100, 1)),
         "200 anagram titles, one organisation and year (6.1 s before)": _titled(_anagrams(TITLE, 200, 1)),
         "1,000 anagram titles in five groups (28.2 s before)": groups,
@@ -125,31 +141,44 @@ def inputs() -> dict[str, dict[str, str]]:
         "setext headings, 92 kB": {"case_studies/x.yml": _case("challenge", "a\n=\n" * 11_500)},
         "'- ' list markers on one line, 95 kB": {"case_studies/x.yml": _case("challenge", "- " * 47_000 + "a")},
         "flow nesting '[[[...]]]', 98 kB": {"case_studies/x.yml": ORDINARY + "extra: " + "[" * 49_000 + "]" * 49_000},
-        "100 kB of escaped control characters": {"case_studies/x.yml": ORDINARY + 'extra: "' + "\\x01" * 24_000 + '"\n'},
+        "100 kB of escaped control characters": {
+            "case_studies/x.yml": ORDINARY + 'extra: "' + "\\x01" * 24_000 + '"\n'
+        },
         "one 95 kB key": {"case_studies/x.yml": ORDINARY + "k" * 95_000 + ": 1\n"},
         "9,000 unknown keys": {"case_studies/x.yml": ORDINARY + "".join(f"key{i}: 1\n" for i in range(9_000))},
-        "9,000 references to no case": {"kits/x.yml": _kit("Fine.", 1).replace(
-            "asks:", "    cases: [" + ", ".join(f"c{i}" for i in range(9_000)) + "]\nasks:")},
-        "2,000 outcomes missing their measure": {"case_studies/x.yml": ORDINARY.replace(
-            "outcomes:\n", "outcomes:\n" + "  - value: '1'\n    source: 1\n" * 2_000)},
-        "24,000 aliases (an 11.4 MB print before)": {"case_studies/x.yml": ORDINARY + "anchor: &a 1\naliases: ["
-                                                     + "*a," * 24_000 + "]\n"},
+        "9,000 references to no case": {
+            "kits/x.yml": _kit("Fine.", 1).replace(
+                "asks:", "    cases: [" + ", ".join(f"c{i}" for i in range(9_000)) + "]\nasks:"
+            )
+        },
+        "2,000 outcomes missing their measure": {
+            "case_studies/x.yml": ORDINARY.replace(
+                "outcomes:\n", "outcomes:\n" + "  - value: '1'\n    source: 1\n" * 2_000
+            )
+        },
+        "24,000 aliases (an 11.4 MB print before)": {
+            "case_studies/x.yml": ORDINARY + "anchor: &a 1\naliases: [" + "*a," * 24_000 + "]\n"
+        },
         "19,000 duplicate keys": {"case_studies/x.yml": ORDINARY + "t: 1\n" * 19_000},
-        "6,500 keys holding a control character": {"case_studies/x.yml": ORDINARY + "".join(
-            f'"k\\x01{i}": 1\n' for i in range(6_500))},
-        "an unquoted integer of 5,000 digits (a traceback before)": {"case_studies/x.yml": ORDINARY.replace(
-            "year: 2010", "year: " + "1" * 5_000)},
+        "6,500 keys holding a control character": {
+            "case_studies/x.yml": ORDINARY + "".join(f'"k\\x01{i}": 1\n' for i in range(6_500))
+        },
+        "an unquoted integer of 5,000 digits (a traceback before)": {
+            "case_studies/x.yml": ORDINARY.replace("year: 2010", "year: " + "1" * 5_000)
+        },
         "kit: 24 answers of the worst valid Markdown (valid)": {"kits/heavy.yml": _kit(WORST_VALID_MARKDOWN, 24)},
         "1,000 copies of one case (duplicate check)": {f"case_studies/copy-{i}.yml": ORDINARY for i in range(1_000)},
-        "5,000 copies of one case (duplicate check; 13 min and 5.3 GB before)":
-            {f"case_studies/copy-{i}.yml": ORDINARY for i in range(5_000)},
+        "5,000 copies of one case (duplicate check; 13 min and 5.3 GB before)": {
+            f"case_studies/copy-{i}.yml": ORDINARY for i in range(5_000)
+        },
         **_duplicate_inputs(),
     }
 
 
 def _child(code: str, *args: str, cwd: Path) -> dict:
-    done = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, cwd=cwd, env=ENV,
-                          timeout=1800)
+    done = subprocess.run(
+        [sys.executable, "-c", code, *args], capture_output=True, text=True, cwd=cwd, env=ENV, timeout=1800
+    )
     lines = (done.stdout + done.stderr).strip().splitlines()
     return json.loads(lines[-1])
 
@@ -185,53 +214,76 @@ def measure(runs: int = 3, only: tuple[str, ...] = ()) -> list[dict]:
             for _ in range(runs):  # interleaved with the ordinary file, so drift hits both
                 ours.append(_validate(files, workdir))
                 ordinary.append(_validate(base, workdir))
-            row = {"name": name, "bytes": max(len(t.encode()) for t in files.values()), "files": len(files),
-                   "valid": ours[0]["valid"], "problems": ours[0]["problems"],
-                   "seconds": statistics.median(r["seconds"] for r in ours),
-                   "ratio": statistics.median(o["seconds"] / b["seconds"] for o, b in zip(ours, ordinary, strict=True)),
-                   "rss_mb": max(r["rss_kb"] for r in ours) / 1024,
-                   "output_kb": ours[0]["output_bytes"] / 1024, "base_output_kb": ordinary[0]["output_bytes"] / 1024,
-                   "rss_ratio": max(r["rss_kb"] for r in ours) / max(b["rss_kb"] for b in ordinary)}
+            row = {
+                "name": name,
+                "bytes": max(len(t.encode()) for t in files.values()),
+                "files": len(files),
+                "valid": ours[0]["valid"],
+                "problems": ours[0]["problems"],
+                "seconds": statistics.median(r["seconds"] for r in ours),
+                "ratio": statistics.median(o["seconds"] / b["seconds"] for o, b in zip(ours, ordinary, strict=True)),
+                "rss_mb": max(r["rss_kb"] for r in ours) / 1024,
+                "output_kb": ours[0]["output_bytes"] / 1024,
+                "base_output_kb": ordinary[0]["output_bytes"] / 1024,
+                "rss_ratio": max(r["rss_kb"] for r in ours) / max(b["rss_kb"] for b in ordinary),
+            }
             if row["valid"] and len(files) == 1:  # building thousands of pages is bench.py's own section
                 built, plain = [], []
                 for _ in range(runs):
                     built.append(_build(files, workdir))
                     plain.append(_build(base, workdir))
-                row.update(build_seconds=statistics.median(b["seconds"] for b in built),
-                           build_ratio=statistics.median(b["seconds"] / p["seconds"] for b, p in zip(built, plain, strict=True)),
-                           build_rss_ratio=max(b["rss_kb"] for b in built) / max(p["rss_kb"] for p in plain))
+                row.update(
+                    build_seconds=statistics.median(b["seconds"] for b in built),
+                    build_ratio=statistics.median(
+                        b["seconds"] / p["seconds"] for b, p in zip(built, plain, strict=True)
+                    ),
+                    build_rss_ratio=max(b["rss_kb"] for b in built) / max(p["rss_kb"] for p in plain),
+                )
             rows.append(row)
             print(f"measured: {name}", file=sys.stderr, flush=True)
     return rows
 
 
 def report(rows: list[dict]) -> str:
-    lines = ["## Hostile inputs: one file against an ordinary one",
-             "",
-             "| input | largest file (bytes) | valid | problems | output (kB) | validate (s) | time ratio | "
-             "peak memory (MB) | memory ratio | build (s), ratio, memory ratio |",
-             "|---|---:|---|---:|---:|---:|---:|---:|---:|---|"]
+    lines = [
+        "## Hostile inputs: one file against an ordinary one",
+        "",
+        "| input | largest file (bytes) | valid | problems | output (kB) | validate (s) | time ratio | "
+        "peak memory (MB) | memory ratio | build (s), ratio, memory ratio |",
+        "|---|---:|---|---:|---:|---:|---:|---:|---:|---|",
+    ]
     for r in rows:
-        build = (f"{r['build_seconds']:.1f}, {r['build_ratio']:.2f}×, {r['build_rss_ratio']:.2f}×"
-                 if "build_seconds" in r else "not built: refused" if not r["valid"] else "not built: many files")
-        lines.append(f"| {r['name']} | {r['bytes']:,} | {'yes' if r['valid'] else 'no'} | {r['problems']:,} | "
-                     f"{r['output_kb']:.1f} | {r['seconds']:.3f} | {r['ratio']:.1f}× | {r['rss_mb']:.0f} | "
-                     f"{r['rss_ratio']:.2f}× | {build} |")
+        build = (
+            f"{r['build_seconds']:.1f}, {r['build_ratio']:.2f}×, {r['build_rss_ratio']:.2f}×"
+            if "build_seconds" in r
+            else "not built: refused"
+            if not r["valid"]
+            else "not built: many files"
+        )
+        lines.append(
+            f"| {r['name']} | {r['bytes']:,} | {'yes' if r['valid'] else 'no'} | {r['problems']:,} | "
+            f"{r['output_kb']:.1f} | {r['seconds']:.3f} | {r['ratio']:.1f}× | {r['rss_mb']:.0f} | "
+            f"{r['rss_ratio']:.2f}× | {build} |"
+        )
     copies = {r["files"]: r for r in rows if "copies of one case" in r["name"]}
     if 1000 in copies and 5000 in copies:
         exponent = math.log(copies[5000]["seconds"] / copies[1000]["seconds"]) / math.log(5)
-        lines.append(f"\nValidation time of 1,000 to 5,000 copies of one case grows as N^{exponent:.2f} "
-                     f"({copies[1000]['seconds']:.1f} s to {copies[5000]['seconds']:.1f} s).")
+        lines.append(
+            f"\nValidation time of 1,000 to 5,000 copies of one case grows as N^{exponent:.2f} "
+            f"({copies[1000]['seconds']:.1f} s to {copies[5000]['seconds']:.1f} s)."
+        )
     single = [r for r in rows if r["files"] == 1]
     if not single:
         return "\n".join(lines)
     worst = max(single, key=lambda r: r["ratio"])
     loudest = max(single, key=lambda r: r["output_kb"])
-    lines.append(f"\nWorst single file for validation time: {worst['name']}, {worst['ratio']:.1f}× the ordinary "
-                 f"file ({worst['seconds']:.2f} s); largest peak memory: "
-                 f"{max(r['rss_ratio'] for r in single):.2f}× the ordinary file's; largest output: "
-                 f"{loudest['name']}, {loudest['output_kb']:.1f} kB ({loudest['problems']:,} lines) against "
-                 f"{loudest['base_output_kb']:.1f} kB for the ordinary file.")
+    lines.append(
+        f"\nWorst single file for validation time: {worst['name']}, {worst['ratio']:.1f}× the ordinary "
+        f"file ({worst['seconds']:.2f} s); largest peak memory: "
+        f"{max(r['rss_ratio'] for r in single):.2f}× the ordinary file's; largest output: "
+        f"{loudest['name']}, {loudest['output_kb']:.1f} kB ({loudest['problems']:,} lines) against "
+        f"{loudest['base_output_kb']:.1f} kB for the ordinary file."
+    )
     return "\n".join(lines)
 
 

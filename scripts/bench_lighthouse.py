@@ -61,8 +61,7 @@ class _Gzip(http.server.SimpleHTTPRequestHandler):
         path = Path(self.translate_path(self.path))
         if path.is_dir() and urlparse(self.path).path.endswith("/"):
             path = path / "index.html"
-        if ("gzip" not in self.headers.get("Accept-Encoding", "") or path.suffix not in self.TEXT
-                or not path.is_file()):
+        if "gzip" not in self.headers.get("Accept-Encoding", "") or path.suffix not in self.TEXT or not path.is_file():
             return super().send_head()  # also the redirect of a folder to its trailing slash
         body = gzip.compress(path.read_bytes(), 6)
         self.send_response(200)
@@ -89,28 +88,48 @@ def pages(site: Path) -> list[tuple[str, str]]:
     api = site / "api"
     case = json.loads((api / "cases.json").read_text(encoding="utf-8"))[0]
     kit = json.loads((api / "kits.json").read_text(encoding="utf-8"))[0]
-    return [("home", ""), (f"kit ({kit['id']})", f"kits/{kit['id']}/"),
-            (f"case ({case['id']})", f"cases/{case['id']}/"),
-            ("explorer", "cases/"), ("statements", "benefits/"),
-            (f"briefing ({kit['id']})", f"kits/{kit['id']}/briefing/")]
+    return [
+        ("home", ""),
+        (f"kit ({kit['id']})", f"kits/{kit['id']}/"),
+        (f"case ({case['id']})", f"cases/{case['id']}/"),
+        ("explorer", "cases/"),
+        ("statements", "benefits/"),
+        (f"briefing ({kit['id']})", f"kits/{kit['id']}/briefing/"),
+    ]
 
 
 def score(url: str, out: Path) -> dict:
     """One Lighthouse run of `url`: its category scores (0-100) or the error it reported."""
     env = {**os.environ, "CHROME_PATH": CHROMIUM}
-    subprocess.run([node(), str(CLI), url, "--only-categories=performance,accessibility",
-                    "--output=json", f"--output-path={out}", "--quiet", f"--chrome-path={CHROMIUM}",
-                    f"--chrome-flags={FLAGS}"], env=env, check=False, timeout=300)
+    subprocess.run(
+        [
+            node(),
+            str(CLI),
+            url,
+            "--only-categories=performance,accessibility",
+            "--output=json",
+            f"--output-path={out}",
+            "--quiet",
+            f"--chrome-path={CHROMIUM}",
+            f"--chrome-flags={FLAGS}",
+        ],
+        env=env,
+        check=False,
+        timeout=300,
+    )
     if not out.exists():
         return {"error": "Lighthouse wrote no report"}
     report = json.loads(out.read_text(encoding="utf-8"))
     if report.get("runtimeError"):
         return {"error": report["runtimeError"]["code"], "version": report["lighthouseVersion"]}
     cats = report["categories"]
-    return {"performance": round(cats["performance"]["score"] * 100),
-            "accessibility": round(cats["accessibility"]["score"] * 100),
-            "version": report["lighthouseVersion"], "chrome": report["environment"]["hostUserAgent"],
-            "benchmark": report["environment"].get("benchmarkIndex")}
+    return {
+        "performance": round(cats["performance"]["score"] * 100),
+        "accessibility": round(cats["accessibility"]["score"] * 100),
+        "version": report["lighthouseVersion"],
+        "chrome": report["environment"]["hostUserAgent"],
+        "benchmark": report["environment"].get("benchmarkIndex"),
+    }
 
 
 def median_row(name: str, path: str, runs: list[dict]) -> dict:
@@ -119,21 +138,31 @@ def median_row(name: str, path: str, runs: list[dict]) -> dict:
     if not good:
         return {"page": name, "path": "/" + path, **runs[0]}
     perf = [r["performance"] for r in good]
-    return {"page": name, "path": "/" + path, **good[0], "performance": round(statistics.median(perf)),
-            "runs": perf, "accessibility": round(statistics.median(r["accessibility"] for r in good)),
-            "benchmarks": [r["benchmark"] for r in good if r.get("benchmark")]}
+    return {
+        "page": name,
+        "path": "/" + path,
+        **good[0],
+        "performance": round(statistics.median(perf)),
+        "runs": perf,
+        "accessibility": round(statistics.median(r["accessibility"] for r in good)),
+        "benchmarks": [r["benchmark"] for r in good if r.get("benchmark")],
+    }
 
 
-def measure(site: Path | None = None, runs: int = 3, only: list[str] | None = None,
-            keep: Path | None = None) -> list[dict]:
+def measure(
+    site: Path | None = None, runs: int = 3, only: list[str] | None = None, keep: Path | None = None
+) -> list[dict]:
     """Build the site (unless given), score each page `runs` times (interleaved), keep medians."""
     if not CLI.exists():
         sys.exit(f"{CLI} is missing: run `make lighthouse` (npm ci in scripts/lighthouse/)")
     with tempfile.TemporaryDirectory(prefix="casebook-lh-") as tmp:
         if site is None:
             site = Path(tmp) / "site"
-            subprocess.run([sys.executable, str(ROOT / "scripts" / "build_site.py"), "--quiet",
-                            "--site-dir", str(site)], check=True, cwd=ROOT)
+            subprocess.run(
+                [sys.executable, str(ROOT / "scripts" / "build_site.py"), "--quiet", "--site-dir", str(site)],
+                check=True,
+                cwd=ROOT,
+            )
         chosen = [(n, p) for n, p in pages(site) if not only or n.split(" ")[0] in only]
         results: dict[str, list[dict]] = {n: [] for n, _ in chosen}
         with serve(site) as base:
@@ -161,10 +190,14 @@ def report(rows: list[dict], load_before: str = "") -> str:
     indexes = [b for r in rows for b in r.get("benchmarks", [])]
     if indexes:  # Lighthouse's own measure of CPU speed during each run; lower means a busier CPU
         loads += f"; Lighthouse benchmarkIndex {min(indexes):.0f} to {max(indexes):.0f}"
-    lines = [f"Lighthouse {version} on Node {node_version}, {date.today().isoformat()}, {platform.machine()}, "
-             f"{os.cpu_count()} cores ({loads}), Debian's Chromium {chrome}; mobile, simulated throttling, "
-             f"median of {runs} run(s) per page.", "",
-             "| page | path | performance | runs | accessibility |", "|---|---|---:|---|---:|"]
+    lines = [
+        f"Lighthouse {version} on Node {node_version}, {date.today().isoformat()}, {platform.machine()}, "
+        f"{os.cpu_count()} cores ({loads}), Debian's Chromium {chrome}; mobile, simulated throttling, "
+        f"median of {runs} run(s) per page.",
+        "",
+        "| page | path | performance | runs | accessibility |",
+        "|---|---|---:|---|---:|",
+    ]
     for r in rows:
         if "error" in r:
             lines.append(f"| {r['page']} | `{r['path']}` | not measured: {r['error']} | | |")

@@ -53,6 +53,7 @@ PROBE = """
 def build_site(count: int, workdir: Path) -> Path:
     """The synthetic project of bench.py, built once; returns its site directory."""
     import bench
+
     project = bench.make_project(workdir, count)
     seconds = bench.build(project)[0]  # wall seconds; bench.build also gives peak memory and CPU
     print(f"built {count:,} cases in {seconds:.0f} s", file=sys.stderr, flush=True)
@@ -63,12 +64,18 @@ def settle(page, done: str, quiet_ms: int = 400, timeout_s: float = 60) -> None:
     """Wait until `done` holds and the results list has not changed for `quiet_ms`."""
     deadline = time.monotonic() + timeout_s
     while True:
-        state = page.evaluate(f"[Boolean({done}), window.__probe.changed === null ? null : performance.now() - window.__probe.changed]")
+        state = page.evaluate(
+            f"[Boolean({done}), window.__probe.changed === null ? null : performance.now() - window.__probe.changed]"
+        )
         if state[0] and state[1] is not None and state[1] >= quiet_ms:
             return
         if time.monotonic() > deadline:
-            where = page.evaluate("[window.cbExplorer && window.cbExplorer.searching, window.cbSearch && window.cbSearch.query, (document.getElementById('cb-q') || {}).value]")
-            raise SystemExit(f"page never settled: {done}; quiet for {state[1]} ms; explorer searching, last query, box: {where}")
+            where = page.evaluate(
+                "[window.cbExplorer && window.cbExplorer.searching, window.cbSearch && window.cbSearch.query, (document.getElementById('cb-q') || {}).value]"
+            )
+            raise SystemExit(
+                f"page never settled: {done}; quiet for {state[1]} ms; explorer searching, last query, box: {where}"
+            )
         page.wait_for_timeout(50)
 
 
@@ -91,6 +98,7 @@ def settle_empty(page) -> None:
 
 def header_runs(page, base: str, case_url: str, words: list[str]) -> list[dict]:
     import bench
+
     seen = bench._recorder(page)  # gzip bytes of every response, as bench.py counts them
     page.goto(base + case_url)
     page.wait_for_load_state("networkidle")
@@ -99,8 +107,10 @@ def header_runs(page, base: str, case_url: str, words: list[str]) -> list[dict]:
     for word in words:
         before = len(seen)
         # The rendered query is the word typed, and it says how many match.
-        done = (f"window.cbSearch.lastMs !== null && /match/.test(document.querySelector('.md-search .cb-search__status').textContent)"
-                f" && (window.cbSearch.query === undefined || window.cbSearch.query === {word!r})")
+        done = (
+            f"window.cbSearch.lastMs !== null && /match/.test(document.querySelector('.md-search .cb-search__status').textContent)"
+            f" && (window.cbSearch.query === undefined || window.cbSearch.query === {word!r})"
+        )
         runs.append(type_word(page, HEADER, word, done, "window.cbSearch.lastMs"))
         page.wait_for_load_state("networkidle")
         runs[-1]["kb"] = sum(size for _, size in seen[before:]) / 1000
@@ -114,12 +124,21 @@ def explorer_runs(page, base: str, words: list[str]) -> list[dict]:
     runs = []
     for word in words:
         done = f"window.cbExplorer.ready && !window.cbExplorer.searching && document.getElementById('cb-q').value === {word!r}"
-        runs.append(type_word(page, "#cb-q", word, done, "window.cbExplorer.lastSearchMs === undefined ? null : window.cbExplorer.lastSearchMs"))
+        runs.append(
+            type_word(
+                page,
+                "#cb-q",
+                word,
+                done,
+                "window.cbExplorer.lastSearchMs === undefined ? null : window.cbExplorer.lastSearchMs",
+            )
+        )
     return runs
 
 
 def measure(site: Path, case_url: str, words: list[str], runs: int) -> dict:
     from playwright.sync_api import sync_playwright
+
     header, explorer = [], []
     with serve(site) as base, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
@@ -129,8 +148,17 @@ def measure(site: Path, case_url: str, words: list[str], runs: int) -> dict:
                 context.add_init_script(PROBE)
                 page = context.new_page()
                 page.on("pageerror", lambda error: print(f"page error: {error}", file=sys.stderr, flush=True))
-                page.on("console", lambda m: print(f"console {m.type}: {m.text}", file=sys.stderr, flush=True) if m.type in ("error", "warning") else None)
-                out.append(header_runs(page, base, case_url, words) if kind == "header" else explorer_runs(page, base, words))
+                page.on(
+                    "console",
+                    lambda m: (
+                        print(f"console {m.type}: {m.text}", file=sys.stderr, flush=True)
+                        if m.type in ("error", "warning")
+                        else None
+                    ),
+                )
+                out.append(
+                    header_runs(page, base, case_url, words) if kind == "header" else explorer_runs(page, base, words)
+                )
                 context.close()
         browser.close()
     return {"header": header, "explorer": explorer}
@@ -142,16 +170,21 @@ def summary(runs: list[list[dict]]) -> dict:
     cold = [run[0] for run in runs]
     warm = [row for run in runs for row in run[1:]]
     med = lambda xs: statistics.median(xs) if xs else None  # noqa: E731
-    return {"cold_page": med(pick(cold, "page_ms")), "cold_probe": med(pick(cold, "probe_ms")),
-            "cold_kb": med([r["kb"] for r in cold if "kb" in r]),
-            "warm_page": med(pick(warm, "page_ms")), "warm_probe": med(pick(warm, "probe_ms")),
-            "warm_max_probe": max(pick(warm, "probe_ms"), default=None)}
+    return {
+        "cold_page": med(pick(cold, "page_ms")),
+        "cold_probe": med(pick(cold, "probe_ms")),
+        "cold_kb": med([r["kb"] for r in cold if "kb" in r]),
+        "warm_page": med(pick(warm, "page_ms")),
+        "warm_probe": med(pick(warm, "probe_ms")),
+        "warm_max_probe": max(pick(warm, "probe_ms"), default=None),
+    }
 
 
 def first_results(site: Path, queries) -> dict[str, str | None]:
     """Each query typed into the header box of `site` -> the url of its first result (or None)."""
     import json
     from playwright.sync_api import sync_playwright
+
     found = {}
     with serve(site) as base, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
@@ -164,13 +197,16 @@ def first_results(site: Path, queries) -> dict[str, str | None]:
             page.locator(HEADER).fill(query)
             settle(page, f"window.cbSearch.query === {json.dumps(query)} && window.cbSearch.results !== null")
             first = page.locator(".md-search .cb-hit a").first
-            found[query] = page.evaluate("a => new URL(a.href).pathname", first.element_handle()) if first.count() else None
+            found[query] = (
+                page.evaluate("a => new URL(a.href).pathname", first.element_handle()) if first.count() else None
+            )
         browser.close()
     return found
 
 
 def report_relevance(site: Path) -> int:
     from relevance import QUERIES, REAL_FIRST
+
     found = first_results(site, QUERIES)
     print("| query | first result | right? |\n|---|---|---|")
     judged = [q for q in QUERIES if q in REAL_FIRST]
@@ -192,26 +228,40 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=3, help="fresh browser contexts per size (default 3)")
     parser.add_argument("--site", type=Path, help="measure this built synthetic site instead of building")
     parser.add_argument("--verbose", action="store_true", help="print every word's figures")
-    parser.add_argument("--relevance", type=Path, metavar="SITE", help="run the relevance queries over this built real site")
+    parser.add_argument(
+        "--relevance", type=Path, metavar="SITE", help="run the relevance queries over this built real site"
+    )
     args = parser.parse_args(argv)
     if args.relevance:
         return report_relevance(args.relevance)
     print(f"# uptime: {subprocess.run(['uptime'], capture_output=True, text=True).stdout.strip()}", flush=True)
-    print("| cases | box | cold first word, page / harness (ms) | later words, median page / harness (ms) | later words, worst (harness, ms) | first search, gzip (kB) |")
+    print(
+        "| cases | box | cold first word, page / harness (ms) | later words, median page / harness (ms) | later words, worst (harness, ms) | first search, gzip (kB) |"
+    )
     print("|---:|---|---:|---:|---:|---:|")
-    for count in ([None] if args.site else args.sizes):
+    for count in [None] if args.site else args.sizes:
         with tempfile.TemporaryDirectory(prefix="casebook-bench-search-") as tmp:
             site = args.site or build_site(count, Path(tmp))
             cases = sorted(p.name for p in (site / "cases").iterdir() if p.name.startswith("synthetic-"))
             figures = measure(site, f"cases/{cases[len(cases) // 2]}/", WORDS, args.runs)
             for box in ("header", "explorer"):
                 s = summary(figures[box])
-                print(f"| {len(cases):,} | {box} | {fmt(s['cold_page'])} / {fmt(s['cold_probe'])} | "
-                      f"{fmt(s['warm_page'])} / {fmt(s['warm_probe'])} | {fmt(s['warm_max_probe'])} | {fmt(s['cold_kb'])} |", flush=True)
+                print(
+                    f"| {len(cases):,} | {box} | {fmt(s['cold_page'])} / {fmt(s['cold_probe'])} | "
+                    f"{fmt(s['warm_page'])} / {fmt(s['warm_probe'])} | {fmt(s['warm_max_probe'])} | {fmt(s['cold_kb'])} |",
+                    flush=True,
+                )
                 if args.verbose:
                     for run in figures[box]:
-                        print("    " + "; ".join(f"{r['word']}: {fmt(r['page_ms'])}/{fmt(r['probe_ms'])}"
-                                                 + (f" {r['timing']}" if r['timing'] else "") for r in run), flush=True)
+                        print(
+                            "    "
+                            + "; ".join(
+                                f"{r['word']}: {fmt(r['page_ms'])}/{fmt(r['probe_ms'])}"
+                                + (f" {r['timing']}" if r["timing"] else "")
+                                for r in run
+                            ),
+                            flush=True,
+                        )
     print(f"# uptime: {subprocess.run(['uptime'], capture_output=True, text=True).stdout.strip()}", flush=True)
     return 0
 

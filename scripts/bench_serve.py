@@ -54,8 +54,12 @@ def start_serve(project: Path, port: int, env: dict, log) -> subprocess.Popen:
     """`mkdocs serve` the way `make serve` runs it (the site's address from CASEBOOK_SITE_URL)."""
     return subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
-        cwd=project, stdout=log, stderr=subprocess.STDOUT, text=True,
-        env={**env, "CASEBOOK_SITE_URL": f"http://127.0.0.1:{port}/"})
+        cwd=project,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        text=True,
+        env={**env, "CASEBOOK_SITE_URL": f"http://127.0.0.1:{port}/"},
+    )
 
 
 def cpu_seconds(pid: int) -> float:
@@ -104,19 +108,26 @@ def measure(project: Path, count: int, edits: int, build) -> list[dict]:
     """Reload after one edit with serve's page cache and without it (CASEBOOK_SERVE_CACHE=off),
     each against full builds of the same project in the same run. `build(directory)` is
     bench.build (wall seconds, peak memory, CPU seconds) of one `mkdocs build`."""
-    env = {"NO_MKDOCS_2_WARNING": "1", "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
-           "PYTHONDONTWRITEBYTECODE": "1"}
+    env = {"NO_MKDOCS_2_WARNING": "1", "PATH": os.environ.get("PATH", "/usr/bin:/bin"), "PYTHONDONTWRITEBYTECODE": "1"}
     case_id = f"synthetic-{count // 2:05d}"
     rows = []
     for mode in ("off", "on"):
         reloads, builds, cpu = reload_times(project, case_id, edits, {**env, CACHE_SWITCH: mode}, build)
         walls, cpus = [b[0] for b in builds], [b[2] for b in builds]
-        rows.append({"n": count, "cache": mode, "reloads": reloads, "reload": statistics.median(reloads),
-                     "build": statistics.median(walls), "cpu": statistics.median(cpu),
-                     "build_cpu": statistics.median(cpus),
-                     "ratio": statistics.median(r / b for r, b in zip(reloads, walls, strict=True)),
-                     "cpu_ratio": statistics.median(r / b for r, b in zip(cpu, cpus, strict=True)),
-                     "load": _load()})
+        rows.append(
+            {
+                "n": count,
+                "cache": mode,
+                "reloads": reloads,
+                "reload": statistics.median(reloads),
+                "build": statistics.median(walls),
+                "cpu": statistics.median(cpu),
+                "build_cpu": statistics.median(cpus),
+                "ratio": statistics.median(r / b for r, b in zip(reloads, walls, strict=True)),
+                "cpu_ratio": statistics.median(r / b for r, b in zip(cpu, cpus, strict=True)),
+                "load": _load(),
+            }
+        )
     return rows
 
 
@@ -128,10 +139,14 @@ def _load() -> str:
 
 
 def report(rows: list[dict]) -> str:
-    lines = ["| cases | serve's page cache | reload after editing one case, median (s) | each reload (s) | full build, median (s) | reload / build, wall (median of pairs) | reload CPU / build CPU (s) | CPU ratio | load average after (1/5/15 min) |",
-             "|---:|---|---:|---|---:|---:|---:|---:|---|"]
+    lines = [
+        "| cases | serve's page cache | reload after editing one case, median (s) | each reload (s) | full build, median (s) | reload / build, wall (median of pairs) | reload CPU / build CPU (s) | CPU ratio | load average after (1/5/15 min) |",
+        "|---:|---|---:|---|---:|---:|---:|---:|---|",
+    ]
     for r in rows:
         each = ", ".join(f"{t:.2f}" for t in r["reloads"])
-        lines.append(f"| {r['n']:,} | {r['cache']} | {r['reload']:.2f} | {each} | {r['build']:.2f} | "
-                     f"{r['ratio']:.2f} | {r['cpu']:.2f} / {r['build_cpu']:.2f} | {r['cpu_ratio']:.2f} | {r['load']} |")
+        lines.append(
+            f"| {r['n']:,} | {r['cache']} | {r['reload']:.2f} | {each} | {r['build']:.2f} | "
+            f"{r['ratio']:.2f} | {r['cpu']:.2f} / {r['build_cpu']:.2f} | {r['cpu_ratio']:.2f} | {r['load']} |"
+        )
     return "\n".join(lines)

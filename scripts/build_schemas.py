@@ -41,8 +41,10 @@ def main(argv: list[str] | None = None) -> int:
 
 def wanted(root: Path) -> dict[str, str]:
     """Every generated file's path (from `root`) and the text it should have."""
-    files = {f"schema/{SCHEMA_FILES[kind]}": json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
-             for kind, schema in schemas(current_vocabulary(root)).items()}
+    files = {
+        f"schema/{SCHEMA_FILES[kind]}": json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
+        for kind, schema in schemas(current_vocabulary(root)).items()
+    }
     for name, generate in GENERATED.items():
         path = root / name
         if path.exists():  # a copy of the repository without editor settings needs none

@@ -29,8 +29,9 @@ ROOT = Path(__file__).resolve().parent.parent
 def commit_epoch(root: Path) -> str | None:
     """Unix time of the last commit, or None outside a git checkout."""
     try:
-        done = subprocess.run(["git", "-C", str(root), "log", "-1", "--format=%ct"], capture_output=True,
-                              text=True, timeout=30)
+        done = subprocess.run(
+            ["git", "-C", str(root), "log", "-1", "--format=%ct"], capture_output=True, text=True, timeout=30
+        )
     except (OSError, subprocess.TimeoutExpired):
         return None
     value = done.stdout.strip()
@@ -40,8 +41,9 @@ def commit_epoch(root: Path) -> str | None:
 def has_uncommitted_changes(root: Path) -> bool:
     """True when the work tree differs from the last commit (or git cannot tell)."""
     try:
-        done = subprocess.run(["git", "-C", str(root), "status", "--porcelain"], capture_output=True,
-                              text=True, timeout=30)
+        done = subprocess.run(
+            ["git", "-C", str(root), "status", "--porcelain"], capture_output=True, text=True, timeout=30
+        )
     except (OSError, subprocess.TimeoutExpired):
         return True
     return done.returncode != 0 or bool(done.stdout.strip())
@@ -75,8 +77,18 @@ def build(root: Path, site: Path, extra: list[str], *, today: str = "") -> int:
     site.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{site.name}-new-", dir=site.parent))
     os.chmod(staging, 0o755)  # mkdtemp's 0700 would hide the site from a web server
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(root / "mkdocs.yml"),
-               "--site-dir", str(staging), *extra]
+    command = [
+        sys.executable,
+        "-m",
+        "mkdocs",
+        "build",
+        "--strict",
+        "--config-file",
+        str(root / "mkdocs.yml"),
+        "--site-dir",
+        str(staging),
+        *extra,
+    ]
     env = build_environment(root)
     if today:  # the day the content is judged on, and the sitemap's date: reproducible on any day
         env["SOURCE_DATE_EPOCH"] = clock.epoch_of(clock.parse_day(today))
@@ -94,8 +106,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--root", type=Path, default=ROOT, help="repository root (default: this one)")
     parser.add_argument("--site-dir", type=Path, default=Path("site"), help="output folder (default: site)")
     parser.add_argument("--quiet", action="store_true", help="pass --quiet to mkdocs")
-    parser.add_argument("--today", metavar="YYYY-MM-DD", default="",
-                        help="build as on this day (sets SOURCE_DATE_EPOCH to its midnight, UTC)")
+    parser.add_argument(
+        "--today",
+        metavar="YYYY-MM-DD",
+        default="",
+        help="build as on this day (sets SOURCE_DATE_EPOCH to its midnight, UTC)",
+    )
     try:
         args = parser.parse_args(argv)
         if args.today:

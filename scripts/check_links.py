@@ -25,15 +25,23 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--concurrency", type=int, default=Options.concurrency, help="requests at once")
     parser.add_argument("--retries", type=int, default=Options.retries, help="retries per link")
     parser.add_argument("--timeout", type=int, default=Options.timeout, help="seconds per request")
-    parser.add_argument("--cache-dir", type=Path, default=ROOT / ".cache" / "lychee",
-                        help="keeps results for a day between runs (default: .cache/lychee)")
+    parser.add_argument(
+        "--cache-dir",
+        type=Path,
+        default=ROOT / ".cache" / "lychee",
+        help="keeps results for a day between runs (default: .cache/lychee)",
+    )
     parser.add_argument("--no-cache", action="store_true", help="check every link afresh")
     try:
         args = parser.parse_args(argv)
     except SystemExit as exit_:
         return 2 if exit_.code else 0
-    options = Options(concurrency=args.concurrency, retries=args.retries, timeout=args.timeout,
-                      cache_dir=None if args.no_cache else args.cache_dir)
+    options = Options(
+        concurrency=args.concurrency,
+        retries=args.retries,
+        timeout=args.timeout,
+        cache_dir=None if args.no_cache else args.cache_dir,
+    )
     try:
         links, problems = check_links(args.root.resolve(), options)
     except (FileNotFoundError, RuntimeError) as err:

@@ -30,17 +30,24 @@ def editor_settings(text: str) -> str:
 
 
 def pre_commit(text: str) -> str:
-    text = re.sub(r"(?m)^(        files: )\^\(.*\|\^taxonomy\\\.yml\$$",
-                  lambda match: match.group(1) + content_pattern(), text)
-    hooks = [(f"{kind.folder}/ against schema/{kind.schema_file}", f"^{kind.folder}/.*\\.yml$", kind.schema_file)
-             for kind in KINDS]
-    hooks.append((f"{TAXONOMY} against schema/{SCHEMA_FILES['taxonomy']}", f"^{re.escape(TAXONOMY)}$",
-                  SCHEMA_FILES["taxonomy"]))
+    text = re.sub(
+        r"(?m)^(        files: )\^\(.*\|\^taxonomy\\\.yml\$$", lambda match: match.group(1) + content_pattern(), text
+    )
+    hooks = [
+        (f"{kind.folder}/ against schema/{kind.schema_file}", f"^{kind.folder}/.*\\.yml$", kind.schema_file)
+        for kind in KINDS
+    ]
+    hooks.append(
+        (f"{TAXONOMY} against schema/{SCHEMA_FILES['taxonomy']}", f"^{re.escape(TAXONOMY)}$", SCHEMA_FILES["taxonomy"])
+    )
     block = "    hooks:\n" + "".join(
         f"      - id: check-jsonschema\n        name: {name}\n        files: {files}\n"
-        f"        args: [--schemafile, schema/{schema}]\n" for name, files, schema in hooks)
-    return _replace(text, r"    hooks:\n(      - id: check-jsonschema\n(        [^\n]*\n)+)+",
-                    block, ".pre-commit-config.yaml")
+        f"        args: [--schemafile, schema/{schema}]\n"
+        for name, files, schema in hooks
+    )
+    return _replace(
+        text, r"    hooks:\n(      - id: check-jsonschema\n(        [^\n]*\n)+)+", block, ".pre-commit-config.yaml"
+    )
 
 
 def mkdocs_watch(text: str) -> str:
@@ -56,5 +63,8 @@ def _replace(text: str, pattern: str, block: str, name: str) -> str:
     return new
 
 
-GENERATED = {".vscode/settings.json": editor_settings, ".pre-commit-config.yaml": pre_commit,
-             "mkdocs.yml": mkdocs_watch}
+GENERATED = {
+    ".vscode/settings.json": editor_settings,
+    ".pre-commit-config.yaml": pre_commit,
+    "mkdocs.yml": mkdocs_watch,
+}

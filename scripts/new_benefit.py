@@ -29,13 +29,22 @@ def ask(root: Path, **io) -> tuple[str, dict]:
     def checked(check):
         return lambda value: True if check(value) is None else check(value)
 
-    benefit_id = questionary.text("File name (the statement's id, e.g. web-visits-cost-less-than-calls):",
-                                  validate=checked(lambda v: scaffold.check_id(v, root, "benefit")), **io).unsafe_ask()
-    answers = {"statement": questionary.text("Statement, quotable on its own (20-200 characters):",
-                                             validate=checked(lambda v: scaffold.check_length(v, 20, 200)),
-                                             **io).unsafe_ask()}
-    for key, choices, message in (("audiences", vocab.audiences, "Who would it persuade? (space ticks)"),
-                                  ("topics", vocab.topics, "What is it about? (space ticks)")):
+    benefit_id = questionary.text(
+        "File name (the statement's id, e.g. web-visits-cost-less-than-calls):",
+        validate=checked(lambda v: scaffold.check_id(v, root, "benefit")),
+        **io,
+    ).unsafe_ask()
+    answers = {
+        "statement": questionary.text(
+            "Statement, quotable on its own (20-200 characters):",
+            validate=checked(lambda v: scaffold.check_length(v, 20, 200)),
+            **io,
+        ).unsafe_ask()
+    }
+    for key, choices, message in (
+        ("audiences", vocab.audiences, "Who would it persuade? (space ticks)"),
+        ("topics", vocab.topics, "What is it about? (space ticks)"),
+    ):
         picked = questionary.checkbox(message, choices=list(choices), **io).unsafe_ask()
         if picked:
             answers[key] = picked

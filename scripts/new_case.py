@@ -29,10 +29,13 @@ def case_template(root: Path, today: date, answers: dict | None = None) -> str:
 def check_flags(args, root: Path, today: date) -> tuple[dict, list[str]]:
     """The answers given as flags, and what is wrong with them."""
     vocab = current_vocabulary(root)
-    checks = {"title": lambda v: scaffold.check_length(v, 10, 120),
-              "organisation": lambda v: scaffold.check_length(v, 1, 200),
-              "sector": lambda v: scaffold.check_choice(v, vocab.sectors),
-              "country": scaffold.check_country, "year": lambda v: scaffold.check_year(v, today)}
+    checks = {
+        "title": lambda v: scaffold.check_length(v, 10, 120),
+        "organisation": lambda v: scaffold.check_length(v, 1, 200),
+        "sector": lambda v: scaffold.check_choice(v, vocab.sectors),
+        "country": scaffold.check_country,
+        "year": lambda v: scaffold.check_year(v, today),
+    }
     answers, errors = {}, []
     for name in FLAGS:
         value = getattr(args, name)
@@ -58,26 +61,32 @@ def ask(root: Path, today: date, **io) -> tuple[str, dict] | None:
         return questionary.text(message, validate=checked(check), **extra, **io).unsafe_ask()
 
     def choose(message, choices, check, **extra):
-        return questionary.autocomplete(message, choices=list(choices), validate=checked(check),
-                                        **extra, **io).unsafe_ask()
+        return questionary.autocomplete(
+            message, choices=list(choices), validate=checked(check), **extra, **io
+        ).unsafe_ask()
 
     def pick(message, choices):
         return questionary.checkbox(message, choices=list(choices), **io).unsafe_ask()
 
-    case_id = text("File name (the case's id, e.g. leeds-council-gritting):",
-                   lambda v: scaffold.check_id(v, root, "case"))
+    case_id = text(
+        "File name (the case's id, e.g. leeds-council-gritting):", lambda v: scaffold.check_id(v, root, "case")
+    )
     answers = {
-        "title": text("Title, what happened in a line (10-120 characters):",
-                      lambda v: scaffold.check_length(v, 10, 120)),
+        "title": text(
+            "Title, what happened in a line (10-120 characters):", lambda v: scaffold.check_length(v, 10, 120)
+        ),
         "organisation": text("Organisation, as they call themselves:", lambda v: scaffold.check_length(v, 1, 200)),
         "sector": choose("Sector (Tab lists them):", vocab.sectors, lambda v: scaffold.check_choice(v, vocab.sectors)),
-        "country": choose("Country, two-letter code (e.g. GB):", scaffold.COUNTRIES, scaffold.check_country,
-                          default="GB"),
+        "country": choose(
+            "Country, two-letter code (e.g. GB):", scaffold.COUNTRIES, scaffold.check_country, default="GB"
+        ),
         "year": int(text("Year the work happened:", lambda v: scaffold.check_year(v, today))),
     }
-    for key, choices, message in (("audiences", vocab.audiences, "Who would it persuade? (space ticks)"),
-                                  ("topics", vocab.topics, "What is it about? (space ticks)"),
-                                  ("channels", vocab.channels, "Which channels? (space ticks, optional)")):
+    for key, choices, message in (
+        ("audiences", vocab.audiences, "Who would it persuade? (space ticks)"),
+        ("topics", vocab.topics, "What is it about? (space ticks)"),
+        ("channels", vocab.channels, "Which channels? (space ticks, optional)"),
+    ):
         picked = pick(message, choices)
         if picked:
             answers[key] = picked

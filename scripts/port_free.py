@@ -13,8 +13,11 @@ def main(argv: list[str]) -> int:
         try:
             probe.bind(("127.0.0.1", port))
         except OSError:
-            print(f"Port {port} is already in use (is another make serve running?): stop it, or run "
-                  f"make serve PORT={port + 1}", file=sys.stderr)
+            print(
+                f"Port {port} is already in use (is another make serve running?): stop it, or run "
+                f"make serve PORT={port + 1}",
+                file=sys.stderr,
+            )
             return 1
     return 0
 

@@ -9,14 +9,45 @@ from datetime import date, timedelta
 
 from casebook.content.contract import Vocabulary
 
-TOWNS = ["Ashford", "Barnsley", "Carlisle", "Dudley", "Exeter", "Falkirk", "Gateshead", "Harrogate",
-         "Ipswich", "Kendal", "Lancaster", "Medway", "Newport", "Oldham", "Perth", "Reading", "Salford",
-         "Telford", "Wigan", "York"]
-BODIES = ["Borough Council", "County Council", "Police", "Fire and Rescue Service", "NHS Trust",
-          "Housing Association", "Transport Authority"]
-MEASURES = ["Calls avoided in the first year", "Average response time on social media",
-            "Residents reached during the campaign", "Consultation responses received",
-            "Followers gained during the incident", "Enquiries answered in public"]
+TOWNS = [
+    "Ashford",
+    "Barnsley",
+    "Carlisle",
+    "Dudley",
+    "Exeter",
+    "Falkirk",
+    "Gateshead",
+    "Harrogate",
+    "Ipswich",
+    "Kendal",
+    "Lancaster",
+    "Medway",
+    "Newport",
+    "Oldham",
+    "Perth",
+    "Reading",
+    "Salford",
+    "Telford",
+    "Wigan",
+    "York",
+]
+BODIES = [
+    "Borough Council",
+    "County Council",
+    "Police",
+    "Fire and Rescue Service",
+    "NHS Trust",
+    "Housing Association",
+    "Transport Authority",
+]
+MEASURES = [
+    "Calls avoided in the first year",
+    "Average response time on social media",
+    "Residents reached during the campaign",
+    "Consultation responses received",
+    "Followers gained during the incident",
+    "Enquiries answered in public",
+]
 COUNTRIES = ["GB", "IE", "US", "AU", "NZ", "CA"]
 GRADES = ["primary", "primary", "secondary", "unconfirmed"]
 
@@ -33,14 +64,14 @@ def synthetic_case(index: int, vocab: Vocabulary, *, seed: int = 7) -> str:
     measure = rng.choice(MEASURES)
     return f"""\
 # yaml-language-server: $schema=../schema/case-study.schema.json
-title: {organisation} uses social media to improve {topics[0].replace('-', ' ')} (synthetic {index})
+title: {organisation} uses social media to improve {topics[0].replace("-", " ")} (synthetic {index})
 organisation: {organisation}
 sector: {rng.choice(vocab.sectors)}
 country: {rng.choice(COUNTRIES)}
 year: {year}
-audiences: [{', '.join(audiences)}]
-topics: [{', '.join(topics)}]
-channels: [{', '.join(channels)}]
+audiences: [{", ".join(audiences)}]
+topics: [{", ".join(topics)}]
+channels: [{", ".join(channels)}]
 summary: >-
   A synthetic case for the benchmark: {organisation} answered questions in public during {year} and
   recorded how the workload and the response changed over the year.
@@ -52,7 +83,7 @@ approach: |
   reported each month to the leadership team.
 outcomes:
   - measure: {measure}
-    value: "{rng.randint(2, 90) * 100:,} {rng.choice(['calls', 'people', 'responses', 'minutes'])}"
+    value: "{rng.randint(2, 90) * 100:,} {rng.choice(["calls", "people", "responses", "minutes"])}"
     source: 1
     basis: counted
     kind: contact

@@ -38,14 +38,23 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="validate.py", description=__doc__.splitlines()[0])
     parser.add_argument("paths", nargs="*", type=Path, help="files or folders to report on")
     parser.add_argument("--root", type=Path, default=ROOT, help="repository root (default: this one)")
-    parser.add_argument("--kind", choices=ENTRY_KINDS, help="the kind of a file outside the content folders "
-                        "(default: read from its schema line)")
+    parser.add_argument(
+        "--kind",
+        choices=ENTRY_KINDS,
+        help="the kind of a file outside the content folders (default: read from its schema line)",
+    )
     parser.add_argument("--strict", action="store_true", help="fail on warnings too")
-    parser.add_argument("--today", metavar="YYYY-MM-DD", help="judge dates as on this day (default: "
-                        "SOURCE_DATE_EPOCH's day, else the wall clock)")
-    parser.add_argument("--format", choices=("text", "github"),
-                        default="github" if os.environ.get("GITHUB_ACTIONS") else "text",
-                        help="github adds annotations for pull requests")
+    parser.add_argument(
+        "--today",
+        metavar="YYYY-MM-DD",
+        help="judge dates as on this day (default: SOURCE_DATE_EPOCH's day, else the wall clock)",
+    )
+    parser.add_argument(
+        "--format",
+        choices=("text", "github"),
+        default="github" if os.environ.get("GITHUB_ACTIONS") else "text",
+        help="github adds annotations for pull requests",
+    )
     try:
         args = parser.parse_args(argv)
     except SystemExit as exit_:
@@ -94,8 +103,10 @@ def _stage_elsewhere(root: Path, wanted: list[Path], kind: str | None, tmp: Path
         first = raw.split(b"\n", 1)[0].decode("utf-8", "replace")
         found = kind or kind_of(first)
         if found is None:
-            raise Unchecked(f"cannot tell what kind of entry {path} is: its first line is not a schema "
-                            f"comment; add one, or give --kind {'|'.join(ENTRY_KINDS)}")
+            raise Unchecked(
+                f"cannot tell what kind of entry {path} is: its first line is not a schema "
+                f"comment; add one, or give --kind {'|'.join(ENTRY_KINDS)}"
+            )
         new_id = suggested_id(path.stem, taken[found] | {p.stem for p, v in staged.items() if v[1] == found})
         target = tmp / found / f"{new_id}.yml"
         target.parent.mkdir(exist_ok=True)
@@ -139,8 +150,7 @@ def _print(problems: list, elsewhere: dict[Path, tuple], args) -> int:
     print(summary(problems), file=sys.stderr)
     for given, kind, target in elsewhere.values():
         state = "once the problems above are fixed, " if any(p.path == str(given) for p in problems) else ""
-        print(f"{given} is checked as a {kind} added to the repository: {state}move it to {target}",
-              file=sys.stderr)
+        print(f"{given} is checked as a {kind} added to the repository: {state}move it to {target}", file=sys.stderr)
     failed = any(p.is_error or args.strict for p in problems)
     return 1 if failed else 0
 

@@ -46,10 +46,25 @@ asks:
 """
 
 
-def case(case_id: str, *, title: str, organisation: str, sector: str, audiences: str, topics: str,
-         summary: str, challenge: str, approach: str, value: str, measure: str, year: int,
-         added: str) -> tuple[str, str]:
-    return case_id, f"""\
+def case(
+    case_id: str,
+    *,
+    title: str,
+    organisation: str,
+    sector: str,
+    audiences: str,
+    topics: str,
+    summary: str,
+    challenge: str,
+    approach: str,
+    value: str,
+    measure: str,
+    year: int,
+    added: str,
+) -> tuple[str, str]:
+    return (
+        case_id,
+        f"""\
 # yaml-language-server: $schema=../schema/case-study.schema.json
 title: {title}
 organisation: {organisation}
@@ -78,32 +93,59 @@ sources:
     grade: primary
 added: {added}
 last_verified: {added}
-"""
+""",
+    )
 
 
-CASES = dict([
-    case("northshire-gritter-twitter", title="Northshire's Gritter Twitter account answers winter questions",
-         organisation="Northshire County Council", sector="local-government", audiences="customer-service",
-         topics="emergencies", year=2012, added="2026-11-10",
-         summary="The council's gritter crews posted their routes on Twitter each night, so residents stopped phoning to ask whether their road was treated.",
-         challenge="Every cold night the contact centre took hundreds of calls about the gritters.",
-         approach="Drivers' routes were posted as the lorries left the depot.",
-         value="9,000 fewer calls", measure="Calls about the gritters compared with the winter before"),
-    case("southvale-winter-roads-page", title="Southvale's winter roads page lists every gritter route",
-         organisation="Southvale Borough Council", sector="local-government", audiences="executives",
-         topics="emergencies", year=2014, added="2026-11-09",
-         summary="One page listed the gritter routes, salt bins and school closures, and the council pointed every social post at it.",
-         challenge="Winter information was spread over six pages and residents phoned instead.",
-         approach="The web team built a single winter page and linked it from every post.",
-         value="4,000 phone calls", measure="Phone calls saved over the winter"),
-    case("manchester-council-contacts", title="A Manchester council answers a surge of messages after an incident",
-         organisation="Manchester Test Council", sector="local-government", audiences="executives, customer-service",
-         topics="emergencies", year=2017, added="2026-11-08",
-         summary="After a major incident in Manchester the council answered questions on social media and saw contacts rise eightfold there.",
-         challenge="Phone lines were swamped within an hour of the incident.",
-         approach="Advisers moved to answering messages in public with one agreed line.",
-         value="eightfold", measure="Rise in contacts through social media"),
-])
+CASES = dict(
+    [
+        case(
+            "northshire-gritter-twitter",
+            title="Northshire's Gritter Twitter account answers winter questions",
+            organisation="Northshire County Council",
+            sector="local-government",
+            audiences="customer-service",
+            topics="emergencies",
+            year=2012,
+            added="2026-11-10",
+            summary="The council's gritter crews posted their routes on Twitter each night, so residents stopped phoning to ask whether their road was treated.",
+            challenge="Every cold night the contact centre took hundreds of calls about the gritters.",
+            approach="Drivers' routes were posted as the lorries left the depot.",
+            value="9,000 fewer calls",
+            measure="Calls about the gritters compared with the winter before",
+        ),
+        case(
+            "southvale-winter-roads-page",
+            title="Southvale's winter roads page lists every gritter route",
+            organisation="Southvale Borough Council",
+            sector="local-government",
+            audiences="executives",
+            topics="emergencies",
+            year=2014,
+            added="2026-11-09",
+            summary="One page listed the gritter routes, salt bins and school closures, and the council pointed every social post at it.",
+            challenge="Winter information was spread over six pages and residents phoned instead.",
+            approach="The web team built a single winter page and linked it from every post.",
+            value="4,000 phone calls",
+            measure="Phone calls saved over the winter",
+        ),
+        case(
+            "manchester-council-contacts",
+            title="A Manchester council answers a surge of messages after an incident",
+            organisation="Manchester Test Council",
+            sector="local-government",
+            audiences="executives, customer-service",
+            topics="emergencies",
+            year=2017,
+            added="2026-11-08",
+            summary="After a major incident in Manchester the council answered questions on social media and saw contacts rise eightfold there.",
+            challenge="Phone lines were swamped within an hour of the incident.",
+            approach="Advisers moved to answering messages in public with one agreed line.",
+            value="eightfold",
+            measure="Rise in contacts through social media",
+        ),
+    ]
+)
 
 BENEFIT = """\
 # yaml-language-server: $schema=../schema/benefit.schema.json
@@ -173,10 +215,13 @@ def write_fixture_content(target: Path) -> Path:
 def build_fixture_site(tmp: Path) -> Path:
     repo = write_fixture_repo(tmp / "repo")
     out = tmp / "site"
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(out)],
-                            cwd=repo, capture_output=True, text=True,
-                            env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin",
-                                 "SOURCE_DATE_EPOCH": epoch_of(TODAY)})  # the fixture's day, not the wall clock
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(out)],
+        cwd=repo,
+        capture_output=True,
+        text=True,
+        env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin", "SOURCE_DATE_EPOCH": epoch_of(TODAY)},
+    )  # the fixture's day, not the wall clock
     if result.returncode != 0:
         raise AssertionError(f"fixture site failed to build:\n{result.stderr[-4000:]}")
     return out

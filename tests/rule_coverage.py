@@ -34,9 +34,16 @@ def pytest_configure(config: pytest.Config) -> None:
 def whole_suite(config: pytest.Config) -> bool:
     """True when pytest ran every test: no path narrower than tests/, no -k or -m."""
     paths = {Path(arg.split("::")[0]).resolve() for arg in config.args}
-    return (paths <= {TESTS, TESTS.parent} and not config.option.keyword and not config.option.markexpr
-            and not config.option.deselect and not config.option.ignore and not config.option.ignore_glob
-            and not getattr(config.option, "lf", False) and not config.option.collectonly)
+    return (
+        paths <= {TESTS, TESTS.parent}
+        and not config.option.keyword
+        and not config.option.markexpr
+        and not config.option.deselect
+        and not config.option.ignore
+        and not config.option.ignore_glob
+        and not getattr(config.option, "lf", False)
+        and not config.option.collectonly
+    )
 
 
 def unreported() -> list[str]:
@@ -54,4 +61,6 @@ def pytest_terminal_summary(terminalreporter, exitstatus: int, config: pytest.Co
     if whole_suite(config) and unreported():
         terminalreporter.write_line(
             "Registered rules no test reported (add a test with the smallest bad fixture and the exact "
-            f"message, see HACKING.md): {', '.join(unreported())}", red=True)
+            f"message, see HACKING.md): {', '.join(unreported())}",
+            red=True,
+        )

@@ -26,7 +26,7 @@ def book(tmp_path):
 
 
 def listed(page) -> list[str]:
-    body = page.content[page.content.index('<ul class="cb-case-list'):]
+    body = page.content[page.content.index('<ul class="cb-case-list') :]
     return re.findall(r'<li data-case-id="([^"]+)"', body)
 
 
@@ -78,11 +78,18 @@ def test_the_list_stays_out_of_search_and_the_page_skips_markdown(book):
 def test_an_audience_without_cases_still_gets_its_page(book, tmp_path):
     root = tmp_path / "repo"
     (root / "kits" / "journalists.yml").write_text(
-        (root / "kits" / "customer-service.yml").read_text(encoding="utf-8")
-        .replace("name: Customer service", "name: Journalists").replace("order: 2", "order: 4"), encoding="utf-8")
+        (root / "kits" / "customer-service.yml")
+        .read_text(encoding="utf-8")
+        .replace("name: Customer service", "name: Journalists")
+        .replace("order: 2", "order: 4"),
+        encoding="utf-8",
+    )
     edit(root, "kits/journalists.yml", "cases: [northshire-gritter-twitter]", "cases: []")
     bigger = load_casebook(root, today=TODAY).casebook
     page = next(p for p in audience_case_pages(bigger) if p.src_uri == "cases/for/journalists.md")
     assert listed(page) == [] and "No case study is for Journalists yet." in page.content
     assert bigger.audience_counts() == {kit: len(bigger.cases_for(kit)) for kit in bigger.kits}
-    assert bigger.audience_counts()["journalists"] == 0 and ">Journalists <span class=\"cb-audience-pages__count\">0<" in page.content
+    assert (
+        bigger.audience_counts()["journalists"] == 0
+        and '>Journalists <span class="cb-audience-pages__count">0<' in page.content
+    )

@@ -53,8 +53,10 @@ def test_images_missing_files_and_folder_redirects_behave_as_before(tmp_path):
 
 
 def test_a_page_keeps_the_median_of_its_runs_and_every_score():
-    runs = [{"performance": p, "accessibility": 97, "version": "13.5.0", "chrome": "x", "benchmark": b}
-            for p, b in ((81, 900), (96, 1800), (94, 1500))]
+    runs = [
+        {"performance": p, "accessibility": 97, "version": "13.5.0", "chrome": "x", "benchmark": b}
+        for p, b in ((81, 900), (96, 1800), (94, 1500))
+    ]
     row = bench_lighthouse.median_row("statements", "benefits/", [*runs, {"error": "NO_FCP"}])
     assert row["performance"] == 94 and row["runs"] == [81, 96, 94] and row["path"] == "/benefits/"
     assert row["benchmarks"] == [900, 1800, 1500]
@@ -64,9 +66,14 @@ def test_a_page_keeps_the_median_of_its_runs_and_every_score():
 
 
 def test_the_table_names_load_and_runs_and_replaces_only_its_section(tmp_path):
-    rows = [bench_lighthouse.median_row("home", "", [{"performance": 97, "accessibility": 100,
-                                                      "version": "13.5.0", "chrome": "HeadlessChrome/156.0 x"}] * 3),
-            bench_lighthouse.median_row("kit (executives)", "kits/executives/", [{"error": "NO_FCP"}])]
+    rows = [
+        bench_lighthouse.median_row(
+            "home",
+            "",
+            [{"performance": 97, "accessibility": 100, "version": "13.5.0", "chrome": "HeadlessChrome/156.0 x"}] * 3,
+        ),
+        bench_lighthouse.median_row("kit (executives)", "kits/executives/", [{"error": "NO_FCP"}]),
+    ]
     table = bench_lighthouse.report(rows, "1.0, 2.0, 3.0")
     assert "load average 1.0, 2.0, 3.0 before" in table and "median of 3 run(s)" in table
     assert "| home | `/` | 97 | 97, 97, 97 | 100 |" in table

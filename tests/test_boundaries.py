@@ -29,10 +29,12 @@ def top(module: str) -> str:
 
 
 def violations(package: Path, forbidden: tuple[str, ...], allowed: set[str]) -> list[str]:
-    return [f"{path.relative_to(ROOT)}:{line}: imports {module}"
-            for path in sorted(package.rglob("*.py"))
-            for line, module in imported_modules(path)
-            if (top(module) in forbidden or top(module) == "mkdocs_adapter") and module not in allowed]
+    return [
+        f"{path.relative_to(ROOT)}:{line}: imports {module}"
+        for path in sorted(package.rglob("*.py"))
+        for line, module in imported_modules(path)
+        if (top(module) in forbidden or top(module) == "mkdocs_adapter") and module not in allowed
+    ]
 
 
 def test_casebook_imports_no_site_generator():
@@ -41,8 +43,7 @@ def test_casebook_imports_no_site_generator():
 
 def test_the_markdown_engine_imports_no_mkdocs_or_material():
     engine = ROOT / "mkdocs_adapter" / "markdown_engine.py"
-    assert [module for _, module in imported_modules(engine)
-            if top(module) in ("mkdocs", "material")] == []
+    assert [module for _, module in imported_modules(engine) if top(module) in ("mkdocs", "material")] == []
 
 
 def test_the_check_sees_an_import(tmp_path):
@@ -60,15 +61,23 @@ def test_the_check_sees_an_import(tmp_path):
     finally:
         ROOT = saved
     assert [item.split(": ")[1] for item in found] == [
-        "imports markdown", "imports mkdocs.structure.files", "imports material.plugins",
-        "imports mkdocs_adapter.buildcache"]
+        "imports markdown",
+        "imports mkdocs.structure.files",
+        "imports material.plugins",
+        "imports mkdocs_adapter.buildcache",
+    ]
 
 
 def test_template_lines_stay_readable():
     """No template line over 300 characters (issue 20): a long line is cut before a tag with an
     empty Jinja comment across the newline (`{#` at the end, `#}` at the start of the next), which
     changes no byte of the output."""
-    long = [f"{path.relative_to(ROOT)}:{number}" for folder in ("templates", "overrides")
-            for path in sorted((ROOT / folder).rglob("*")) if path.is_file() and path.suffix in (".j2", ".html")
-            for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if len(line) > 300]
+    long = [
+        f"{path.relative_to(ROOT)}:{number}"
+        for folder in ("templates", "overrides")
+        for path in sorted((ROOT / folder).rglob("*"))
+        if path.is_file() and path.suffix in (".j2", ".html")
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if len(line) > 300
+    ]
     assert long == []

@@ -19,8 +19,17 @@ C = "case_studies/gmp-tweets.yml"
 B = "benefits/tweeting-a-day-of-calls.yml"
 K = "kits/executives.yml"
 
-def add_case(repo, case_id: str, *, audiences="[executives]", topics="[public-safety, reach]",
-             year=2010, publisher="BBC News", title="Another force tweets for a day") -> None:
+
+def add_case(
+    repo,
+    case_id: str,
+    *,
+    audiences="[executives]",
+    topics="[public-safety, reach]",
+    year=2010,
+    publisher="BBC News",
+    title="Another force tweets for a day",
+) -> None:
     text = (repo / C).read_text()
     text = text.replace("title: Greater Manchester Police tweets every incident for 24 hours", f"title: {title}")
     text = text.replace("organisation: Greater Manchester Police", f"organisation: Org {case_id}")
@@ -44,29 +53,41 @@ def book_of(repo):
 
 def test_marked_outcome_is_the_headline_else_the_first(repo):
     assert book_of(repo).cases["gmp-tweets"].headline.value == "3,205 calls"
-    edit(repo, C, "    source: 1\nquote", '    source: 1\n  - measure: Arrests\n    value: "341 arrests"\n'
-                                           '    basis: counted\n    kind: safety\n    source: 1\n    headline: true\nquote')
+    edit(
+        repo,
+        C,
+        "    source: 1\nquote",
+        '    source: 1\n  - measure: Arrests\n    value: "341 arrests"\n'
+        "    basis: counted\n    kind: safety\n    source: 1\n    headline: true\nquote",
+    )
     assert book_of(repo).cases["gmp-tweets"].headline.value == "341 arrests"
 
 
 def test_briefing_choice_must_be_tagged_for_the_audience(repo):
     add_kit(repo, "members")
-    edit(repo, "kits/members.yml", "asks:", "briefing:\n  statements: [tweeting-a-day-of-calls]\n"
-                                            "  cases: [gmp-tweet]\nasks:")
+    edit(
+        repo,
+        "kits/members.yml",
+        "asks:",
+        "briefing:\n  statements: [tweeting-a-day-of-calls]\n  cases: [gmp-tweet]\nasks:",
+    )
     lines = problem_lines(repo)
-    assert ("kits/members.yml:16:16: briefing.statements[0]: 'tweeting-a-day-of-calls' is not tagged for "
-            "the audience 'members' (expected an entry whose audiences include members; fix: choose another, "
-            "or add members to the audiences in benefits/tweeting-a-day-of-calls.yml if it really speaks to "
-            "them) [kit-briefing-audience]") in lines
-    assert any("briefing.cases[0]: no entry 'gmp-tweet' in case_studies/" in line
-               and "[kit-reference-unknown]" in line for line in lines)
+    assert (
+        "kits/members.yml:16:16: briefing.statements[0]: 'tweeting-a-day-of-calls' is not tagged for "
+        "the audience 'members' (expected an entry whose audiences include members; fix: choose another, "
+        "or add members to the audiences in benefits/tweeting-a-day-of-calls.yml if it really speaks to "
+        "them) [kit-briefing-audience]"
+    ) in lines
+    assert any(
+        "briefing.cases[0]: no entry 'gmp-tweet' in case_studies/" in line and "[kit-reference-unknown]" in line
+        for line in lines
+    )
 
 
 def test_the_kits_choice_leads_then_the_kits_topics(repo):
     for case_id, topics in (("on-topic", "[reach]"), ("off-topic", "[public-safety]"), ("chosen", "[public-safety]")):
         add_case(repo, case_id, topics=topics, title=f"A force tweets about {case_id}")
-    edit(repo, K, "training: exec-route\n", "training: exec-route\ntopics: [reach]\n"
-                                           "briefing:\n  cases: [chosen]\n")
+    edit(repo, K, "training: exec-route\n", "training: exec-route\ntopics: [reach]\nbriefing:\n  cases: [chosen]\n")
     edit(repo, C, "topics: [public-safety, reach]", "topics: [public-safety]")
     brief = plan_briefings(book_of(repo))["executives"]
     assert [case.id for case, _, _ in brief.cases][:2] == ["chosen", "on-topic"]
@@ -94,10 +115,15 @@ def test_automatic_choice_leaves_out_a_case_the_statements_already_cite(repo):
 
 
 def test_briefing_sources_are_numbered_once_in_order_of_citation(repo):
-    edit(repo, B, "  - case: gmp-tweets", "  - case: gmp-tweets\n  - source:\n      title: Report\n"
-         "      publisher: Home Office\n      url: https://example.org/r\n      published: 2020\n      grade: primary")
+    edit(
+        repo,
+        B,
+        "  - case: gmp-tweets",
+        "  - case: gmp-tweets\n  - source:\n      title: Report\n"
+        "      publisher: Home Office\n      url: https://example.org/r\n      published: 2020\n      grade: primary",
+    )
     brief = plan_briefings(book_of(repo))["executives"]
-    (_, numbers, _), = brief.statements
+    ((_, numbers, _),) = brief.statements
     assert numbers == (1, 2) and [s.publisher for s in brief.notes] == ["BBC News", "Home Office"]
     assert brief.cases[0][1] == 1  # the case's headline source keeps its first number
 
@@ -109,19 +135,23 @@ def test_platform_research_is_never_the_strongest_label(repo):
     edit(repo, C, "publisher: BBC News", "publisher: Twitter")
     platform = book_of(repo).strength(book_of(repo).benefits["tweeting-a-day-of-calls"])
     assert platform == BY_ID["interested"] and platform.rank < measured.rank
-    assert platform.rank < min(k.rank for k in (BY_ID["measured"], BY_ID["official"], BY_ID["reported"],
-                                                   BY_ID["opinion"]))
+    assert platform.rank < min(
+        k.rank for k in (BY_ID["measured"], BY_ID["official"], BY_ID["reported"], BY_ID["opinion"])
+    )
 
 
-@pytest.mark.parametrize("old, new, kind", [
-    ("basis: counted", "basis: counted", "measured"),
-    ("basis: counted", "basis: survey", "opinion"),
-    ("basis: counted", "basis: estimate", "opinion"),
-    ("basis: counted", "basis: modelled", "opinion"),
-    ("basis: counted", "basis: platform-metric", "platform"),
-    ("grade: primary", "grade: secondary", "reported"),
-    ("grade: primary", "grade: unconfirmed", "unconfirmed"),
-])
+@pytest.mark.parametrize(
+    "old, new, kind",
+    [
+        ("basis: counted", "basis: counted", "measured"),
+        ("basis: counted", "basis: survey", "opinion"),
+        ("basis: counted", "basis: estimate", "opinion"),
+        ("basis: counted", "basis: modelled", "opinion"),
+        ("basis: counted", "basis: platform-metric", "platform"),
+        ("grade: primary", "grade: secondary", "reported"),
+        ("grade: primary", "grade: unconfirmed", "unconfirmed"),
+    ],
+)
 def test_label_follows_the_sources_grade_and_the_outcomes_basis(repo, old, new, kind):
     edit(repo, C, old, new)
     book = book_of(repo)
@@ -131,8 +161,12 @@ def test_label_follows_the_sources_grade_and_the_outcomes_basis(repo, old, new, 
 def test_words_in_titles_never_change_a_label(repo):
     """A counted figure in a source titled "Case study" stays measured; a platform's reach stays a
     platform metric however the summary describes it (the Kent and Champs mistakes of issue 21)."""
-    edit(repo, C, "title: Twitter shows Greater Manchester Police's 3,205 calls",
-         "title: Case study of a survey with estimated respondents")
+    edit(
+        repo,
+        C,
+        "title: Twitter shows Greater Manchester Police's 3,205 calls",
+        "title: Case study of a survey with estimated respondents",
+    )
     edit(repo, C, "summary: >-\n  For one day", "summary: >-\n  A survey study estimated that for one day")
     book = book_of(repo)
     assert book.strength(book.benefits["tweeting-a-day-of-calls"]) == BY_ID["measured"]
@@ -142,29 +176,43 @@ def test_words_in_titles_never_change_a_label(repo):
     assert book.strength(book.benefits["tweeting-a-day-of-calls"]) == BY_ID["platform"]
 
 
-@pytest.mark.parametrize("basis, kind", [(None, "official"), ("counted", "official"), ("survey", "opinion"),
-                                         ("platform-metric", "platform")])
+@pytest.mark.parametrize(
+    "basis, kind", [(None, "official"), ("counted", "official"), ("survey", "opinion"), ("platform-metric", "platform")]
+)
 def test_a_statements_own_source_takes_its_declared_basis(repo, basis, kind):
     declared = f"\n    basis: {basis}" if basis else ""
-    edit(repo, B, "  - case: gmp-tweets", "  - source:\n      title: Report\n      publisher: Home Office\n"
-         f"      url: https://example.org/r\n      published: 2020\n      grade: primary{declared}")
+    edit(
+        repo,
+        B,
+        "  - case: gmp-tweets",
+        "  - source:\n      title: Report\n      publisher: Home Office\n"
+        f"      url: https://example.org/r\n      published: 2020\n      grade: primary{declared}",
+    )
     book = book_of(repo)
     assert book.strength(book.benefits["tweeting-a-day-of-calls"]) == BY_ID[kind]
 
 
 def test_citation_closes_the_quote_before_the_explanation_and_lists_each_source_once(repo):
-    edit(repo, B, "  - case: gmp-tweets", "  - case: gmp-tweets\n  - source:\n"
-         "      title: Twitter shows Greater Manchester Police's 3,205 calls\n      publisher: BBC News\n"
-         "      url: http://www.bbc.com/news/uk-england-manchester-11549069\n      published: 2010-10\n"
-         "      grade: primary")
+    edit(
+        repo,
+        B,
+        "  - case: gmp-tweets",
+        "  - case: gmp-tweets\n  - source:\n"
+        "      title: Twitter shows Greater Manchester Police's 3,205 calls\n      publisher: BBC News\n"
+        "      url: http://www.bbc.com/news/uk-england-manchester-11549069\n      published: 2010-10\n"
+        "      grade: primary",
+    )
     book = book_of(repo)
     benefit = book.benefits["tweeting-a-day-of-calls"]
     assert len(citation_sources(book, benefit)) == 1
     lines = citation_text(book, benefit).splitlines()
     assert lines[0] == "“Showing a day of real calls helped the public see the whole of a police workload.” [1]"
     assert lines[1] == "Use it when leaders worry that social media is only marketing."
-    assert lines[2:] == ["Sources", "1. Twitter shows Greater Manchester Police's 3,205 calls. BBC News, "
-                                    "2010-10. http://www.bbc.com/news/uk-england-manchester-11549069"]
+    assert lines[2:] == [
+        "Sources",
+        "1. Twitter shows Greater Manchester Police's 3,205 calls. BBC News, "
+        "2010-10. http://www.bbc.com/news/uk-england-manchester-11549069",
+    ]
     html = str(citation_html(book, benefit))
     assert html.index("workload.”") < html.index("Use it when")
     assert '<a href="http://www.bbc.com/news/uk-england-manchester-11549069">' in html
@@ -195,11 +243,17 @@ def test_case_page_and_explorer_data_lead_with_the_marked_headline(repo):
 
     from casebook.exports.data import cases_json
     from casebook.pages.render import case_page
-    edit(repo, C, "    source: 1\nquote", '    source: 1\n  - measure: Arrests\n    value: "341 arrests"\n'
-                                           '    basis: counted\n    kind: safety\n    source: 1\n    headline: true\nquote')
+
+    edit(
+        repo,
+        C,
+        "    source: 1\nquote",
+        '    source: 1\n  - measure: Arrests\n    value: "341 arrests"\n'
+        "    basis: counted\n    kind: safety\n    source: 1\n    headline: true\nquote",
+    )
     book = book_of(repo)
     page = case_page(book, "gmp-tweets").content
-    figures = page[page.index('aria-label="Headline figures"'):]
+    figures = page[page.index('aria-label="Headline figures"') :]
     assert figures.index("341 arrests") < figures.index("3,205 calls")
     outcomes = json.loads(cases_json(book))[0]["outcomes"]
     assert [o.get("headline") for o in outcomes] == [None, True]
@@ -207,10 +261,13 @@ def test_case_page_and_explorer_data_lead_with_the_marked_headline(repo):
 
 def test_case_page_labels_its_evidence_and_links_the_grading_page(repo):
     from casebook.pages.render import case_page
+
     edit(repo, C, "publisher: BBC News", "publisher: Twitter")
     page = case_page(book_of(repo), "gmp-tweets").content
-    assert ('<a class="cb-strength cb-strength--interested" href="../../how-we-grade-evidence/#interested">'
-            "Interested party&#39;s research</a>") in page
+    assert (
+        '<a class="cb-strength cb-strength--interested" href="../../how-we-grade-evidence/#interested">'
+        "Interested party&#39;s research</a>"
+    ) in page
 
 
 def test_automatic_choice_prefers_stronger_then_more_recent_evidence(repo):

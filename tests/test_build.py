@@ -58,10 +58,18 @@ REPO_URL = "https://github.com/example-org/casebook"
 
 
 def mkdocs_build(root: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(root / "mkdocs.yml"),
-                           "-d", str(root / "site")], capture_output=True, text=True, cwd=root,
-                          env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin",
-                               "CASEBOOK_SITE_URL": SITE_URL, "CASEBOOK_REPO_URL": REPO_URL})
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(root / "mkdocs.yml"), "-d", str(root / "site")],
+        capture_output=True,
+        text=True,
+        cwd=root,
+        env={
+            "NO_MKDOCS_2_WARNING": "1",
+            "PATH": "/usr/bin:/bin",
+            "CASEBOOK_SITE_URL": SITE_URL,
+            "CASEBOOK_REPO_URL": REPO_URL,
+        },
+    )
 
 
 @pytest.fixture(scope="module")
@@ -92,13 +100,31 @@ def test_case_is_in_the_export(built):
     cases = json.loads((built / "api/cases.json").read_text(encoding="utf-8"))
     record = next(c for c in cases if c["id"] == "test-council-gritting")
     assert record["url"] == f"{SITE_URL}cases/test-council-gritting/"
-    assert record["outcomes"] == [{"measure": "Calls compared with the winter before",
-                                   "value": "11,000 fewer calls", "source": 1, "basis": "counted",
-                                   "kind": "contact"}]
+    assert record["outcomes"] == [
+        {
+            "measure": "Calls compared with the winter before",
+            "value": "11,000 fewer calls",
+            "source": 1,
+            "basis": "counted",
+            "kind": "contact",
+        }
+    ]
     assert record["strength"] == "Unconfirmed"  # its source is unconfirmed, whatever the basis
     assert record["added"] == "2026-11-21" and record["best_grade"] == "unconfirmed"
-    assert {"title", "organisation", "sector", "country", "year", "audiences", "topics", "summary",
-            "challenge", "approach", "sources", "last_verified"} <= record.keys()
+    assert {
+        "title",
+        "organisation",
+        "sector",
+        "country",
+        "year",
+        "audiences",
+        "topics",
+        "summary",
+        "challenge",
+        "approach",
+        "sources",
+        "last_verified",
+    } <= record.keys()
 
 
 def test_case_is_in_the_plain_list(built):
@@ -146,7 +172,8 @@ def test_a_fourth_audience_needs_no_code_change(tmp_path):
     root = copy_repo(tmp_path / "repo")
     (root / "kits/journalists.yml").write_text(JOURNALISTS, encoding="utf-8")
     (root / "case_studies/test-council-gritting.yml").write_text(  # the test's own case, not a real one
-        EXTRA_CASE.replace("audiences: [", "audiences: [journalists, ", 1), encoding="utf-8")
+        EXTRA_CASE.replace("audiences: [", "audiences: [journalists, ", 1), encoding="utf-8"
+    )
     result = mkdocs_build(root)
     assert result.returncode == 0, result.stderr
     site = root / "site"
@@ -161,8 +188,8 @@ def test_a_fourth_audience_needs_no_code_change(tmp_path):
     explorer = json.loads((site / "cases/explorer.json").read_text(encoding="utf-8"))
     assert ["journalists", "Journalists"] in explorer["v"]["audience"]
     plain = (site / "cases/index.html").read_text(encoding="utf-8")
-    listed = plain[plain.index('data-case-id="test-council-gritting"'):]
-    assert "Journalists" in listed[:listed.index("</li>")]
+    listed = plain[plain.index('data-case-id="test-council-gritting"') :]
+    assert "Journalists" in listed[: listed.index("</li>")]
     kits = json.loads((site / "api/kits.json").read_text())
     assert [k["id"] for k in kits][-1] == "journalists"
 
@@ -172,11 +199,11 @@ def test_theme_scripts_wait_for_the_page_instead_of_the_first_paint(built):
     Lighthouse counted them render-blocking. The projector-mode script in the head must stay."""
     for page in ("index.html", "kits/executives/index.html", "benefits/index.html"):
         html = (built / page).read_text(encoding="utf-8")
-        theme = re.findall(r'<script src="[^"]*"[^>]*>', html[html.index('id="__config"'):])
+        theme = re.findall(r'<script src="[^"]*"[^>]*>', html[html.index('id="__config"') :])
         assert theme and all(tag.endswith(" defer>") for tag in theme), theme
         assert "bundle." in theme[0] and "casebook.js" in theme[1]
     training = (built / "training/index.html").read_text(encoding="utf-8")
-    head = training[:training.index("</head>")]
+    head = training[: training.index("</head>")]
     assert re.search(r'<script src="[^"]*training-early\.js">', head)
 
 

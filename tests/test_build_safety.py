@@ -25,13 +25,23 @@ ENV = {"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin", "SOURCE_DATE_EPOCH":
 
 
 def tree_digest(site: Path) -> dict[str, str]:
-    return {p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(site.rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(site.rglob("*"))
+        if p.is_file()
+    }
 
 
 def run_build(root: Path, site_dir: str, *, seed: str, faketime: str | None = None) -> subprocess.CompletedProcess:
-    command = [sys.executable, str(ROOT / "scripts/build_site.py"), "--root", str(root), "--site-dir", site_dir,
-               "--quiet"]
+    command = [
+        sys.executable,
+        str(ROOT / "scripts/build_site.py"),
+        "--root",
+        str(root),
+        "--site-dir",
+        site_dir,
+        "--quiet",
+    ]
     if faketime:
         command = [shutil.which("faketime") or "faketime", faketime, *command]
     return subprocess.run(command, capture_output=True, text=True, cwd=root, env={**ENV, "PYTHONHASHSEED": seed})
@@ -65,8 +75,9 @@ def _reproducible(files: dict[str, str]) -> dict[str, str]:
 def test_a_failed_build_leaves_the_old_site(project):
     before = tree_digest(project / "site")
     bad = project / "case_studies/broken.yml"
-    bad.write_text('# yaml-language-server: $schema=../schema/case-study.schema.json\ntitle: "bad\\u0001"\n',
-                   encoding="utf-8")
+    bad.write_text(
+        '# yaml-language-server: $schema=../schema/case-study.schema.json\ntitle: "bad\\u0001"\n', encoding="utf-8"
+    )
     try:
         done = run_build(project, "site", seed="1")
     finally:
@@ -93,8 +104,9 @@ def commit_one_file(folder: Path) -> None:
     subprocess.run([*git[:3], "init", "-q"], check=True)
     (folder / "a.txt").write_text("a", encoding="utf-8")
     subprocess.run([*git, "add", "a.txt"], check=True)
-    subprocess.run([*git, "commit", "-qm", "a"], check=True,
-                   env={**os.environ, "GIT_COMMITTER_DATE": "2001-02-03T04:05:06Z"})
+    subprocess.run(
+        [*git, "commit", "-qm", "a"], check=True, env={**os.environ, "GIT_COMMITTER_DATE": "2001-02-03T04:05:06Z"}
+    )
 
 
 def test_source_date_epoch_comes_from_the_last_commit(tmp_path, monkeypatch):
@@ -127,6 +139,7 @@ def test_uncommitted_changes_build_on_todays_date(tmp_path, monkeypatch):
 def test_today_sets_the_builds_day(monkeypatch, capsys):
     """build_site.py --today: SOURCE_DATE_EPOCH at that day's midnight, which clock.today() reads back."""
     from casebook import clock
+
     assert clock.epoch_of(date(2026, 11, 22)) == "1795305600"
     monkeypatch.setenv("SOURCE_DATE_EPOCH", clock.epoch_of(date(2026, 11, 22)))
     assert clock.today() == date(2026, 11, 22)

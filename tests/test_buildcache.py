@@ -84,8 +84,7 @@ def test_an_edited_case_reaches_every_page_that_shows_it_and_the_rest_are_replay
     assert CACHE.made_hits >= 1  # a case not related to it keeps its page's source too
     assert "cases/northshire-gritter-twitter.md" not in CACHE.replayed
     assert "contribute/fields.md" in CACHE.replayed  # its macros' output did not change
-    entries = [p for folder in FOLDERS.values()
-               for p in (site_repo / folder).glob("*.yml")]
+    entries = [p for folder in FOLDERS.values() for p in (site_repo / folder).glob("*.yml")]
     assert CACHE.entries.hits == len(entries) - 1  # only the edited file was parsed and checked again
     clean = assert_same_as_clean(site_repo, served, tmp_path / "clean")
     showing_new = {p for p, html in clean.items() if NEW_TITLE.encode() in html}
@@ -102,7 +101,7 @@ def indexed_titles(site: Path, url: str) -> set[str]:
     for name, found in fragment_urls(site).items():
         if found.strip("/") == url.strip("/"):
             data = gzip.decompress((site / "pagefind" / "fragment" / f"{name}.pf_fragment").read_bytes())
-            titles.add(json.loads(data[len(b"pagefind_dcd"):])["meta"]["title"])
+            titles.add(json.loads(data[len(b"pagefind_dcd") :])["meta"]["title"])
     return titles
 
 
@@ -142,13 +141,21 @@ def test_serve_reindexes_search_in_the_background(site_repo, tmp_path):
 
 def untitled_nav_page(root: Path) -> str:
     """A hand-written page the nav names without a title: the nav shows the page's own heading."""
+
     def walk(items):
         for item in items:
             title, value = next(iter(item.items())) if isinstance(item, dict) else (None, item)
             yield from walk(value) if isinstance(value, list) else [(title, value)]
+
     config = load_config(config_file=str(root / "mkdocs.yml"))
-    return next(path for title, path in walk(config.nav) if title is None and path != "index.md"
-                and (root / "docs" / path).is_file() and "render_macros" not in (root / "docs" / path).read_text())
+    return next(
+        path
+        for title, path in walk(config.nav)
+        if title is None
+        and path != "index.md"
+        and (root / "docs" / path).is_file()
+        and "render_macros" not in (root / "docs" / path).read_text()
+    )
 
 
 def test_a_nav_title_change_makes_every_page_again(site_repo, tmp_path):

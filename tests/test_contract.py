@@ -46,7 +46,8 @@ def test_text_of_spaces_only_is_called_blank_not_a_bad_id(repo):
     edit(repo, "case_studies/gmp-tweets.yml", TITLE, "title: '            '")
     assert [line for line in problem_lines(repo) if "title" in line] == [
         "case_studies/gmp-tweets.yml:2:1: title: '            ' is blank (expected some text, not only spaces; "
-        "fix: write the text, or remove the key if it is optional) [too-short]"]
+        "fix: write the text, or remove the key if it is optional) [too-short]"
+    ]
 
 
 def test_a_taxonomy_key_that_is_not_an_id_is_named(repo):
@@ -61,6 +62,7 @@ def test_a_stale_entrys_page_states_the_contracts_limit(repo):
     from casebook.content.contract import STALE_AFTER_DAYS, STALE_AFTER_WORDS
     from casebook.pages.render import benefit_page, case_page
     from casebook.repository import load_casebook
+
     fresh = load_casebook(repo).casebook
     case, benefit = next(iter(fresh.cases.values())), next(iter(fresh.benefits.values()))
     later = max(case.last_verified, benefit.last_verified) + timedelta(days=STALE_AFTER_DAYS + 1)

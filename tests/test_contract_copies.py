@@ -13,8 +13,11 @@ from support import ROOT
 
 SCHEMAS = schemas(Vocabulary(("t",), ("s",), ("c",), ("a",)))
 # Each export's extra keys: every record has `id` and `url`, plus what the export computes.
-EXPORTS = {"cases": ("case", {"id", "url", "best_grade", "strength"}), "benefits": ("benefit", {"id", "url", "strength"}),
-           "kits": ("kit", {"id", "url"})}
+EXPORTS = {
+    "cases": ("case", {"id", "url", "best_grade", "strength"}),
+    "benefits": ("benefit", {"id", "url", "strength"}),
+    "kits": ("kit", {"id", "url"}),
+}
 SCAFFOLDS = {"new-case.yml": "case", "new-benefit.yml": "benefit"}
 
 

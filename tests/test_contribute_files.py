@@ -60,14 +60,27 @@ def test_pre_commit_checks_each_folder_against_its_schema():
 
 # Each required key of a case, and the issue-form field a person without the site's form answers
 # it in (`added` and `last_verified` are the day the editor writes the file).
-ISSUE_FIELDS = {"title": "title", "organisation": "organisation", "sector": "sector", "country": "where",
-                "year": "where", "audiences": "audiences", "topics": "topics", "summary": "summary",
-                "challenge": "story", "approach": "story", "outcomes": "figures", "sources": "sources",
-                "added": None, "last_verified": None}
+ISSUE_FIELDS = {
+    "title": "title",
+    "organisation": "organisation",
+    "sector": "sector",
+    "country": "where",
+    "year": "where",
+    "audiences": "audiences",
+    "topics": "topics",
+    "summary": "summary",
+    "challenge": "story",
+    "approach": "story",
+    "outcomes": "figures",
+    "sources": "sources",
+    "added": None,
+    "last_verified": None,
+}
 
 
 def test_the_issue_form_carries_every_required_key_of_a_case():
     from casebook.content.contract import Vocabulary, schemas
+
     form = yaml.safe_load((TEMPLATES / "propose-case.yml").read_text(encoding="utf-8"))
     ids = {item.get("id") for item in form["body"]}
     required = set(schemas(Vocabulary())["case"]["required"])

@@ -10,16 +10,27 @@ import sys
 import pytest
 import yaml
 
-from casebook.security.csp import (MissingPolicy, Survey, apply_to_site, digest, inline_scripts, policies_in_head,
-                                   policy, serialise, with_policy)
+from casebook.security.csp import (
+    MissingPolicy,
+    Survey,
+    apply_to_site,
+    digest,
+    inline_scripts,
+    policies_in_head,
+    policy,
+    serialise,
+    with_policy,
+)
 from casebook.kinds import FOLDERS
 from fixture_site import write_fixture_repo
 
-PAGE = ('<!doctype html><html><head><meta charset="utf-8"><title>t</title>'
-        '<script>var a = 1;</script><script src="x.js"></script>'
-        '<script id="__config" type="application/json">{"a": 1}</script></head><body>'
-        '<a href="https://example.org/a">out</a> <a href="../cases/">in</a> '
-        '<a class="x" rel="nofollow" href="http://example.com">old</a></body></html>')
+PAGE = (
+    '<!doctype html><html><head><meta charset="utf-8"><title>t</title>'
+    '<script>var a = 1;</script><script src="x.js"></script>'
+    '<script id="__config" type="application/json">{"a": 1}</script></head><body>'
+    '<a href="https://example.org/a">out</a> <a href="../cases/">in</a> '
+    '<a class="x" rel="nofollow" href="http://example.com">old</a></body></html>'
+)
 
 
 def test_the_hash_is_the_browsers():
@@ -45,7 +56,9 @@ def test_policy_lists_what_pages_need_and_nothing_else():
 
 def test_wasm_forms_and_frames_widen_the_policy_only_when_present():
     survey = Survey()
-    survey.add_page('<form action="https://github.com/o/r/new/main"></form><iframe src="https://www.youtube-nocookie.com/embed/x"></iframe>')
+    survey.add_page(
+        '<form action="https://github.com/o/r/new/main"></form><iframe src="https://www.youtube-nocookie.com/embed/x"></iframe>'
+    )
     survey.add_file("pagefind-ui.js")
     assert "'wasm-unsafe-eval'" not in policy(survey)["script-src"]
     survey.add_file("wasm.en.pagefind")  # Pagefind's WebAssembly module
@@ -89,9 +102,11 @@ def test_apply_to_site_writes_pages_and_headers(tmp_path):
 
 def test_a_description_naming_the_policy_does_not_stop_it():
     # Contributor text in the head (the description, the title) is text, not a tag.
-    page = ('<!doctype html><html><head><meta charset="utf-8"><meta name="description" '
-            'content="content-security-policy. BT&#39;s team"><title>Content-Security-Policy</title>'
-            '<script>var a = 1;</script></head><body>CONTENT-SECURITY-POLICY</body></html>')
+    page = (
+        '<!doctype html><html><head><meta charset="utf-8"><meta name="description" '
+        'content="content-security-policy. BT&#39;s team"><title>Content-Security-Policy</title>'
+        "<script>var a = 1;</script></head><body>CONTENT-SECURITY-POLICY</body></html>"
+    )
     html = with_policy(page, "default-src 'none'")
     assert policies_in_head(html) == 1
     assert html.index('<meta http-equiv="Content-Security-Policy"') < html.index("<script")
@@ -104,8 +119,12 @@ def test_a_page_left_without_the_policy_stops_the_build(tmp_path):
         apply_to_site(tmp_path)
 
 
-PHRASES = ("Content-Security-Policy", "content-security-policy", "CONTENT-SECURITY-POLICY",
-           '<meta http-equiv="Content-Security-Policy" content="script-src *">')
+PHRASES = (
+    "Content-Security-Policy",
+    "content-security-policy",
+    "CONTENT-SECURITY-POLICY",
+    '<meta http-equiv="Content-Security-Policy" content="script-src *">',
+)
 
 
 def _name_the_policy(value, count=[0]):  # noqa: B006 (a counter kept between calls)
@@ -123,19 +142,26 @@ def _name_the_policy(value, count=[0]):  # noqa: B006 (a counter kept between ca
 
 def test_no_contributor_field_can_remove_the_policy(tmp_path):
     repo = write_fixture_repo(tmp_path / "repo")
-    files = [repo / "taxonomy.yml"] + [path for folder in FOLDERS.values()
-                                       for path in sorted((repo / folder).glob("*.yml"))]
+    files = [repo / "taxonomy.yml"] + [
+        path for folder in FOLDERS.values() for path in sorted((repo / folder).glob("*.yml"))
+    ]
     for path in files:
         text = path.read_text(encoding="utf-8")
         schema_line = text.splitlines(keepends=True)[0] if text.startswith("#") else ""
         data = _name_the_policy(yaml.safe_load(text))
-        path.write_text(schema_line + yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=10_000),
-                        encoding="utf-8")
+        path.write_text(
+            schema_line + yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=10_000), encoding="utf-8"
+        )
     result = subprocess.run([sys.executable, "scripts/validate.py"], cwd=repo, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr[-3000:]
     site = tmp_path / "site"
-    built = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site)], cwd=repo,
-                           capture_output=True, text=True, env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"})
+    built = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site)],
+        cwd=repo,
+        capture_output=True,
+        text=True,
+        env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"},
+    )
     assert built.returncode == 0, built.stderr[-3000:]
     summary = (site / "cases/gmp-tweets/index.html").read_text(encoding="utf-8")
     assert 'name="description" content="content-security-policy.' in summary.lower()

@@ -64,12 +64,17 @@ def test_a_case_without_caveats_is_one_slide(repo):
 
 
 def test_each_objection_is_a_slide_of_its_own_with_its_answer(repo):
-    edit(repo, "kits/executives.yml", "asks:", "  - objection: It is risky.\n    answer: Plan for it.\n"
-         "    benefits: []\n    cases: []\nasks:")
+    edit(
+        repo,
+        "kits/executives.yml",
+        "asks:",
+        "  - objection: It is risky.\n    answer: Plan for it.\n    benefits: []\n    cases: []\nasks:",
+    )
     slides = slides_for(repo, 3)
     assert [(s.label, s.lead, s.markdown.strip()) for s in slides] == [
         ("Objection", "“You can't prove a return on it.”", "Measure outcomes, not likes."),
-        ("Objection", "“It is risky.”", "Plan for it.")]
+        ("Objection", "“It is risky.”", "Plan for it."),
+    ]
 
 
 def test_a_guide_splits_at_headings_and_gives_a_caveat_box_its_own_slide(repo):
@@ -85,17 +90,21 @@ def test_a_guide_splits_at_headings_and_gives_a_caveat_box_its_own_slide(repo):
     assert slides[3].guide.startswith('!!! warning "Caveat"') and "second paragraph" in slides[3].guide
     assert slides[4].guide.startswith("Keep these limits in view:\n\n- one")  # the lead-in stays with its list
     template = [s for s in slides if s.label == "Template"]
-    assert len(template) >= 2 and all(s.guide.startswith("```\n") and s.guide.rstrip().endswith("```")
-                                      for s in template)
+    assert len(template) >= 2 and all(
+        s.guide.startswith("```\n") and s.guide.rstrip().endswith("```") for s in template
+    )
     assert "Subject: [month]" in template[0].guide and "Contact: [name]" in template[-1].guide
     assert all(weight(s.guide) <= BUDGET for s in slides)
 
 
-@pytest.mark.parametrize("body, blocks", [
-    ("a\nb\n\nc", ["a\nb", "c"]),
-    ("## H\ntext", ["## H", "text"]),
-    ("!!! note\n    one\n\n    two\n\nafter", ["!!! note\n    one\n\n    two", "after"]),
-    ("```\nx\n\ny\n```\n\nz", ["```\nx\n\ny\n```", "z"]),
-])
+@pytest.mark.parametrize(
+    "body, blocks",
+    [
+        ("a\nb\n\nc", ["a\nb", "c"]),
+        ("## H\ntext", ["## H", "text"]),
+        ("!!! note\n    one\n\n    two\n\nafter", ["!!! note\n    one\n\n    two", "after"]),
+        ("```\nx\n\ny\n```\n\nz", ["```\nx\n\ny\n```", "z"]),
+    ],
+)
 def test_markdown_blocks_keep_admonitions_and_fences_whole(body, blocks):
     assert markdown_blocks(body) == blocks

@@ -59,6 +59,7 @@ def test_every_schema_property_has_a_title_description_and_examples(repo):
     from casebook.content.contract import schemas
     from casebook.content.field_docs import properties
     from casebook.repository import current_vocabulary
+
     seen = 0
     for kind, schema in schemas(current_vocabulary(repo)).items():
         for path, node in properties(schema):
@@ -73,6 +74,7 @@ def test_grade_definitions_say_the_same_thing_everywhere():
     import json
 
     from casebook.content.contract import GRADES_EXPLAINED
+
     guide = (ROOT / "CONTRIBUTING.md").read_text()
     schema = json.loads((ROOT / "schema" / "case-study.schema.json").read_text())
     grade = schema["properties"]["sources"]["items"]["properties"]["grade"]["description"]

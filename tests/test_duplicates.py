@@ -33,21 +33,29 @@ def test_a_reworded_copy_sharing_a_source_is_an_error_on_the_new_file(repo):
         f"{NEW}:2:1: title: probably the same case as {C}: same organisation and year, and the same source "
         "address (http://www.bbc.com/news/uk-england-manchester-11549069) (expected one file per case; fix: "
         f"merge this file into {C}; if they are different cases, add 'distinct_from: [gmp-tweets]' to this "
-        "file) [case-probable-duplicate]"]
+        "file) [case-probable-duplicate]"
+    ]
     assert load_casebook(repo, today=TODAY).casebook is None  # it blocks
 
 
 def test_a_near_identical_title_with_another_source_is_an_error(repo):
-    _copy(repo, title="Greater Manchester Police tweet every incident for 24 hours",
-          url="https://example.org/another-report")
+    _copy(
+        repo,
+        title="Greater Manchester Police tweet every incident for 24 hours",
+        url="https://example.org/another-report",
+    )
     [line] = _duplicates(repo)
-    assert line.startswith(f"{NEW}:2:1: title: probably the same case as {C}: same organisation and year, "
-                           "and a near-identical title (")
+    assert line.startswith(
+        f"{NEW}:2:1: title: probably the same case as {C}: same organisation and year, and a near-identical title ("
+    )
 
 
 def test_the_same_address_written_differently_still_matches(repo):
-    _copy(repo, title="Manchester police put a whole day of incidents on Twitter",
-          url="https://bbc.com/news/uk-england-manchester-11549069/")
+    _copy(
+        repo,
+        title="Manchester police put a whole day of incidents on Twitter",
+        url="https://bbc.com/news/uk-england-manchester-11549069/",
+    )
     assert len(_duplicates(repo)) == 1
 
 

@@ -55,8 +55,12 @@ def test_csv_has_one_row_per_case_and_joins_lists(book):
 
 
 def test_csv_defuses_formulas(repo):
-    edit(repo, "case_studies/gmp-tweets.yml", "organisation: Greater Manchester Police",
-         "organisation: =HYPERLINK(\"https://example.org\")")
+    edit(
+        repo,
+        "case_studies/gmp-tweets.yml",
+        "organisation: Greater Manchester Police",
+        'organisation: =HYPERLINK("https://example.org")',
+    )
     book = load_casebook(repo, today=TODAY).casebook
     row = next(csv.DictReader(io.StringIO(cases_csv(book))))
     assert row["organisation"].startswith("'=")
@@ -90,7 +94,8 @@ def test_feed_takes_the_twenty_newest_by_date_added(repo):
     for day in range(1, 26):
         text = source.replace("title: Greater Manchester Police tweets", f"title: Case {day:02d} tweets")
         text = text.replace("added: 2026-11-20", f"added: 2026-10-{day:02d}").replace(
-            "organisation: Greater Manchester Police", f"organisation: Force {day}")
+            "organisation: Greater Manchester Police", f"organisation: Force {day}"
+        )
         (repo / f"case_studies/case-{day:02d}.yml").write_text(text)
     book = load_casebook(repo, today=date(2026, 11, 22)).casebook
     entries = ET.fromstring(feed_xml(book).encode()).findall(f"{ATOM}entry")

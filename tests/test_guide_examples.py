@@ -18,19 +18,33 @@ from support import ROOT, problem_lines
 
 FILES = {kind.name: kind.fixture for kind in KINDS} | {"taxonomy": TAXONOMY}  # one fixture file per kind
 # The guide's examples use real-looking ids; the fixture's own ids stand in for them.
-IDS = {"leeds-gritting": "gmp-tweets", "two-advisers-run-twitter": "tweeting-a-day-of-calls",
-       "guides/frame-it-as-a-pilot.md": "guides/pilot.md"}
-TARGET = {"evidence-kind": "benefit", "evidence-unknown-case": "benefit", "evidence-self": "benefit",
-          "too-long": "case", "kit-reference-unknown": "kit", "route-page-unknown": "route",
-          "bad-page-ref": "route", "taxonomy-unused": "taxonomy", "file-empty": "benefit",
-          "route-kit-section-unknown": "route", "route-page-section-unknown": "route", "route-too-long": "route",
-          "kit-figure-uncited": "kit", "kit-citation-unknown": "kit"}
+IDS = {
+    "leeds-gritting": "gmp-tweets",
+    "two-advisers-run-twitter": "tweeting-a-day-of-calls",
+    "guides/frame-it-as-a-pilot.md": "guides/pilot.md",
+}
+TARGET = {
+    "evidence-kind": "benefit",
+    "evidence-unknown-case": "benefit",
+    "evidence-self": "benefit",
+    "too-long": "case",
+    "kit-reference-unknown": "kit",
+    "route-page-unknown": "route",
+    "bad-page-ref": "route",
+    "taxonomy-unused": "taxonomy",
+    "file-empty": "benefit",
+    "route-kit-section-unknown": "route",
+    "route-page-section-unknown": "route",
+    "route-too-long": "route",
+    "kit-figure-uncited": "kit",
+    "kit-citation-unknown": "kit",
+}
 # Examples that describe a situation rather than show a fragment, and the test that covers each.
 DESCRIBED = {
     "kit-figure-source-predates": "needs the kit's sources with their dates; "
-                                  "tests/test_kit_prose.py::test_a_figure_held_only_by_an_older_source_is_a_problem",
+    "tests/test_kit_prose.py::test_a_figure_held_only_by_an_older_source_is_a_problem",
     "kit-briefing-dated-choice": "needs a newer case of the same sector; "
-                                 "tests/test_relevance.py::test_a_named_choice_over_ten_years_old_is_warned_when_newer_evidence_exists",
+    "tests/test_relevance.py::test_a_named_choice_over_ten_years_old_is_warned_when_newer_evidence_exists",
     "file-too-large": "a 100 kB file; tests/test_load.py::test_file_too_large",
     "file-not-utf8": "bytes no editor shows; tests/test_load.py::test_not_utf8",
     "file-missing": "a deleted file; tests/test_rules.py::test_taxonomy_missing",
@@ -71,8 +85,9 @@ def apply_example(text: str, example: str) -> str:
         # a nested fragment: `grade: first-hand`, `  - case: x`
         for line in example.splitlines():
             if match := ANY_KEY.match(line):
-                index = next(i for i, old in enumerate(lines)
-                             if (m := ANY_KEY.match(old)) and m.group(2) == match.group(2))
+                index = next(
+                    i for i, old in enumerate(lines) if (m := ANY_KEY.match(old)) and m.group(2) == match.group(2)
+                )
                 lines[index] = ANY_KEY.match(lines[index]).group(1) + f"{match.group(2)}:{match.group(3)}"
         return "\n".join(lines) + "\n"
     kept, skipping = [], False
@@ -133,12 +148,15 @@ def balanced(line: str) -> bool:
     return not stack and not quote
 
 
-@pytest.mark.parametrize("line, expected", [
-    ("a.yml:1:1: x: 'v' is bad (expected y; fix: z) [rule]", True),
-    ("a.yml:1:1: x: add it to kits/)) [unknown-id]", False),
-    ("a.yml:1:1: x: 'ftp://example.org/abc... is not an address (expected y) [url-scheme]", False),
-    ("a.yml:1:1: the template's TODO, the sources' dates ('a (b') [placeholder-left]", True),
-])
+@pytest.mark.parametrize(
+    "line, expected",
+    [
+        ("a.yml:1:1: x: 'v' is bad (expected y; fix: z) [rule]", True),
+        ("a.yml:1:1: x: add it to kits/)) [unknown-id]", False),
+        ("a.yml:1:1: x: 'ftp://example.org/abc... is not an address (expected y) [url-scheme]", False),
+        ("a.yml:1:1: the template's TODO, the sources' dates ('a (b') [placeholder-left]", True),
+    ],
+)
 def test_balance_check(line, expected):
     assert balanced(line) is expected
 
@@ -152,6 +170,7 @@ def test_every_exact_message_in_the_rule_tables_is_balanced():
     they cover, read whole too (with the guide's examples above, every rule with a message)."""
     from test_refusals import REFUSED
     from test_rules import RULES
+
     expected = [row[-1] for row in RULES + REFUSED]
     assert len(expected) > 40
     for line in expected:

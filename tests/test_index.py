@@ -34,23 +34,25 @@ def test_related_puts_the_contributors_choice_first_then_similar_cases(book):
         related = book.related(case)
         assert len(related) <= MAX_RELATED and case not in related
         assert len({c.id for c in related}) == len(related)
-        own = [c.id for c in related[:len(case.related)]]
+        own = [c.id for c in related[: len(case.related)]]
         assert own == list(case.related)[:MAX_RELATED]
-        rest = related[len(case.related):]
+        rest = related[len(case.related) :]
         scores = [similarity(case, other) for other in rest]
         assert scores == sorted(scores, reverse=True)
 
 
 def test_similarity_weighs_topics_then_audiences_then_place(repo):
     case_text = (repo / "case_studies/gmp-tweets.yml").read_text()
-    (repo / "case_studies/same-topics.yml").write_text(case_text.replace(
-        "title: Greater Manchester Police tweets", "title: Another force tweets").replace(
-        "organisation: Greater Manchester Police", "organisation: Another Police").replace(
-        "country: GB", "country: IE"))
-    (repo / "case_studies/same-place.yml").write_text(case_text.replace(
-        "title: Greater Manchester Police tweets", "title: A third force tweets").replace(
-        "organisation: Greater Manchester Police", "organisation: Third Police").replace(
-        "topics: [public-safety, reach]", "topics: [reach]"))
+    (repo / "case_studies/same-topics.yml").write_text(
+        case_text.replace("title: Greater Manchester Police tweets", "title: Another force tweets")
+        .replace("organisation: Greater Manchester Police", "organisation: Another Police")
+        .replace("country: GB", "country: IE")
+    )
+    (repo / "case_studies/same-place.yml").write_text(
+        case_text.replace("title: Greater Manchester Police tweets", "title: A third force tweets")
+        .replace("organisation: Greater Manchester Police", "organisation: Third Police")
+        .replace("topics: [public-safety, reach]", "topics: [reach]")
+    )
     book = load_casebook(repo, today=TODAY).casebook
     related = [c.id for c in book.related(book.cases["gmp-tweets"])]
     assert related == ["same-topics", "same-place"]
@@ -92,6 +94,7 @@ def test_no_case_leads_two_standard_briefings_unless_kits_choose_it(book):
 
 def test_stale_entries_are_marked(repo):
     from datetime import date
+
     book = load_casebook(repo, today=date(2030, 1, 1)).casebook
     assert book.is_stale(book.cases["gmp-tweets"])
     assert not load_casebook(repo, today=TODAY).casebook.is_stale(book.cases["gmp-tweets"])

@@ -54,7 +54,9 @@ def test_every_reference_resolves(kind):
 def test_names_are_one_per_kind(kind):
     for field in ("folder", "section", "schema_file", "fixture"):
         values = [getattr(other, field) for other in KINDS if getattr(other, field)]
-        assert values.count(getattr(kind, field)) == (1 if getattr(kind, field) else 0), f"{kind.name}: {field} shared with another kind"
+        assert values.count(getattr(kind, field)) == (1 if getattr(kind, field) else 0), (
+            f"{kind.name}: {field} shared with another kind"
+        )
 
 
 @pytest.mark.parametrize("kind", KINDS, ids=NAMES)
@@ -98,8 +100,9 @@ def test_every_check_of_the_kind_runs(kind, monkeypatch):
     for reference in kind.checks:
         module, _, name = reference.partition(":")
         real = getattr(sys.modules[module], name)
-        monkeypatch.setattr(sys.modules[module], name,
-                            lambda ctx, real=real, reference=reference: called.append(reference) or real(ctx))
+        monkeypatch.setattr(
+            sys.modules[module], name, lambda ctx, real=real, reference=reference: called.append(reference) or real(ctx)
+        )
     resolve.cache_clear()
     try:
         load_casebook(FIXTURE, today=TODAY)
@@ -119,8 +122,9 @@ def test_generated_settings_name_the_kind(kind):
         if hook["id"] in ("casebook-validate", "yamllint"):
             assert f"|{kind.folder}|" in hook["files"].replace("(", "|").replace(")", "|")
     assert any(hook.get("args", [None, None])[1:2] == [f"schema/{kind.schema_file}"] for hook in hooks)
-    watch = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8").split("\nwatch:\n")[1]
-                           .split("\n\n")[0].replace("  - ", "- "))
+    watch = yaml.safe_load(
+        (ROOT / "mkdocs.yml").read_text(encoding="utf-8").split("\nwatch:\n")[1].split("\n\n")[0].replace("  - ", "- ")
+    )
     assert kind.folder in watch
     if kind.scaffold:
         assert SCAFFOLDS[kind.name] == kind.scaffold and (ROOT / "templates" / kind.scaffold).is_file()
@@ -130,8 +134,8 @@ def test_generated_files_are_current():
     """`make schemas` has been run: schemas and the settings above match the registry."""
     sys.path.insert(0, str(ROOT / "scripts"))
     from build_schemas import wanted
-    stale = [name for name, text in wanted(ROOT).items()
-             if (ROOT / name).read_text(encoding="utf-8") != text]
+
+    stale = [name for name, text in wanted(ROOT).items() if (ROOT / name).read_text(encoding="utf-8") != text]
     assert stale == [], f"run 'make schemas' and commit: {stale}"
 
 
@@ -151,14 +155,25 @@ def test_rule_coverage_records_problems_and_judges_only_a_whole_run():
     assert "file-empty" in rule_coverage.SEEN
 
     def config(args: list[str], **changed: object) -> SimpleNamespace:
-        option = {"keyword": "", "markexpr": "", "deselect": None, "ignore": None, "ignore_glob": None,
-                  "collectonly": False, **changed}
+        option = {
+            "keyword": "",
+            "markexpr": "",
+            "deselect": None,
+            "ignore": None,
+            "ignore_glob": None,
+            "collectonly": False,
+            **changed,
+        }
         return SimpleNamespace(args=args, option=SimpleNamespace(**option))
 
     tests = str(rule_coverage.TESTS)
     assert rule_coverage.whole_suite(config([tests]))
     assert rule_coverage.whole_suite(config([str(rule_coverage.TESTS.parent)]))
     assert not rule_coverage.whole_suite(config([tests + "/test_kinds.py"]))
-    for narrowed in ({"keyword": "kinds"}, {"markexpr": "browser"}, {"ignore": ["tests/browser"]},
-                     {"collectonly": True}):
+    for narrowed in (
+        {"keyword": "kinds"},
+        {"markexpr": "browser"},
+        {"ignore": ["tests/browser"]},
+        {"collectonly": True},
+    ):
         assert not rule_coverage.whole_suite(config([tests], **narrowed)), narrowed

@@ -41,11 +41,16 @@ def site(repo):
     for case_id, (grade, basis, _) in CASES.items():
         text = template.replace("grade: primary", f"grade: {grade}").replace("basis: counted", f"basis: {basis}")
         if case_id != "gmp-tweets":
-            text = text.replace("Greater Manchester Police tweets every incident", f"Force {case_id} tweets every incident")
+            text = text.replace(
+                "Greater Manchester Police tweets every incident", f"Force {case_id} tweets every incident"
+            )
             text = text.replace("organisation: Greater Manchester Police", f"organisation: Force {case_id}")
             (repo / f"benefits/about-{case_id}.yml").write_text(
                 statement.replace("case: gmp-tweets", f"case: {case_id}").replace(
-                    "Showing a day of real calls", f"Showing {case_id}'s day of real calls"), encoding="utf-8")
+                    "Showing a day of real calls", f"Showing {case_id}'s day of real calls"
+                ),
+                encoding="utf-8",
+            )
         (repo / f"case_studies/{case_id}.yml").write_text(text, encoding="utf-8")
     result = load_casebook(repo, today=TODAY)
     assert result.casebook is not None, [p.text() for p in result.errors]
@@ -80,7 +85,7 @@ def test_every_place_shows_the_same_label_for_each_case_and_statement(site):
         statement_page = html.unescape(page(files, "benefit", benefit_id))
         assert f'data-pagefind-meta="evidence" data-pagefind-filter="evidence">{label}<' in statement_page
         assert "Evidence: " in statement_page and f">{label}</a>" in statement_page
-        evidence = statement_page[statement_page.index('<ol class="cb-evidence">'):].split("</ol>")[0]
+        evidence = statement_page[statement_page.index('<ol class="cb-evidence">') :].split("</ol>")[0]
         assert re.search(r'<li class="cb-evidence__case">.*>' + re.escape(label) + "</a></li>", evidence), case_id
         assert statements[benefit_id] == builder["statements"][benefit_id]["label"] == label
         item = re.search(rf'data-benefit-id="{benefit_id}".*?</li>', kit_page, re.S).group(0)
@@ -95,8 +100,9 @@ def test_the_briefing_shows_the_label_of_each_of_its_cases_and_statements(site):
     assert builder["cases"] and builder["statements"]
     for case_id in builder["cases"]:
         org = book.cases[case_id].organisation
-        assert re.search(re.escape(org) + r", \d{4}: [^\n]*<a [^>]*>" + re.escape(labels[case_id]) + "</a></li>",
-                         brief), case_id
+        assert re.search(
+            re.escape(org) + r", \d{4}: [^\n]*<a [^>]*>" + re.escape(labels[case_id]) + "</a></li>", brief
+        ), case_id
     for benefit_id in builder["statements"]:
         statement = book.benefits[benefit_id].statement
         label = labels[book.benefits[benefit_id].evidence[0].case]

@@ -17,6 +17,7 @@ GLOSS = "3,205 calls in a single day"
 
 def test_latest_cases_are_the_most_recent_figures_not_the_newest_files(tmp_path):
     from fixture_site import write_fixture_content
+
     repo = write_fixture_content(tmp_path)
     book = load_casebook(repo, today=TODAY).casebook
     latest = book.latest_cases(3)
@@ -28,8 +29,12 @@ def test_latest_cases_are_the_most_recent_figures_not_the_newest_files(tmp_path)
 
 
 def test_a_gloss_shows_beside_the_original_figure(repo):
-    edit(repo, "case_studies/gmp-tweets.yml", '    value: "3,205 calls"\n',
-         f'    value: "3,205 calls"\n    gloss: "{GLOSS}"\n')
+    edit(
+        repo,
+        "case_studies/gmp-tweets.yml",
+        '    value: "3,205 calls"\n',
+        f'    value: "3,205 calls"\n    gloss: "{GLOSS}"\n',
+    )
     result = load_casebook(repo, today=TODAY)
     assert not [p for p in result.problems if p.severity == "error"], result.problems
     book = result.casebook
@@ -37,7 +42,7 @@ def test_a_gloss_shows_beside_the_original_figure(repo):
     assert case.headline.value == "3,205 calls" and case.headline.gloss == GLOSS
     page = case_page(book, "gmp-tweets").content
     assert f'<span class="cb-gloss" lang="en">{GLOSS}</span>' in page  # under the headline figure
-    assert f"3,205 calls <span class=\"cb-gloss\" lang=\"en\">({GLOSS})</span>" in page  # outcomes table
+    assert f'3,205 calls <span class="cb-gloss" lang="en">({GLOSS})</span>' in page  # outcomes table
     assert card_sentence(case).endswith(f"“3,205 calls” ({GLOSS})")
     assert json.loads(builder_json(book))["cases"]["gmp-tweets"]["gloss"] == GLOSS
 

@@ -65,23 +65,31 @@ def cite(repo: Path, base: str) -> None:
     cites the dead one too."""
     case = repo / "case_studies/gmp-tweets.yml"
     text = case.read_text()
-    sources = "".join(f"""  - title: Source {name}
+    sources = "".join(
+        f"""  - title: Source {name}
     publisher: Test Publisher
     url: {base}/{name}
     published: 2010
     grade: secondary
-""" for name in ("ok", "moved", "gone", "busy", "slow", "found"))
+"""
+        for name in ("ok", "moved", "gone", "busy", "slow", "found")
+    )
     start = text.index("sources:\n") + len("sources:\n")
     end = text.index("added:")
     case.write_text(text[:start] + sources + text[end:])
     benefit = repo / "benefits/tweeting-a-day-of-calls.yml"
-    benefit.write_text(benefit.read_text().replace("  - case: gmp-tweets", f"""  - case: gmp-tweets
+    benefit.write_text(
+        benefit.read_text().replace(
+            "  - case: gmp-tweets",
+            f"""  - case: gmp-tweets
   - source:
       title: A dead page
       publisher: Test Publisher
       url: {base}/gone
       published: undated
-      grade: unconfirmed"""))
+      grade: unconfirmed""",
+        )
+    )
 
 
 def line_of(repo: Path, rel: str, needle: str) -> int:
@@ -137,26 +145,33 @@ def test_each_address_is_requested_once_and_a_rate_limited_one_is_retried(checke
 
 
 def test_findings_prefer_a_dead_link_to_its_redirect():
-    report = {"redirect_map": {"stdin": [{"origin": "https://a/x", "redirects": [{"url": "https://a/y", "code": 301}]}]},
-              "error_map": {"stdin": [{"url": "https://a/x", "status": {"text": "404 Not Found", "code": 404}}]}}
+    report = {
+        "redirect_map": {"stdin": [{"origin": "https://a/x", "redirects": [{"url": "https://a/y", "code": 301}]}]},
+        "error_map": {"stdin": [{"url": "https://a/x", "status": {"text": "404 Not Found", "code": 404}}]},
+    }
     assert findings(report)["https://a/x"].status == "dead"
 
 
 def test_the_script_exits_1_and_prints_file_line_field(repo, capsys):
     with answering_server() as base:
         cite(repo, base)
-        code = load_script("check_links").main(["--root", str(repo), "--retries", "0", "--timeout", "2",
-                                                "--format", "markdown", "--no-cache"])
+        code = load_script("check_links").main(
+            ["--root", str(repo), "--retries", "0", "--timeout", "2", "--format", "markdown", "--no-cache"]
+        )
     out = capsys.readouterr().out
     assert code == 1
-    assert f"`case_studies/gmp-tweets.yml:{line_of(repo, 'case_studies/gmp-tweets.yml', '/gone')}` `sources[2].url`" in out
+    assert (
+        f"`case_studies/gmp-tweets.yml:{line_of(repo, 'case_studies/gmp-tweets.yml', '/gone')}` `sources[2].url`" in out
+    )
     assert "[source-link-dead]" in out
 
 
 def test_a_repository_whose_links_all_answer_exits_0(repo, capsys):
     with answering_server() as base:
         case = repo / "case_studies/gmp-tweets.yml"
-        case.write_text(case.read_text().replace("http://www.bbc.com/news/uk-england-manchester-11549069", f"{base}/ok"))
+        case.write_text(
+            case.read_text().replace("http://www.bbc.com/news/uk-england-manchester-11549069", f"{base}/ok")
+        )
         code = load_script("check_links").main(["--root", str(repo), "--no-cache"])
     assert code == 0
     assert "No problems found. (1 links checked)" in capsys.readouterr().out

@@ -18,10 +18,11 @@ def test_relative_links_work_from_any_page():
 
 
 def test_markdown_is_sanitised():
-    html = render('Hi <script>alert(1)</script> [x](javascript:alert(1)) <img src=x onerror=alert(1)>').html
+    html = render("Hi <script>alert(1)</script> [x](javascript:alert(1)) <img src=x onerror=alert(1)>").html
     assert "<script" not in html and "javascript:" not in html and "onerror" not in html
     assert render("**bold** [link](https://example.org)").html == (
-        '<p><strong>bold</strong> <a href="https://example.org" rel="noopener noreferrer nofollow">link</a></p>')
+        '<p><strong>bold</strong> <a href="https://example.org" rel="noopener noreferrer nofollow">link</a></p>'
+    )
 
 
 def test_raw_html_and_links_are_reported_to_the_rules():
@@ -52,5 +53,7 @@ def test_benefit_page_carries_its_citation_for_copying(repo):
     book = load_casebook(repo, today=TODAY).casebook
     page = benefit_page(book, "tweeting-a-day-of-calls").content
     assert "“Showing a day of real calls helped the public see the whole of a police workload.” [1]" in page
-    assert ("1. Twitter shows Greater Manchester Police&#39;s 3,205 calls. BBC News, 2010-10. "
-            "http://www.bbc.com/news/uk-england-manchester-11549069") in page
+    assert (
+        "1. Twitter shows Greater Manchester Police&#39;s 3,205 calls. BBC News, 2010-10. "
+        "http://www.bbc.com/news/uk-england-manchester-11549069"
+    ) in page

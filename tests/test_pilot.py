@@ -38,9 +38,14 @@ def add_kit(repo, kit_id: str, order: int) -> None:
 
 
 def add_view(repo, kit_id: str) -> None:
-    edit(repo, P, VIEW, f"views:\n  {kit_id}:\n    lead: What {kit_id} alone is told first.\n"
-                        f"    points:\n      - label: For {kit_id}\n        text: Only {kit_id} reads this.\n"
-                        "  executives:\n")
+    edit(
+        repo,
+        P,
+        VIEW,
+        f"views:\n  {kit_id}:\n    lead: What {kit_id} alone is told first.\n"
+        f"    points:\n      - label: For {kit_id}\n        text: Only {kit_id} reads this.\n"
+        "  executives:\n",
+    )
 
 
 FACT = re.compile(r'data-fact="([a-z]+)"><dt>([^<]*)</dt><dd>([^<]*)</dd>')
@@ -82,7 +87,7 @@ def assert_same_facts_everywhere(book) -> None:
         assert page_facts(kit_page(book, kit.id).content) == facts
         pairs = [(label, text) for _, label, text in facts]
         assert word_facts(briefing_docx(plans[kit.id]), labels) == pairs
-        assert [tuple(pair) for pair in builder[kit.id]["pilot"][:len(facts)]] == pairs
+        assert [tuple(pair) for pair in builder[kit.id]["pilot"][: len(facts)]] == pairs
         seen.append(facts)
     assert seen, "no kit asks for a pilot"
     assert all(facts == seen[0] for facts in seen)
@@ -135,17 +140,29 @@ def test_the_numbers_make_the_cost_and_thresholds_decidable(repo):
 
 def test_a_plan_changes_every_number_it_touches(repo):
     pilot = book_of(repo).pilots["fixture-pilot"]
-    plan = with_plan(pilot, service="gritting", start="", hours=10, weeks=12, rate=None, fall=20, slip=60,
-                     cover="overtime")
+    plan = with_plan(
+        pilot, service="gritting", start="", hours=10, weeks=12, rate=None, fall=20, slip=60, cover="overtime"
+    )
     facts = {key: text for key, _, text in shared_facts(pilot, plan)}
-    assert facts["length"] == "12 weeks, starting in a month agreed in advance, outside the busiest season for gritting."
+    assert (
+        facts["length"] == "12 weeks, starting in a month agreed in advance, outside the busiest season for gritting."
+    )
     assert facts["cost"].startswith("120 adviser-hours at their hourly cost including on-costs")
     assert "overtime budget" in facts["cost"] and "absorb" not in facts["cost"]
     assert "at least 20%" in facts["continue"] and "more than 60 seconds" in facts["stop"]
 
 
-@pytest.mark.parametrize("value, words", [(2400, "£2,400"), (4.08, "£4.08"), (4.5, "£4.50"), (1224.0, "£1,224"),
-                                          (0.155, "£0.16"), (1234567.891, "£1,234,567.89")])
+@pytest.mark.parametrize(
+    "value, words",
+    [
+        (2400, "£2,400"),
+        (4.08, "£4.08"),
+        (4.5, "£4.50"),
+        (1224.0, "£1,224"),
+        (0.155, "£0.16"),
+        (1234567.891, "£1,234,567.89"),
+    ],
+)
 def test_money(value, words):
     assert money(value) == words
 
@@ -156,8 +173,12 @@ def test_number(value, words):
 
 
 def test_contributor_text_is_a_value_not_a_template(repo):
-    edit(repo, P, "team: Two fixture advisers answer on the fixture accounts.",
-         'team: "Advisers {weeks} and {{ 7*7 }} answer Q&A."')
+    edit(
+        repo,
+        P,
+        "team: Two fixture advisers answer on the fixture accounts.",
+        'team: "Advisers {weeks} and {{ 7*7 }} answer Q&A."',
+    )
     book = book_of(repo)
     team = dict((k, t) for k, _, t in shared_facts(book.pilots["fixture-pilot"]))["team"]
     assert team.startswith("Advisers {weeks} and {{ 7*7 }} answer Q&A.")
@@ -166,25 +187,29 @@ def test_contributor_text_is_a_value_not_a_template(repo):
 
 def test_pilot_view_missing(repo):
     (repo / P).write_text((repo / P).read_text().split(VIEW)[0] + "views: {}\n")
-    assert ("kits/executives.yml:18:1: warning: pilot: the pilot 'fixture-pilot' has no view for the audience "
-            "'executives' (expected a views.executives entry in pilots/fixture-pilot.yml; fix: add views.executives "
-            "(lead and points) to pilots/fixture-pilot.yml, saying what Executives need to know beyond the shared "
-            "facts) [pilot-view-missing]") in problem_lines(repo)
+    assert (
+        "kits/executives.yml:18:1: warning: pilot: the pilot 'fixture-pilot' has no view for the audience "
+        "'executives' (expected a views.executives entry in pilots/fixture-pilot.yml; fix: add views.executives "
+        "(lead and points) to pilots/fixture-pilot.yml, saying what Executives need to know beyond the shared "
+        "facts) [pilot-view-missing]"
+    ) in problem_lines(repo)
 
 
 def test_kit_names_an_unknown_pilot(repo):
     edit(repo, K, "pilot: fixture-pilot", "pilot: fixture-pilots")
-    assert ("kits/executives.yml:18:1: pilot: no entry 'fixture-pilots' in pilots/ (expected a file name from "
-            "pilots/; fix: did you mean 'fixture-pilot'? fix the id or remove it) [kit-reference-unknown]"
-            ) in problem_lines(repo)
+    assert (
+        "kits/executives.yml:18:1: pilot: no entry 'fixture-pilots' in pilots/ (expected a file name from "
+        "pilots/; fix: did you mean 'fixture-pilot'? fix the id or remove it) [kit-reference-unknown]"
+    ) in problem_lines(repo)
 
 
 def test_pilot_is_validated_field_by_field(repo):
     edit(repo, P, "cover: phone-target", "cover: absorbed")
     edit(repo, P, "weeks: 8\n", "")
     lines = problem_lines(repo)
-    assert any(line.startswith("pilots/fixture-pilot.yml:") and "'weeks'" in line and "[missing-key]" in line
-               for line in lines), lines
+    assert any(
+        line.startswith("pilots/fixture-pilot.yml:") and "'weeks'" in line and "[missing-key]" in line for line in lines
+    ), lines
     assert any("cover: 'absorbed'" in line for line in lines), lines
 
 

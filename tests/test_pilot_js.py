@@ -18,19 +18,36 @@ CORE = ROOT / "docs/assets/js/pilot-core.js"
 NODE = shutil.which("node")
 PLANS = [
     {},
-    {"service": "gritting", "start": "2027-10", "weeks": 16, "hours": 7.5, "rate": 23.4, "cost_per_call": 6.55,
-     "fall": 15, "slip": 20, "cover": "overtime", "reporting": "the cabinet member for customer services"},
+    {
+        "service": "gritting",
+        "start": "2027-10",
+        "weeks": 16,
+        "hours": 7.5,
+        "rate": 23.4,
+        "cost_per_call": 6.55,
+        "fall": 15,
+        "slip": 20,
+        "cover": "overtime",
+        "reporting": "the cabinet member for customer services",
+    },
     {"start": "", "rate": None, "hours": 12.25, "cover": "phone-target", "fall": 7.5, "cost_per_call": 1234.567},
     {"rate": 0.125, "hours": 3, "weeks": 4},
 ]
 
 
 def js_facts(data: dict, plans: list[dict]) -> list:
-    script = ("const core = require(process.argv[1]); const input = JSON.parse(require('fs').readFileSync(0));"
-              "process.stdout.write(JSON.stringify(input.plans.map(p => core.facts(input.pilot, "
-              "Object.assign(core.defaults(input.pilot), p)))));")
-    out = subprocess.run([NODE, "-e", script, str(CORE)], input=json.dumps({"pilot": data, "plans": plans}),
-                         capture_output=True, text=True, check=True)
+    script = (
+        "const core = require(process.argv[1]); const input = JSON.parse(require('fs').readFileSync(0));"
+        "process.stdout.write(JSON.stringify(input.plans.map(p => core.facts(input.pilot, "
+        "Object.assign(core.defaults(input.pilot), p)))));"
+    )
+    out = subprocess.run(
+        [NODE, "-e", script, str(CORE)],
+        input=json.dumps({"pilot": data, "plans": plans}),
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     return json.loads(out.stdout)
 
 

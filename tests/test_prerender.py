@@ -56,12 +56,15 @@ def test_headings_with_attributes_and_repeats():
     assert {"sources", "sources_1", "deeper"} <= done.anchor_ids
 
 
-@pytest.mark.parametrize("source", [
-    "Just a paragraph of Markdown.\n",
-    "<span>inline first</span>\n",
-    "## A *stressed* heading\n",
-    '<div markdown="1">\n*x*\n</div>\n',
-    "---\ntitle: [unclosed\n---\n<p>x</p>\n",
-])
+@pytest.mark.parametrize(
+    "source",
+    [
+        "Just a paragraph of Markdown.\n",
+        "<span>inline first</span>\n",
+        "## A *stressed* heading\n",
+        '<div markdown="1">\n*x*\n</div>\n',
+        "---\ntitle: [unclosed\n---\n<p>x</p>\n",
+    ],
+)
 def test_other_shapes_go_to_python_markdown(source):
     assert prerender(source) is None

@@ -21,8 +21,13 @@ GENERATOR = re.compile(rb'<meta name="generator" content="[^"]*">')
 def build(runner: str, out: Path) -> None:
     # The build's today is this date (casebook.clock), so it must not be before real content's dates.
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": EPOCH}
-    result = subprocess.run([str(Path(sys.executable).with_name(runner)), "build", "--strict", "-q", "-d", str(out)],
-                            cwd=ROOT, capture_output=True, env=env, timeout=600)
+    result = subprocess.run(
+        [str(Path(sys.executable).with_name(runner)), "build", "--strict", "-q", "-d", str(out)],
+        cwd=ROOT,
+        capture_output=True,
+        env=env,
+        timeout=600,
+    )
     assert result.returncode == 0, result.stderr.decode()[-3000:]
 
 

@@ -34,10 +34,12 @@ from casebook.site import site_files
 from casebook.kinds import KINDS, TAXONOMY
 from support import FIXTURE, ROOT, TODAY
 
-settings.register_profile("quick", max_examples=25, deadline=None, database=None,
-                          suppress_health_check=[HealthCheck.too_slow])
-settings.register_profile("thorough", max_examples=600, deadline=None, database=None,
-                          suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile(
+    "quick", max_examples=25, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.register_profile(
+    "thorough", max_examples=600, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow]
+)
 settings.load_profile(os.environ.get("CASEBOOK_HYPOTHESIS", "quick"))
 QUICK = os.environ.get("CASEBOOK_HYPOTHESIS", "quick") == "quick"
 
@@ -106,14 +108,52 @@ def _replace(root: Path, rel: str, content: bytes):
             path.unlink()
         else:
             path.write_bytes(original)
+
     return restore
 
 
-YAMLISH = st.lists(st.sampled_from([
-    b"- ", b": ", b"\n", b"  ", b"[", b"]", b"{", b"}", b",", b"&a ", b"*a", b"!!int ", b"!x ", b"# c",
-    b'"', b"'", b'"\\u0001"', b'"\\e"', b"title", b"outcomes", b"x", b"\t", b"|\n", b">-\n", b"---\n",
-    b"...\n", b"\xff", b"\x00", b"? ", b"<<: ", b"\xef\xbb\xbf", b"2026-13-01", b"0x1F", b"~", b"\r\n",
-]), max_size=60).map(b"".join)
+YAMLISH = st.lists(
+    st.sampled_from(
+        [
+            b"- ",
+            b": ",
+            b"\n",
+            b"  ",
+            b"[",
+            b"]",
+            b"{",
+            b"}",
+            b",",
+            b"&a ",
+            b"*a",
+            b"!!int ",
+            b"!x ",
+            b"# c",
+            b'"',
+            b"'",
+            b'"\\u0001"',
+            b'"\\e"',
+            b"title",
+            b"outcomes",
+            b"x",
+            b"\t",
+            b"|\n",
+            b">-\n",
+            b"---\n",
+            b"...\n",
+            b"\xff",
+            b"\x00",
+            b"? ",
+            b"<<: ",
+            b"\xef\xbb\xbf",
+            b"2026-13-01",
+            b"0x1F",
+            b"~",
+            b"\r\n",
+        ]
+    ),
+    max_size=60,
+).map(b"".join)
 
 
 @given(data=st.one_of(st.binary(max_size=600), YAMLISH), kind=st.sampled_from(sorted(FILES)))
@@ -128,17 +168,28 @@ def test_any_bytes_give_problems_not_a_traceback(base, data, kind):
 # Numbers too long for Python to read as written (over 4,300 digits): yaml.safe_dump cannot write
 # them, so a placeholder is dumped and then replaced by the digits (`with_huge_numbers`).
 HUGE_NUMBERS = st.tuples(st.integers(min_value=4290, max_value=6000), st.sampled_from(["", "-", "0.", "1e"])).map(
-    lambda shape: f"HUGENUMBER_{shape[1]}_{shape[0]}_")
+    lambda shape: f"HUGENUMBER_{shape[1]}_{shape[0]}_"
+)
 
 
 def with_huge_numbers(text: str) -> str:
     return re.sub(r"HUGENUMBER_([-.0-9e]*)_([0-9]+)_", lambda m: m.group(1) + "9" * int(m.group(2)), text)
 
 
-SCALARS = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(), st.text(max_size=40), HUGE_NUMBERS,
-                    st.sampled_from(["index", "2026-11-23", "https://example.org", "{{ 7*7 }}", "- a"]))
-ANY_DATA = st.recursive(SCALARS, lambda inner: st.one_of(
-    st.lists(inner, max_size=4), st.dictionaries(st.text(max_size=12), inner, max_size=4)), max_leaves=25)
+SCALARS = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(),
+    st.floats(),
+    st.text(max_size=40),
+    HUGE_NUMBERS,
+    st.sampled_from(["index", "2026-11-23", "https://example.org", "{{ 7*7 }}", "- a"]),
+)
+ANY_DATA = st.recursive(
+    SCALARS,
+    lambda inner: st.one_of(st.lists(inner, max_size=4), st.dictionaries(st.text(max_size=12), inner, max_size=4)),
+    max_leaves=25,
+)
 
 
 @given(data=ANY_DATA, kind=st.sampled_from(sorted(FILES)))
@@ -153,15 +204,46 @@ def test_any_yaml_gives_problems_not_a_traceback(base, data, kind):
 
 HOSTILE_TEXT = st.one_of(
     st.text(max_size=60),
-    st.text(alphabet=st.characters(max_codepoint=0x9f), max_size=30),
-    st.sampled_from([f"<script>{MARKER}</script>", f"[x](javascript:{MARKER})", "# Heading", "![i](https://e.org/i.png)",
-                     "=HYPERLINK(1)", "-2+3", "\n::warning::owned", "::add-mask::x", "\u202e", "\ufffe", "x\x1b[31m",
-                     "{{ 7*7 }}", "{% raw %}", "index", "../../etc/passwd", "[" * 150, "- " * 30 + "a",
-                     "a\n=\n" * 5, "x" * 5000, "2026-02-30", "https://example.org/\n", "&amp;", "`" * 9]),
+    st.text(alphabet=st.characters(max_codepoint=0x9F), max_size=30),
+    st.sampled_from(
+        [
+            f"<script>{MARKER}</script>",
+            f"[x](javascript:{MARKER})",
+            "# Heading",
+            "![i](https://e.org/i.png)",
+            "=HYPERLINK(1)",
+            "-2+3",
+            "\n::warning::owned",
+            "::add-mask::x",
+            "\u202e",
+            "\ufffe",
+            "x\x1b[31m",
+            "{{ 7*7 }}",
+            "{% raw %}",
+            "index",
+            "../../etc/passwd",
+            "[" * 150,
+            "- " * 30 + "a",
+            "a\n=\n" * 5,
+            "x" * 5000,
+            "2026-02-30",
+            "https://example.org/\n",
+            "&amp;",
+            "`" * 9,
+        ]
+    ),
 )
-WEIRD = st.one_of(HOSTILE_TEXT, HUGE_NUMBERS, st.none(), st.booleans(), st.integers(min_value=-10**30, max_value=10**30),
-                  st.floats(), st.lists(HOSTILE_TEXT, max_size=3), st.dictionaries(HOSTILE_TEXT, HOSTILE_TEXT, max_size=2),
-                  st.integers(min_value=1, max_value=40).map(lambda depth: json.loads("[" * depth + "]" * depth)))
+WEIRD = st.one_of(
+    HOSTILE_TEXT,
+    HUGE_NUMBERS,
+    st.none(),
+    st.booleans(),
+    st.integers(min_value=-(10**30), max_value=10**30),
+    st.floats(),
+    st.lists(HOSTILE_TEXT, max_size=3),
+    st.dictionaries(HOSTILE_TEXT, HOSTILE_TEXT, max_size=2),
+    st.integers(min_value=1, max_value=40).map(lambda depth: json.loads("[" * depth + "]" * depth)),
+)
 
 
 def _paths(data, keys=()):
@@ -240,25 +322,41 @@ def _words(draw, least: int, most: int) -> str:
 
 @st.composite
 def corpus(draw):
-    audiences = draw(st.lists(IDS, min_size=1, max_size=3, unique=True).map(lambda a: [x for x in a if x != "executives"]))
+    audiences = draw(
+        st.lists(IDS, min_size=1, max_size=3, unique=True).map(lambda a: [x for x in a if x != "executives"])
+    )
     audiences = ["executives"] + audiences
-    case_ids = draw(st.lists(IDS, min_size=1, max_size=4, unique=True).map(lambda c: [x for x in c if x != "gmp-tweets"]))
+    case_ids = draw(
+        st.lists(IDS, min_size=1, max_size=4, unique=True).map(lambda c: [x for x in c if x != "gmp-tweets"])
+    )
     taken = set(case_ids) | {"tweeting-a-day-of-calls"}  # a statement may not share its id with a case it cites
     benefit_ids = draw(st.lists(IDS, max_size=3, unique=True).map(lambda b: [x for x in b if x not in taken]))
-    cases = {i: {"title": _words(draw, 10, 120), "audiences": draw(st.lists(st.sampled_from(audiences), min_size=1,
-                                                                            unique=True)),
-                 "summary": _words(draw, 50, 300), "challenge": _words(draw, 1, 400)} for i in case_ids}
-    benefits = {i: {"statement": _words(draw, 20, 200),
-                    "audiences": draw(st.lists(st.sampled_from(audiences), min_size=1, unique=True)),
-                    "case": draw(st.sampled_from(case_ids)) if case_ids else None} for i in benefit_ids}
+    cases = {
+        i: {
+            "title": _words(draw, 10, 120),
+            "audiences": draw(st.lists(st.sampled_from(audiences), min_size=1, unique=True)),
+            "summary": _words(draw, 50, 300),
+            "challenge": _words(draw, 1, 400),
+        }
+        for i in case_ids
+    }
+    benefits = {
+        i: {
+            "statement": _words(draw, 20, 200),
+            "audiences": draw(st.lists(st.sampled_from(audiences), min_size=1, unique=True)),
+            "case": draw(st.sampled_from(case_ids)) if case_ids else None,
+        }
+        for i in benefit_ids
+    }
     return audiences, cases, benefits
 
 
 def _case_file(values: dict, case_id: str = "x") -> str:
     text = (FIXTURE / FILES["case"]).read_text(encoding="utf-8")
     data = yaml.safe_load(text)
-    data.update(title=values["title"], audiences=values["audiences"], summary=values["summary"],
-                challenge=values["challenge"])
+    data.update(
+        title=values["title"], audiences=values["audiences"], summary=values["summary"], challenge=values["challenge"]
+    )
     # Each its own case: not the fixture's organisation and source, which would make it a duplicate.
     data["organisation"] = f"Organisation {case_id}"
     data["sources"][0]["url"] = f"https://example.org/{case_id}"
@@ -275,9 +373,11 @@ def _benefit_file(values: dict) -> str:
 
 
 def _kit_file(audience: str, order: int) -> str:
-    return ("# yaml-language-server: $schema=../schema/kit.schema.json\n"
-            f"name: Audience {order}\nwho: People in audience {order}.\norder: {order}\ncares_about: [Results]\n"
-            "framing: |\n  Lead with outcomes.\nobjections: []\nasks: [Sponsor a pilot.]\n")
+    return (
+        "# yaml-language-server: $schema=../schema/kit.schema.json\n"
+        f"name: Audience {order}\nwho: People in audience {order}.\norder: {order}\ncares_about: [Results]\n"
+        "framing: |\n  Lead with outcomes.\nobjections: []\nasks: [Sponsor a pilot.]\n"
+    )
 
 
 def write_corpus(root: Path, audiences, cases, benefits) -> None:
@@ -317,9 +417,18 @@ def test_every_entry_is_where_it_belongs_and_nowhere_else(tmp_path_factory, gene
     shutil.rmtree(root.parent)
 
 
-FREE_TEXT = [(("title",), 10, 120), (("organisation",), 1, 200), (("summary",), 50, 300), (("challenge",), 1, 4000),
-             (("approach",), 1, 4000), (("outcomes", 0, "measure"), 1, 120), (("outcomes", 0, "value"), 1, 200),
-             (("quote", "text"), 1, 300), (("sources", 0, "title"), 1, 200), (("sources", 0, "publisher"), 1, 200)]
+FREE_TEXT = [
+    (("title",), 10, 120),
+    (("organisation",), 1, 200),
+    (("summary",), 50, 300),
+    (("challenge",), 1, 4000),
+    (("approach",), 1, 4000),
+    (("outcomes", 0, "measure"), 1, 120),
+    (("outcomes", 0, "value"), 1, 200),
+    (("quote", "text"), 1, 300),
+    (("sources", 0, "title"), 1, 200),
+    (("sources", 0, "publisher"), 1, 200),
+]
 
 
 @st.composite
@@ -352,9 +461,13 @@ def test_a_case_that_validates_always_builds_with_mkdocs(site_copy, case):
             event("refused")
             return
         event("valid, built with mkdocs")
-        done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site_copy / "site")],
-                              cwd=site_copy, capture_output=True, text=True,
-                              env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"})
+        done = subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site_copy / "site")],
+            cwd=site_copy,
+            capture_output=True,
+            text=True,
+            env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"},
+        )
         assert done.returncode == 0, done.stderr[-3000:]
         page = (site_copy / "site/cases/property-test-case/index.html").read_text(encoding="utf-8")
         assert f"<script>{MARKER}" not in page and not SCRIPT_LINK.search(page)

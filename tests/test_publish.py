@@ -30,7 +30,7 @@ def test_sitemap_lists_every_page_at_the_configured_address(built):  # noqa: F81
     root = ET.parse(built / "sitemap.xml").getroot()
     listed = [loc.text for loc in root.iter(f"{SITEMAP}loc")]
     assert listed and all(url.startswith(SITE_URL) for url in listed)
-    assert sorted(url[len(SITE_URL):] for url in listed) == sorted(pages(built))
+    assert sorted(url[len(SITE_URL) :] for url in listed) == sorted(pages(built))
 
 
 def test_the_404_page_works_from_any_folder(built):  # noqa: F811
@@ -47,8 +47,10 @@ def test_feed_and_exports_use_the_site_address(built):  # noqa: F811
 
 
 def edit_links(html: str) -> list[str]:
-    return [unescape(href) for href in re.findall(r'<a href="([^"]+)"[^>]*rel="edit[ "]', html)] + \
-        [unescape(href) for href in re.findall(r'<a href="([^"]+/edit/main/[^"]+)" rel="noopener[^"]*">Edit this page', html)]
+    return [unescape(href) for href in re.findall(r'<a href="([^"]+)"[^>]*rel="edit[ "]', html)] + [
+        unescape(href)
+        for href in re.findall(r'<a href="([^"]+/edit/main/[^"]+)" rel="noopener[^"]*">Edit this page', html)
+    ]
 
 
 def test_every_edit_link_opens_a_file_that_exists(built):  # noqa: F811
@@ -57,7 +59,7 @@ def test_every_edit_link_opens_a_file_that_exists(built):  # noqa: F811
     for page in built.rglob("index.html"):
         for href in edit_links(page.read_text(encoding="utf-8")):
             assert href.startswith(f"{REPO_URL}/edit/main/"), (page, href)
-            target = repo / href[len(f"{REPO_URL}/edit/main/"):]
+            target = repo / href[len(f"{REPO_URL}/edit/main/") :]
             assert target.is_file(), (page, href)
             checked += 1
     case_page = (built / "cases/test-council-gritting/index.html").read_text(encoding="utf-8")
@@ -70,8 +72,11 @@ def test_entry_pages_offer_a_prefilled_source_report(built):  # noqa: F811
     report = unescape(re.search(r'<a href="([^"]+template=report-source\.yml[^"]+)"', html).group(1))
     assert report.startswith(f"{REPO_URL}/issues/new?template=report-source.yml&page=")
     assert "&page=https%3A//casebook.example/sub/cases/test-council-gritting/&" in report
-    field_ids = re.findall(r"^\s+id: (\w+)", (built.parent / ".github/ISSUE_TEMPLATE/report-source.yml")
-                           .read_text(encoding="utf-8"), re.MULTILINE)
+    field_ids = re.findall(
+        r"^\s+id: (\w+)",
+        (built.parent / ".github/ISSUE_TEMPLATE/report-source.yml").read_text(encoding="utf-8"),
+        re.MULTILINE,
+    )
     assert {"page", "source"} <= set(field_ids)
 
 

@@ -19,8 +19,13 @@ IGNORE = shutil.ignore_patterns(".venv", "site", ".git", "__pycache__", ".pytest
 
 
 def run_content_tests(root: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", *CONTENT_TESTS],
-                          cwd=root, capture_output=True, text=True, timeout=300)
+    return subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", *CONTENT_TESTS],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
 
 
 def copy_with_case(tmp_path: Path, text: str) -> Path:
@@ -33,7 +38,8 @@ def copy_with_case(tmp_path: Path, text: str) -> Path:
 def test_a_new_case_dated_today_passes_the_content_tests(tmp_path):
     today = date.today().isoformat()
     case = EXTRA_CASE.replace("added: 2026-11-21", f"added: {today}").replace(
-        "last_verified: 2026-11-21", f"last_verified: {today}")
+        "last_verified: 2026-11-21", f"last_verified: {today}"
+    )
     result = run_content_tests(copy_with_case(tmp_path, case))
     assert result.returncode == 0, result.stdout[-3000:]
 

@@ -45,14 +45,18 @@ def apply(root: Path, path: str, where: str, text: str) -> None:
     lines = old.splitlines(keepends=True)
     at = [i for i, line in enumerate(lines) if line.strip().startswith(anchor)]
     assert len(at) == 1, f"{path}: the anchor {anchor!r} is not one line"
-    target.write_text("".join(lines[:at[0]]) + text + "".join(lines[at[0]:]), encoding="utf-8")
+    target.write_text("".join(lines[: at[0]]) + text + "".join(lines[at[0] :]), encoding="utf-8")
 
 
 def run(root: Path, *command: str) -> subprocess.CompletedProcess:
-    env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "NO_MKDOCS_2_WARNING": "1",
-           "PYTHONPATH": str(root), "SOURCE_DATE_EPOCH": epoch_of(TODAY), "PYTHONDONTWRITEBYTECODE": "1"}
-    return subprocess.run([sys.executable, *command], cwd=root, env=env, capture_output=True, text=True,
-                          timeout=600)
+    env = {
+        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+        "NO_MKDOCS_2_WARNING": "1",
+        "PYTHONPATH": str(root),
+        "SOURCE_DATE_EPOCH": epoch_of(TODAY),
+        "PYTHONDONTWRITEBYTECODE": "1",
+    }
+    return subprocess.run([sys.executable, *command], cwd=root, env=env, capture_output=True, text=True, timeout=600)
 
 
 @pytest.fixture(scope="module")
@@ -98,5 +102,7 @@ def test_the_toy_kinds_rules_run(project):
     finally:
         path.write_text(path.read_text(encoding="utf-8").replace("[gmp-tweetz]", "[gmp-tweets]"), encoding="utf-8")
     assert result.returncode == 1
-    assert ("events/northshire-open-day.yml:6:9: cases[0]: no case 'gmp-tweetz' in case_studies/ (expected the id "
-            "of an existing case; fix: use a file name from case_studies/) [related-unknown]") in result.stderr
+    assert (
+        "events/northshire-open-day.yml:6:9: cases[0]: no case 'gmp-tweetz' in case_studies/ (expected the id "
+        "of an existing case; fix: use a file name from case_studies/) [related-unknown]"
+    ) in result.stderr

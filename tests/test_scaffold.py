@@ -31,8 +31,22 @@ def problems_in(repo, rel):
 
 def test_undecided_values_fail_validation_once_each(repo_with_templates, capsys):
     repo = repo_with_templates
-    assert new_case.main(["--root", str(repo), "leeds-gritting", "--title", "Leeds answers gritting questions",
-                          "--sector", "policing", "--year", "2019"]) == 0
+    assert (
+        new_case.main(
+            [
+                "--root",
+                str(repo),
+                "leeds-gritting",
+                "--title",
+                "Leeds answers gritting questions",
+                "--sector",
+                "policing",
+                "--year",
+                "2019",
+            ]
+        )
+        == 0
+    )
     problems = problems_in(repo, "case_studies/leeds-gritting.yml")
     fields = [p.field for p in problems]
     assert len(fields) == len(set(fields)), "a field is reported twice"
@@ -66,7 +80,9 @@ def test_the_commented_quote_is_valid_once_uncommented(repo_with_templates, caps
 def run_with_keys(main, argv, keys):
     with create_pipe_input() as pipe:
         result = {}
-        thread = threading.Thread(target=lambda: result.setdefault("code", main(argv, input=pipe, output=DummyOutput())))
+        thread = threading.Thread(
+            target=lambda: result.setdefault("code", main(argv, input=pipe, output=DummyOutput()))
+        )
         thread.start()
         for chunk in keys:
             pipe.send_text(chunk)
@@ -77,15 +93,21 @@ def run_with_keys(main, argv, keys):
 
 def test_interactive_case_refuses_bad_answers_and_writes_the_file(repo_with_templates, capsys):
     repo = repo_with_templates
-    keys = ["Leeds_Gritting" + ENTER, BACKSPACE * 14 + "leeds-gritting" + ENTER,
-            "Short" + ENTER, " enough now" + ENTER,
-            "Leeds City Council" + ENTER,
-            "polic" + ENTER, "ing" + ENTER,
-            BACKSPACE * 2 + "IE" + ENTER,
-            "2031" + ENTER, BACKSPACE * 4 + "2019" + ENTER,
-            SPACE + ENTER,          # audiences: the first
-            DOWN + SPACE + ENTER,   # topics: the second
-            ENTER]                  # channels: none
+    keys = [
+        "Leeds_Gritting" + ENTER,
+        BACKSPACE * 14 + "leeds-gritting" + ENTER,
+        "Short" + ENTER,
+        " enough now" + ENTER,
+        "Leeds City Council" + ENTER,
+        "polic" + ENTER,
+        "ing" + ENTER,
+        BACKSPACE * 2 + "IE" + ENTER,
+        "2031" + ENTER,
+        BACKSPACE * 4 + "2019" + ENTER,
+        SPACE + ENTER,  # audiences: the first
+        DOWN + SPACE + ENTER,  # topics: the second
+        ENTER,
+    ]  # channels: none
     assert run_with_keys(new_case.main, ["--root", str(repo), "--interactive"], keys) == 0
     text = (repo / "case_studies/leeds-gritting.yml").read_text()
     assert 'title: "Short enough now"\n' in text
@@ -98,8 +120,13 @@ def test_interactive_case_refuses_bad_answers_and_writes_the_file(repo_with_temp
 
 def test_interactive_benefit(repo_with_templates, capsys):
     repo = repo_with_templates
-    keys = ["web-visits-cost-less" + ENTER, "Too short" + ENTER,
-            " for a statement, now long enough" + ENTER, SPACE + ENTER, SPACE + ENTER]
+    keys = [
+        "web-visits-cost-less" + ENTER,
+        "Too short" + ENTER,
+        " for a statement, now long enough" + ENTER,
+        SPACE + ENTER,
+        SPACE + ENTER,
+    ]
     assert run_with_keys(new_benefit.main, ["--root", str(repo), "-i"], keys) == 0
     text = (repo / "benefits/web-visits-cost-less.yml").read_text()
     assert 'statement: "Too short for a statement, now long enough"\n' in text

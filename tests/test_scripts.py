@@ -73,6 +73,7 @@ def test_schema_files_are_up_to_date(capsys):
 
 def test_schema_check_catches_a_new_topic(repo, capsys, tmp_path):
     import shutil
+
     shutil.copytree(ROOT / "schema", repo / "schema")
     assert build_schemas.main(["--root", str(repo), "--check"]) == 1
     assert "Out of date" in capsys.readouterr().err
@@ -111,16 +112,19 @@ def test_audit_sample_prints_figure_measure_source_and_line(repo, capsys):
     assert audit_sample.main(["--root", str(repo), "--seed", "7", "-n", "5"]) == 0
     out = capsys.readouterr().out
     assert "2 of 2 figures and quotes" in out
-    assert f"case_studies/gmp-tweets.yml:{value_line} (outcome)\n   figure:  3,205 calls\n" \
-           "   measure: Calls received and posted during the 24 hours\n" \
-           "   source:  [1] BBC News, 2010-10, primary: http://www.bbc.com/news/uk-england-manchester-11549069" in out
+    assert (
+        f"case_studies/gmp-tweets.yml:{value_line} (outcome)\n   figure:  3,205 calls\n"
+        "   measure: Calls received and posted during the 24 hours\n"
+        "   source:  [1] BBC News, 2010-10, primary: http://www.bbc.com/news/uk-england-manchester-11549069" in out
+    )
     assert f"case_studies/gmp-tweets.yml:{quote_line} (quote)" in out and "measure: quote by Peter Fahy" in out
 
 
 def test_audit_sample_is_repeatable_and_seeded(repo, capsys):
     for number in range(2, 6):
         (repo / f"case_studies/copy-{number}.yml").write_text(
-            (repo / "case_studies/gmp-tweets.yml").read_text().replace("3,205 calls", f"{number} calls"))
+            (repo / "case_studies/gmp-tweets.yml").read_text().replace("3,205 calls", f"{number} calls")
+        )
     picks = []
     for seed in (1, 1, 2):
         assert audit_sample.main(["--root", str(repo), "--seed", str(seed), "-n", "3"]) == 0
@@ -154,15 +158,22 @@ def test_make_serve_on_a_busy_port_says_so_in_one_line(tmp_path):
     import socket
     import subprocess
     import sys
+
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as busy:
         busy.bind(("127.0.0.1", 0))
         busy.listen()
         port = busy.getsockname()[1]
-        done = subprocess.run(["make", "-s", "serve", f"PORT={port}", f"PY={sys.executable}", "STAMP="],
-                              cwd=ROOT, capture_output=True, text=True, timeout=60)
+        done = subprocess.run(
+            ["make", "-s", "serve", f"PORT={port}", f"PY={sys.executable}", "STAMP="],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
     assert done.returncode != 0
-    assert done.stderr.splitlines()[0] == (f"Port {port} is already in use (is another make serve running?): stop it, "
-                                           f"or run make serve PORT={port + 1}")
+    assert done.stderr.splitlines()[0] == (
+        f"Port {port} is already in use (is another make serve running?): stop it, or run make serve PORT={port + 1}"
+    )
     assert "Traceback" not in done.stderr + done.stdout and "Errno" not in done.stderr
 
 
@@ -170,6 +181,7 @@ def test_a_free_port_passes_the_check():
     import socket
     import subprocess
     import sys
+
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]

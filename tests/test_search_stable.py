@@ -15,10 +15,19 @@ def write_bundle(folder, values, filters):
     for i, (name, entries) in enumerate(filters(values)):
         names[name] = f"en_{i:07d}"
         (folder / "filter" / f"{names[name]}.pf_filter").write_bytes(gzip.compress(MARK + encode([name, entries])))
-    meta = ["1.5.2", [["en_page001", 12]], [["en_chunk01", "a", "z", 3]], [[n, h] for n, h in names.items()], [], ["title"]]
+    meta = [
+        "1.5.2",
+        [["en_page001", 12]],
+        [["en_chunk01", "a", "z", 3]],
+        [[n, h] for n, h in names.items()],
+        [],
+        ["title"],
+    ]
     (folder / "pagefind.en_meta000001.pf_meta").write_bytes(gzip.compress(MARK + encode(meta)))
-    (folder / "pagefind-entry.json").write_text(json.dumps({"version": "1.5.2", "languages": {
-        "en": {"hash": "en_meta000001", "wasm": "en", "page_count": 1}}}), encoding="utf-8")
+    (folder / "pagefind-entry.json").write_text(
+        json.dumps({"version": "1.5.2", "languages": {"en": {"hash": "en_meta000001", "wasm": "en", "page_count": 1}}}),
+        encoding="utf-8",
+    )
 
 
 def tree(folder):

@@ -45,8 +45,12 @@ def fetch(url: str) -> str | None:
 def start_serve(root, port, log):
     return subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
-        cwd=root, stdout=log, stderr=subprocess.STDOUT, text=True,
-        env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin", "CASEBOOK_SITE_URL": f"http://127.0.0.1:{port}/"})
+        cwd=root,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        text=True,
+        env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin", "CASEBOOK_SITE_URL": f"http://127.0.0.1:{port}/"},
+    )
 
 
 def wait_for(url: str, text: str, seconds: float) -> bool:
@@ -59,28 +63,39 @@ def test_serve_rebuilds_when_a_case_file_changes(tmp_path):
     log = (tmp_path / "serve.log").open("w")
     server = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
-        cwd=root, stdout=log, stderr=subprocess.STDOUT, text=True,
-        env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin", "CASEBOOK_SITE_URL": f"http://127.0.0.1:{port}/"})
+        cwd=root,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        text=True,
+        env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin", "CASEBOOK_SITE_URL": f"http://127.0.0.1:{port}/"},
+    )
     try:
         url = f"http://127.0.0.1:{port}/{URL}"
         assert wait_for(url, TITLE, 90), "serve never came up"
         # site_url is this computer, so the briefing prints the public address (extra.public_url).
-        public = re.search(r'public_url: !ENV \[CASEBOOK_PUBLIC_URL, "([^"]+)"\]',
-                           (root / "mkdocs.yml").read_text(encoding="utf-8")).group(1)
+        public = re.search(
+            r'public_url: !ENV \[CASEBOOK_PUBLIC_URL, "([^"]+)"\]', (root / "mkdocs.yml").read_text(encoding="utf-8")
+        ).group(1)
         briefing = fetch(f"http://127.0.0.1:{port}/kits/executives/briefing/") or ""
         printed = re.search(r'<a class="cb-site-address" href="([^"]+)">([^<]+)</a>', briefing)
         assert printed and printed.group(1) == f"{public}kits/executives/", briefing[-3000:]
         assert printed.group(2) == public.split("://")[1] + "kits/executives"
         case = root / CASE
-        case.write_text(case.read_text().replace(
-            f"title: {TITLE}", "title: Test council answers a whole day of calls"), encoding="utf-8")
+        case.write_text(
+            case.read_text().replace(f"title: {TITLE}", "title: Test council answers a whole day of calls"),
+            encoding="utf-8",
+        )
         assert wait_for(url, "Test council answers a whole day of calls", 90), "no rebuild after the edit"
 
         # A broken edit prints the validator's message; fixing it brings the site back.
         case.write_text(case.read_text().replace("country: GB", "country: UK"), encoding="utf-8")
         assert wait_until(lambda: "country: 'UK' is not one of" in (tmp_path / "serve.log").read_text(), 90)
-        case.write_text(case.read_text().replace("country: UK", "country: GB").replace(
-            "answers a whole day of calls", "answers every call for a day"), encoding="utf-8")
+        case.write_text(
+            case.read_text()
+            .replace("country: UK", "country: GB")
+            .replace("answers a whole day of calls", "answers every call for a day"),
+            encoding="utf-8",
+        )
         assert wait_for(url, "Test council answers every call for a day", 90), "no recovery after the fix"
     finally:
         server.terminate()
@@ -95,7 +110,6 @@ def wait_until(condition, seconds: float) -> bool:
             return True
         time.sleep(0.5)
     return False
-
 
 
 def test_serve_shows_problems_from_start_up_in_the_browser_and_recovers(tmp_path):

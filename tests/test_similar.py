@@ -32,8 +32,11 @@ def counted(cases: list[tuple[str, tuple[str, ...]]], topics: tuple[str, ...], s
 topic_lists = st.lists(st.sampled_from(TOPICS), min_size=1, max_size=4, unique=True).map(tuple)
 
 
-@given(st.lists(topic_lists, max_size=60), st.lists(topic_lists, min_size=1, max_size=8),
-       st.integers(min_value=1, max_value=12))
+@given(
+    st.lists(topic_lists, max_size=60),
+    st.lists(topic_lists, min_size=1, max_size=8),
+    st.integers(min_value=1, max_value=12),
+)
 def test_shared_topics_ranks_as_counting_does(case_topics, queries, size):
     cases = [(f"case-{i}", topics) for i, topics in enumerate(case_topics)]
     shared = SharedTopics(((case_id, frozenset(topics)) for case_id, topics in cases), size)
@@ -43,7 +46,7 @@ def test_shared_topics_ranks_as_counting_does(case_topics, queries, size):
 
 def test_shared_topics_keeps_the_order_of_ties_when_groups_are_larger_than_the_pool():
     # Many cases per topic set, so groups are cut to the pool's size and ties decide everything.
-    cases = [(f"case-{i:03d}", TOPICS[i % 3:i % 3 + 1 + i % 2]) for i in range(120)]
+    cases = [(f"case-{i:03d}", TOPICS[i % 3 : i % 3 + 1 + i % 2]) for i in range(120)]
     for size in (1, 5, 30):
         shared = SharedTopics(((case_id, frozenset(topics)) for case_id, topics in cases), size)
         for count in (1, 2, 3):
@@ -62,7 +65,7 @@ def straightforward_related(book) -> dict[str, list[str]]:
         pool = set(counted(pairs, case.topics, POOL)) | set(by_place[(case.sector, case.country)][:POOL])
         pool.discard(case.id)
         scored = sorted((-similarity(case, book.cases[i]), i) for i in pool)
-        chosen = [i for score, i in scored[:MAX_RELATED + len(case.related)] if score < 0]
+        chosen = [i for score, i in scored[: MAX_RELATED + len(case.related)] if score < 0]
         own = [book.cases[i] for i in case.related if i in book.cases]
         result[case.id] = [c.id for c in (own + [book.cases[i] for i in chosen if i not in case.related])][:MAX_RELATED]
     return result
@@ -70,7 +73,9 @@ def straightforward_related(book) -> dict[str, list[str]]:
 
 def test_related_cases_are_those_of_the_straightforward_computation(repo):
     taxonomy = repo / "taxonomy.yml"
-    extra = "".join(f"  {t}:\n    label: Topic {t}\n    description: A test topic.\n" for t in ("t-one", "t-two", "t-three"))
+    extra = "".join(
+        f"  {t}:\n    label: Topic {t}\n    description: A test topic.\n" for t in ("t-one", "t-two", "t-three")
+    )
     taxonomy.write_text(taxonomy.read_text().replace("sectors:\n", extra + "sectors:\n", 1))
     original = (repo / "case_studies/gmp-tweets.yml").read_text()
     names = ["public-safety", "reach", "t-one", "t-two", "t-three"]
@@ -81,7 +86,8 @@ def test_related_cases_are_those_of_the_straightforward_computation(repo):
             .replace("country: GB", "country: " + ("GB" if i % 4 else "IE"))
             .replace("title: Greater Manchester Police tweets", f"title: Force {i} tweets")
             .replace("organisation: Greater Manchester Police", f"organisation: Force {i}")
-            .replace("added: 2026-11-20", f"added: 2026-{1 + i % 10:02d}-{1 + i % 27:02d}"))
+            .replace("added: 2026-11-20", f"added: 2026-{1 + i % 10:02d}-{1 + i % 27:02d}")
+        )
     result = load_casebook(repo, today=TODAY)
     assert result.casebook is not None, [p.text() for p in result.errors]
     book = result.casebook

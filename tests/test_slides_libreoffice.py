@@ -26,9 +26,22 @@ def test_route_pptx_opens_in_libreoffice_with_every_slide(repo, tmp_path):
     book = load_casebook(repo, today=TODAY).casebook
     data = route_pptx(book, build_session(book, book.routes["fixture-session"]))
     (tmp_path / "route.pptx").write_bytes(data)
-    subprocess.run([SOFFICE, "--headless", "--norestore", f"-env:UserInstallation=file://{tmp_path}/profile",
-                    "--convert-to", "pdf", "--outdir", str(tmp_path), str(tmp_path / "route.pptx")],
-                   check=True, capture_output=True, timeout=180)
+    subprocess.run(
+        [
+            SOFFICE,
+            "--headless",
+            "--norestore",
+            f"-env:UserInstallation=file://{tmp_path}/profile",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            str(tmp_path / "route.pptx"),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
     pdf = (tmp_path / "route.pdf").read_bytes()
     slides = len(Presentation(io.BytesIO(data)).slides)
     assert len(re.findall(rb"/Type\s*/Page[^s]", pdf)) == slides

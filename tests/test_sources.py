@@ -31,27 +31,33 @@ UNDATED_SOURCE = """  - source:
 """
 
 
-@pytest.mark.parametrize("url", [
-    "https://staging.avonandsomerset.police.uk/news/2023/04/appeal",
-    "https://www-uat.example.gov.uk/page",
-    "https://preprod.example.com/x",
-    "https://www.slideshare.net/slideshow/how-social-media/51735633",
-    "https://zh.scribd.com/document/235515882/report",
-    "http://slideplayer.com/slide/2546159/",
-    "https://www-example-gov-uk.translate.goog/page?_x_tr_sl=auto",
-    "https://www-wired-com.nproxy.org/2016/01/some-article",
-])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://staging.avonandsomerset.police.uk/news/2023/04/appeal",
+        "https://www-uat.example.gov.uk/page",
+        "https://preprod.example.com/x",
+        "https://www.slideshare.net/slideshow/how-social-media/51735633",
+        "https://zh.scribd.com/document/235515882/report",
+        "http://slideplayer.com/slide/2546159/",
+        "https://www-example-gov-uk.translate.goog/page?_x_tr_sl=auto",
+        "https://www-wired-com.nproxy.org/2016/01/some-article",
+    ],
+)
 def test_copies_and_staging_hosts_have_a_reason(url):
     assert copy_reason(url)
 
 
-@pytest.mark.parametrize("url", [
-    "https://www.local.gov.uk/councillors-and-social-media",
-    "https://dev.to/someone/post",
-    "https://developer.twitter.com/en/docs",
-    "https://www.bbc.co.uk/news/uk-england-manchester-11549069",
-    "https://notscribd.com/report",
-])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://www.local.gov.uk/councillors-and-social-media",
+        "https://dev.to/someone/post",
+        "https://developer.twitter.com/en/docs",
+        "https://www.bbc.co.uk/news/uk-england-manchester-11549069",
+        "https://notscribd.com/report",
+    ],
+)
 def test_original_publications_pass(url):
     assert copy_reason(url) is None
 
@@ -67,21 +73,35 @@ def test_published_label():
 
 
 def test_validator_warns_on_a_repost_in_a_case_and_a_statement(repo):
-    edit(repo, CASE, "url: http://www.bbc.com/news/uk-england-manchester-11549069",
-         "url: https://www.slideshare.net/someone/gmp-tweets")
-    edit(repo, BENEFIT, "  - case: gmp-tweets\n",
-         "  - case: gmp-tweets\n" + UNDATED_SOURCE.replace("www.example.gov.uk", "staging.example.gov.uk"))
+    edit(
+        repo,
+        CASE,
+        "url: http://www.bbc.com/news/uk-england-manchester-11549069",
+        "url: https://www.slideshare.net/someone/gmp-tweets",
+    )
+    edit(
+        repo,
+        BENEFIT,
+        "  - case: gmp-tweets\n",
+        "  - case: gmp-tweets\n" + UNDATED_SOURCE.replace("www.example.gov.uk", "staging.example.gov.uk"),
+    )
     result = load_casebook(repo, today=TODAY)
     found = [p for p in result.problems if p.rule == "source-not-original"]
     assert [(p.path, p.field, p.severity) for p in found] == [
-        (BENEFIT, "evidence[1].source.url", "warning"), (CASE, "sources[0].url", "warning")]
+        (BENEFIT, "evidence[1].source.url", "warning"),
+        (CASE, "sources[0].url", "warning"),
+    ]
     assert "document-sharing" in found[1].text() and "staging" in found[0].text()
     assert result.casebook is not None  # a warning does not stop the build
 
 
 def test_a_copy_graded_unconfirmed_is_not_reported_again(repo):
-    edit(repo, CASE, "url: http://www.bbc.com/news/uk-england-manchester-11549069",
-         "url: https://www.slideshare.net/someone/gmp-tweets")
+    edit(
+        repo,
+        CASE,
+        "url: http://www.bbc.com/news/uk-england-manchester-11549069",
+        "url: https://www.slideshare.net/someone/gmp-tweets",
+    )
     edit(repo, CASE, "grade: primary", "grade: unconfirmed")
     assert problem_lines(repo) == []
 
@@ -106,9 +126,10 @@ def test_case_and_statement_pages_say_undated_read_on(undated_book):
     assert f"BBC News, {READ} <span" in case  # outcomes table
     assert f"BBC News, {READ}. <span" in case  # sources list
     statement = benefit_page(undated_book, "tweeting-a-day-of-calls").content
-    assert f"Example Council, {READ}. <a data-search-exclude class=\"cb-strength" in statement  # its evidence label
+    assert f'Example Council, {READ}. <a data-search-exclude class="cb-strength' in statement  # its evidence label
     assert f"Our customer service standards. Example Council, {READ}." in citation_text(
-        undated_book, undated_book.benefits["tweeting-a-day-of-calls"])
+        undated_book, undated_book.benefits["tweeting-a-day-of-calls"]
+    )
 
 
 def test_exports_keep_undated_and_add_the_day_read(undated_book):

@@ -26,7 +26,8 @@ def test_entries_older_than_the_window_are_listed_oldest_first(repo):
     due = stale_entries(book, today=TODAY, days=365)
     assert [(e.path, e.age_days) for e in due] == [
         ("benefits/tweeting-a-day-of-calls.yml", (TODAY - date(2025, 3, 1)).days),
-        ("case_studies/gmp-tweets.yml", (TODAY - date(2027, 1, 1)).days)]
+        ("case_studies/gmp-tweets.yml", (TODAY - date(2027, 1, 1)).days),
+    ]
     assert [e.path for e in stale_entries(book, today=TODAY)] == ["benefits/tweeting-a-day-of-calls.yml"]
 
 

@@ -118,10 +118,13 @@ def test_handout_prints_the_slides_with_numbered_references_and_no_notes(pages, 
     handout = pages[f"training/{ROUTE}/handout.md"]
     case = book.cases["gmp-tweets"]
     # the figure, then its reference number; the source itself in the numbered list at the end
-    assert re.search(rf"{re.escape(case.headline.value)}</span>.*<span class=\"cb-figure__source\">\[1\]</span>", handout)
-    refs = handout[handout.index('<section class="cb-references">'):]
-    assert re.search(rf'<li value="1">{re.escape(case.sources[0].publisher)}, .*<a href="{re.escape(case.sources[0].url)}"',
-                     refs)
+    assert re.search(
+        rf"{re.escape(case.headline.value)}</span>.*<span class=\"cb-figure__source\">\[1\]</span>", handout
+    )
+    refs = handout[handout.index('<section class="cb-references">') :]
+    assert re.search(
+        rf'<li value="1">{re.escape(case.sources[0].publisher)}, .*<a href="{re.escape(case.sources[0].url)}"', refs
+    )
     assert handout.count(case.sources[0].url) == 1  # never a raw address in the text
     assert "Measure outcomes, not likes." in handout  # the objection's answer, not only the objection
     assert "Count calls before and after." in handout  # the guide section the step shows
@@ -136,10 +139,13 @@ def test_guide_has_a_run_sheet_materials_notes_and_the_close_with_the_asks(pages
     assert NOTE in guide and "Count calls before and after." in guide
     # the route's audience is the kit whose `training` names it, or else the kits its steps show
     assert all(ask in guide for ask in book.kits["executives"].asks)
-    materials = guide[guide.index('<ul class="cb-materials">'):guide.index("</ul>", guide.index("cb-materials"))]
+    materials = guide[guide.index('<ul class="cb-materials">') : guide.index("</ul>", guide.index("cb-materials"))]
     assert re.findall(r'<a href="([^"]+)">', materials) == [
-        f"../../../training/{ROUTE}/handout/", f"../../../training/{ROUTE}/pilot-proposal/",
-        f"../../../training/{ROUTE}/objections-executives/", "../../../downloads/briefing-executives.docx"]
+        f"../../../training/{ROUTE}/handout/",
+        f"../../../training/{ROUTE}/pilot-proposal/",
+        f"../../../training/{ROUTE}/objections-executives/",
+        "../../../downloads/briefing-executives.docx",
+    ]
 
 
 def test_worksheets_for_the_pilot_and_each_kit_whose_objections_a_step_rehearses(pages, book):
@@ -224,9 +230,18 @@ def test_plain_notes_joins_wrapped_lines_and_drops_markdown():
 
 
 MINUTES = [
-    ("0", "training/exec-route.yml:7:5: steps[0].minutes: 0 is out of range (expected at least 1; fix: check the number) [out-of-range]"),
-    ("2.5", "training/exec-route.yml:7:5: steps[0].minutes: 2.5 is a number (expected a whole number; fix: write minutes as a whole number) [wrong-type]"),
-    ("ten", "training/exec-route.yml:7:5: steps[0].minutes: 'ten' is text (expected a whole number; fix: write minutes as a whole number) [wrong-type]"),
+    (
+        "0",
+        "training/exec-route.yml:7:5: steps[0].minutes: 0 is out of range (expected at least 1; fix: check the number) [out-of-range]",
+    ),
+    (
+        "2.5",
+        "training/exec-route.yml:7:5: steps[0].minutes: 2.5 is a number (expected a whole number; fix: write minutes as a whole number) [wrong-type]",
+    ),
+    (
+        "ten",
+        "training/exec-route.yml:7:5: steps[0].minutes: 'ten' is text (expected a whole number; fix: write minutes as a whole number) [wrong-type]",
+    ),
 ]
 
 
@@ -238,18 +253,30 @@ def test_minutes_must_be_a_positive_whole_number(repo, value, expected):
 
 def test_optional_and_prepare_have_their_shape_checked(repo):
     edit(repo, "training/exec-route.yml", "minutes: 10", "minutes: 10\n    optional: yes please")
-    edit(repo, "training/exec-route.yml", "goal: Prepare a ten-minute pitch to the board.",
-         "goal: Prepare a ten-minute pitch to the board.\nprepare: Bring pens")
+    edit(
+        repo,
+        "training/exec-route.yml",
+        "goal: Prepare a ten-minute pitch to the board.",
+        "goal: Prepare a ten-minute pitch to the board.\nprepare: Bring pens",
+    )
     lines = problem_lines(repo)
-    assert ("training/exec-route.yml:5:1: prepare: 'Bring pens' is text (expected a list; fix: write prepare "
-            "as a list) [wrong-type]") in lines
-    assert ("training/exec-route.yml:9:5: steps[0].optional: 'yes please' is text (expected true or false; "
-            "fix: write optional as true or false) [wrong-type]") in lines
+    assert (
+        "training/exec-route.yml:5:1: prepare: 'Bring pens' is text (expected a list; fix: write prepare "
+        "as a list) [wrong-type]"
+    ) in lines
+    assert (
+        "training/exec-route.yml:9:5: steps[0].optional: 'yes please' is text (expected true or false; "
+        "fix: write optional as true or false) [wrong-type]"
+    ) in lines
 
 
 def test_good_answers_print_under_the_questions_in_the_guide_only(repo):
-    edit(repo, f"training/{ROUTE}.yml", "      Then ask the room.\n",
-         "      Then ask the room.\n\n      Good answers name a service and a count.\n")
+    edit(
+        repo,
+        f"training/{ROUTE}.yml",
+        "      Then ask the room.\n",
+        "      Then ask the room.\n\n      Good answers name a service and a count.\n",
+    )
     book = load_casebook(repo, today=TODAY).casebook
     pages = {page.src_uri: page.content for page in training_pages(book)}
     guide = pages[f"training/{ROUTE}/guide.md"]
@@ -273,6 +300,8 @@ def test_real_content_every_item_a_note_names_in_bold_is_printed_in_the_facilita
         text = " ".join(text.split())
         for number, step in enumerate(route.steps, 1):
             for named in re.findall(r"\*\*(.+?)\*\*", step.facilitator_notes, flags=re.S):
-                assert " ".join(named.split()).lower() in text, f"{route.id} step {number}: {named!r} is not in the guide"
+                assert " ".join(named.split()).lower() in text, (
+                    f"{route.id} step {number}: {named!r} is not in the guide"
+                )
                 checked += 1
     assert checked >= 5

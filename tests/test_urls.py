@@ -31,8 +31,10 @@ def test_links_climb_to_the_root_and_down():
 def test_the_build_stops_with_a_clear_message_without_directory_urls(tmp_path):
     root = copy_repo(tmp_path / "repo")
     config = root / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace("use_directory_urls: true",
-                                                                 "use_directory_urls: false"), encoding="utf-8")
+    config.write_text(
+        config.read_text(encoding="utf-8").replace("use_directory_urls: true", "use_directory_urls: false"),
+        encoding="utf-8",
+    )
     result = mkdocs_build(root)
     assert result.returncode != 0
     assert DIRECTORY_URLS_ONLY in result.stdout + result.stderr
@@ -41,6 +43,7 @@ def test_the_build_stops_with_a_clear_message_without_directory_urls(tmp_path):
 
 def test_printed_address_is_never_this_computer():
     from casebook.model.urls import printed_address, short_address
+
     public = "https://example.org/casebook/"
     assert printed_address("http://127.0.0.1:8000/", public) == public
     assert printed_address("http://localhost:8000/", public) == public

@@ -23,9 +23,22 @@ SOFFICE = shutil.which("soffice")
 def test_word_briefing_opens_in_libreoffice_on_one_page(repo, tmp_path):
     brief = plan_briefings(load_casebook(repo, today=TODAY).casebook)["executives"]
     (tmp_path / "briefing.docx").write_bytes(briefing_docx(brief, site_address="https://example.org/kits/executives/"))
-    subprocess.run([SOFFICE, "--headless", "--norestore", f"-env:UserInstallation=file://{tmp_path}/profile",
-                    "--convert-to", "pdf", "--outdir", str(tmp_path), str(tmp_path / "briefing.docx")],
-                   check=True, capture_output=True, timeout=180)
+    subprocess.run(
+        [
+            SOFFICE,
+            "--headless",
+            "--norestore",
+            f"-env:UserInstallation=file://{tmp_path}/profile",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            str(tmp_path / "briefing.docx"),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
     pdf = (tmp_path / "briefing.pdf").read_bytes()
     assert len(re.findall(rb"/Type\s*/Page[^s]", pdf)) == 1
 
@@ -34,17 +47,32 @@ def test_word_briefing_opens_in_libreoffice_on_one_page(repo, tmp_path):
 def test_real_word_briefings_lay_out_on_one_page_each(tmp_path):
     """The real briefings carry the pilot's shared facts and the audience's view: still one page."""
     from support import real_casebook
+
     book = real_casebook()
     plans = plan_briefings(book)
     for kit in book.kits.values():
         (tmp_path / f"{kit.id}.docx").write_bytes(
-            briefing_docx(plans[kit.id], site_address=f"example.org/casebook/kits/{kit.id}"))
+            briefing_docx(plans[kit.id], site_address=f"example.org/casebook/kits/{kit.id}")
+        )
     pages = pdf_pages(tmp_path, sorted(tmp_path.glob("*.docx")))
     assert pages == {kit_id: 1 for kit_id in book.kits}, pages
 
 
 def pdf_pages(tmp_path, files) -> dict[str, int]:
-    subprocess.run([SOFFICE, "--headless", "--norestore", f"-env:UserInstallation=file://{tmp_path}/profile",
-                    "--convert-to", "pdf", "--outdir", str(tmp_path), *map(str, files)],
-                   check=True, capture_output=True, timeout=300)
+    subprocess.run(
+        [
+            SOFFICE,
+            "--headless",
+            "--norestore",
+            f"-env:UserInstallation=file://{tmp_path}/profile",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            *map(str, files),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
     return {f.stem: len(re.findall(rb"/Type\s*/Page[^s]", (tmp_path / f"{f.stem}.pdf").read_bytes())) for f in files}

@@ -70,23 +70,49 @@ def load_file(file: Path, *, root: Path, rel: str | None = None) -> tuple[Docume
     if len(raw) > MAX_BYTES:
         size = max(file.stat().st_size, len(raw))
         shown = f"{size:,} bytes" if size > len(raw) else f"over {MAX_BYTES:,} bytes"
-        return None, [Problem(rel, 1, 1, field="", message=f"file is {shown}", expected=f"at most {MAX_BYTES:,} bytes",
-                              fix="split the entry or shorten long text", rule="file-too-large")]
+        return None, [
+            Problem(
+                rel,
+                1,
+                1,
+                field="",
+                message=f"file is {shown}",
+                expected=f"at most {MAX_BYTES:,} bytes",
+                fix="split the entry or shorten long text",
+                rule="file-too-large",
+            )
+        ]
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as err:
         line = raw[: err.start].count(b"\n") + 1
         column = err.start - (raw.rfind(b"\n", 0, err.start) + 1) + 1
-        return None, [Problem(rel, line, column, field="", message=f"byte 0x{raw[err.start]:02x} is not UTF-8",
-                              expected="UTF-8 text", fix="save the file as UTF-8 in your editor",
-                              rule="file-not-utf8")]
+        return None, [
+            Problem(
+                rel,
+                line,
+                column,
+                field="",
+                message=f"byte 0x{raw[err.start]:02x} is not UTF-8",
+                expected="UTF-8 text",
+                fix="save the file as UTF-8 in your editor",
+                rule="file-not-utf8",
+            )
+        ]
     return parse_text(text, rel)
 
 
 def not_regular(rel: str, what: str) -> Problem:
-    return Problem(rel, 1, 1, field="", message=f"is {what}, not a regular file", expected="a plain .yml file",
-                   fix="commit the file itself (content folders hold no links, folders or devices)",
-                   rule="file-not-regular")
+    return Problem(
+        rel,
+        1,
+        1,
+        field="",
+        message=f"is {what}, not a regular file",
+        expected="a plain .yml file",
+        fix="commit the file itself (content folders hold no links, folders or devices)",
+        rule="file-not-regular",
+    )
 
 
 def parse_text(text: str, rel: str) -> tuple[Document | None, list[Problem]]:
@@ -98,10 +124,18 @@ def parse_text(text: str, rel: str) -> tuple[Document | None, list[Problem]]:
     except TooDeep as deep:
         mark = deep.event.start_mark
         assert mark is not None  # the parser marks every event
-        return None, [Problem(rel, mark.line + 1, mark.column + 1, field="",
-                              message=f"lists and mappings nested more than {MAX_DEPTH} levels deep",
-                              expected="the shape of the template", fix="indent only as the template does",
-                              rule="yaml-too-deep")]
+        return None, [
+            Problem(
+                rel,
+                mark.line + 1,
+                mark.column + 1,
+                field="",
+                message=f"lists and mappings nested more than {MAX_DEPTH} levels deep",
+                expected="the shape of the template",
+                fix="indent only as the template does",
+                rule="yaml-too-deep",
+            )
+        ]
     except yaml.YAMLError as err:
         return None, [_syntax_problem(err, text, rel)]
     except (ValueError, RecursionError, OverflowError) as err:  # never a traceback, whatever the bytes
@@ -113,26 +147,53 @@ def parse_text(text: str, rel: str) -> tuple[Document | None, list[Problem]]:
         event = builder.events[max(builder.pos - 1, 0)]
         return None, builder.problems + [_unreadable(rel, err, event)]
     if data is None and not builder.problems:
-        builder.problems.append(Problem(rel, 1, 1, field="", message="file has no content",
-                                        expected="a mapping of keys",
-                                        fix="start from the template in CONTRIBUTING.md", rule="file-empty"))
+        builder.problems.append(
+            Problem(
+                rel,
+                1,
+                1,
+                field="",
+                message="file has no content",
+                expected="a mapping of keys",
+                fix="start from the template in CONTRIBUTING.md",
+                rule="file-empty",
+            )
+        )
     elif data is not None and not isinstance(data, dict):
         kind = "a list" if isinstance(data, list) else "a single value"
-        builder.problems.append(Problem(rel, 1, 1, field="", message=f"the file holds {kind}, not keys and values",
-                                        expected="a mapping of keys such as 'title: ...'",
-                                        fix="start from the template in CONTRIBUTING.md",
-                                        rule="file-not-mapping"))
+        builder.problems.append(
+            Problem(
+                rel,
+                1,
+                1,
+                field="",
+                message=f"the file holds {kind}, not keys and values",
+                expected="a mapping of keys such as 'title: ...'",
+                fix="start from the template in CONTRIBUTING.md",
+                rule="file-not-mapping",
+            )
+        )
     # After a duplicate key, anchor or tag the rest of the file is still worth checking.
-    doc = (Document(rel, data, builder.positions, frozenset(builder.reported), tuple(builder.lines))
-           if isinstance(data, dict) else None)
+    doc = (
+        Document(rel, data, builder.positions, frozenset(builder.reported), tuple(builder.lines))
+        if isinstance(data, dict)
+        else None
+    )
     return doc, builder.problems
 
 
 def _unreadable(rel: str, err: Exception, event: Any = None) -> Problem:
     line, column = (event.start_mark.line + 1, event.start_mark.column + 1) if event is not None else (1, 1)
-    return Problem(rel, line, column, field="", message=f"YAML syntax error: this value cannot be read "
-                   f"({type(err).__name__})", expected="valid YAML", fix="check the value on this line; "
-                   "text starting with a symbol goes in double quotes", rule="yaml-syntax")
+    return Problem(
+        rel,
+        line,
+        column,
+        field="",
+        message=f"YAML syntax error: this value cannot be read ({type(err).__name__})",
+        expected="valid YAML",
+        fix="check the value on this line; text starting with a symbol goes in double quotes",
+        rule="yaml-syntax",
+    )
 
 
 def _syntax_problem(err: yaml.YAMLError, text: str, rel: str) -> Problem:
@@ -142,19 +203,43 @@ def _syntax_problem(err: yaml.YAMLError, text: str, rel: str) -> Problem:
     hint = syntax_hint(text.splitlines(), line, reason)
     if hint:
         at, message, expected, fix, rule = hint
-        return Problem(rel, at, 1 if at != line else column, field="", message=f"YAML syntax error: {message}",
-                       expected=expected, fix=fix, rule=rule)
-    return Problem(rel, line, column, field="", message=f"YAML syntax error: {reason}", expected="valid YAML",
-                   fix="check indentation and quoting near this line; text holding ': ', ' #' or "
-                   "starting with a symbol goes in double quotes", rule="yaml-syntax")
+        return Problem(
+            rel,
+            at,
+            1 if at != line else column,
+            field="",
+            message=f"YAML syntax error: {message}",
+            expected=expected,
+            fix=fix,
+            rule=rule,
+        )
+    return Problem(
+        rel,
+        line,
+        column,
+        field="",
+        message=f"YAML syntax error: {reason}",
+        expected="valid YAML",
+        fix="check indentation and quoting near this line; text holding ': ', ' #' or "
+        "starting with a symbol goes in double quotes",
+        rule="yaml-syntax",
+    )
 
 
 def _tab_problems(text: str, rel: str) -> Iterator[Problem]:
     for number, line in enumerate(text.splitlines(), start=1):
         indent = line[: len(line) - len(line.lstrip(" \t"))]
         if "\t" in indent:
-            yield Problem(rel, number, indent.index("\t") + 1, field="", message="tab used for indentation",
-                          expected="spaces", fix="indent with two spaces per level", rule="yaml-tab-indent")
+            yield Problem(
+                rel,
+                number,
+                indent.index("\t") + 1,
+                field="",
+                message="tab used for indentation",
+                expected="spaces",
+                fix="indent with two spaces per level",
+                rule="yaml-tab-indent",
+            )
 
 
 class _Builder:
@@ -180,9 +265,13 @@ class _Builder:
             self._next()  # DocumentEnd
         self._count_anchors()
         if len(documents) > 1:
-            self._problem((), "file holds several YAML documents", "one entry per file",
-                          "remove the extra '---' and move the other entry to its own file",
-                          "yaml-multiple-documents")
+            self._problem(
+                (),
+                "file holds several YAML documents",
+                "one entry per file",
+                "remove the extra '---' and move the other entry to its own file",
+                "yaml-multiple-documents",
+            )
         return documents[0] if documents else None
 
     def _anchor(self, keys: FieldPath, message: str, expected: str, fix: str, event: Any) -> None:
@@ -199,8 +288,10 @@ class _Builder:
             first = self.problems[self.first_anchor]
             more = self.anchors - 1
             self.problems[self.first_anchor] = replace(
-                first, message=f"{first.message}, and {more:,} more "
-                f"{'anchor or alias' if more == 1 else 'anchors or aliases'} in this file")
+                first,
+                message=f"{first.message}, and {more:,} more "
+                f"{'anchor or alias' if more == 1 else 'anchors or aliases'} in this file",
+            )
 
     def _peek(self) -> Any:
         return self.events[self.pos]
@@ -209,12 +300,12 @@ class _Builder:
         self.pos += 1
         return self.events[self.pos - 1]
 
-    def _problem(self, keys: FieldPath, message: str, expected: str, fix: str, rule: str,
-                 event: Any = None) -> None:
+    def _problem(self, keys: FieldPath, message: str, expected: str, fix: str, rule: str, event: Any = None) -> None:
         self.reported.add(tuple(keys))
         line, column = self._mark(event) if event else self.positions.get(keys, (1, 1))
-        self.problems.append(Problem(self.rel, line, column, field=dotted(keys), message=message,
-                                     expected=expected, fix=fix, rule=rule))
+        self.problems.append(
+            Problem(self.rel, line, column, field=dotted(keys), message=message, expected=expected, fix=fix, rule=rule)
+        )
 
     @staticmethod
     def _mark(event: Any) -> tuple[int, int]:
@@ -224,23 +315,38 @@ class _Builder:
         event = self._next()
         self.positions.setdefault(keys, self._mark(event))
         if isinstance(event, yaml.AliasEvent):
-            self._anchor(keys, f"alias '*{event.anchor}' used", "the value written out in full",
-                         "copy the value instead of using '*'", event)
+            self._anchor(
+                keys,
+                f"alias '*{event.anchor}' used",
+                "the value written out in full",
+                "copy the value instead of using '*'",
+                event,
+            )
             return None
         if event.anchor:
-            self._anchor(keys, f"anchor '&{event.anchor}' used", "no anchors",
-                         "remove the '&' anchor and write values out in full", event)
+            self._anchor(
+                keys,
+                f"anchor '&{event.anchor}' used",
+                "no anchors",
+                "remove the '&' anchor and write values out in full",
+                event,
+            )
         if isinstance(event, yaml.ScalarEvent):
             return self._scalar(event, keys)
         if isinstance(event, yaml.MappingStartEvent) and self._starts_with_braces(event):
-            self._problem(keys, *brace_hint(self.lines[event.start_mark.line if event.start_mark else 0]),
-                          "yaml-brace-value", event)
+            self._problem(
+                keys,
+                *brace_hint(self.lines[event.start_mark.line if event.start_mark else 0]),
+                "yaml-brace-value",
+                event,
+            )
             self.pos -= 1
             self._skip_value()
             return None
         if not event.implicit:
-            self._problem(keys, f"explicit tag '{short_tag(event.tag)}' used", "plain values",
-                          "remove the tag", "yaml-tag", event)
+            self._problem(
+                keys, f"explicit tag '{short_tag(event.tag)}' used", "plain values", "remove the tag", "yaml-tag", event
+            )
         if isinstance(event, yaml.SequenceStartEvent):
             return self._sequence(keys)
         return self._mapping(keys)
@@ -257,8 +363,14 @@ class _Builder:
         while not isinstance(self._peek(), yaml.MappingEndEvent):
             key_event = self._next()
             if not isinstance(key_event, yaml.ScalarEvent):
-                self._problem(keys, "a list or mapping is used as a key", "text keys",
-                              "write the key as a single word", "yaml-key-type", key_event)
+                self._problem(
+                    keys,
+                    "a list or mapping is used as a key",
+                    "text keys",
+                    "write the key as a single word",
+                    "yaml-key-type",
+                    key_event,
+                )
                 self.pos -= 1
                 self._skip_value()
                 self._skip_value()
@@ -267,8 +379,14 @@ class _Builder:
             self._refuse_controls(keys + (key,), key, key_event, "key")
             if key in result:
                 first = self.positions[keys + (key,)][0]
-                self._problem(keys + (key,), f"duplicate key '{key}' (first set on line {first})",
-                              "each key once", "delete one of the two", "yaml-duplicate-key", key_event)
+                self._problem(
+                    keys + (key,),
+                    f"duplicate key '{key}' (first set on line {first})",
+                    "each key once",
+                    "delete one of the two",
+                    "yaml-duplicate-key",
+                    key_event,
+                )
                 self._skip_value()
                 continue
             self.positions[keys + (key,)] = self._mark(key_event)
@@ -289,22 +407,33 @@ class _Builder:
 
     def _starts_with_braces(self, event: Any) -> bool:
         mark = event.start_mark
-        return bool(self.lines[mark.line][mark.column:].startswith("{{"))
+        return bool(self.lines[mark.line][mark.column :].startswith("{{"))
 
     def _refuse_controls(self, keys: FieldPath, text: str, event: Any, what: str) -> None:
         found = control_character(text)
         if found:
-            self._problem(keys, f"{what} holds the invisible character {found}",
-                          "printable text", "delete the character (an escape such as \\u001b in "
-                          "quotes writes one)", "text-control-char", event)
+            self._problem(
+                keys,
+                f"{what} holds the invisible character {found}",
+                "printable text",
+                "delete the character (an escape such as \\u001b in quotes writes one)",
+                "text-control-char",
+                event,
+            )
 
     def _scalar(self, event: Any, keys: FieldPath) -> Any:
         value = event.value
         self._refuse_controls(keys, value, event, "text")
         if event.tag:
             # `!!int 2024` too: CONTRIBUTING promises content is plain data, with no tag at all.
-            self._problem(keys, f"explicit tag '{short_tag(event.tag)}' used", "plain values",
-                          "remove the tag and write the value alone", "yaml-tag", event)
+            self._problem(
+                keys,
+                f"explicit tag '{short_tag(event.tag)}' used",
+                "plain values",
+                "remove the tag and write the value alone",
+                "yaml-tag",
+                event,
+            )
         if event.style:
             return value
         self._check_comment(event, keys)
@@ -312,18 +441,28 @@ class _Builder:
         try:
             return _plain_value(tag, value)
         except ValueError:  # Python reads at most 4,300 digits of an integer
-            self._problem(keys, f"number is {len(value):,} characters long", "a number of at most 4,300 digits, "
-                          "or text in double quotes", "write the figure as the source words it, in double quotes",
-                          "number-too-long", event)
+            self._problem(
+                keys,
+                f"number is {len(value):,} characters long",
+                "a number of at most 4,300 digits, or text in double quotes",
+                "write the figure as the source words it, in double quotes",
+                "number-too-long",
+                event,
+            )
             return value
 
     def _check_comment(self, event: Any, keys: FieldPath) -> None:
         end = event.end_mark
         line = self.lines[end.line] if end.line < len(self.lines) else ""
-        if keys and comment_cuts_text(event.value, line[end.column:]):
-            self._problem(keys, f"text stops before ' #': YAML reads '{line[end.column:].strip()[:40]}' "
-                          "as a comment and drops it", "the whole text in double quotes",
-                          f"write it as {quoted_line(line)}", "yaml-comment-in-text", event)
+        if keys and comment_cuts_text(event.value, line[end.column :]):
+            self._problem(
+                keys,
+                f"text stops before ' #': YAML reads '{line[end.column :].strip()[:40]}' as a comment and drops it",
+                "the whole text in double quotes",
+                f"write it as {quoted_line(line)}",
+                "yaml-comment-in-text",
+                event,
+            )
 
 
 def _plain_value(tag: str, value: str) -> Any:
@@ -346,4 +485,3 @@ def dotted(keys: FieldPath) -> str:
     for key in keys:
         text += f"[{key}]" if isinstance(key, int) else (f".{key}" if text else str(key))
     return text
-

@@ -14,8 +14,30 @@ import nh3
 
 from mkdocs_adapter.markdown_engine import convert
 
-_TAGS = {"p", "ul", "ol", "li", "strong", "em", "a", "code", "pre", "blockquote", "br", "hr",
-         "h3", "h4", "h5", "h6", "table", "thead", "tbody", "tr", "th", "td"}
+_TAGS = {
+    "p",
+    "ul",
+    "ol",
+    "li",
+    "strong",
+    "em",
+    "a",
+    "code",
+    "pre",
+    "blockquote",
+    "br",
+    "hr",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
+}
 _LINK = re.compile(r'\b(?:href|src)="([^"]*)"')
 _SAFE_SCHEME = re.compile(r"^https?://", re.IGNORECASE)
 
@@ -58,8 +80,13 @@ def render(text: str) -> Rendered:
     html, blocks = convert(text, ["sane_lists", "tables"])
     raw = tuple(chunk for chunk in blocks if chunk.lstrip().startswith("<"))
     links = tuple(_LINK.findall(html))
-    clean = nh3.clean(html, tags=_TAGS, attributes={"a": {"href", "title"}},
-                      url_schemes={"http", "https"}, link_rel="noopener noreferrer nofollow")
+    clean = nh3.clean(
+        html,
+        tags=_TAGS,
+        attributes={"a": {"href", "title"}},
+        url_schemes={"http", "https"},
+        link_rel="noopener noreferrer nofollow",
+    )
     dropped = tuple(dict.fromkeys(_DROPPED.findall(html)))
     return Rendered(clean, raw, links, dropped)
 

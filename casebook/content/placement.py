@@ -23,7 +23,7 @@ def kind_of(first_line: str) -> str | None:
 
 def suggested_id(stem: str, taken: frozenset[str]) -> str:
     """The file's own name if it is a valid, unused id; otherwise the nearest that is."""
-    base = re.sub(r"[^a-z0-9]+", "-", stem.casefold()).strip("-")[:ID_MAX - 4] or "new-entry"
+    base = re.sub(r"[^a-z0-9]+", "-", stem.casefold()).strip("-")[: ID_MAX - 4] or "new-entry"
     candidate, number = base, 2
     while candidate in taken or not re.match(ID_PATTERN, candidate):
         candidate, number = f"{base}-{number}", number + 1

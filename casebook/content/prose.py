@@ -59,9 +59,11 @@ def cited_numbers(text: str) -> list[int]:
 
 def renumber(text: str, numbers: dict[int, int]) -> str:
     """The text with each citation's numbers mapped (a kit's own -> a briefing's notes)."""
+
     def swap(match: re.Match[str]) -> str:
         mapped = [str(numbers.get(int(n), int(n))) for n in re.split(r"\s*,\s*", match.group(1))]
         return match.group(0).replace(match.group(1), ", ".join(mapped))
+
     return MARK.sub(swap, text)
 
 

@@ -23,8 +23,10 @@ MAX_DEPTH = 12  # the contract's deepest value (evidence[0].source.title) is 4 l
 # return are YAML whitespace and allowed), DEL, Unicode noncharacters, lone surrogates, and the
 # invisible direction overrides that make text read differently from what it holds.
 _NONCHARACTERS = "".join(chr(plane << 16 | low) for plane in range(1, 17) for low in (0xFFFE, 0xFFFF))
-CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff"
-                     "\u202a-\u202e\u2066-\u2069" + _NONCHARACTERS + "]")
+CONTROL = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff"
+    "\u202a-\u202e\u2066-\u2069" + _NONCHARACTERS + "]"
+)
 
 
 class NotRegular(Exception):

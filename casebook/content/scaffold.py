@@ -30,9 +30,14 @@ def template(kind: str, root: Path, today: date, answers: dict[str, Any] | None 
     """The commented template with the allowed ids listed and `answers` written in."""
     vocab = current_vocabulary(root)
     text = (root / "templates" / TEMPLATES[kind]).read_text(encoding="utf-8")
-    for marker, values in (("SECTORS", vocab.sectors), ("AUDIENCES", vocab.audiences),
-                           ("TOPICS", vocab.topics), ("CHANNELS", vocab.channels),
-                           ("OUTCOME_KINDS", OUTCOME_KINDS), ("BASES", BASES)):
+    for marker, values in (
+        ("SECTORS", vocab.sectors),
+        ("AUDIENCES", vocab.audiences),
+        ("TOPICS", vocab.topics),
+        ("CHANNELS", vocab.channels),
+        ("OUTCOME_KINDS", OUTCOME_KINDS),
+        ("BASES", BASES),
+    ):
         text = text.replace(marker, ", ".join(values))
     text = text.replace("TODAY", today.isoformat())
     for key, value in (answers or {}).items():
@@ -64,6 +69,7 @@ def still_to_do(problems: list[Problem], rel: str) -> list[str]:
 
 
 # Checks for one answer each: None when it is fine, else what to change.
+
 
 def check_id(value: str, root: Path, kind: str) -> str | None:
     if not ID.fullmatch(value) or len(value) > 80:

@@ -90,27 +90,24 @@ def _explain(doc: Document, error: ValidationError) -> list[Problem]:
     if error.validator == "additionalProperties" and isinstance(error.instance, dict):
         allowed = list(error.schema.get("properties", {}))
         hints = Hints()
-        return [_unknown_key(doc, keys, key, allowed, hints)
-                for key in error.instance if key not in allowed]
+        return [_unknown_key(doc, keys, key, allowed, hints) for key in error.instance if key not in allowed]
     return [_problem(doc, keys, *_describe(error, keys))]
 
 
 def _already_reported(doc: Document, keys: tuple[Any, ...]) -> bool:
     """The loader explained this field (an alias, a tag, a `{{` value): one mistake, one message."""
-    return any(keys[:len(done)] == done for done in doc.reported)
+    return any(keys[: len(done)] == done for done in doc.reported)
 
 
 def _problem(doc: Document, keys: tuple[Any, ...], message: str, expected: str, fix: str, rule: str) -> Problem:
     line, column = doc.where(keys)
-    return Problem(doc.path, line, column, field=dotted(keys), message=message, expected=expected, fix=fix,
-                   rule=rule)
+    return Problem(doc.path, line, column, field=dotted(keys), message=message, expected=expected, fix=fix, rule=rule)
 
 
 def _unknown_key(doc: Document, keys: tuple[Any, ...], key: str, allowed: list[str], hints: Hints) -> Problem:
     close = hints.closest(key, allowed)
     fix = f"did you mean '{close}'?" if close else "remove it or move its text into a known key"
-    return _problem(doc, keys + (key,), f"unknown key '{key}'",
-                    "one of " + ", ".join(allowed), fix, "unknown-key")
+    return _problem(doc, keys + (key,), f"unknown key '{key}'", "one of " + ", ".join(allowed), fix, "unknown-key")
 
 
 def _explain_either(doc: Document, error: ValidationError) -> list[Problem]:
@@ -121,9 +118,16 @@ def _explain_either(doc: Document, error: ValidationError) -> list[Problem]:
     branch = [e for e in error.context if meant and e.relative_schema_path[0] == (0 if meant == "case" else 1)]
     if meant and branch:
         return [p for e in branch for p in _explain(doc, e)]
-    return [_problem(doc, keys, "is neither a case nor a source",
-                     "'case: <case id>' or 'source:' with title, publisher, url, published and grade",
-                     "write one of the two forms shown in CONTRIBUTING.md", "evidence-kind")]
+    return [
+        _problem(
+            doc,
+            keys,
+            "is neither a case nor a source",
+            "'case: <case id>' or 'source:' with title, publisher, url, published and grade",
+            "write one of the two forms shown in CONTRIBUTING.md",
+            "evidence-kind",
+        )
+    ]
 
 
 def _describe(error: ValidationError, keys: tuple[Any, ...]) -> tuple[str, str, str, str]:
@@ -135,22 +139,29 @@ def _describe(error: ValidationError, keys: tuple[Any, ...]) -> tuple[str, str, 
         choices = error.schema.get("properties", {}).get(missing, {}).get("enum")
         # A key with a short list of values (an outcome's basis and kind) names them in the fix.
         values = f" with one of {', '.join(choices)}" if choices and len(choices) <= 12 else ""
-        return (f"required key '{missing}' is missing", f"key '{missing}'",
-                f"add '{missing}:'{values} (see the template in CONTRIBUTING.md)", "missing-key")
+        return (
+            f"required key '{missing}' is missing",
+            f"key '{missing}'",
+            f"add '{missing}:'{values} (see the template in CONTRIBUTING.md)",
+            "missing-key",
+        )
     if kind == "type":
         wanted = _type_words(error.validator_value)
         found = _type_words(_json_type(value))
         message = f"found {found}" if isinstance(value, (dict, list)) else f"{_show(value)} is {found}"
-        return (message, wanted,
-                f"write {name} as {wanted}" + (" in quotes" if wanted == "text" else ""), "wrong-type")
+        return (message, wanted, f"write {name} as {wanted}" + (" in quotes" if wanted == "text" else ""), "wrong-type")
     if kind == "enum":
         return _describe_enum(value, error.validator_value, name)
     if kind in ("minLength", "maxLength"):
         size = len(value)
         limit = error.validator_value
         if kind == "minLength":
-            return (f"text is {size} characters", f"at least {limit}",
-                    "write more, or remove the key if it is optional", "too-short")
+            return (
+                f"text is {size} characters",
+                f"at least {limit}",
+                "write more, or remove the key if it is optional",
+                "too-short",
+            )
         return (f"text is {size} characters", f"at most {limit}", "shorten it", "too-long")
     if kind == "minItems":
         return ("list is empty", f"at least {error.validator_value} item", "add an item", "empty-list")
@@ -160,8 +171,12 @@ def _describe(error: ValidationError, keys: tuple[Any, ...]) -> tuple[str, str, 
         return ("list repeats an item", "each item once", "remove the repeat", "repeated-item")
     if kind in ("minimum", "maximum"):
         bound = "at least" if kind == "minimum" else "at most"
-        return (f"{_show(value)} is out of range", f"{bound} {error.validator_value}",
-                "check the number", "out-of-range")
+        return (
+            f"{_show(value)} is out of range",
+            f"{bound} {error.validator_value}",
+            "check the number",
+            "out-of-range",
+        )
     if kind in ("pattern", "format") and "x-problem" in error.schema:
         return _describe_pattern(error.schema["x-problem"], value)
     return (error.message, "", "see CONTRIBUTING.md", "schema-other")
@@ -174,14 +189,22 @@ def _describe_pattern(explained: dict[str, Any], value: Any) -> tuple[str, str, 
 
 
 # Where each list of ids is declared: (the list's name, the file or folder that holds it).
-_ENUM_HOMES = {"sector": ("sectors in taxonomy.yml", "taxonomy.yml"),
-               "topics": ("topics in taxonomy.yml", "taxonomy.yml"),
-               "channels": ("channels in taxonomy.yml", "taxonomy.yml"),
-               "audiences": ("audiences, the files in kits/", "kits/"),
-               "country": ("ISO 3166-1 alpha-2 codes", ""), "grade": ("grades", "")}
+_ENUM_HOMES = {
+    "sector": ("sectors in taxonomy.yml", "taxonomy.yml"),
+    "topics": ("topics in taxonomy.yml", "taxonomy.yml"),
+    "channels": ("channels in taxonomy.yml", "taxonomy.yml"),
+    "audiences": ("audiences, the files in kits/", "kits/"),
+    "country": ("ISO 3166-1 alpha-2 codes", ""),
+    "grade": ("grades", ""),
+}
 # Codes people write that ISO 3166-1 spells otherwise.
-_COUNTRY_HINTS = {"UK": "use GB for the United Kingdom", "EN": "use GB for England",
-                  "SC": "use GB for Scotland", "WA": "use GB for Wales", "NI": "use GB for Northern Ireland"}
+_COUNTRY_HINTS = {
+    "UK": "use GB for the United Kingdom",
+    "EN": "use GB for England",
+    "SC": "use GB for Scotland",
+    "WA": "use GB for Wales",
+    "NI": "use GB for Northern Ireland",
+}
 
 
 def _describe_enum(value: Any, choices: list[Any], name: str) -> tuple[str, str, str, str]:
@@ -192,7 +215,8 @@ def _describe_enum(value: Any, choices: list[Any], name: str) -> tuple[str, str,
     fix = hint + (f"use an id listed there, or add it to {home}" if home else f"use one of the {where}")
     if name == "country":
         fix = _COUNTRY_HINTS.get(str(value).strip().upper()) or (
-            hint + "use the two-letter code, e.g. GB for the United Kingdom, IE for Ireland, US for the United States")
+            hint + "use the two-letter code, e.g. GB for the United Kingdom, IE for Ireland, US for the United States"
+        )
     rule = {"country": "unknown-country", "grade": "unknown-grade"}.get(name, "unknown-id")
     return (f"{_show(value)} is not one of the {where}", expected, fix, rule)
 
@@ -200,16 +224,29 @@ def _describe_enum(value: Any, choices: list[Any], name: str) -> tuple[str, str,
 def _json_type(value: Any) -> str:
     if value is None:
         return "null"
-    for python, words in ((bool, "boolean"), (int, "integer"), (float, "number"), (str, "string"),
-                          (list, "array"), (dict, "object")):
+    for python, words in (
+        (bool, "boolean"),
+        (int, "integer"),
+        (float, "number"),
+        (str, "string"),
+        (list, "array"),
+        (dict, "object"),
+    ):
         if isinstance(value, python):
             return words
     return "unknown"
 
 
 def _type_words(types: Any) -> str:
-    names = {"string": "text", "integer": "a whole number", "number": "a number", "array": "a list",
-             "object": "a mapping of keys", "boolean": "true or false", "null": "empty"}
+    names = {
+        "string": "text",
+        "integer": "a whole number",
+        "number": "a number",
+        "array": "a list",
+        "object": "a mapping of keys",
+        "boolean": "true or false",
+        "null": "empty",
+    }
     if isinstance(types, list):
         return " or ".join(str(names.get(t, t)) for t in types)
     return str(names.get(types, types))

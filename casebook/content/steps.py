@@ -52,13 +52,14 @@ def read_page(path: Path) -> tuple[str, str]:
     title = ""
     if lines and lines[0] == "---" and "---" in lines[1:]:
         end = lines.index("---", 1)
-        title = next((line.partition(":")[2].strip().strip("\"'") for line in lines[1:end]
-                      if line.startswith("title:")), "")
-        lines = lines[end + 1:]
+        title = next(
+            (line.partition(":")[2].strip().strip("\"'") for line in lines[1:end] if line.startswith("title:")), ""
+        )
+        lines = lines[end + 1 :]
     for index, line in enumerate(lines):
         if line.startswith("# "):
             title = title or line[2:].strip()
-            lines = lines[:index] + lines[index + 1:]
+            lines = lines[:index] + lines[index + 1 :]
             break
     return title or path.stem.replace("-", " ").capitalize(), "\n".join(lines).strip() + "\n"
 

@@ -74,21 +74,32 @@ def syntax_hint(lines: list[str], line: int, reason: str) -> tuple[int, str, str
         opening = _OPENS_QUOTE.match(lines[opened - 1])
         assert opening is not None  # unclosed_quote_line found this line by the same pattern
         quote = opening.group(1)
-        return (opened, f"the quote {quote} opened on this line is never closed",
-                f"the text to end with {quote} on the same line",
-                f"write it as {quoted_line(lines[opened - 1])}", "yaml-syntax")
+        return (
+            opened,
+            f"the quote {quote} opened on this line is never closed",
+            f"the text to end with {quote} on the same line",
+            f"write it as {quoted_line(lines[opened - 1])}",
+            "yaml-syntax",
+        )
     text = lines[line - 1] if 0 < line <= len(lines) else ""
     value = value_of(text)
     if value.startswith("{{"):
         return (line, *brace_hint(text), "yaml-brace-value")
     if value and "mapping values are not allowed" in reason:
-        return (line, "text holding ': ' is read as a new key", "the whole text in double quotes",
-                f"write it as {quoted_line(text)}", "yaml-syntax")
+        return (
+            line,
+            "text holding ': ' is read as a new key",
+            "the whole text in double quotes",
+            f"write it as {quoted_line(text)}",
+            "yaml-syntax",
+        )
     return None
 
 
 def brace_hint(line: str) -> tuple[str, str, str]:
     """(message, expected, fix) for a value that starts with `{{`."""
-    return ("text starting with '{' is read by YAML as a mapping, not as text",
-            "the whole text in double quotes (it is shown exactly as written, never filled in)",
-            f"write it as {quoted_line(line)}")
+    return (
+        "text starting with '{' is read by YAML as a mapping, not as text",
+        "the whole text in double quotes (it is shown exactly as written, never filled in)",
+        f"write it as {quoted_line(line)}",
+    )

@@ -35,52 +35,89 @@ from casebook.pages.countries import country_name
 
 def builder_json(book: Casebook, *, print_url: str = "") -> str:
     plans = plan_briefings(book)
-    kits = [{
-        "id": kit.id, "name": kit.name, "title": kit.briefing_title, "url": kit.url,
-        "pilot": _pilot_lines(plans[kit.id]),
-        "pilot_id": kit.pilot if kit.pilot in book.pilots else None,
-        "asks": list(kit.asks),
-        "statements": [benefit.id for benefit, _, _ in plans[kit.id].statements],
-        "cases": [case.id for case, _, _ in plans[kit.id].cases],
-    } for kit in book.kits.values()]
+    kits = [
+        {
+            "id": kit.id,
+            "name": kit.name,
+            "title": kit.briefing_title,
+            "url": kit.url,
+            "pilot": _pilot_lines(plans[kit.id]),
+            "pilot_id": kit.pilot if kit.pilot in book.pilots else None,
+            "asks": list(kit.asks),
+            "statements": [benefit.id for benefit, _, _ in plans[kit.id].statements],
+            "cases": [case.id for case, _, _ in plans[kit.id].cases],
+        }
+        for kit in book.kits.values()
+    ]
     statements = {}
     for benefit in book.benefits.values():
         kind = book.strength(benefit)
         cited = [book.cases[e.case] for e in benefit.evidence if e.case and e.case in book.cases]
         statements[benefit.id] = {
-            "text": benefit.statement, "audiences": list(benefit.audiences), "kind": kind.id,
-            "label": kind.label, "url": benefit.url,
+            "text": benefit.statement,
+            "audiences": list(benefit.audiences),
+            "kind": kind.id,
+            "label": kind.label,
+            "url": benefit.url,
             "sources": [_source(s) for s in citation_sources(book, benefit)],
-            "sectors": sorted({c.sector for c in cited}), "countries": sorted({c.country for c in cited}),
-            "years": sorted({c.year for c in cited})}
+            "sectors": sorted({c.sector for c in cited}),
+            "countries": sorted({c.country for c in cited}),
+            "years": sorted({c.year for c in cited}),
+        }
     cases = {}
     for case in book.cases.values():
         kind = case_kind(case)
         cases[case.id] = {
-            "title": case.title, "organisation": case.organisation, "year": case.year,
-            "value": case.headline.value, "measure": case.headline.measure, "gloss": case.headline.gloss or "",
+            "title": case.title,
+            "organisation": case.organisation,
+            "year": case.year,
+            "value": case.headline.value,
+            "measure": case.headline.measure,
+            "gloss": case.headline.gloss or "",
             "sentence": card_sentence(case),
-            "audiences": list(case.audiences), "kind": kind.id, "label": kind.label, "url": case.url,
-            "source": _source(case.headline_source), "sector": case.sector, "country": case.country}
+            "audiences": list(case.audiences),
+            "kind": kind.id,
+            "label": kind.label,
+            "url": case.url,
+            "source": _source(case.headline_source),
+            "sector": case.sector,
+            "country": case.country,
+        }
     pilots = {pilot.id: planner_data(pilot) for pilot in book.pilots.values()}
     site = {"address": print_url, "short": short_address(print_url)} if print_url else {}
-    return json.dumps({"kits": kits, "statements": statements, "cases": cases, "pilots": pilots, "site": site,
-                       "facets": _facets(book, cases)}, ensure_ascii=False, separators=(",", ":"))
+    return json.dumps(
+        {
+            "kits": kits,
+            "statements": statements,
+            "cases": cases,
+            "pilots": pilots,
+            "site": site,
+            "facets": _facets(book, cases),
+        },
+        ensure_ascii=False,
+        separators=(",", ":"),
+    )
 
 
 def _facets(book: Casebook, cases: dict[str, Any]) -> dict[str, Any]:
     """What the add panel offers: only the sectors and countries some case has."""
     sectors = sorted({c["sector"] for c in cases.values()})
     countries = sorted({c["country"] for c in cases.values()})
-    return {"sectors": {s: book.taxonomy.sectors[s].label if s in book.taxonomy.sectors else s for s in sectors},
-            "countries": {c: country_name(c) for c in countries},
-            "kinds": [[kind.id, kind.label, kind.rank] for kind in sorted(KINDS, key=lambda k: -k.rank)],
-            "year": today().year}
+    return {
+        "sectors": {s: book.taxonomy.sectors[s].label if s in book.taxonomy.sectors else s for s in sectors},
+        "countries": {c: country_name(c) for c in countries},
+        "kinds": [[kind.id, kind.label, kind.rank] for kind in sorted(KINDS, key=lambda k: -k.rank)],
+        "year": today().year,
+    }
 
 
 def _source(source: Source) -> dict[str, Any]:
-    return {"title": source.title, "publisher": source.publisher,
-            "published": source.published_label, "url": source.url}
+    return {
+        "title": source.title,
+        "publisher": source.publisher,
+        "published": source.published_label,
+        "url": source.url,
+    }
 
 
 def _pilot_lines(brief: Briefing) -> list[list[str]]:

@@ -87,9 +87,28 @@ def _dump(records: list[Any]) -> str:
     return json.dumps(records, ensure_ascii=False, separators=(",", ":"))
 
 
-CSV_COLUMNS = ("id", "url", "title", "organisation", "sector", "country", "year", "audiences", "topics",
-               "channels", "summary", "headline_measure", "headline_value", "outcomes", "best_grade",
-               "strength", "sources", "related", "added", "last_verified")
+CSV_COLUMNS = (
+    "id",
+    "url",
+    "title",
+    "organisation",
+    "sector",
+    "country",
+    "year",
+    "audiences",
+    "topics",
+    "channels",
+    "summary",
+    "headline_measure",
+    "headline_value",
+    "outcomes",
+    "best_grade",
+    "strength",
+    "sources",
+    "related",
+    "added",
+    "last_verified",
+)
 
 
 def cases_csv(book: Casebook, *, base_url: str = "") -> str:
@@ -99,14 +118,31 @@ def cases_csv(book: Casebook, *, base_url: str = "") -> str:
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
     for case in book.cases.values():
-        writer.writerow(defuse_cell(value) for value in [
-            case.id, base_url + case.url, case.title, case.organisation, case.sector, case.country,
-            case.year, ";".join(case.audiences), ";".join(case.topics), ";".join(case.channels),
-            case.summary, case.headline.measure, case.headline.value,
-            ";".join(f"{o.measure}: {o.value}" for o in case.outcomes), case.best_grade, case_kind(case).label,
-            ";".join(f"{s.publisher}, {s.title} ({s.published_label}) <{s.url}> [{s.grade}]" for s in case.sources),
-            ";".join(case.related), case.added.isoformat(), case.last_verified.isoformat(),
-        ])
+        writer.writerow(
+            defuse_cell(value)
+            for value in [
+                case.id,
+                base_url + case.url,
+                case.title,
+                case.organisation,
+                case.sector,
+                case.country,
+                case.year,
+                ";".join(case.audiences),
+                ";".join(case.topics),
+                ";".join(case.channels),
+                case.summary,
+                case.headline.measure,
+                case.headline.value,
+                ";".join(f"{o.measure}: {o.value}" for o in case.outcomes),
+                case.best_grade,
+                case_kind(case).label,
+                ";".join(f"{s.publisher}, {s.title} ({s.published_label}) <{s.url}> [{s.grade}]" for s in case.sources),
+                ";".join(case.related),
+                case.added.isoformat(),
+                case.last_verified.isoformat(),
+            ]
+        )
     return out.getvalue()
 
 
@@ -132,8 +168,10 @@ def feed_xml(book: Casebook, *, site_url: str = "", title: str = "Buy-in Caseboo
         entry.title(case.title)
         entry.link(href=(site_url or "") + case.url, rel="alternate")
         source = case.sources[case.headline.source - 1]
-        entry.summary(f"{case.summary} Headline: {case.headline.value} ({case.headline.measure}). "
-                      f"Source: {source.publisher}, {source.published_label}.")
+        entry.summary(
+            f"{case.summary} Headline: {case.headline.value} ({case.headline.measure}). "
+            f"Source: {source.publisher}, {source.published_label}."
+        )
         entry.published(_moment(case.added))
         entry.updated(_moment(max(case.added, case.last_verified)))
         for audience in case.audiences:

@@ -23,15 +23,30 @@ EPOCH = date(1970, 1, 1).toordinal()
 
 def explorer_index(book: Casebook, vocab: dict[str, Any] | None = None) -> str:
     vocab = vocab or explorer_vocabulary(book)
-    position = {name: {pair[0]: i for i, pair in enumerate(vocab[name])}
-                for name in ("audience", "topic", "sector", "country", "channel", "grade", "evidence")}
+    position = {
+        name: {pair[0]: i for i, pair in enumerate(vocab[name])}
+        for name in ("audience", "topic", "sector", "country", "channel", "grade", "evidence")
+    }
     rows = []
     for case in book.cases.values():
         headline = case.headline
-        rows.append([case.id, case.title, case.organisation, headline.value, headline.measure, case.year,
-                     case.added.toordinal() - EPOCH, position["grade"][case.best_grade], len(case.sources),
-                     position["sector"][case.sector], position["country"][case.country],
-                     [position["audience"][a] for a in case.audiences if a in position["audience"]],
-                     [position["topic"][t] for t in case.topics], [position["channel"][c] for c in case.channels],
-                     position["evidence"][case_kind(case).id]])
+        rows.append(
+            [
+                case.id,
+                case.title,
+                case.organisation,
+                headline.value,
+                headline.measure,
+                case.year,
+                case.added.toordinal() - EPOCH,
+                position["grade"][case.best_grade],
+                len(case.sources),
+                position["sector"][case.sector],
+                position["country"][case.country],
+                [position["audience"][a] for a in case.audiences if a in position["audience"]],
+                [position["topic"][t] for t in case.topics],
+                [position["channel"][c] for c in case.channels],
+                position["evidence"][case_kind(case).id],
+            ]
+        )
     return json.dumps({"v": vocab, "c": rows}, ensure_ascii=False, separators=(",", ":"))

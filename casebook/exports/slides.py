@@ -87,13 +87,15 @@ def title_slide(prs: Any, session: Session) -> None:
     slide.shapes.title.text = session.route.title
     body = slide.placeholders[1].text_frame
     body.text = session.route.goal
-    body.add_paragraph().text = (f"{session.total} minutes: welcome, {len(session.steps)} steps, close. "
-                                 f"For {session.route.attendees}")
+    body.add_paragraph().text = (
+        f"{session.total} minutes: welcome, {len(session.steps)} steps, close. For {session.route.attendees}"
+    )
     shrink_to_fit(body, [p.text for p in body.paragraphs])
 
 
-def content_slide(prs: Any, view: StepView, slide: Slide, cite: dict[str, int], *, part: tuple[int, int],
-                  last: bool) -> None:
+def content_slide(
+    prs: Any, view: StepView, slide: Slide, cite: dict[str, int], *, part: tuple[int, int], last: bool
+) -> None:
     page = prs.slides.add_slide(prs.slide_layouts[CONTENT_LAYOUT])
     count = f" ({part[0]}/{part[1]})" if part[1] > 1 else ""
     page.shapes.title.text = f"{view.number}. {view.title}{count}"
@@ -124,7 +126,7 @@ def closing_slides(prs: Any, asks: list[str], refs: list[Any]) -> None:
     for start in range(0, len(refs), REFERENCES_PER_SLIDE):
         page = prs.slides.add_slide(prs.slide_layouts[CONTENT_LAYOUT])
         page.shapes.title.text = "Sources"
-        chunk = refs[start:start + REFERENCES_PER_SLIDE]
+        chunk = refs[start : start + REFERENCES_PER_SLIDE]
         fill(page.placeholders[1].text_frame, [(f"[{ref.number}] {ref.text}. {ref.site}", 0, False) for ref in chunk])
 
 

@@ -165,6 +165,7 @@ class Objection:
 @dataclass(frozen=True)
 class Reader:
     """Whose world the briefings' automatic choices prefer: the site's `extra.reader` in mkdocs.yml."""
+
     sector: str
     country: str
 
@@ -172,6 +173,7 @@ class Reader:
 @dataclass(frozen=True)
 class BriefingChoice:
     """What the kit's editor chose to lead its briefing; the rest is chosen automatically."""
+
     title: str = ""
     statements: tuple[str, ...] = ()
     cases: tuple[str, ...] = ()
@@ -247,13 +249,20 @@ class Route:
 
 def _source(data: dict[str, Any], last_verified: date | None) -> Source:
     published = str(data["published"])
-    return Source(data["title"], data["publisher"], data["url"], published, data["grade"],
-                  last_verified if published == UNDATED else None)
+    return Source(
+        data["title"],
+        data["publisher"],
+        data["url"],
+        published,
+        data["grade"],
+        last_verified if published == UNDATED else None,
+    )
 
 
 def build_taxonomy(data: dict[str, Any]) -> Taxonomy:
     def terms(group: str) -> dict[str, Term]:
         return {key: Term(key, value["label"], value["description"]) for key, value in data[group].items()}
+
     return Taxonomy(terms("topics"), terms("sectors"), terms("channels"))
 
 
@@ -261,45 +270,86 @@ def build_case(id: str, path: str, data: dict[str, Any]) -> Case:
     quote = data.get("quote")
     verified = date.fromisoformat(data["last_verified"])
     return Case(
-        id=id, path=path, title=data["title"], organisation=data["organisation"],
-        sector=data["sector"], country=data["country"], year=data["year"],
-        audiences=tuple(data["audiences"]), topics=tuple(data["topics"]),
-        channels=tuple(data.get("channels", ())), summary=data["summary"],
-        challenge=data["challenge"], approach=data["approach"],
-        outcomes=tuple(Outcome(o["measure"], str(o["value"]), o["source"], o.get("headline") or None,
-                               o.get("basis"), o.get("kind"), o.get("gloss")) for o in data["outcomes"]),
-        lessons=tuple(data.get("lessons", ())), caveats=data.get("caveats", ""),
+        id=id,
+        path=path,
+        title=data["title"],
+        organisation=data["organisation"],
+        sector=data["sector"],
+        country=data["country"],
+        year=data["year"],
+        audiences=tuple(data["audiences"]),
+        topics=tuple(data["topics"]),
+        channels=tuple(data.get("channels", ())),
+        summary=data["summary"],
+        challenge=data["challenge"],
+        approach=data["approach"],
+        outcomes=tuple(
+            Outcome(
+                o["measure"],
+                str(o["value"]),
+                o["source"],
+                o.get("headline") or None,
+                o.get("basis"),
+                o.get("kind"),
+                o.get("gloss"),
+            )
+            for o in data["outcomes"]
+        ),
+        lessons=tuple(data.get("lessons", ())),
+        caveats=data.get("caveats", ""),
         quote=Quote(quote["text"], quote["by"], quote["source"]) if quote else None,
-        sources=tuple(_source(s, verified) for s in data["sources"]), related=tuple(data.get("related", ())),
-        added=date.fromisoformat(data["added"]), last_verified=verified,
+        sources=tuple(_source(s, verified) for s in data["sources"]),
+        related=tuple(data.get("related", ())),
+        added=date.fromisoformat(data["added"]),
+        last_verified=verified,
         distinct_from=tuple(data.get("distinct_from", ())),
     )
 
 
 def build_benefit(id: str, path: str, data: dict[str, Any]) -> Benefit:
     verified = date.fromisoformat(data["last_verified"])
-    evidence = tuple(Evidence(case=item["case"]) if "case" in item
-                     else Evidence(source=_source(item["source"], verified), basis=item.get("basis"))
-                     for item in data["evidence"])
+    evidence = tuple(
+        Evidence(case=item["case"])
+        if "case" in item
+        else Evidence(source=_source(item["source"], verified), basis=item.get("basis"))
+        for item in data["evidence"]
+    )
     return Benefit(
-        id=id, path=path, statement=data["statement"], audiences=tuple(data["audiences"]),
-        topics=tuple(data["topics"]), explanation=data.get("explanation", ""), evidence=evidence,
-        added=date.fromisoformat(data["added"]), last_verified=verified,
+        id=id,
+        path=path,
+        statement=data["statement"],
+        audiences=tuple(data["audiences"]),
+        topics=tuple(data["topics"]),
+        explanation=data.get("explanation", ""),
+        evidence=evidence,
+        added=date.fromisoformat(data["added"]),
+        last_verified=verified,
     )
 
 
 def build_kit(id: str, path: str, data: dict[str, Any]) -> Kit:
-    objections = tuple(Objection(o["objection"], o["answer"], tuple(o.get("benefits", ())),
-                                 tuple(o.get("cases", ()))) for o in data["objections"])
-    return Kit(id=id, path=path, name=data["name"], who=data["who"], order=data["order"],
-               cares_about=tuple(data["cares_about"]), framing=data["framing"], objections=objections,
-               asks=tuple(data["asks"]), training=data.get("training"),
-               topics=tuple(data.get("topics", ())),
-               pilot=data.get("pilot"),
-               briefing=_briefing_choice(data["briefing"]) if "briefing" in data else None,
-               sources=tuple(_source(s, None) for s in data.get("sources", ())),
-               evidence_values=tuple(data.get("evidence", {}).get("values", ())),
-               never_lead_with=tuple(data.get("evidence", {}).get("never_lead_with", ())))
+    objections = tuple(
+        Objection(o["objection"], o["answer"], tuple(o.get("benefits", ())), tuple(o.get("cases", ())))
+        for o in data["objections"]
+    )
+    return Kit(
+        id=id,
+        path=path,
+        name=data["name"],
+        who=data["who"],
+        order=data["order"],
+        cares_about=tuple(data["cares_about"]),
+        framing=data["framing"],
+        objections=objections,
+        asks=tuple(data["asks"]),
+        training=data.get("training"),
+        topics=tuple(data.get("topics", ())),
+        pilot=data.get("pilot"),
+        briefing=_briefing_choice(data["briefing"]) if "briefing" in data else None,
+        sources=tuple(_source(s, None) for s in data.get("sources", ())),
+        evidence_values=tuple(data.get("evidence", {}).get("values", ())),
+        never_lead_with=tuple(data.get("evidence", {}).get("never_lead_with", ())),
+    )
 
 
 def _briefing_choice(data: dict[str, Any]) -> BriefingChoice:
@@ -308,10 +358,26 @@ def _briefing_choice(data: dict[str, Any]) -> BriefingChoice:
 
 
 def build_route(id: str, path: str, data: dict[str, Any]) -> Route:
-    steps = tuple(Step(s["page"], s["minutes"], s["purpose"], s.get("facilitator_notes", ""),
-                       tuple(s.get("discussion", ())), s.get("optional", False)) for s in data["steps"])
-    return Route(id=id, path=path, title=data["title"], attendees=data["for"], goal=data["goal"], steps=steps,
-                 prepare=tuple(data.get("prepare", ())))
+    steps = tuple(
+        Step(
+            s["page"],
+            s["minutes"],
+            s["purpose"],
+            s.get("facilitator_notes", ""),
+            tuple(s.get("discussion", ())),
+            s.get("optional", False),
+        )
+        for s in data["steps"]
+    )
+    return Route(
+        id=id,
+        path=path,
+        title=data["title"],
+        attendees=data["for"],
+        goal=data["goal"],
+        steps=steps,
+        prepare=tuple(data.get("prepare", ())),
+    )
 
 
 # Sort keys, named in the registry (`Kind.order`): the order pages, lists and exports show entries.

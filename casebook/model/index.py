@@ -98,8 +98,12 @@ class Casebook:
 
     def evidence_kinds(self, benefit: Benefit) -> list[Kind]:
         """One kind per piece of evidence (casebook.model.strength), in the order written."""
-        return [case_kind(self.cases[item.case]) if item.case
-                else evidence_kind(item.own_source, item.basis, own_figure=False) for item in benefit.evidence]
+        return [
+            case_kind(self.cases[item.case])
+            if item.case
+            else evidence_kind(item.own_source, item.basis, own_figure=False)
+            for item in benefit.evidence
+        ]
 
     def strength(self, benefit: Benefit) -> Kind:
         """The statement's label: the best kind among its evidence."""
@@ -146,23 +150,27 @@ class Casebook:
             pool = set(shared.sharing(case.topics)) | set(by_place[(case.sector, case.country)][:POOL])
             pool.discard(case.id)
             scored = sorted((-similarity(case, self.cases[i]), i) for i in pool)
-            result[case.id] = [i for score, i in scored[:MAX_RELATED + len(case.related)] if score < 0]
+            result[case.id] = [i for score, i in scored[: MAX_RELATED + len(case.related)] if score < 0]
         return result
 
 
 def similarity(a: Case, b: Case) -> int:
     """Shared topics weigh most, then shared audiences, then the same sector and country."""
-    return (3 * len(a.topic_set & b.topic_set) + 2 * len(a.audience_set & b.audience_set)
-            + 2 * (a.sector == b.sector) + (a.country == b.country))
+    return (
+        3 * len(a.topic_set & b.topic_set)
+        + 2 * len(a.audience_set & b.audience_set)
+        + 2 * (a.sector == b.sector)
+        + (a.country == b.country)
+    )
 
 
-def build_casebook(taxonomy: Document, valid: dict[str, dict[str, Document]], *, today: date,
-                   root: Path, reader: Reader | None = None) -> Casebook:
+def build_casebook(
+    taxonomy: Document, valid: dict[str, dict[str, Document]], *, today: date, root: Path, reader: Reader | None = None
+) -> Casebook:
     """Every registered kind's entries, built and put in the kind's order."""
     entries = {}
     for kind in KINDS:
         build, order = resolve(kind.build), resolve(kind.order)
         built = sorted((build(d.id, d.path, d.data) for d in valid[kind.name].values()), key=order)
         entries[kind.name] = {entry.id: entry for entry in built}
-    return Casebook(taxonomy=build_taxonomy(taxonomy.data), entries=entries, today=today, root=root,
-                    reader=reader)
+    return Casebook(taxonomy=build_taxonomy(taxonomy.data), entries=entries, today=today, root=root, reader=reader)

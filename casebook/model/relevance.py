@@ -33,6 +33,7 @@ BASIS_ORDER = {"counted": 0, "estimate": 1, "modelled": 1, "survey": 2, "platfor
 @dataclass(frozen=True)
 class Facts:
     """What the ranking reads about one piece of evidence."""
+
     year: int
     sector: str | None  # None for a statement's own source: its sector is not declared
     country: str | None
@@ -43,15 +44,15 @@ class Facts:
 
 def case_facts(case: Case) -> Facts:
     headline = case.headline
-    return Facts(case.year, case.sector, case.country, headline.basis or "counted", case_kind(case),
-                 headline.kind)
+    return Facts(case.year, case.sector, case.country, headline.basis or "counted", case_kind(case), headline.kind)
 
 
 def source_facts(item: Evidence) -> Facts:
     published = item.own_source.published
     year = int(published[:4]) if published[:4].isdigit() else 0
-    return Facts(year, None, None, item.basis or "counted",
-                 evidence_kind(item.own_source, item.basis, own_figure=False), None)
+    return Facts(
+        year, None, None, item.basis or "counted", evidence_kind(item.own_source, item.basis, own_figure=False), None
+    )
 
 
 def statement_facts(cases: dict[str, Case], benefit: Benefit) -> list[Facts]:
@@ -69,19 +70,28 @@ def is_old(year: int, today: date) -> bool:
 def relevance(facts: Facts, kit: Kit, reader: Reader | None, today: date) -> tuple[Any, ...]:
     """A sort key: smaller is more relevant (see the module docstring for the order)."""
     values = kit.evidence_values
-    same = [reader is not None and facts.sector == reader.sector,
-            reader is not None and facts.country == reader.country]
-    return (facts.measures in kit.never_lead_with or facts.label.id == "unconfirmed", not is_recent(facts.year, today),
-            0 if all(same) else 1 if any(same) else 2, BASIS_ORDER.get(facts.basis, 1), -facts.label.rank,
-            values.index(facts.measures) if facts.measures in values else len(values), -facts.year)
+    same = [
+        reader is not None and facts.sector == reader.sector,
+        reader is not None and facts.country == reader.country,
+    ]
+    return (
+        facts.measures in kit.never_lead_with or facts.label.id == "unconfirmed",
+        not is_recent(facts.year, today),
+        0 if all(same) else 1 if any(same) else 2,
+        BASIS_ORDER.get(facts.basis, 1),
+        -facts.label.rank,
+        values.index(facts.measures) if facts.measures in values else len(values),
+        -facts.year,
+    )
 
 
 def case_relevance(case: Case, kit: Kit, reader: Reader | None, today: date) -> tuple[Any, ...]:
     return relevance(case_facts(case), kit, reader, today)
 
 
-def statement_relevance(cases: dict[str, Case], benefit: Benefit, kit: Kit, reader: Reader | None,
-                        today: date) -> tuple[Any, ...]:
+def statement_relevance(
+    cases: dict[str, Case], benefit: Benefit, kit: Kit, reader: Reader | None, today: date
+) -> tuple[Any, ...]:
     """A statement is as relevant as its most relevant piece of evidence."""
     return min(relevance(facts, kit, reader, today) for facts in statement_facts(cases, benefit))
 
@@ -96,7 +106,8 @@ def reader_from(settings: Any) -> Reader | None:
     if not settings:
         return None
     if not isinstance(settings, dict) or set(settings) != {"sector", "country"}:
-        raise ValueError("extra.reader in mkdocs.yml must have exactly two keys, sector (an id from "
-                         f"taxonomy.yml) and country (a code such as GB); found {settings!r}")
+        raise ValueError(
+            "extra.reader in mkdocs.yml must have exactly two keys, sector (an id from "
+            f"taxonomy.yml) and country (a code such as GB); found {settings!r}"
+        )
     return Reader(str(settings["sector"]), str(settings["country"]))
-

@@ -30,7 +30,8 @@ class SharedTopics:
         self._first_with: dict[str, list[tuple[int, str]]] = {}
         for position, (case_id, topics) in enumerate(cases):
             for members in [self._groups.setdefault(frozenset(topics), [])] + [
-                    self._first_with.setdefault(topic, []) for topic in topics]:
+                self._first_with.setdefault(topic, []) for topic in topics
+            ]:
                 if len(members) < size:
                     members.append((position, case_id))
         self._containing: dict[str, list[Group]] = {}

@@ -38,42 +38,71 @@ class Kind:
 
 
 KINDS = (
-    Kind("measured", "Measured by the organisation", 5,
-         "The organisation counted it (basis: counted) and published the figure itself: its own "
-         "report, web page, press release or committee paper (grade: primary)."),
-    Kind("official", "Official publication", 5,
-         "A statement's own source, read in the publisher's own document: guidance, statistics or "
-         "a report by the body responsible for it, cited directly rather than through a case study."),
-    Kind("reported", "Reported", 4,
-         "A counted figure we read in someone else's write-up of it (grade: secondary): a newspaper, "
-         "trade magazine, award entry or supplier's case study, even when it quotes an official."),
-    Kind("opinion", "Survey, estimate or model", 3,
-         "What people said in a survey or poll, a figure someone estimated, or one worked out from a "
-         "model or unit costs (basis: survey, estimate or modelled). Useful for what people think "
-         "or expect; it does not prove an effect."),
-    Kind("platform", "Platform metric", 2,
-         "Reach, impressions, views, clicks or followers as a platform reports them (basis: "
-         "platform-metric). They show that people saw something, not that anything changed, and "
-         "the platform decides how they are counted."),
-    Kind("interested", "Interested party's research", 2,
-         "Research about the value of social media published by a platform or by a company "
-         "that sells social media tools. It may be right, but the publisher profits from the "
-         "answer, so it is never our strongest label, whatever its grade."),
-    Kind("unconfirmed", "Unconfirmed", 1,
-         "We could not read the figure in a source of our own, only in a copy or repost, or not "
-         "at all (grade: unconfirmed)."),
+    Kind(
+        "measured",
+        "Measured by the organisation",
+        5,
+        "The organisation counted it (basis: counted) and published the figure itself: its own "
+        "report, web page, press release or committee paper (grade: primary).",
+    ),
+    Kind(
+        "official",
+        "Official publication",
+        5,
+        "A statement's own source, read in the publisher's own document: guidance, statistics or "
+        "a report by the body responsible for it, cited directly rather than through a case study.",
+    ),
+    Kind(
+        "reported",
+        "Reported",
+        4,
+        "A counted figure we read in someone else's write-up of it (grade: secondary): a newspaper, "
+        "trade magazine, award entry or supplier's case study, even when it quotes an official.",
+    ),
+    Kind(
+        "opinion",
+        "Survey, estimate or model",
+        3,
+        "What people said in a survey or poll, a figure someone estimated, or one worked out from a "
+        "model or unit costs (basis: survey, estimate or modelled). Useful for what people think "
+        "or expect; it does not prove an effect.",
+    ),
+    Kind(
+        "platform",
+        "Platform metric",
+        2,
+        "Reach, impressions, views, clicks or followers as a platform reports them (basis: "
+        "platform-metric). They show that people saw something, not that anything changed, and "
+        "the platform decides how they are counted.",
+    ),
+    Kind(
+        "interested",
+        "Interested party's research",
+        2,
+        "Research about the value of social media published by a platform or by a company "
+        "that sells social media tools. It may be right, but the publisher profits from the "
+        "answer, so it is never our strongest label, whatever its grade.",
+    ),
+    Kind(
+        "unconfirmed",
+        "Unconfirmed",
+        1,
+        "We could not read the figure in a source of our own, only in a copy or repost, or not "
+        "at all (grade: unconfirmed).",
+    ),
 )
 BY_ID = {kind.id: kind for kind in KINDS}
 # The kind each declared basis gives, before the grade is read (counted depends on the grade).
-BASIS_KIND = {"estimate": "opinion", "survey": "opinion", "modelled": "opinion",
-              "platform-metric": "platform"}
+BASIS_KIND = {"estimate": "opinion", "survey": "opinion", "modelled": "opinion", "platform-metric": "platform"}
 # Publishers whose research about social media is research about their own product: the
 # platforms, and the companies that sell social media management and listening tools. This reads
 # the publisher the contributor named, not the words of a title.
-INTERESTED = re.compile(r"\b(twitter|x corp|meta|facebook|instagram|linkedin|youtube|google|"
-                        r"tiktok|snap(chat)?|whatsapp|nextdoor|sprout social|hootsuite|khoros|"
-                        r"lithium|sprinklr|brandwatch|meltwater|talkwalker|buffer|salesforce)\b",
-                        re.IGNORECASE)
+INTERESTED = re.compile(
+    r"\b(twitter|x corp|meta|facebook|instagram|linkedin|youtube|google|"
+    r"tiktok|snap(chat)?|whatsapp|nextdoor|sprout social|hootsuite|khoros|"
+    r"lithium|sprinklr|brandwatch|meltwater|talkwalker|buffer|salesforce)\b",
+    re.IGNORECASE,
+)
 
 
 def is_interested_party(source: Source) -> bool:

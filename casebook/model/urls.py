@@ -14,9 +14,11 @@ from urllib.parse import urlencode, urlsplit
 
 from casebook.kinds import SECTIONS  # the site folder of each kind's pages: `<section>/<id>/`
 
-DIRECTORY_URLS_ONLY = ("use_directory_urls: false is not supported: every generated page and link is "
-                       "directory-style (cases/<id>/, see casebook/model/urls.py). Remove the setting from "
-                       "mkdocs.yml, or set it to true.")
+DIRECTORY_URLS_ONLY = (
+    "use_directory_urls: false is not supported: every generated page and link is "
+    "directory-style (cases/<id>/, see casebook/model/urls.py). Remove the setting from "
+    "mkdocs.yml, or set it to true."
+)
 
 
 def src_uri(kind: str, entry_id: str) -> str:

@@ -29,7 +29,16 @@ def newest_work_first(cases: Iterable[Case]) -> list[Case]:
 
 def audience_case_pages(book: Casebook) -> list[SiteFile]:
     """One page per kit (audience), even one without cases yet, so a kit's link never breaks."""
-    return [page_file("audience-cases.md.j2", audience_cases_src_uri(kit.id), "", book=book, kit=kit,
-                      cases=newest_work_first(book.cases_for(kit.id)), total=len(book.cases),
-                      current=kit.id)
-            for kit in book.kits.values()]
+    return [
+        page_file(
+            "audience-cases.md.j2",
+            audience_cases_src_uri(kit.id),
+            "",
+            book=book,
+            kit=kit,
+            cases=newest_work_first(book.cases_for(kit.id)),
+            total=len(book.cases),
+            current=kit.id,
+        )
+        for kit in book.kits.values()
+    ]

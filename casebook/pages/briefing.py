@@ -89,10 +89,16 @@ def choose_statements(book: Casebook, kit: Kit) -> list[Benefit]:
     candidates = [b for b in book.benefits_for(kit.id) if b not in chosen]
     while len(chosen) < STATEMENTS and candidates:
         used = {case for benefit in chosen for case in _cases_of(benefit)}
-        best = min(candidates, key=lambda b: (
-            bool(_cases_of(b)) and _cases_of(b) <= used,  # adds nothing new to the page
-            statement_relevance(book.cases, b, kit, book.reader, book.today),
-            -len(set(b.topics) & set(kit.topics)), -book.evidence_strength(b), b.id))
+        best = min(
+            candidates,
+            key=lambda b: (
+                bool(_cases_of(b)) and _cases_of(b) <= used,  # adds nothing new to the page
+                statement_relevance(book.cases, b, kit, book.reader, book.today),
+                -len(set(b.topics) & set(kit.topics)),
+                -book.evidence_strength(b),
+                b.id,
+            ),
+        )
         chosen.append(best)
         candidates.remove(best)
     return chosen
@@ -102,10 +108,17 @@ def choose_cases(book: Casebook, kit: Kit, statements: list[Benefit], *, taken: 
     chosen = [book.cases[i] for i in kit.briefing_choice.cases]
     cited = {case for benefit in statements for case in _cases_of(benefit)}
     candidates = [c for c in book.cases_for(kit.id) if c.id not in taken and c not in chosen]
-    ranked = sorted(candidates, key=lambda c: (
-        c.id in cited, case_relevance(c, kit, book.reader, book.today),
-        -len(set(c.topics) & set(kit.topics)), -len(book.benefits_citing(c.id)), c.id))
-    return chosen + ranked[:max(0, CASES - len(chosen))]
+    ranked = sorted(
+        candidates,
+        key=lambda c: (
+            c.id in cited,
+            case_relevance(c, kit, book.reader, book.today),
+            -len(set(c.topics) & set(kit.topics)),
+            -len(book.benefits_citing(c.id)),
+            c.id,
+        ),
+    )
+    return chosen + ranked[: max(0, CASES - len(chosen))]
 
 
 def number_sources(book: Casebook, kit: Kit, statements: list[Benefit], cases: list[Case]) -> Briefing:
@@ -116,16 +129,17 @@ def number_sources(book: Casebook, kit: Kit, statements: list[Benefit], cases: l
             notes.append(source)
         return notes.index(source) + 1
 
-    numbered = tuple((b, tuple(sorted({cite(s) for s in key_sources(book, b)})), book.strength(b))
-                     for b in statements)
+    numbered = tuple((b, tuple(sorted({cite(s) for s in key_sources(book, b)})), book.strength(b)) for b in statements)
     figures = tuple((c, cite(c.headline_source), case_kind(c)) for c in cases)
     objections = kit.objections[:OBJECTIONS]
-    answers = tuple(renumber(o.answer, {n: cite(kit.sources[n - 1]) for n in cited_numbers(o.answer)})
-                    for o in objections)
+    answers = tuple(
+        renumber(o.answer, {n: cite(kit.sources[n - 1]) for n in cited_numbers(o.answer)}) for o in objections
+    )
     newest = newest_year(cases)
     dated = newest if newest is not None and not is_recent(newest, book.today) else None
-    return Briefing(kit, numbered, figures, objections, kit.asks[:ASKS], tuple(notes),
-                    book.pilot_for(kit), dated, answers)
+    return Briefing(
+        kit, numbered, figures, objections, kit.asks[:ASKS], tuple(notes), book.pilot_for(kit), dated, answers
+    )
 
 
 def card_sentence(case: Case) -> str:
@@ -138,26 +152,27 @@ def card_sentence(case: Case) -> str:
 
 def dated_line(brief: Briefing) -> str:
     """The one plain line a briefing carries when its newest comparable figure is over five years old."""
-    return (f"These figures are from {brief.dated} or earlier, more than five years ago: check whether the "
-            "organisations have published newer ones.")
+    return (
+        f"These figures are from {brief.dated} or earlier, more than five years ago: check whether the "
+        "organisations have published newer ones."
+    )
 
 
 def key_sources(book: Casebook, benefit: Benefit) -> list[Source]:
     """One source per piece of evidence: its own, or the source of the case's headline figure.
     Citing every source of every case would fill a second page with notes."""
-    return [book.cases[item.case].headline_source if item.case else item.own_source
-            for item in benefit.evidence]
+    return [book.cases[item.case].headline_source if item.case else item.own_source for item in benefit.evidence]
 
 
 def headline_cases(book: Casebook, kit: Kit, count: int | None = CASES) -> list[Case]:
     """An audience's cases, most relevant to its reader first (casebook.model.relevance), then the
     most cited by statements."""
+
     def relevant(case: Case) -> tuple[Any, ...]:
         return (case_relevance(case, kit, book.reader, book.today), -len(book.benefits_citing(case.id)), case.id)
+
     return sorted(book.cases_for(kit.id), key=relevant)[:count]
 
 
 def _cases_of(benefit: Benefit) -> frozenset[str]:
     return frozenset(item.case for item in benefit.evidence if item.case)
-
-

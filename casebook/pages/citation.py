@@ -28,8 +28,7 @@ TAG = re.compile(r"<[^>]+>")
 def citation_sources(book: Casebook, benefit: Benefit) -> list[Source]:
     """One source per piece of evidence (a case's is the source of its headline figure), each
     once: the same list the briefing numbers."""
-    sources = [book.cases[item.case].headline_source if item.case else item.own_source
-               for item in benefit.evidence]
+    sources = [book.cases[item.case].headline_source if item.case else item.own_source for item in benefit.evidence]
     return list(dict.fromkeys(sources))
 
 
@@ -50,8 +49,10 @@ def citation_html(book: Casebook, benefit: Benefit) -> Markup:
     parts = [Markup("<p>“{}” [{}]</p>").format(benefit.statement, marks)]
     if benefit.explanation:
         parts.append(Markup(render(benefit.explanation).html))
-    items = [Markup('<li>{}. {}, {}. <a href="{}">{}</a></li>').format(
-        s.title, s.publisher, _date(s), s.url, s.url) for s in sources]
+    items = [
+        Markup('<li>{}. {}, {}. <a href="{}">{}</a></li>').format(s.title, s.publisher, _date(s), s.url, s.url)
+        for s in sources
+    ]
     parts.append(Markup("<p>Sources</p><ol>{}</ol>").format(Markup("").join(items)))
     return Markup("").join(parts)
 

@@ -13,8 +13,15 @@ from typing import Any
 import json
 from dataclasses import dataclass
 
-from casebook.content.contract import (BASES_EXPLAINED, DATE_PATTERN, ID_PATTERN, OUTCOME_KINDS_EXPLAINED,
-                                       PAGE_FORMS, PUBLISHED_PATTERN, URL_PATTERN)
+from casebook.content.contract import (
+    BASES_EXPLAINED,
+    DATE_PATTERN,
+    ID_PATTERN,
+    OUTCOME_KINDS_EXPLAINED,
+    PAGE_FORMS,
+    PUBLISHED_PATTERN,
+    URL_PATTERN,
+)
 from casebook.pages.countries import country_name
 from casebook.content.field_docs import properties
 from casebook.kinds import KINDS, SCHEMA_FILES, TAXONOMY
@@ -23,13 +30,24 @@ from casebook.model.urls import relative
 from casebook.pages.render import GRADE_LABELS, render_page
 
 # Each file kind's table heading and file pattern: the registry's kinds, then the taxonomy.
-KIND_NAMES = {**{kind.name: (kind.label, f"{kind.folder}/<id>.yml") for kind in KINDS},
-              "taxonomy": ("Taxonomy", TAXONOMY)}
-PATTERN_WORDS = {DATE_PATTERN: "an ISO date, YYYY-MM-DD", ID_PATTERN: "an id: lowercase letters, digits and "
-                 "single hyphens", URL_PATTERN: "an address starting http:// or https://",
-                 PUBLISHED_PATTERN: "YYYY, YYYY-MM, YYYY-MM-DD or undated"}
-TYPE_WORDS = {"string": "text", "integer": "whole number", "number": "number", "array": "list",
-              "object": "group of keys", "boolean": "true or false"}
+KIND_NAMES = {
+    **{kind.name: (kind.label, f"{kind.folder}/<id>.yml") for kind in KINDS},
+    "taxonomy": ("Taxonomy", TAXONOMY),
+}
+PATTERN_WORDS = {
+    DATE_PATTERN: "an ISO date, YYYY-MM-DD",
+    ID_PATTERN: "an id: lowercase letters, digits and single hyphens",
+    URL_PATTERN: "an address starting http:// or https://",
+    PUBLISHED_PATTERN: "YYYY, YYYY-MM, YYYY-MM-DD or undated",
+}
+TYPE_WORDS = {
+    "string": "text",
+    "integer": "whole number",
+    "number": "number",
+    "array": "list",
+    "object": "group of keys",
+    "boolean": "true or false",
+}
 
 
 @dataclass(frozen=True)
@@ -50,8 +68,9 @@ def choices_for(path: str, node: dict[str, Any], book: Casebook) -> tuple[tuple[
     if not enum:
         return ()
     name = path.rsplit(".", 1)[-1].rstrip("[]")
-    labels = {"sector": book.taxonomy.sectors, "topics": book.taxonomy.topics,
-              "channels": book.taxonomy.channels}.get(name)
+    labels = {"sector": book.taxonomy.sectors, "topics": book.taxonomy.topics, "channels": book.taxonomy.channels}.get(
+        name
+    )
     if labels is not None:
         return tuple((i, labels[i].label if i in labels else i) for i in enum)
     if name == "audiences":
@@ -71,9 +90,18 @@ def fields(schema: dict[str, Any], book: Casebook) -> list[Field]:
     required = _required_paths(schema)
     result = []
     for path, node in properties(schema):
-        result.append(Field(path, node.get("title", path), node.get("description", ""), path in required,
-                            _kind_words(path, node), _rule_words(node), _example(node),
-                            choices_for(path, node, book)))
+        result.append(
+            Field(
+                path,
+                node.get("title", path),
+                node.get("description", ""),
+                path in required,
+                _kind_words(path, node),
+                _rule_words(node),
+                _example(node),
+                choices_for(path, node, book),
+            )
+        )
     return result
 
 
@@ -151,16 +179,32 @@ def field_reference(schemas: dict[str, dict[str, Any]], book: Casebook, *, url: 
 
 # The propose form: the case contract in the order a newcomer tells the story.
 FORM_GROUPS = (
-    ("what", "What happened", "The story in your own words. Copy nothing but figures and quotes.",
-     ("title", "organisation", "sector", "country", "year", "summary", "challenge", "approach", "channels")),
-    ("who", "Who it persuades", "Which audiences the case would move, and what it is about.",
-     ("audiences", "topics")),
-    ("sources", "Where you read it", "Every page or report the figures come from. Number 1 is the first.",
-     ("sources",)),
-    ("numbers", "What changed, in numbers", "At least one measured result, copied exactly as the source "
-     "words it, with the number of the source above that reports it.", ("outcomes",)),
-    ("more", "Anything else (optional)", "A quote, lessons, what limits the evidence, related cases.",
-     ("quote", "lessons", "caveats", "related", "distinct_from")),
+    (
+        "what",
+        "What happened",
+        "The story in your own words. Copy nothing but figures and quotes.",
+        ("title", "organisation", "sector", "country", "year", "summary", "challenge", "approach", "channels"),
+    ),
+    ("who", "Who it persuades", "Which audiences the case would move, and what it is about.", ("audiences", "topics")),
+    (
+        "sources",
+        "Where you read it",
+        "Every page or report the figures come from. Number 1 is the first.",
+        ("sources",),
+    ),
+    (
+        "numbers",
+        "What changed, in numbers",
+        "At least one measured result, copied exactly as the source "
+        "words it, with the number of the source above that reports it.",
+        ("outcomes",),
+    ),
+    (
+        "more",
+        "Anything else (optional)",
+        "A quote, lessons, what limits the evidence, related cases.",
+        ("quote", "lessons", "caveats", "related", "distinct_from"),
+    ),
     ("entry", "About this entry", "Today's date, usually, for both.", ("added", "last_verified")),
 )
 LONG_TEXT = {"summary", "challenge", "approach", "caveats", "lessons", "text"}
@@ -191,8 +235,11 @@ def _form_field(path: str, by_path: dict[str, Field], parent_required: bool = Tr
     # A key required inside an optional group (the quote's text) is not required of the form.
     required = field.required and parent_required
     prefix = path + ("[]." if path + "[]" in by_path else ".")
-    children = tuple(_form_field(p, by_path, required) for p in by_path
-                     if p.startswith(prefix) and p.count(".") == path.count(".") + 1)
+    children = tuple(
+        _form_field(p, by_path, required)
+        for p in by_path
+        if p.startswith(prefix) and p.count(".") == path.count(".") + 1
+    )
     # Only the limits a newcomer can act on while typing; formats are in the description.
     limits = [part for part in field.rule.split("; ") if "characters" in part or part.startswith("from ")]
     help_text = field.description + (f" {'; '.join(limits).capitalize()}." if limits and not children else "")
@@ -232,7 +279,11 @@ def propose_form(schema: dict[str, Any], book: Casebook, *, url: str, settings: 
     """The propose form's HTML; `settings` are the site's repository and e-mail settings."""
     controls = form_fields(schema, book)
     groups = [(gid, title, intro, [controls[name] for name in names]) for gid, title, intro, names in FORM_GROUPS]
-    settings = {"branch": "main", "email": "", "issue_template": "propose-case.yml", **settings,
-                "schema": relative(url, f"schema/{SCHEMA_FILES['case']}")}
-    return render_page("propose-form.html.j2", url=url, groups=groups, settings=settings,
-                       case_ids=sorted(book.cases))
+    settings = {
+        "branch": "main",
+        "email": "",
+        "issue_template": "propose-case.yml",
+        **settings,
+        "schema": relative(url, f"schema/{SCHEMA_FILES['case']}"),
+    }
+    return render_page("propose-form.html.j2", url=url, groups=groups, settings=settings, case_ids=sorted(book.cases))

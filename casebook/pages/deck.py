@@ -64,8 +64,11 @@ def case_slides(book: Casebook, case_id: str) -> tuple[Slide, ...]:
     """The figures first, then the caveat: the order the notes ask a trainer to read them in."""
     case = book.cases[case_id]
     figures = tuple(case_figures(case))
-    slides = [Slide("Key figures", lead=case.summary, figures=figures,
-                    sources=tuple(dict.fromkeys(f.source for f in figures)))]
+    slides = [
+        Slide(
+            "Key figures", lead=case.summary, figures=figures, sources=tuple(dict.fromkeys(f.source for f in figures))
+        )
+    ]
     if case.caveats:
         slides.append(Slide("What limits this evidence", markdown=case.caveats))
     return tuple(slides)
@@ -93,8 +96,10 @@ def kit_slides(book: Casebook, target: Target) -> tuple[Slide, ...]:
     label = KIT_SECTIONS[section]
     if section == "cares":
         chunks = chunked(kit.cares_about, LIST_ITEMS)
-        return tuple(Slide(label, lead=kit.who if not target.section and n == 0 else "", points=chunk)
-                     for n, chunk in enumerate(chunks))
+        return tuple(
+            Slide(label, lead=kit.who if not target.section and n == 0 else "", points=chunk)
+            for n, chunk in enumerate(chunks)
+        )
     if section == "asks":
         return tuple(Slide(label, points=chunk) for chunk in chunked(kit.asks, LIST_ITEMS))
     # The kit's [1]-style citations point at its own source list, which slides do not carry (the
@@ -102,15 +107,19 @@ def kit_slides(book: Casebook, target: Target) -> tuple[Slide, ...]:
     if section == "framing":
         return tuple(Slide(label, markdown=chunk) for chunk in pack_markdown(without_citations(kit.framing)))
     if section == "objections":
-        return tuple(Slide("Objection", lead=f"“{o.objection}”", markdown=without_citations(o.answer))
-                     for o in kit.objections)
+        return tuple(
+            Slide("Objection", lead=f"“{o.objection}”", markdown=without_citations(o.answer)) for o in kit.objections
+        )
     if section == "statements":
-        figures = benefit_figures(book, book.benefits_for(kit.id)[:2 * STATEMENTS])
-        return tuple(Slide(label, figures=chunk, sources=tuple(f.source for f in chunk))
-                     for chunk in chunked(figures, STATEMENTS))
-    figures = [case_figures(case)[0] for case in book.cases_for(kit.id)[:2 * STATEMENTS]]
-    return tuple(Slide(label, figures=chunk, sources=tuple(f.source for f in chunk))
-                 for chunk in chunked(figures, STATEMENTS))
+        figures = benefit_figures(book, book.benefits_for(kit.id)[: 2 * STATEMENTS])
+        return tuple(
+            Slide(label, figures=chunk, sources=tuple(f.source for f in chunk))
+            for chunk in chunked(figures, STATEMENTS)
+        )
+    figures = [case_figures(case)[0] for case in book.cases_for(kit.id)[: 2 * STATEMENTS]]
+    return tuple(
+        Slide(label, figures=chunk, sources=tuple(f.source for f in chunk)) for chunk in chunked(figures, STATEMENTS)
+    )
 
 
 def guide_slides(book: Casebook, target: Target) -> tuple[Slide, ...]:
@@ -162,8 +171,11 @@ def markdown_blocks(body: str) -> list[str]:
             if current:
                 current.append("")
             continue
-        joins = current and not HEADING.match(current[0]) and (
-            line.startswith("    ") or (current[-1] != "" and not HEADING.match(line)))
+        joins = (
+            current
+            and not HEADING.match(current[0])
+            and (line.startswith("    ") or (current[-1] != "" and not HEADING.match(line)))
+        )
         if joins:
             current.append(line)
         else:
@@ -213,4 +225,4 @@ def weight(markdown_text: str) -> int:
 
 def chunked(items: Sequence[Any], size: int) -> list[tuple[Any, ...]]:
     items = tuple(items)
-    return [items[n:n + size] for n in range(0, len(items), size)] or [()]
+    return [items[n : n + size] for n in range(0, len(items), size)] or [()]

@@ -58,13 +58,30 @@ def audience_kits(book: Casebook, session: Session) -> list[Kit]:
 
 def route_materials(book: Casebook, session: Session) -> list[Material]:
     base = session.route.url
-    items = [Material("Participant handout", f"{base}handout/", "one each, to keep"),
-             Material("Pilot proposal worksheet", f"{base}pilot-proposal/", "one per pair",
-                      "training-worksheet-pilot.md.j2")]
-    items += [Material(f"Objection-handling card: {kit.name.lower()}", f"{base}objections-{kit.id}/", "one each",
-                       "training-worksheet-objections.md.j2", kit.id) for kit in objection_kits(book, session)]
-    items += [Material(f"One-page briefing for {kit.name.lower()} (Word)", briefing_docx_url(kit.id),
-                       "send a week before, or print one each") for kit in audience_kits(book, session)]
+    items = [
+        Material("Participant handout", f"{base}handout/", "one each, to keep"),
+        Material(
+            "Pilot proposal worksheet", f"{base}pilot-proposal/", "one per pair", "training-worksheet-pilot.md.j2"
+        ),
+    ]
+    items += [
+        Material(
+            f"Objection-handling card: {kit.name.lower()}",
+            f"{base}objections-{kit.id}/",
+            "one each",
+            "training-worksheet-objections.md.j2",
+            kit.id,
+        )
+        for kit in objection_kits(book, session)
+    ]
+    items += [
+        Material(
+            f"One-page briefing for {kit.name.lower()} (Word)",
+            briefing_docx_url(kit.id),
+            "send a week before, or print one each",
+        )
+        for kit in audience_kits(book, session)
+    ]
     return items
 
 

@@ -29,27 +29,55 @@ from casebook.pages.statements import filter_options as statement_filters
 from casebook.model.strength import KINDS, case_kind
 from casebook.kinds import BY_NAME, PAGED, resolve
 from casebook.pages.sitefile import SiteFile
-from casebook.model.urls import (audience_cases_url, briefing_src_uri, briefing_url, explorer_url, relative,
-                                 short_address, src_uri, url_for, url_of)
+from casebook.model.urls import (
+    audience_cases_url,
+    briefing_src_uri,
+    briefing_url,
+    explorer_url,
+    relative,
+    short_address,
+    src_uri,
+    url_for,
+    url_of,
+)
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
-GRADE_LABELS = {"primary": "Primary source", "secondary": "Reported second-hand",
-                "unconfirmed": "Unconfirmed"}
+GRADE_LABELS = {"primary": "Primary source", "secondary": "Reported second-hand", "unconfirmed": "Unconfirmed"}
 
 
 @lru_cache(maxsize=4)
 def environment(templates: Path = TEMPLATES) -> jinja2.Environment:
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(templates)), autoescape=True,
-                             undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
-                             keep_trailing_newline=True)
-    env.globals.update(citation=citation_text, citation_html=citation_html,
-                       citation_sources=citation_sources, objection_text=objection_text,
-                       url_for=url_for, briefing_url=briefing_url,
-                       audience_cases_url=audience_cases_url, explorer_url=explorer_url,
-                       stale_after=STALE_AFTER_WORDS, card_sentence=card_sentence, dated_line=dated_line,
-                       words=joined_words, reader_words=reader_words)
-    env.filters.update(md=markdown_html, cited=cite_marks, text=one_line, country=country_name,
-                       grade_label=GRADE_LABELS.__getitem__, yaml_string=yaml_string)
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(templates)),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.globals.update(
+        citation=citation_text,
+        citation_html=citation_html,
+        citation_sources=citation_sources,
+        objection_text=objection_text,
+        url_for=url_for,
+        briefing_url=briefing_url,
+        audience_cases_url=audience_cases_url,
+        explorer_url=explorer_url,
+        stale_after=STALE_AFTER_WORDS,
+        card_sentence=card_sentence,
+        dated_line=dated_line,
+        words=joined_words,
+        reader_words=reader_words,
+    )
+    env.filters.update(
+        md=markdown_html,
+        cited=cite_marks,
+        text=one_line,
+        country=country_name,
+        grade_label=GRADE_LABELS.__getitem__,
+        yaml_string=yaml_string,
+    )
     return env
 
 
@@ -74,10 +102,12 @@ CITATION = re.compile(r"\s?\[(\d+(?:\s*,\s*\d+)*)\]")
 def cite_marks(html: Markup, anchor: str = "") -> Markup:
     """Rendered prose with its numbered citations ([1], [1, 2]) as superscripts; with `anchor`,
     each number links to `#<anchor><n>` (the kit page's own list of sources)."""
+
     def sup(match: re.Match[str]) -> str:
         numbers = re.split(r"\s*,\s*", match.group(1))
         inner = ",".join(f'<a href="#{anchor}{n}">{n}</a>' if anchor else n for n in numbers)
         return f'<sup class="cb-cite">[{inner}]</sup>'
+
     return Markup(CITATION.sub(sup, str(html)))
 
 
@@ -110,40 +140,73 @@ def page_file(template: str, src: str, source_path: str, **values: Any) -> SiteF
 
 def case_page(book: Casebook, case_id: str) -> SiteFile:
     case = book.cases[case_id]
-    return page_file("case.md.j2", src_uri("case", case.id), case.path, case=case, book=book,
-                     kind=case_kind(case), related=book.related(case), citing=book.benefits_citing(case.id),
-                     stale=book.is_stale(case))
+    return page_file(
+        "case.md.j2",
+        src_uri("case", case.id),
+        case.path,
+        case=case,
+        book=book,
+        kind=case_kind(case),
+        related=book.related(case),
+        citing=book.benefits_citing(case.id),
+        stale=book.is_stale(case),
+    )
 
 
 def benefit_page(book: Casebook, benefit_id: str) -> SiteFile:
     benefit = book.benefits[benefit_id]
-    return page_file("benefit.md.j2", src_uri("benefit", benefit.id), benefit.path, benefit=benefit, book=book,
-                     strength=book.strength(benefit), stale=book.is_stale(benefit))
+    return page_file(
+        "benefit.md.j2",
+        src_uri("benefit", benefit.id),
+        benefit.path,
+        benefit=benefit,
+        book=book,
+        strength=book.strength(benefit),
+        stale=book.is_stale(benefit),
+    )
 
 
 def kit_page(book: Casebook, kit_id: str) -> SiteFile:
     kit = book.kits[kit_id]
     cases = headline_cases(book, kit, None)
-    return page_file("kit.md.j2", src_uri("kit", kit.id), kit.path, kit=kit, book=book, cases=cases,
-                     brief=build_briefing(book, kit),
-                     case_sectors={case.sector for case in cases},
-                     benefits=book.benefits_for(kit.id), route=book.routes.get(kit.training or ""))
+    return page_file(
+        "kit.md.j2",
+        src_uri("kit", kit.id),
+        kit.path,
+        kit=kit,
+        book=book,
+        cases=cases,
+        brief=build_briefing(book, kit),
+        case_sectors={case.sector for case in cases},
+        benefits=book.benefits_for(kit.id),
+        route=book.routes.get(kit.training or ""),
+    )
 
 
 def briefing_page(book: Casebook, kit_id: str, *, site_url: str = "") -> SiteFile:
     kit = book.kits[kit_id]
     address = f"{site_url}{kit.url}" if site_url else ""
-    return page_file("briefing.md.j2", briefing_src_uri(kit.id), kit.path, kit=kit, book=book,
-                     address=address, short_address=short_address(address) if address else "",
-                     site_url=site_url, brief=build_briefing(book, kit))
+    return page_file(
+        "briefing.md.j2",
+        briefing_src_uri(kit.id),
+        kit.path,
+        kit=kit,
+        book=book,
+        address=address,
+        short_address=short_address(address) if address else "",
+        site_url=site_url,
+        brief=build_briefing(book, kit),
+    )
 
 
 def explorer_vocabulary(book: Casebook) -> dict[str, Any]:
     """The explorer's facet values, [id, label] pairs in display order, only those in use."""
     cases = list(book.cases.values())
-    used = {"audience": {v for c in cases for v in c.audiences},
-            "topic": {v for c in cases for v in c.topics},
-            "channel": {v for c in cases for v in c.channels}}
+    used = {
+        "audience": {v for c in cases for v in c.audiences},
+        "topic": {v for c in cases for v in c.topics},
+        "channel": {v for c in cases for v in c.channels},
+    }
     sectors = {c.sector for c in cases}
     countries = sorted({c.country for c in cases}, key=country_name)
     terms = book.taxonomy
@@ -181,8 +244,15 @@ def default_pages(kind: str, book: Casebook, entry_id: str, *, print_url: str = 
 
 def default_listing(kind: str, book: Casebook) -> list[SiteFile]:
     """A new kind's list page unless it names its own: each entry's title, linked."""
-    return [page_file("entries-index.md.j2", src_uri(kind, "index"), "", kind=BY_NAME[kind],
-                      entries=list(book.entries[kind].values()))]
+    return [
+        page_file(
+            "entries-index.md.j2",
+            src_uri(kind, "index"),
+            "",
+            kind=BY_NAME[kind],
+            entries=list(book.entries[kind].values()),
+        )
+    ]
 
 
 def cases_index(book: Casebook) -> list[SiteFile]:
@@ -194,8 +264,9 @@ def kits_index(book: Casebook) -> list[SiteFile]:
 
 
 def benefits_index(book: Casebook) -> list[SiteFile]:
-    return [page_file("benefits-index.md.j2", src_uri("benefit", "index"), "", book=book,
-                      filters=statement_filters(book))]
+    return [
+        page_file("benefits-index.md.j2", src_uri("benefit", "index"), "", book=book, filters=statement_filters(book))
+    ]
 
 
 def entry_pages(book: Casebook, *, case_pages: Any = None, print_url: str = "") -> list[SiteFile]:

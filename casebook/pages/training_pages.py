@@ -45,8 +45,13 @@ def training_pages(book: Casebook) -> list[SiteFile]:
 def training_index(book: Casebook) -> list[SiteFile]:
     sessions = [build_session(book, route) for route in book.routes.values()]
     audiences = {s.route.id: [k.name for k in book.kits.values() if k.training == s.route.id] for s in sessions}
-    return [SiteFile("training/index.md", render_page("training-index.md.j2", url="training/",
-                                                       sessions=sessions, audiences=audiences), "")]
+    return [
+        SiteFile(
+            "training/index.md",
+            render_page("training-index.md.j2", url="training/", sessions=sessions, audiences=audiences),
+            "",
+        )
+    ]
 
 
 def route_pages(book: Casebook, route_id: str, *, print_url: str = "") -> list[SiteFile]:
@@ -56,13 +61,23 @@ def route_pages(book: Casebook, route_id: str, *, print_url: str = "") -> list[S
 
 def session_pages(book: Casebook, session: Session) -> list[SiteFile]:
     route, base = session.route, f"training/{session.route.id}"
-    values = {"route": route, "session": session, "book": book, "clock": clock, "note_parts": note_parts,
-              "materials": route_materials(book, session)}
+    values = {
+        "route": route,
+        "session": session,
+        "book": book,
+        "clock": clock,
+        "note_parts": note_parts,
+        "materials": route_materials(book, session),
+    }
     slides = {view.number: step_slides(book, view) for view in session.steps}
-    pages = [SiteFile(f"{base}/index.md", render_page("training-agenda.md.j2", url=route.url, **values),
-                         route.path),
-             SiteFile(f"{base}/presenter.md", render_page("training-presenter.md.j2",
-                                                               url=f"{route.url}presenter/", **values), route.path)]
+    pages = [
+        SiteFile(f"{base}/index.md", render_page("training-agenda.md.j2", url=route.url, **values), route.path),
+        SiteFile(
+            f"{base}/presenter.md",
+            render_page("training-presenter.md.j2", url=f"{route.url}presenter/", **values),
+            route.path,
+        ),
+    ]
     pages += print_pages(book, session, slides, values)
     pages += worksheet_pages(book, session, values)
     pages += [step_page(book, session, view, slides[view.number], values) for view in session.steps]
@@ -78,9 +93,17 @@ def print_pages(book: Casebook, session: Session, slides: dict[int, Any], values
     for name, facilitator in (("handout", False), ("guide", True)):
         url = f"{session.route.url}{name}/"
         chunkers = {view.number: chunker(book, view, url) for view in session.steps}
-        content = render_page("training-print.md.j2", url=url, facilitator=facilitator, slides_for=slides,
-                              chunkers=chunkers, references=list(refs.values()), asks=asks,
-                              cite=lambda source: Markup(f"[{refs[source.url].number}]"), **values)
+        content = render_page(
+            "training-print.md.j2",
+            url=url,
+            facilitator=facilitator,
+            slides_for=slides,
+            chunkers=chunkers,
+            references=list(refs.values()),
+            asks=asks,
+            cite=lambda source: Markup(f"[{refs[source.url].number}]"),
+            **values,
+        )
         pages.append(SiteFile(f"training/{session.route.id}/{name}.md", content, session.route.path))
     return pages
 
@@ -91,8 +114,13 @@ def worksheet_pages(book: Casebook, session: Session, values: dict[str, Any]) ->
     for item in values["materials"]:
         if not item.page:
             continue
-        content = render_page(item.page, url=item.url, kit=book.kits[item.kit] if item.kit else None,
-                              proposal=pilot_proposal(book, item.url), **values)
+        content = render_page(
+            item.page,
+            url=item.url,
+            kit=book.kits[item.kit] if item.kit else None,
+            proposal=pilot_proposal(book, item.url),
+            **values,
+        )
         pages.append(SiteFile(f"{item.url.rstrip('/')}.md", content, route.path))
     return pages
 
@@ -109,19 +137,27 @@ def pilot_proposal(book: Casebook, url: str) -> Markup:
     return guide_markdown_at(PROPOSAL[0], url, body)
 
 
-def step_page(book: Casebook, session: Session, view: StepView, slides: tuple[Any, ...],
-              values: dict[str, Any]) -> SiteFile:
+def step_page(
+    book: Casebook, session: Session, view: StepView, slides: tuple[Any, ...], values: dict[str, Any]
+) -> SiteFile:
     url = session.step_url(view.number)
     steps = session.steps
     kit = view.target.ref if view.target.kind == "kit" else None
     content = render_page(
-        "training-step.md.j2", url=url, view=view, figures=key_figures(book, view.target),
+        "training-step.md.j2",
+        url=url,
+        view=view,
+        figures=key_figures(book, view.target),
         previous=steps[view.number - 2] if view.number > 1 else None,
         next=steps[view.number] if view.number < len(steps) else None,
-        kit_benefits=book.benefits_for(kit) if kit else [], kit_cases=book.cases_for(kit) if kit else [],
+        kit_benefits=book.benefits_for(kit) if kit else [],
+        kit_cases=book.cases_for(kit) if kit else [],
         guide_html=guide_html(book, view, url) if view.target.kind == "guide" else "",
-        slides=slides, guide_chunk=chunker(book, view, url),
-        cite=lambda source: f"{source.publisher}, {source.published}", **values)
+        slides=slides,
+        guide_chunk=chunker(book, view, url),
+        cite=lambda source: f"{source.publisher}, {source.published}",
+        **values,
+    )
     return SiteFile(f"training/{session.route.id}/{view.number}.md", content, session.route.path)
 
 

@@ -7,8 +7,13 @@ and a good example, in CONTRIBUTING.md).
 
 from __future__ import annotations
 
-from casebook.rules.common import (check_file_rules, check_markdown_fields, check_plain_text, check_real_dates,
-                     check_reserved_id)
+from casebook.rules.common import (
+    check_file_rules,
+    check_markdown_fields,
+    check_plain_text,
+    check_real_dates,
+    check_reserved_id,
+)
 from casebook.rules.cases import check_cases
 from casebook.rules.benefits import check_benefits
 from casebook.rules.kits import check_kits
@@ -16,6 +21,16 @@ from casebook.rules.routes import check_routes
 from casebook.rules.pilots import check_pilots
 from casebook.rules.taxonomy import check_unused_terms
 
-__all__ = ["check_file_rules", "check_markdown_fields", "check_plain_text", "check_real_dates",
-           "check_reserved_id", "check_cases", "check_benefits",
-           "check_kits", "check_routes", "check_pilots", "check_unused_terms"]
+__all__ = [
+    "check_file_rules",
+    "check_markdown_fields",
+    "check_plain_text",
+    "check_real_dates",
+    "check_reserved_id",
+    "check_cases",
+    "check_benefits",
+    "check_kits",
+    "check_routes",
+    "check_pilots",
+    "check_unused_terms",
+]

@@ -22,15 +22,31 @@ def check_benefits(ctx: Context) -> list[Problem]:
     return problems
 
 
-def _check_case_reference(doc: Document, keys: tuple[str | int, ...], case_id: str, ctx: Context,
-                          hints: Hints) -> list[Problem]:
+def _check_case_reference(
+    doc: Document, keys: tuple[str | int, ...], case_id: str, ctx: Context, hints: Hints
+) -> list[Problem]:
     if case_id == doc.id:
-        return [problem(doc, keys, "evidence cannot point at the statement itself",
-                        "the id of a case study", "link a case that backs the statement", "evidence-self")]
+        return [
+            problem(
+                doc,
+                keys,
+                "evidence cannot point at the statement itself",
+                "the id of a case study",
+                "link a case that backs the statement",
+                "evidence-self",
+            )
+        ]
     if case_id in ctx.ids["case"]:
         return []
     close = hints.closest(case_id, ctx.ids["case"])
     hint = f"did you mean '{close}'? " if close else ""
-    return [problem(doc, keys, f"no case '{case_id}' in case_studies/", "the id of an existing case",
-                    hint + "use a file name from case_studies/ or cite a source instead",
-                    "evidence-unknown-case")]
+    return [
+        problem(
+            doc,
+            keys,
+            f"no case '{case_id}' in case_studies/",
+            "the id of an existing case",
+            hint + "use a file name from case_studies/ or cite a source instead",
+            "evidence-unknown-case",
+        )
+    ]

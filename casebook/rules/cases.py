@@ -32,16 +32,24 @@ def check_cases(ctx: Context) -> list[Problem]:
 def check_source_numbers(doc: Document) -> list[Problem]:
     count = len(doc.data["sources"])
     problems = []
-    items: list[tuple[tuple[str | int, ...], Any]] = [(("outcomes", i, "source"), o["source"])
-                                                     for i, o in enumerate(doc.data["outcomes"])]
+    items: list[tuple[tuple[str | int, ...], Any]] = [
+        (("outcomes", i, "source"), o["source"]) for i, o in enumerate(doc.data["outcomes"])
+    ]
     if "quote" in doc.data:
         items.append((("quote", "source"), doc.data["quote"]["source"]))
     for keys, number in items:
         if number > count:
             rule = "case-quote-source-range" if keys[0] == "quote" else "case-outcome-source-range"
-            problems.append(problem(doc, keys, f"source {number} does not exist ({count} listed)",
-                                    f"a number from 1 to {count}",
-                                    "use the position of the source in 'sources', or add the source", rule))
+            problems.append(
+                problem(
+                    doc,
+                    keys,
+                    f"source {number} does not exist ({count} listed)",
+                    f"a number from 1 to {count}",
+                    "use the position of the source in 'sources', or add the source",
+                    rule,
+                )
+            )
     return problems
 
 
@@ -50,22 +58,35 @@ ABBREVIATED = re.compile(r"~\s*\d|\d(?:k|m|bn)\b", re.IGNORECASE)
 
 
 def check_abbreviated_values(doc: Document) -> list[Problem]:
-    return [problem(doc, ("outcomes", i, "value"), f"'{o['value']}' abbreviates the figure",
-                    "the figure as the source words it",
-                    "write the figure as the source words it, e.g. 'more than 2,400' (keep the short form only if "
-                    "the source itself writes it so)", "value-abbreviated")
-            for i, o in enumerate(doc.data["outcomes"])
-            if isinstance(o.get("value"), str) and ABBREVIATED.search(o["value"])]
+    return [
+        problem(
+            doc,
+            ("outcomes", i, "value"),
+            f"'{o['value']}' abbreviates the figure",
+            "the figure as the source words it",
+            "write the figure as the source words it, e.g. 'more than 2,400' (keep the short form only if "
+            "the source itself writes it so)",
+            "value-abbreviated",
+        )
+        for i, o in enumerate(doc.data["outcomes"])
+        if isinstance(o.get("value"), str) and ABBREVIATED.search(o["value"])
+    ]
 
 
 def check_one_headline(doc: Document) -> list[Problem]:
     """At most one outcome carries the case's claim; two would make the headline a guess."""
     marked = [i for i, o in enumerate(doc.data["outcomes"]) if o.get("headline") is True]
-    return [problem(doc, ("outcomes", i, "headline"),
-                    f"outcome {marked[0] + 1} is already the headline",
-                    "headline: true on one outcome only",
-                    "keep it on the outcome your title claims and delete the others",
-                    "case-headline-repeat") for i in marked[1:]]
+    return [
+        problem(
+            doc,
+            ("outcomes", i, "headline"),
+            f"outcome {marked[0] + 1} is already the headline",
+            "headline: true on one outcome only",
+            "keep it on the outcome your title claims and delete the others",
+            "case-headline-repeat",
+        )
+        for i in marked[1:]
+    ]
 
 
 def check_related(doc: Document, ctx: Context) -> list[Problem]:
@@ -74,14 +95,29 @@ def check_related(doc: Document, ctx: Context) -> list[Problem]:
     for index, other in enumerate(doc.data.get("related", [])):
         keys = ("related", index)
         if other == doc.id:
-            problems.append(problem(doc, keys, "a case cannot be related to itself", "another case's id",
-                                    "remove this item", "related-self"))
+            problems.append(
+                problem(
+                    doc,
+                    keys,
+                    "a case cannot be related to itself",
+                    "another case's id",
+                    "remove this item",
+                    "related-self",
+                )
+            )
         elif other not in ctx.ids["case"]:
             close = hints.closest(other, ctx.ids["case"])
             hint = f"did you mean '{close}'? " if close else ""
-            problems.append(problem(doc, keys, f"no case '{other}' in case_studies/",
-                                    "the id of an existing case", hint + "use a file name from case_studies/",
-                                    "related-unknown"))
+            problems.append(
+                problem(
+                    doc,
+                    keys,
+                    f"no case '{other}' in case_studies/",
+                    "the id of an existing case",
+                    hint + "use a file name from case_studies/",
+                    "related-unknown",
+                )
+            )
     return problems
 
 
@@ -89,5 +125,13 @@ def check_year(doc: Document, ctx: Context) -> list[Problem]:
     year = doc.data["year"]
     if year <= ctx.today.year:
         return []
-    return [problem(doc, ("year",), f"{year} is in the future", f"{YEAR_FLOOR} to {ctx.today.year}",
-                    "give the year the work happened", "year-future")]
+    return [
+        problem(
+            doc,
+            ("year",),
+            f"{year} is in the future",
+            f"{YEAR_FLOOR} to {ctx.today.year}",
+            "give the year the work happened",
+            "year-future",
+        )
+    ]

@@ -36,9 +36,16 @@ def check_file_rules(doc: Document, kind: str, first_line: str) -> list[Problem]
         problems += check_id(doc)
     expected = schema_comment(kind, nested=kind != "taxonomy")
     if first_line.strip() != expected:
-        problems.append(problem(doc, (), "first line is not the schema comment", expected,
-                                "make this exact line the first line so editors check the file",
-                                "schema-comment"))
+        problems.append(
+            problem(
+                doc,
+                (),
+                "first line is not the schema comment",
+                expected,
+                "make this exact line the first line so editors check the file",
+                "schema-comment",
+            )
+        )
     return problems
 
 
@@ -47,9 +54,16 @@ def check_id(doc: Document) -> list[Problem]:
         return []
     folder = doc.path.rsplit("/", 1)[0] + "/" if "/" in doc.path else ""
     fix = f"rename the file to {folder}{suggested_id(doc.id)}.yml"
-    return [problem(doc, (), f"file name '{doc.id}' is not a valid id",
-                    "lowercase ascii kebab-case, at most 80 characters, e.g. leeds-council-gritting",
-                    fix, "id-format")]
+    return [
+        problem(
+            doc,
+            (),
+            f"file name '{doc.id}' is not a valid id",
+            "lowercase ascii kebab-case, at most 80 characters, e.g. leeds-council-gritting",
+            fix,
+            "id-format",
+        )
+    ]
 
 
 def suggested_id(name: str) -> str:
@@ -65,14 +79,20 @@ def check_reserved_id(doc: Document, kind: str, root: Path) -> list[Problem]:
     if kind not in SECTIONS:
         return []
     section = root / "docs" / SECTIONS[kind]
-    taken = doc.id == "index" or any(os.path.lexists(section / name)
-                                     for name in (doc.id, doc.id + ".md"))
+    taken = doc.id == "index" or any(os.path.lexists(section / name) for name in (doc.id, doc.id + ".md"))
     if not taken:
         return []
     address = f"{SECTIONS[kind]}/" if doc.id == "index" else f"{SECTIONS[kind]}/{doc.id}/"
-    return [problem(doc, (), f"id '{doc.id}' would give the page {address}, which another page already has",
-                    "an id no other page uses", f"rename the file, e.g. to {doc.id}-1.yml or a "
-                    "more specific name", "id-reserved")]
+    return [
+        problem(
+            doc,
+            (),
+            f"id '{doc.id}' would give the page {address}, which another page already has",
+            "an id no other page uses",
+            f"rename the file, e.g. to {doc.id}-1.yml or a more specific name",
+            "id-reserved",
+        )
+    ]
 
 
 def check_markdown_fields(doc: Document, kind: str) -> list[Problem]:
@@ -87,27 +107,69 @@ def check_markdown_fields(doc: Document, kind: str) -> list[Problem]:
 def _check_markdown(doc: Document, keys: tuple[Any, ...], text: str) -> list[Problem]:
     too_complex = complexity(text)
     if too_complex:  # never rendered: rendering it is what would take too long
-        return [problem(doc, keys, f"Markdown too complex to show: {too_complex}",
-                        f"at most {MAX_BRACKETS} links or brackets and {MAX_LINES} lines",
-                        "shorten the text; link only the sources that matter", "markdown-too-complex")]
+        return [
+            problem(
+                doc,
+                keys,
+                f"Markdown too complex to show: {too_complex}",
+                f"at most {MAX_BRACKETS} links or brackets and {MAX_LINES} lines",
+                "shorten the text; link only the sources that matter",
+                "markdown-too-complex",
+            )
+        ]
     rendered = render(text)
-    problems = [_inside(doc, keys, _tag_or(chunk), problem(
-                    doc, keys, f"raw HTML {chunk.strip()[:40]!r} in Markdown", "Markdown without HTML tags",
-                    "use Markdown (**bold**, [text](https://...)) instead of HTML", "markdown-html"))
-                for chunk in rendered.raw_html[:1]]
-    problems += [problem(doc, keys, f"link {url[:60]!r} is not http(s)", "links starting http:// or https://",
-                         "link to the full web address", "link-scheme")
-                 for url in rendered.links if not is_web_link(url)]
+    problems = [
+        _inside(
+            doc,
+            keys,
+            _tag_or(chunk),
+            problem(
+                doc,
+                keys,
+                f"raw HTML {chunk.strip()[:40]!r} in Markdown",
+                "Markdown without HTML tags",
+                "use Markdown (**bold**, [text](https://...)) instead of HTML",
+                "markdown-html",
+            ),
+        )
+        for chunk in rendered.raw_html[:1]
+    ]
+    problems += [
+        problem(
+            doc,
+            keys,
+            f"link {url[:60]!r} is not http(s)",
+            "links starting http:// or https://",
+            "link to the full web address",
+            "link-scheme",
+        )
+        for url in rendered.links
+        if not is_web_link(url)
+    ]
     if problems:
         return problems
     if "img" in rendered.dropped:
-        problems.append(problem(doc, keys, "image in Markdown ('![...](...)'); the page would drop it",
-                                "text and links only", "describe what the image shows, or link to it "
-                                "with [text](https://...)", "markdown-image"))
+        problems.append(
+            problem(
+                doc,
+                keys,
+                "image in Markdown ('![...](...)'); the page would drop it",
+                "text and links only",
+                "describe what the image shows, or link to it with [text](https://...)",
+                "markdown-image",
+            )
+        )
     if {"h1", "h2"} & set(rendered.dropped):
-        problems.append(problem(doc, keys, "heading above level 3 ('#', '##' or an underlined line); the "
-                                "page would drop it", "headings written '###' or deeper, or none",
-                                "start the heading with '###', or make it a bold line", "markdown-heading"))
+        problems.append(
+            problem(
+                doc,
+                keys,
+                "heading above level 3 ('#', '##' or an underlined line); the page would drop it",
+                "headings written '###' or deeper, or none",
+                "start the heading with '###', or make it a bold line",
+                "markdown-heading",
+            )
+        )
     return problems
 
 
@@ -132,13 +194,27 @@ def check_plain_text(doc: Document, kind: str) -> list[Problem]:
     problems = []
     for keys, text in _strings(doc.data, ()):
         if text.lstrip().startswith("TODO") or "/TODO" in text:
-            problems.append(problem(doc, keys, "still holds the template's TODO", "your own text",
-                                    "replace the TODO, or delete the key if it is optional",
-                                    "placeholder-left"))
+            problems.append(
+                problem(
+                    doc,
+                    keys,
+                    "still holds the template's TODO",
+                    "your own text",
+                    "replace the TODO, or delete the key if it is optional",
+                    "placeholder-left",
+                )
+            )
         elif keys not in markdown and (tag := TAG.search(text)):
-            problems.append(problem(doc, keys, f"HTML tag {tag.group(0)!r} in plain text",
-                                    "text without HTML tags", "remove the tag; plain-text fields are shown "
-                                    "exactly as written", "text-html"))
+            problems.append(
+                problem(
+                    doc,
+                    keys,
+                    f"HTML tag {tag.group(0)!r} in plain text",
+                    "text without HTML tags",
+                    "remove the tag; plain-text fields are shown exactly as written",
+                    "text-html",
+                )
+            )
     return problems
 
 
@@ -192,10 +268,16 @@ def check_real_dates(doc: Document) -> list[Problem]:
             try:
                 date.fromisoformat(text)
             except ValueError:
-                problems.append(problem(doc, keys, f"{text!r} is not a day in the calendar",
-                                        "a real date: YYYY, YYYY-MM or YYYY-MM-DD",
-                                        "check the day against the source, or give only YYYY-MM",
-                                        "bad-date"))
+                problems.append(
+                    problem(
+                        doc,
+                        keys,
+                        f"{text!r} is not a day in the calendar",
+                        "a real date: YYYY, YYYY-MM or YYYY-MM-DD",
+                        "check the day against the source, or give only YYYY-MM",
+                        "bad-date",
+                    )
+                )
     return problems
 
 
@@ -212,12 +294,27 @@ def check_dates_not_future(doc: Document, ctx: Context) -> list[Problem]:
     added, verified = _dates(doc)
     problems = []
     if added > ctx.today:
-        problems.append(problem(doc, ("added",), f"{added} is in the future", f"on or before {ctx.today}",
-                                "use the date you added the entry", "date-future"))
+        problems.append(
+            problem(
+                doc,
+                ("added",),
+                f"{added} is in the future",
+                f"on or before {ctx.today}",
+                "use the date you added the entry",
+                "date-future",
+            )
+        )
     if verified > ctx.today:
-        problems.append(problem(doc, ("last_verified",), f"{verified} is in the future",
-                                f"on or before {ctx.today}", "use the date you last checked the sources",
-                                "date-future"))
+        problems.append(
+            problem(
+                doc,
+                ("last_verified",),
+                f"{verified} is in the future",
+                f"on or before {ctx.today}",
+                "use the date you last checked the sources",
+                "date-future",
+            )
+        )
     return problems
 
 
@@ -225,14 +322,29 @@ def check_date_order(doc: Document) -> list[Problem]:
     added, verified = _dates(doc)
     if verified >= added:
         return []
-    return [problem(doc, ("last_verified",), f"{verified} is before added ({added})",
-                    "a date on or after 'added'", "check both dates", "date-order")]
+    return [
+        problem(
+            doc,
+            ("last_verified",),
+            f"{verified} is before added ({added})",
+            "a date on or after 'added'",
+            "check both dates",
+            "date-order",
+        )
+    ]
 
 
 def check_staleness(doc: Document, ctx: Context) -> list[Problem]:
     verified = _dates(doc)[1]
     if not is_stale(verified, ctx.today):
         return []
-    return [warning(doc, ("last_verified",), f"sources last checked {verified}, over {STALE_AFTER_WORDS} ago",
-                    f"a check within {STALE_AFTER_WORDS}", "re-read each source, then update last_verified",
-                    "stale-entry")]
+    return [
+        warning(
+            doc,
+            ("last_verified",),
+            f"sources last checked {verified}, over {STALE_AFTER_WORDS} ago",
+            f"a check within {STALE_AFTER_WORDS}",
+            "re-read each source, then update last_verified",
+            "stale-entry",
+        )
+    ]

@@ -43,12 +43,22 @@ class Context:
         return self.entries["pilot"]
 
 
-def problem(doc: Document, keys: tuple[Any, ...], message: str, expected: str, fix: str, rule: str,
-            *, severity: str = "") -> Problem:
+def problem(
+    doc: Document, keys: tuple[Any, ...], message: str, expected: str, fix: str, rule: str, *, severity: str = ""
+) -> Problem:
     """A problem at `keys` in `doc`; its severity is the rule's own (casebook/rule_registry.py)."""
     line, column = doc.where(keys)
-    return Problem(doc.path, line, column, field=dotted(keys), message=message, expected=expected, fix=fix,
-                   rule=rule, severity=severity)
+    return Problem(
+        doc.path,
+        line,
+        column,
+        field=dotted(keys),
+        message=message,
+        expected=expected,
+        fix=fix,
+        rule=rule,
+        severity=severity,
+    )
 
 
 def warning(doc: Document, keys: tuple[Any, ...], message: str, expected: str, fix: str, rule: str) -> Problem:

@@ -87,9 +87,15 @@ def _root(leader: list[int], index: int) -> int:
 
 
 def _error(doc: Document, first: Document, why: str) -> Problem:
-    found = problem(doc, ("title",), f"probably the same case as {first.path}: same organisation and year, and {why}",
-                    "one file per case", f"merge this file into {first.path}; if they are different cases, add "
-                    f"'distinct_from: [{first.id}]' to this file", "case-probable-duplicate")
+    found = problem(
+        doc,
+        ("title",),
+        f"probably the same case as {first.path}: same organisation and year, and {why}",
+        "one file per case",
+        f"merge this file into {first.path}; if they are different cases, add "
+        f"'distinct_from: [{first.id}]' to this file",
+        "case-probable-duplicate",
+    )
     # `also`: a run checking only the earlier file reports it too (`validate.py FILE`).
     return replace(found, also=(first.path,))
 
@@ -148,7 +154,7 @@ def _alike(a: str, b: str, masks_a: dict[str, int]) -> bool:
 
 
 def _bigrams(text: str) -> Counter[str]:
-    return Counter(text[i:i + 2] for i in range(len(text) - 1))
+    return Counter(text[i : i + 2] for i in range(len(text) - 1))
 
 
 def _char_masks(text: str) -> dict[str, int]:

@@ -30,8 +30,11 @@ def check_dated_choices(doc: Document, ctx: Context) -> list[Problem]:
             year, sectors, _ = facts_of(pool[ref], ctx)
             if not is_old(year, ctx.today):
                 continue
-            newer = [(i, y) for i, (y, s, kinds) in candidates
-                     if y > year and s & sectors and kinds & wanted and not is_old(y, ctx.today)]
+            newer = [
+                (i, y)
+                for i, (y, s, kinds) in candidates
+                if y > year and s & sectors and kinds & wanted and not is_old(y, ctx.today)
+            ]
             if newer:
                 better, when = max(newer, key=lambda pair: (pair[1], pair[0]))
                 problems.append(_dated(doc, ("briefing", field, position), ref, year, better, when, field))
@@ -40,11 +43,15 @@ def check_dated_choices(doc: Document, ctx: Context) -> list[Problem]:
 
 def _dated(doc: Document, keys: tuple[Any, ...], ref: str, year: int, better: str, when: int, field: str) -> Problem:
     noun = "case" if field == "cases" else "statement"
-    return warning(doc, keys, f"'{ref}' is from {year}, more than {OLD_YEARS} years ago, while '{better}' "
-                              f"({when}) is a newer {noun} of the same sector and a kind this audience values",
-                   f"a {noun} from the last {OLD_YEARS} years where the casebook holds one",
-                   f"name '{better}' instead, or remove '{ref}' and let the briefing choose",
-                   "kit-briefing-dated-choice")
+    return warning(
+        doc,
+        keys,
+        f"'{ref}' is from {year}, more than {OLD_YEARS} years ago, while '{better}' "
+        f"({when}) is a newer {noun} of the same sector and a kind this audience values",
+        f"a {noun} from the last {OLD_YEARS} years where the casebook holds one",
+        f"name '{better}' instead, or remove '{ref}' and let the briefing choose",
+        "kit-briefing-dated-choice",
+    )
 
 
 def _wanted(evidence: dict[str, Any]) -> set[Any]:

@@ -24,8 +24,9 @@ def check_kit_prose(doc: Document) -> list[Problem]:
     problems = []
     for keys, text in _prose(doc.data):
         for sentence in sentences(text):
-            problems += [_at(doc, keys, text, sentence, found)
-                         for found in _sentence_problems(doc, keys, sentence, sources)]
+            problems += [
+                _at(doc, keys, text, sentence, found) for found in _sentence_problems(doc, keys, sentence, sources)
+            ]
     return problems
 
 
@@ -35,37 +36,56 @@ def _prose(data: dict[str, Any]) -> Iterator[tuple[tuple[Any, ...], Any]]:
         yield ("objections", index, "answer"), objection["answer"]
 
 
-def _sentence_problems(doc: Document, keys: tuple[Any, ...], sentence: Sentence,
-                       sources: list[Any]) -> list[Problem]:
+def _sentence_problems(doc: Document, keys: tuple[Any, ...], sentence: Sentence, sources: list[Any]) -> list[Problem]:
     quoted = _quote(sentence.text)
     if sentence.has_figure and not sentence.cites:
-        return [problem(doc, keys, f"{quoted} states a figure without a citation",
-                        "a numbered citation such as [1] to one of the kit's sources that holds it",
-                        "add the source to `sources` and cite its number at the end of the sentence, "
-                        "or cut the figure", "kit-figure-uncited")]
+        return [
+            problem(
+                doc,
+                keys,
+                f"{quoted} states a figure without a citation",
+                "a numbered citation such as [1] to one of the kit's sources that holds it",
+                "add the source to `sources` and cite its number at the end of the sentence, or cut the figure",
+                "kit-figure-uncited",
+            )
+        ]
     unknown = [n for n in sentence.cites if not 1 <= n <= len(sources)]
     if unknown:
-        return [problem(doc, keys, f"{quoted} cites [{unknown[0]}], but the kit lists {len(sources)} "
-                                   f"source{'' if len(sources) == 1 else 's'}",
-                        f"a number from 1 to {len(sources)}", "cite the position of the source in `sources`, "
-                        "or add the source", "kit-citation-unknown")]
+        return [
+            problem(
+                doc,
+                keys,
+                f"{quoted} cites [{unknown[0]}], but the kit lists {len(sources)} "
+                f"source{'' if len(sources) == 1 else 's'}",
+                f"a number from 1 to {len(sources)}",
+                "cite the position of the source in `sources`, or add the source",
+                "kit-citation-unknown",
+            )
+        ]
     return _predates(doc, keys, sentence, sources, quoted)
 
 
-def _predates(doc: Document, keys: tuple[Any, ...], sentence: Sentence, sources: list[Any],
-              quoted: str) -> list[Problem]:
+def _predates(
+    doc: Document, keys: tuple[Any, ...], sentence: Sentence, sources: list[Any], quoted: str
+) -> list[Problem]:
     if not sentence.years or not sentence.cites:
         return []
     period = max(sentence.years)
     published = [_year(sources[n - 1]) for n in sentence.cites]
     if any(year is None or year >= period for year in published):
         return []
-    return [problem(doc, keys, f"{quoted} speaks of {period}, but its only source"
-                               f"{'' if len(published) == 1 else 's'} ({', '.join(map(str, published))}) "
-                               f"{'was' if len(published) == 1 else 'were'} published before then",
-                    f"a source published in {period} or later that holds the figure",
-                    "cite the publication that reports that period, or cut the figure",
-                    "kit-figure-source-predates")]
+    return [
+        problem(
+            doc,
+            keys,
+            f"{quoted} speaks of {period}, but its only source"
+            f"{'' if len(published) == 1 else 's'} ({', '.join(map(str, published))}) "
+            f"{'was' if len(published) == 1 else 'were'} published before then",
+            f"a source published in {period} or later that holds the figure",
+            "cite the publication that reports that period, or cut the figure",
+            "kit-figure-source-predates",
+        )
+    ]
 
 
 def _year(source: dict[str, Any]) -> int | None:
@@ -79,7 +99,7 @@ def _quote(text: str) -> str:
 
 def _at(doc: Document, keys: tuple[Any, ...], text: str, sentence: Sentence, found: Problem) -> Problem:
     """Point the problem at the line where the sentence starts, not at the key."""
-    needle = text[sentence.offset:].split("\n")[0].strip()[:40]
+    needle = text[sentence.offset :].split("\n")[0].strip()[:40]
     start = doc.where(keys)[0]
     for number in range(start, len(doc.lines) + 1):
         column = doc.lines[number - 1].find(needle)

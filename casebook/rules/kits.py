@@ -51,8 +51,16 @@ def check_kit_references(doc: Document, ctx: Context) -> list[Problem]:
             continue
         close = hints.closest(ref, known)
         hint = f"did you mean '{close}'? " if close else ""
-        problems.append(problem(doc, keys, f"no entry '{ref}' in {folder}", f"a file name from {folder}",
-                                hint + "fix the id or remove it", "kit-reference-unknown"))
+        problems.append(
+            problem(
+                doc,
+                keys,
+                f"no entry '{ref}' in {folder}",
+                f"a file name from {folder}",
+                hint + "fix the id or remove it",
+                "kit-reference-unknown",
+            )
+        )
     return problems
 
 
@@ -64,11 +72,16 @@ def check_briefing_audience(doc: Document, ctx: Context) -> list[Problem]:
         entry = {"benefit": ctx.benefits, "case": ctx.cases}.get(kind, {}).get(ref)
         if keys[0] != "briefing" or entry is None or doc.id in entry.data["audiences"]:
             continue
-        problems.append(problem(
-            doc, keys, f"'{ref}' is not tagged for the audience '{doc.id}'",
-            f"an entry whose audiences include {doc.id}",
-            f"choose another, or add {doc.id} to the audiences in {entry.path} if it "
-            "really speaks to them", "kit-briefing-audience"))
+        problems.append(
+            problem(
+                doc,
+                keys,
+                f"'{ref}' is not tagged for the audience '{doc.id}'",
+                f"an entry whose audiences include {doc.id}",
+                f"choose another, or add {doc.id} to the audiences in {entry.path} if it really speaks to them",
+                "kit-briefing-audience",
+            )
+        )
     return problems
 
 
@@ -78,7 +91,15 @@ def check_kit_orders(ctx: Context) -> list[Problem]:
     for doc in ctx.kits.values():
         order = doc.data["order"]
         if order in orders:
-            problems.append(warning(doc, ("order",), f"order {order} is also used by {orders[order]}",
-                                    "a distinct position", "pick another number", "kit-order-repeat"))
+            problems.append(
+                warning(
+                    doc,
+                    ("order",),
+                    f"order {order} is also used by {orders[order]}",
+                    "a distinct position",
+                    "pick another number",
+                    "kit-order-repeat",
+                )
+            )
         orders.setdefault(order, doc.path)
     return problems

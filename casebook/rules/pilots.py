@@ -21,7 +21,14 @@ def check_pilot_view(kit: Document, ctx: Context) -> list[Problem]:
     pilot = ctx.pilots.get(kit.data.get("pilot", ""))
     if pilot is None or kit.id in pilot.data["views"]:
         return []
-    return [warning(kit, ("pilot",), f"the pilot '{pilot.id}' has no view for the audience '{kit.id}'",
-                    f"a views.{kit.id} entry in {pilot.path}",
-                    f"add views.{kit.id} (lead and points) to {pilot.path}, saying what {kit.data['name']} "
-                    "need to know beyond the shared facts", "pilot-view-missing")]
+    return [
+        warning(
+            kit,
+            ("pilot",),
+            f"the pilot '{pilot.id}' has no view for the audience '{kit.id}'",
+            f"a views.{kit.id} entry in {pilot.path}",
+            f"add views.{kit.id} (lead and points) to {pilot.path}, saying what {kit.data['name']} "
+            "need to know beyond the shared facts",
+            "pilot-view-missing",
+        )
+    ]

@@ -31,8 +31,14 @@ def check_source_hosts(doc: Document, kind: str) -> list[Problem]:
             continue
         reason = copy_reason(str(source.get("url", "")))
         if reason:
-            problems.append(warning(doc, keys + ("url",), f"{source['url'][:80]!r} is {reason}",
-                                    "the address of the original page on the publisher's own site",
-                                    "cite the original; if you cannot find it, grade the source "
-                                    "unconfirmed and say why in caveats", "source-not-original"))
+            problems.append(
+                warning(
+                    doc,
+                    keys + ("url",),
+                    f"{source['url'][:80]!r} is {reason}",
+                    "the address of the original page on the publisher's own site",
+                    "cite the original; if you cannot find it, grade the source unconfirmed and say why in caveats",
+                    "source-not-original",
+                )
+            )
     return problems

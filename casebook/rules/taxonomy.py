@@ -25,7 +25,14 @@ def check_unused_terms(taxonomy: Document, docs: list[Document]) -> list[Problem
     for group in USES:
         for term in taxonomy.data[group]:
             if term not in used[group]:
-                problems.append(warning(taxonomy, (group, term), f"'{term}' is declared but no entry uses it",
-                                        "every declared id in use", "use it in an entry or remove it",
-                                        "taxonomy-unused"))
+                problems.append(
+                    warning(
+                        taxonomy,
+                        (group, term),
+                        f"'{term}' is declared but no entry uses it",
+                        "every declared id in use",
+                        "use it in an entry or remove it",
+                        "taxonomy-unused",
+                    )
+                )
     return problems

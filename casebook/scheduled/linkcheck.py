@@ -70,8 +70,9 @@ def source_links(root: Path) -> list[SourceLink]:
 
 def _url_keys(data: dict[str, Any], kind: str) -> list[tuple[Any, ...]]:
     if kind == "case":
-        candidates: list[tuple[str | int, ...]] = [("sources", i, "url")
-                                                   for i in range(len(_list(data.get("sources"))))]
+        candidates: list[tuple[str | int, ...]] = [
+            ("sources", i, "url") for i in range(len(_list(data.get("sources"))))
+        ]
     else:
         candidates = [("evidence", i, "source", "url") for i in range(len(_list(data.get("evidence"))))]
     return [keys for keys in candidates if isinstance(_get(data, keys), str)]
@@ -98,10 +99,25 @@ def lychee_binary() -> str:
 
 
 def lychee_command(binary: str, options: Options, report: Path) -> list[str]:
-    command = [binary, "--format", "json", "--output", str(report), "--verbose", "--no-progress",
-               "--max-concurrency", str(options.concurrency), "--max-retries", str(options.retries),
-               "--retry-wait-time", str(options.retry_wait), "--timeout", str(options.timeout),
-               "--user-agent", "Buy-in Casebook source check (lychee)"]
+    command = [
+        binary,
+        "--format",
+        "json",
+        "--output",
+        str(report),
+        "--verbose",
+        "--no-progress",
+        "--max-concurrency",
+        str(options.concurrency),
+        "--max-retries",
+        str(options.retries),
+        "--retry-wait-time",
+        str(options.retry_wait),
+        "--timeout",
+        str(options.timeout),
+        "--user-agent",
+        "Buy-in Casebook source check (lychee)",
+    ]
     if options.cache_dir is not None:
         command += ["--cache", "--max-cache-age", options.cache_age]
     return command + ["-"]
@@ -113,8 +129,14 @@ def run_lychee(urls: list[str], options: Options, *, binary: str | None = None) 
         options.cache_dir.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
         report = Path(tmp) / "report.json"
-        subprocess.run(lychee_command(binary or lychee_binary(), options, report), input="\n".join(urls) + "\n",
-                       text=True, capture_output=True, cwd=options.cache_dir or tmp, check=False)
+        subprocess.run(
+            lychee_command(binary or lychee_binary(), options, report),
+            input="\n".join(urls) + "\n",
+            text=True,
+            capture_output=True,
+            cwd=options.cache_dir or tmp,
+            check=False,
+        )
         if not report.exists():
             raise RuntimeError("lychee wrote no report")
         found: dict[str, Any] = json.loads(report.read_text(encoding="utf-8"))
@@ -154,19 +176,30 @@ def link_problems(links: list[SourceLink], found: dict[str, Finding]) -> list[Pr
 
 
 def _problem(link: SourceLink, finding: Finding) -> Problem:
-    where: dict[str, Any] = dict(path=link.path, line=link.line, column=link.column, field=link.field,
-                                 severity=WARNING)
+    where: dict[str, Any] = dict(path=link.path, line=link.line, column=link.column, field=link.field, severity=WARNING)
     if finding.status == "moved":
-        return Problem(**where, message=f"{link.url} {finding.detail} to {finding.target}",
-                       expected="the address the source lives at now",
-                       fix=f"check {finding.target} says the same, then use it", rule="source-link-moved")
+        return Problem(
+            **where,
+            message=f"{link.url} {finding.detail} to {finding.target}",
+            expected="the address the source lives at now",
+            fix=f"check {finding.target} says the same, then use it",
+            rule="source-link-moved",
+        )
     if finding.status == "unreachable":
-        return Problem(**where, message=f"{link.url} {finding.detail}", expected="a reply within the time limit",
-                       fix="open it in a browser; if it is gone, use an archived copy and say so",
-                       rule="source-link-unreachable")
-    return Problem(**where, message=f"{link.url} is dead ({finding.detail})", expected="a page that loads",
-                   fix="find where the source moved, or cite an archived copy and grade it as a copy",
-                   rule="source-link-dead")
+        return Problem(
+            **where,
+            message=f"{link.url} {finding.detail}",
+            expected="a reply within the time limit",
+            fix="open it in a browser; if it is gone, use an archived copy and say so",
+            rule="source-link-unreachable",
+        )
+    return Problem(
+        **where,
+        message=f"{link.url} is dead ({finding.detail})",
+        expected="a page that loads",
+        fix="find where the source moved, or cite an archived copy and grade it as a copy",
+        rule="source-link-dead",
+    )
 
 
 def check_links(root: Path, options: Options, *, binary: str | None = None) -> tuple[list[SourceLink], list[Problem]]:

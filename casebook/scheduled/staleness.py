@@ -28,10 +28,14 @@ class StaleEntry:
 
 def stale_entries(book: Casebook, *, today: date, days: int = STALE_AFTER_DAYS) -> list[StaleEntry]:
     """Cases and statements last verified more than `days` days before `today`, oldest first."""
-    entries = [StaleEntry(c.path, "case", c.title, c.url, c.last_verified, (today - c.last_verified).days)
-               for c in book.cases.values()]
-    entries += [StaleEntry(b.path, "statement", b.statement, b.url, b.last_verified,
-                           (today - b.last_verified).days) for b in book.benefits.values()]
+    entries = [
+        StaleEntry(c.path, "case", c.title, c.url, c.last_verified, (today - c.last_verified).days)
+        for c in book.cases.values()
+    ]
+    entries += [
+        StaleEntry(b.path, "statement", b.statement, b.url, b.last_verified, (today - b.last_verified).days)
+        for b in book.benefits.values()
+    ]
     due = [e for e in entries if e.age_days > days]
     return sorted(due, key=lambda e: (e.last_verified, e.path))
 
@@ -45,16 +49,25 @@ def as_text(entries: list[StaleEntry], *, days: int) -> str:
 def as_markdown(entries: list[StaleEntry], *, days: int, site_url: str = "") -> str:
     if not entries:
         return f"No entry was last verified over {days} days ago."
-    rows = [f"| [{_cell(e.title)}]({site_url}{e.url}) | `{e.path}` | {e.last_verified} | {e.age_days} |"
-            for e in entries]
-    return "\n".join([f"{len(entries)} entries were last verified over {days} days ago. Re-read each "
-                      "source, correct the entry, then set `last_verified` to the day you checked.", "",
-                      "| Entry | File | Last verified | Days |", "|---|---|---|---|", *rows])
+    rows = [
+        f"| [{_cell(e.title)}]({site_url}{e.url}) | `{e.path}` | {e.last_verified} | {e.age_days} |" for e in entries
+    ]
+    return "\n".join(
+        [
+            f"{len(entries)} entries were last verified over {days} days ago. Re-read each "
+            "source, correct the entry, then set `last_verified` to the day you checked.",
+            "",
+            "| Entry | File | Last verified | Days |",
+            "|---|---|---|---|",
+            *rows,
+        ]
+    )
 
 
 def as_json(entries: list[StaleEntry]) -> str:
-    return json.dumps([{**asdict(e), "last_verified": e.last_verified.isoformat()} for e in entries],
-                      indent=2, ensure_ascii=False)
+    return json.dumps(
+        [{**asdict(e), "last_verified": e.last_verified.isoformat()} for e in entries], indent=2, ensure_ascii=False
+    )
 
 
 def _cell(text: str) -> str:

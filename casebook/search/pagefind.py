@@ -37,7 +37,9 @@ EXCLUDE = "[data-search-exclude], .headerlink"  # .headerlink: the ¶ after each
 # (url prefix, page type): each registered kind's section, then the hand-written sections; the
 # first match wins. Kits are typed in `page_type` (a kit's briefing is a "Briefing").
 PAGE_TYPES = tuple((f"{kind.section}/", kind.search_type) for kind in PAGED if kind.name != "kit") + (
-    ("guides/", "Guide"), ("tools/", "Tool"))
+    ("guides/", "Guide"),
+    ("tools/", "Tool"),
+)
 LISTINGS = {f"{kind.section}/" for kind in PAGED}  # each kind's list page
 FACETS = ("audience", "topic", "sector", "type")  # the filters a reader can narrow by
 # Ranked above other pages of similar relevance: what a manager came for. Guides are few and
@@ -102,8 +104,11 @@ def load_synonyms(root: Path) -> list[list[str]]:
         return []
     data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     groups = data.get("synonyms", []) if isinstance(data, dict) else []
-    return [[str(term).strip() for term in group if str(term).strip()] for group in groups
-            if isinstance(group, list) and len(group) > 1]
+    return [
+        [str(term).strip() for term in group if str(term).strip()]
+        for group in groups
+        if isinstance(group, list) and len(group) > 1
+    ]
 
 
 def synonyms_json(root: Path) -> str:
@@ -113,14 +118,28 @@ def synonyms_json(root: Path) -> str:
 def pagefind_executable() -> str:
     """The binary from the pinned `pagefind-bin` wheel (no download at build time)."""
     from pagefind_bin import get_executable
+
     return str(get_executable())
 
 
 def _pagefind(site: Path, output: Path, root_selector: str) -> subprocess.CompletedProcess[str]:
     """One bundle, its filters and metadata rewritten in a stable order (casebook.search.stable)."""
-    command = [pagefind_executable(), "--site", str(site), "--output-path", str(output),
-               "--root-selector", root_selector, "--exclude-selectors", EXCLUDE,
-               "--force-language", "en", "--glob", "**/index.html", "--silent"]
+    command = [
+        pagefind_executable(),
+        "--site",
+        str(site),
+        "--output-path",
+        str(output),
+        "--root-selector",
+        root_selector,
+        "--exclude-selectors",
+        EXCLUDE,
+        "--force-language",
+        "en",
+        "--glob",
+        "**/index.html",
+        "--silent",
+    ]
     result = subprocess.run(command, capture_output=True, text=True, check=False)
     if result.returncode == 0:
         stabilise(output)
@@ -131,8 +150,8 @@ def bundle_dirs(root: Path) -> list[Path]:
     """The index bundles under `root` (a site, or a folder an index was written to), the first
     (with the search's script) first."""
     root = Path(root)
-    merged = [path for path in root.glob(f"{BUNDLE}-*") if path.name[len(BUNDLE) + 1:].isdigit()]
-    return [root / BUNDLE] + sorted(merged, key=lambda path: int(path.name[len(BUNDLE) + 1:]))
+    merged = [path for path in root.glob(f"{BUNDLE}-*") if path.name[len(BUNDLE) + 1 :].isdigit()]
+    return [root / BUNDLE] + sorted(merged, key=lambda path: int(path.name[len(BUNDLE) + 1 :]))
 
 
 def _link_tree(pages: list[Path], site_dir: Path, into: Path) -> None:
@@ -146,8 +165,9 @@ def _link_tree(pages: list[Path], site_dir: Path, into: Path) -> None:
             shutil.copyfile(page, target)
 
 
-def index_site(site_dir: Path, *, root_selector: str, output: Path | None = None,
-               bundle_pages: int = BUNDLE_PAGES) -> subprocess.CompletedProcess[str]:
+def index_site(
+    site_dir: Path, *, root_selector: str, output: Path | None = None, bundle_pages: int = BUNDLE_PAGES
+) -> subprocess.CompletedProcess[str]:
     """Run Pagefind over a built site; the index lands in site_dir/pagefind/ (or `output`), and
     for a site of more than `bundle_pages` pages in further bundles beside it, pagefind-1/,
     pagefind-2/, ... Pages are dealt out in turn by path, so each bundle holds a like mix.
@@ -182,7 +202,7 @@ def fragments(site_dir: Path) -> dict[str, dict[str, Any]]:
     for bundle in bundle_dirs(site_dir):
         for path in (bundle / "fragment").glob("*.pf_fragment"):
             data = gzip.decompress(path.read_bytes())
-            found[path.name[:-len(".pf_fragment")]] = json.loads(data[len(b"pagefind_dcd"):])
+            found[path.name[: -len(".pf_fragment")]] = json.loads(data[len(b"pagefind_dcd") :])
     return found
 
 
@@ -222,22 +242,24 @@ def ranking_json(root: Path, found: dict[str, dict[str, Any]]) -> str:
         for name, values in fragment.get("filters", {}).items():
             if name in facets:
                 facets[name].update(values)
-    return json.dumps({"bundles": bundles, "second": second,
-                       "facets": {name: sorted(values) for name, values in facets.items()}},
-                      ensure_ascii=False, separators=(",", ":"))
+    return json.dumps(
+        {"bundles": bundles, "second": second, "facets": {name: sorted(values) for name, values in facets.items()}},
+        ensure_ascii=False,
+        separators=(",", ":"),
+    )
 
 
 MAPS = (Path("search") / "case-fragments.json", Path("search") / "ranking.json")
 
 
-def build_index(site_dir: Path, *, root_selector: str, into: Path | None = None,
-                bundle_pages: int = BUNDLE_PAGES) -> subprocess.CompletedProcess[str]:
+def build_index(
+    site_dir: Path, *, root_selector: str, into: Path | None = None, bundle_pages: int = BUNDLE_PAGES
+) -> subprocess.CompletedProcess[str]:
     """Index a built site into `into` (default: the site itself) and write beside the index the
     two maps the browser reads (MAPS): search/case-fragments.json (the explorer: page hash ->
     case id) and search/ranking.json."""
     into = Path(into) if into else Path(site_dir)
-    result = index_site(site_dir, root_selector=root_selector, output=into / BUNDLE,
-                        bundle_pages=bundle_pages)
+    result = index_site(site_dir, root_selector=root_selector, output=into / BUNDLE, bundle_pages=bundle_pages)
     if result.returncode == 0:
         found = fragments(into)
         urls = {page: fragment["url"] for page, fragment in found.items()}

@@ -53,7 +53,7 @@ def decode(data: bytes, at: int = 0) -> tuple[Cbor, int]:
         n = extra
     elif extra <= 27:
         size = 1 << (extra - 24)
-        n, at = int.from_bytes(data[at:at + size], "big"), at + size
+        n, at = int.from_bytes(data[at : at + size], "big"), at + size
     else:
         raise ValueError(f"unexpected CBOR item {data[at - 1]:#x}")
     if major == 0:
@@ -61,7 +61,7 @@ def decode(data: bytes, at: int = 0) -> tuple[Cbor, int]:
     if major == 1:
         return -1 - n, at
     if major == 3:
-        return data[at:at + n].decode("utf-8"), at + n
+        return data[at : at + n].decode("utf-8"), at + n
     if major == 4:
         items: list[Cbor] = []
         for _ in range(n):
@@ -101,8 +101,9 @@ def stabilise(bundle: Path) -> None:
     for path in sorted((bundle / "filter").glob("*.pf_filter")):
         name, values = _read(path)
         path.unlink()
-        renamed[path.name[:-len(".pf_filter")]] = _write(bundle / "filter", "", ".pf_filter", 7,
-                                                         [name, sorted(values, key=_first)])
+        renamed[path.name[: -len(".pf_filter")]] = _write(
+            bundle / "filter", "", ".pf_filter", 7, [name, sorted(values, key=_first)]
+        )
     for language in entry["languages"].values():
         meta_path = bundle / f"pagefind.{language['hash']}.pf_meta"
         meta = _read(meta_path)

@@ -26,8 +26,10 @@ _TYPE = re.compile(r"""\btype\s*=\s*["']?([^"'\s>]+)""", re.IGNORECASE)
 _SRC = re.compile(r"""\bsrc\s*=""", re.IGNORECASE)
 _STYLE_BLOCK = re.compile(r"<style\b[^>]*>(.*?)</style\s*>", re.IGNORECASE | re.DOTALL)
 _STYLE_ATTR = re.compile(r"""<[a-zA-Z][^>]*?\sstyle\s*=\s*"([^"]*)\"""")
-_ATTR_URL = {tag: re.compile(rf"""<{tag}\b[^>]*?\s{attr}\s*=\s*["']([^"']+)["']""", re.IGNORECASE)
-             for tag, attr in (("form", "action"), ("iframe", "src"), ("img", "src"))}
+_ATTR_URL = {
+    tag: re.compile(rf"""<{tag}\b[^>]*?\s{attr}\s*=\s*["']([^"']+)["']""", re.IGNORECASE)
+    for tag, attr in (("form", "action"), ("iframe", "src"), ("img", "src"))
+}
 _ANCHOR = re.compile(r"<a\b[^>]*>", re.IGNORECASE)
 _HREF = re.compile(r"""\shref\s*=\s*["'](https?:)?//""", re.IGNORECASE)
 _REL = re.compile(r"""\srel\s*=\s*(["'])(.*?)\1""", re.IGNORECASE | re.DOTALL)
@@ -60,8 +62,9 @@ def _origins(urls: Iterable[str]) -> set[str]:
     origins = set()
     for url in urls:
         parts = urlsplit(url.strip())
-        origins.add(f"{parts.scheme}://{parts.netloc}" if parts.scheme in ("http", "https") and parts.netloc
-                    else "'self'")
+        origins.add(
+            f"{parts.scheme}://{parts.netloc}" if parts.scheme in ("http", "https") and parts.netloc else "'self'"
+        )
     return origins
 
 
@@ -134,8 +137,9 @@ class _HeadTags(HTMLParser):
         self.policies = 0
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag == "meta" and any(name == "http-equiv" and (value or "").lower() == META_NAME.lower()
-                                 for name, value in attrs):
+        if tag == "meta" and any(
+            name == "http-equiv" and (value or "").lower() == META_NAME.lower() for name, value in attrs
+        ):
             self.policies += 1
 
     handle_startendtag = handle_starttag
@@ -157,7 +161,7 @@ def with_policy(html: str, content: str) -> str:
     meta = f'<meta http-equiv="{META_NAME}" content="{content}">'
     head = _CHARSET.search(html) or _HEAD.search(html)
     if head and not policies_in_head(html):
-        html = html[:head.end()] + meta + html[head.end():]
+        html = html[: head.end()] + meta + html[head.end() :]
     return _ANCHOR.sub(_outward, html)
 
 
@@ -171,15 +175,21 @@ def _outward(found: re.Match[str]) -> str:
         return tag[:end] + ' rel="noopener noreferrer"' + tag[end:]
     tokens = rel.group(2).split()
     tokens += [token for token in OUT_REL if token not in tokens]
-    return tag[:rel.start()] + f' rel="{" ".join(tokens)}"' + tag[rel.end():]
+    return tag[: rel.start()] + f' rel="{" ".join(tokens)}"' + tag[rel.end() :]
 
 
 def headers_file(directives: dict[str, list[str]]) -> str:
     """`_headers`, read by Netlify and Cloudflare Pages: the same policy plus frame-ancestors, and
     headers a meta tag cannot send."""
-    lines = ["/*", f"  {META_NAME}: {serialise(directives, header=True)}",
-             "  X-Content-Type-Options: nosniff", "  Referrer-Policy: strict-origin-when-cross-origin",
-             "  X-Frame-Options: DENY", "  Permissions-Policy: camera=(), microphone=(), geolocation=()", ""]
+    lines = [
+        "/*",
+        f"  {META_NAME}: {serialise(directives, header=True)}",
+        "  X-Content-Type-Options: nosniff",
+        "  Referrer-Policy: strict-origin-when-cross-origin",
+        "  X-Frame-Options: DENY",
+        "  Permissions-Policy: camera=(), microphone=(), geolocation=()",
+        "",
+    ]
     return "\n".join(lines)
 
 
@@ -204,7 +214,9 @@ def apply_to_site(site: Path) -> dict[str, list[str]]:
         if policies_in_head(changed) != 1:
             unprotected.append(path.relative_to(site).as_posix())
     if unprotected:
-        raise MissingPolicy(f"{len(unprotected)} built page(s) have no Content-Security-Policy in their head "
-                            f"(or more than one), e.g. {', '.join(unprotected[:5])}")
+        raise MissingPolicy(
+            f"{len(unprotected)} built page(s) have no Content-Security-Policy in their head "
+            f"(or more than one), e.g. {', '.join(unprotected[:5])}"
+        )
     (site / "_headers").write_text(headers_file(directives), encoding="utf-8")
     return directives

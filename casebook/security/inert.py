@@ -37,7 +37,7 @@ def inert(text: str) -> str:
 
 def github_property(text: str) -> str:
     """A value for `file=` or `title=` in a workflow command, escaped as the runner expects."""
-    return (inert(text).replace("%", "%25").replace(":", "%3A").replace(",", "%2C"))
+    return inert(text).replace("%", "%25").replace(":", "%3A").replace(",", "%2C")
 
 
 def defuse_cell(value: Any) -> Any:

@@ -18,9 +18,13 @@ ROOT = Path(__file__).resolve().parents[2]
 @pytest.fixture(scope="session")
 def site_dir(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("site")
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(out)],
-                            cwd=ROOT, capture_output=True, text=True, env={"NO_MKDOCS_2_WARNING": "1",
-                                                                          "PATH": "/usr/bin:/bin"})
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(out)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"},
+    )
     assert result.returncode == 0, result.stderr
     return out
 
@@ -53,6 +57,7 @@ def page(browser, base_url):
 def fixture_site_dir(tmp_path_factory) -> Path:
     """The fixture content (tests/fixture_site.py) built with the project's code."""
     from fixture_site import build_fixture_site
+
     return build_fixture_site(tmp_path_factory.mktemp("fixture-site"))
 
 
@@ -84,6 +89,7 @@ def fixture_phone(browser, fixture_url):
 def relevance_url(tmp_path_factory):
     """The relevance suite's fixture site (tests/relevance_site.py), served."""
     from relevance_site import build_relevance_site
+
     with serve(build_relevance_site(tmp_path_factory.mktemp("relevance-site"))) as url:
         yield url
 

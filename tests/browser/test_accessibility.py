@@ -60,9 +60,16 @@ def builder(page):
 def pilot_report(page):
     """The pilot planner with a plan, the results report with figures and its case file shown."""
     wait_until(page, "window.cbReport && window.cbReport.ready")
-    for name, value in (("calls_last_year", "1000"), ("calls_before", "1300"), ("calls_pilot", "850"),
-                        ("social", "600"), ("hours_used", "60"), ("answer_before", "40"),
-                        ("answer_pilot", "75"), ("weeks_over", "0")):
+    for name, value in (
+        ("calls_last_year", "1000"),
+        ("calls_before", "1300"),
+        ("calls_pilot", "850"),
+        ("social", "600"),
+        ("hours_used", "60"),
+        ("answer_before", "40"),
+        ("answer_pilot", "75"),
+        ("weeks_over", "0"),
+    ):
         page.locator(f".cb-report__form [name={name}]").fill(value)
     page.locator(".cb-planner__form [name=hours]").fill("lots")  # an error message shown too
     page.locator("[data-report=case]").click()
@@ -112,8 +119,10 @@ def _visits_kinds(states: dict) -> dict:
         section = f"{kind.section}/"
         if not any(path == section or path.startswith(section + "?") for path in paths):
             states[f"{kind.name} list"] = (section, None)
-        if not any(path.startswith(section) and path[len(section):].count("/") == 1
-                   and not path.startswith(section + "for/") for path in paths):
+        if not any(
+            path.startswith(section) and path[len(section) :].count("/") == 1 and not path.startswith(section + "for/")
+            for path in paths
+        ):
             states[f"{kind.name} page"] = (f"{section}{entry}/", None)
     return states
 
@@ -147,7 +156,6 @@ def test_no_accessibility_violations_on_phone_and_desktop(fixture_page, prefixed
             act(fixture_page)
         found += violations(fixture_page, f"{state} ({fixture_page.url}, {name})")
     assert not found, "axe-core found accessibility violations:\n" + "\n".join(found)
-
 
 
 @pytest.mark.parametrize("path", ["cases/", "cases/for/executives/", "benefits/", "contribute/propose/"])

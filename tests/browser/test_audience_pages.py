@@ -31,8 +31,9 @@ def listed(page) -> list[str]:
 
 @pytest.fixture
 def no_js(browser, fixture_url):
-    context = browser.new_context(base_url=fixture_url, java_script_enabled=False,
-                                  viewport={"width": 1280, "height": 900})
+    context = browser.new_context(
+        base_url=fixture_url, java_script_enabled=False, viewport={"width": 1280, "height": 900}
+    )
     yield context.new_page()
     context.close()
 
@@ -81,7 +82,8 @@ def test_with_javascript_the_page_offers_the_explorer_and_its_address_still_filt
     fixture_page.wait_for_url("**/cases/?audience=executives")
     wait_until(fixture_page, "window.cbExplorer && window.cbExplorer.ready && !window.cbExplorer.searching")
     shown = fixture_page.locator(".cb-explorer__list li[data-case-id]").evaluate_all(
-        "els => els.map(e => e.dataset.caseId)")
+        "els => els.map(e => e.dataset.caseId)"
+    )
     assert sorted(shown) == sorted(ids)
     assert fixture_page.locator('[data-facet="audience"] input[data-value="executives"]').is_checked()
     assert not fixture_page.locator(".cb-audience-pages").is_visible()  # the explorer's filter replaces it
@@ -91,7 +93,7 @@ def test_search_finds_an_audience_page_as_a_listing_never_for_a_cases_words(fixt
     fragments = {}
     for name, url in fragment_urls(fixture_site_dir).items():
         data = gzip.decompress((fixture_site_dir / "pagefind" / "fragment" / f"{name}.pf_fragment").read_bytes())
-        fragments[url] = json.loads(data[len(b"pagefind_dcd"):])
+        fragments[url] = json.loads(data[len(b"pagefind_dcd") :])
     page = fragments["/cases/for/executives/"]
     assert page["filters"]["type"] == ["Listing"] and page["meta"]["title"] == "Executives: case studies"
     cases = json.loads((fixture_site_dir / "api/cases.json").read_text(encoding="utf-8"))

@@ -26,8 +26,10 @@ def open_builder(page, query=""):
 
 
 def preview_statements(page):
-    return [re.sub(r"\[[\d,]+\].*$", "", text).strip()
-            for text in page.locator(".cb-builder__preview .cb-briefing__points li").all_inner_texts()]
+    return [
+        re.sub(r"\[[\d,]+\].*$", "", text).strip()
+        for text in page.locator(".cb-builder__preview .cb-briefing__points li").all_inner_texts()
+    ]
 
 
 def test_audience_start_loads_that_audiences_standard_briefing(page, site_dir):
@@ -45,8 +47,11 @@ def test_audience_start_loads_that_audiences_standard_briefing(page, site_dir):
 def test_pin_on_a_kit_page_reaches_the_builder_and_survives_reload(page, site_dir):
     page.goto(f"kits/{AUDIENCE}/")
     kit = next(k for k in builder_data(site_dir)["kits"] if k["id"] == AUDIENCE)
-    card = page.locator("#kit-benefits li[data-benefit-id]").filter(
-        has_not=page.locator(f'[data-pin="s:{kit["statements"][0]}"]')).last
+    card = (
+        page.locator("#kit-benefits li[data-benefit-id]")
+        .filter(has_not=page.locator(f'[data-pin="s:{kit["statements"][0]}"]'))
+        .last
+    )
     statement_id = card.get_attribute("data-benefit-id")
     pin = card.locator(".cb-pin")
     assert pin.inner_text() == "Pin to my briefing" and pin.get_attribute("aria-pressed") == "false"
@@ -96,8 +101,10 @@ def test_sources_are_numbered_once_in_order_of_citation(page):
     assert first_seen == sorted(first_seen)
     labels = preview.locator(".cb-briefing__points a.cb-strength")
     assert labels.count() == preview.locator(".cb-briefing__points li").count()
-    assert all(h.startswith("../how-we-grade-evidence/#") for h in
-               labels.evaluate_all("els => els.map(a => a.getAttribute('href'))"))
+    assert all(
+        h.startswith("../how-we-grade-evidence/#")
+        for h in labels.evaluate_all("els => els.map(a => a.getAttribute('href'))")
+    )
 
 
 def test_custom_briefing_prints_on_one_a4_page_without_controls(page):

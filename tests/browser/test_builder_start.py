@@ -35,7 +35,9 @@ def standard(data):
 
 def test_a_pin_comes_before_the_standard_evidence(page, site_dir):
     data = builder_data(site_dir)
-    pin = next(f"c:{i}" for i, c in data["cases"].items() if AUDIENCE in c["audiences"] and f"c:{i}" not in standard(data))
+    pin = next(
+        f"c:{i}" for i, c in data["cases"].items() if AUDIENCE in c["audiences"] and f"c:{i}" not in standard(data)
+    )
     page.goto("briefing/")
     page.evaluate(f"localStorage.setItem('cb-briefing-pins', JSON.stringify([{pin!r}]))")
     open_builder(page)
@@ -80,11 +82,16 @@ def test_the_preset_is_one_click_and_every_candidate_matches_it(page, site_dir):
         years = [entry["year"]] if item.startswith("c:") else entry["years"]
         assert "local-government" in sectors and "GB" in countries, item
         assert max(years) >= year - 4 and ranks[entry["kind"]] >= 5, item
-    expected = sum(1 for kind, table in (("c", data["cases"]), ("s", data["statements"])) for i, e in table.items()
-                   if f"{kind}:{i}" not in standard(data)
-                   and "local-government" in ([e["sector"]] if kind == "c" else e["sectors"])
-                   and "GB" in ([e["country"]] if kind == "c" else e["countries"])
-                   and max([e["year"]] if kind == "c" else e["years"] or [0]) >= year - 4 and ranks[e["kind"]] >= 5)
+    expected = sum(
+        1
+        for kind, table in (("c", data["cases"]), ("s", data["statements"]))
+        for i, e in table.items()
+        if f"{kind}:{i}" not in standard(data)
+        and "local-government" in ([e["sector"]] if kind == "c" else e["sectors"])
+        and "GB" in ([e["country"]] if kind == "c" else e["countries"])
+        and max([e["year"]] if kind == "c" else e["years"] or [0]) >= year - 4
+        and ranks[e["kind"]] >= 5
+    )
     assert len(items) == expected
     assert page.locator("select[name=pool_sector]").input_value() == "local-government"
     candidates = len(data["cases"]) + len(data["statements"]) - len(standard(data))
@@ -131,7 +138,8 @@ def test_on_a_phone_every_builder_button_is_44_px(browser, base_url):
     open_builder(page)
     page.locator(".cb-builder__more summary").click()
     sizes = page.locator(".cb-builder__chosen button, .cb-builder__pool button, .cb-builder__preset").evaluate_all(
-        "els => els.filter(e => e.offsetParent).map(e => [e.textContent, e.getBoundingClientRect().height, e.getBoundingClientRect().width])")
+        "els => els.filter(e => e.offsetParent).map(e => [e.textContent, e.getBoundingClientRect().height, e.getBoundingClientRect().width])"
+    )
     context.close()
     assert errors == [], errors
     assert sizes and all(h >= 44 and w >= 44 for _, h, w in sizes), [s for s in sizes if s[1] < 44 or s[2] < 44][:5]

@@ -14,8 +14,9 @@ def case(site_dir) -> dict:
     """A case read from the export (one whose first outcome is its headline and cites source 1,
     as the figure tests expect), so retagging or renaming real content never breaks these tests."""
     cases = json.loads((site_dir / "api/cases.json").read_text())
-    return next(c for c in cases if not any(o.get("headline") for o in c["outcomes"])
-                and c["outcomes"][0]["source"] == 1)
+    return next(
+        c for c in cases if not any(o.get("headline") for o in c["outcomes"]) and c["outcomes"][0]["source"] == 1
+    )
 
 
 def test_case_page_shows_outcomes_and_sources(page, case):
@@ -42,6 +43,7 @@ def test_source_link_in_figure_jumps_to_the_source(page, case):
 
 def test_each_source_has_a_report_link_that_fills_in_page_and_source(page, case):
     from urllib.parse import parse_qs, urlsplit
+
     page.goto(f"cases/{case['id']}/")
     sources = page.locator("ol.cb-sources > li")
     reports = page.locator("ol.cb-sources > li a.cb-report-source")
@@ -51,5 +53,8 @@ def test_each_source_has_a_report_link_that_fills_in_page_and_source(page, case)
     assert query["template"] == ["report-source.yml"] and query["source"] == [link]
     assert query["page"][0].endswith(f"cases/{case['id']}/")
     footer = page.locator(".cb-improve")
-    assert footer.get_by_role("link", name="Edit this page on GitHub").get_attribute("href").endswith(
-        f"/edit/main/case_studies/{case['id']}.yml")
+    assert (
+        footer.get_by_role("link", name="Edit this page on GitHub")
+        .get_attribute("href")
+        .endswith(f"/edit/main/case_studies/{case['id']}.yml")
+    )

@@ -18,9 +18,11 @@ window.__csp = [];
 document.addEventListener('securitypolicyviolation', e =>
   window.__csp.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`));
 """
-INJECTED = ('<script>window.__injected = "inline ran";</script>'
-            '<img src="data:," onerror="window.__handler = \'handler ran\'">'
-            '<a id="cb-js-link" href="javascript:window.__link=\'link ran\'">x</a>')
+INJECTED = (
+    '<script>window.__injected = "inline ran";</script>'
+    '<img src="data:," onerror="window.__handler = \'handler ran\'">'
+    '<a id="cb-js-link" href="javascript:window.__link=\'link ran\'">x</a>'
+)
 
 
 def page_kinds(site: Path) -> dict[str, str]:
@@ -50,7 +52,7 @@ def test_pages_carry_the_policy_before_any_script(site_dir):
         html = (site_dir / (address + "index.html" if not address.endswith(".html") else address)).read_text()
         meta = html.find('http-equiv="Content-Security-Policy"')
         assert 0 < meta < html.find("<script"), address
-        assert "'unsafe-inline'" not in html[meta:html.find(">", meta)], address
+        assert "'unsafe-inline'" not in html[meta : html.find(">", meta)], address
     assert "Content-Security-Policy: default-src 'none'" in (site_dir / "_headers").read_text()
 
 

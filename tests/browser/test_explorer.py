@@ -80,8 +80,12 @@ def test_free_text_combines_with_facets(fixture_page):
 
 def test_most_recent_is_the_default_order_and_strongest_is_offered(fixture_page):
     open_explorer(fixture_page)
-    assert shown_ids(fixture_page) == ["manchester-council-contacts", "southvale-winter-roads-page",
-                                       "northshire-gritter-twitter", "gmp-tweets"]
+    assert shown_ids(fixture_page) == [
+        "manchester-council-contacts",
+        "southvale-winter-roads-page",
+        "northshire-gritter-twitter",
+        "gmp-tweets",
+    ]
     fixture_page.select_option("#cb-sort", "strength")
     assert fixture_page.url.endswith("?sort=strength")
     assert set(shown_ids(fixture_page)) == ALL
@@ -92,7 +96,10 @@ def test_organisations_like_this_adds_to_the_filters_and_says_so(fixture_page):
     fixture_page.locator('.cb-result[data-case-id="southvale-winter-roads-page"] .cb-result__like').click()
     assert fixture_page.url.endswith("?audience=executives&sector=local-government&country=GB")
     assert set(shown_ids(fixture_page)) == {"southvale-winter-roads-page", "manchester-council-contacts"}
-    assert "Added to your filters: Local government and United Kingdom" in fixture_page.locator(".cb-explorer__note").inner_text()
+    assert (
+        "Added to your filters: Local government and United Kingdom"
+        in fixture_page.locator(".cb-explorer__note").inner_text()
+    )
 
 
 def test_like_mine_from_a_case_page(fixture_page):
@@ -162,6 +169,7 @@ def test_typing_while_a_search_runs_keeps_every_key(fixture_page):
     def slowly(route):
         time.sleep(0.02)
         route.continue_()
+
     fixture_page.context.route("**/search/case-fragments.json", slowly)
     open_explorer(fixture_page)
     fixture_page.locator("#cb-q").focus()

@@ -43,7 +43,9 @@ def test_builder_survives_prototype_names_saved_as_pins_and_forgets_them(page, s
     for _ in range(2):  # the saved pins break no later visit either
         open_builder(page)
         assert page.locator(".cb-builder__preview h1").count() == 1
-        assert not any(item in ("s:__proto__", "c:constructor") for item in page.evaluate("window.cbBuilder.state().items"))
+        assert not any(
+            item in ("s:__proto__", "c:constructor") for item in page.evaluate("window.cbBuilder.state().items")
+        )
     assert json.loads(page.evaluate(f"localStorage.getItem('{PINS}')")) == []
 
 
@@ -57,12 +59,19 @@ def open_form(page, saved: str | None):
 
 
 MALFORMED = {
-    "a key that breaks a selector": {"draft": {"title": "Kept title of the draft",
-                                                "outcomes": [{'measure"]': "x", "value": "3 calls"}]}},
+    "a key that breaks a selector": {
+        "draft": {"title": "Kept title of the draft", "outcomes": [{'measure"]': "x", "value": "3 calls"}]}
+    },
     "sources as text": {"draft": {"title": "Kept title of the draft", "sources": "abc"}},
     "outcomes as a number": {"draft": {"title": "Kept title of the draft", "outcomes": 5, "quote": [1]}},
-    "lists as text and text as lists": {"draft": {"title": "Kept title of the draft", "audiences": "executives",
-                                                  "summary": ["a"], "__proto__": {"x": 1}}},
+    "lists as text and text as lists": {
+        "draft": {
+            "title": "Kept title of the draft",
+            "audiences": "executives",
+            "summary": ["a"],
+            "__proto__": {"x": 1},
+        }
+    },
 }
 
 
@@ -89,8 +98,18 @@ def test_an_unreadable_draft_is_discarded_and_start_again_recovers(page, saved):
 
 
 def test_dashes_in_grade_and_country_still_give_yaml_that_reads_back(page):
-    open_form(page, json.dumps({"draft": {"title": "Kept title of the draft", "country": "-",
-                                          "sources": [{"title": "A report", "grade": "-"}]}}))
+    open_form(
+        page,
+        json.dumps(
+            {
+                "draft": {
+                    "title": "Kept title of the draft",
+                    "country": "-",
+                    "sources": [{"title": "A report", "grade": "-"}],
+                }
+            }
+        ),
+    )
     text = page.inner_text("#pf-yaml")
     assert "grade: -" not in text and "country: -" not in text
     parsed = yaml.safe_load(text)
@@ -105,10 +124,19 @@ def route_of(page) -> str:
 POSITION = "document.querySelector('.cb-step-page')?.dataset.step"
 
 
-BAD_STEPS = [{"type": "go", "step": "NaN"}, {"type": "go", "step": "2"}, {"type": "go", "step": 1.5},
-             {"type": "go", "step": 10**9}, {"type": "go", "step": -1}, {"type": "go"}, {"type": "go", "step": None}]
-POST = ("([route, messages]) => { const channel = new BroadcastChannel('cb-training:' + route); messages.forEach("
-        "(message) => { if (message.step === 'NaN') message.step = NaN; channel.postMessage(message); }); }")
+BAD_STEPS = [
+    {"type": "go", "step": "NaN"},
+    {"type": "go", "step": "2"},
+    {"type": "go", "step": 1.5},
+    {"type": "go", "step": 10**9},
+    {"type": "go", "step": -1},
+    {"type": "go"},
+    {"type": "go", "step": None},
+]
+POST = (
+    "([route, messages]) => { const channel = new BroadcastChannel('cb-training:' + route); messages.forEach("
+    "(message) => { if (message.step === 'NaN') message.step = NaN; channel.postMessage(message); }); }"
+)
 
 
 def test_the_projector_ignores_steps_that_are_not_whole_numbers_in_range(page):
@@ -130,8 +158,11 @@ def test_the_presenter_ignores_a_position_that_is_not_a_step(page):
     wait_until(page, "document.querySelector('.cb-presenter')?.dataset.current === '1'")
     sender = page.context.new_page()
     sender.goto(f"training/{route}/")
-    sender.evaluate("route => new BroadcastChannel('cb-training:' + route).postMessage("
-                    "{type: 'at', step: NaN, slide: 1, slides: 1, blank: false})", route)
+    sender.evaluate(
+        "route => new BroadcastChannel('cb-training:' + route).postMessage("
+        "{type: 'at', step: NaN, slide: 1, slides: 1, blank: false})",
+        route,
+    )
     time.sleep(0.5)
     assert page.evaluate("document.querySelector('.cb-presenter').dataset.current") == "1"
     assert page.locator(".cb-presenter__step--current").count() == 1

@@ -43,7 +43,9 @@ def test_kit_shows_only_material_tagged_for_its_audience(page, site_dir):
         shown = set(shown_benefits.evaluate_all("els => els.map(e => e.dataset.benefitId)"))
         tagged = {b["id"] for b in load(site_dir, "benefits") if kit["id"] in b["audiences"]}
         assert shown == tagged
-        cases = page.locator("#kit-cases li[data-case-id]:visible").evaluate_all("els => els.map(e => e.dataset.caseId)")
+        cases = page.locator("#kit-cases li[data-case-id]:visible").evaluate_all(
+            "els => els.map(e => e.dataset.caseId)"
+        )
         tagged = {c["id"] for c in load(site_dir, "cases") if kit["id"] in c["audiences"]}
         assert cases and set(cases) <= tagged and len(cases) == min(12, len(tagged))
         assert page.locator("#kit-cases").get_attribute("data-total") == str(len(tagged))
@@ -81,7 +83,7 @@ def test_copy_with_citation_puts_quote_explanation_and_numbered_sources_on_the_c
     copied = page.evaluate("navigator.clipboard.readText()")
     lines = copied.splitlines()
     assert lines[0].startswith(f"“{benefit['statement']}” [1")  # the quote closes before anything else
-    sources = lines[lines.index("Sources") + 1:-1]
+    sources = lines[lines.index("Sources") + 1 : -1]
     assert [line.split(". ")[0] for line in sources] == [str(n) for n in range(1, len(sources) + 1)]
     assert all(re.search(r"https?://\S+$", line) for line in sources)
     assert len(set(sources)) == len(sources)
@@ -169,6 +171,7 @@ def test_standard_briefing_downloads_as_a_word_file(page, site_dir):
     import io
 
     import docx
+
     page.goto(f"kits/{AUDIENCE}/briefing/")
     with page.expect_download() as info:
         page.get_by_role("link", name="Word file (.docx)").click()

@@ -12,14 +12,29 @@ pytestmark = pytest.mark.browser
 
 def page_types(site_dir) -> list[str]:
     """One page of every kind the site has, taken from the built exports (never hard-coded ids)."""
+
     def first(name):
         return json.loads((site_dir / "api" / f"{name}.json").read_text(encoding="utf-8"))[0]["id"]
+
     kit = first("kits")
     routes = sorted(p.parent.name for p in (site_dir / "training").glob("*/index.html"))
-    return ["", "kits/", f"kits/{kit}/", f"kits/{kit}/briefing/", f"briefing/?audience={kit}", "cases/",
-            f"cases/{first('cases')}/", "benefits/", f"benefits/{first('benefits')}/", "guides/",
-            "guides/frame-it-as-a-pilot/", "tools/channel-shift/", "tools/readiness/?signs=silos",
-            "data/", "how-we-grade-evidence/"] + [f"training/{r}/" for r in routes[:1]]
+    return [
+        "",
+        "kits/",
+        f"kits/{kit}/",
+        f"kits/{kit}/briefing/",
+        f"briefing/?audience={kit}",
+        "cases/",
+        f"cases/{first('cases')}/",
+        "benefits/",
+        f"benefits/{first('benefits')}/",
+        "guides/",
+        "guides/frame-it-as-a-pilot/",
+        "tools/channel-shift/",
+        "tools/readiness/?signs=silos",
+        "data/",
+        "how-we-grade-evidence/",
+    ] + [f"training/{r}/" for r in routes[:1]]
 
 
 def test_no_page_scrolls_sideways_at_390_px(browser, base_url, site_dir):

@@ -21,9 +21,18 @@ from casebook.model.pilot import money
 from test_word_libreoffice import SOFFICE, pdf_pages
 
 pytestmark = pytest.mark.browser
-PLAN = {"org": "Anytown Borough Council", "service": "garden waste", "start": "2027-03", "weeks": "10",
-        "hours": "8", "rate": "24.50", "cost_per_call": "5.10", "fall": "15", "slip": "40",
-        "reporting": "the cabinet member for customer services"}
+PLAN = {
+    "org": "Anytown Borough Council",
+    "service": "garden waste",
+    "start": "2027-03",
+    "weeks": "10",
+    "hours": "8",
+    "rate": "24.50",
+    "cost_per_call": "5.10",
+    "fall": "15",
+    "slip": "40",
+    "reporting": "the cabinet member for customer services",
+}
 
 
 def builder_data(site_dir):
@@ -77,7 +86,10 @@ def test_planner_numbers_reach_all_three_briefings_in_print(page, site_dir):
         assert cost in text and "garden waste" in text and "March 2027" in text
         assert "at least 15%" in text and "more than 40 seconds" in text and "(£5.10 a call)" in text
         assert "overtime budget" in text and "The cabinet member for customer services" in text
-        assert "Anytown Borough Council" in page.locator(f'.cb-planner__sheet[data-audience="{kit["id"]}"] .cb-kicker').text_content()
+        assert (
+            "Anytown Borough Council"
+            in page.locator(f'.cb-planner__sheet[data-audience="{kit["id"]}"] .cb-kicker').text_content()
+        )
     page.evaluate("window.cbPlanner.preparePrint(true)")
     page.emulate_media(media="print")
     assert page.locator(".cb-builder").is_hidden()
@@ -116,7 +128,9 @@ def test_planner_word_files_hold_the_plan(page, site_dir, tmp_path):
 def test_calculator_result_arrives(page, site_dir):
     open_planner(page)
     assert page.locator(".cb-planner__calculator").is_hidden()
-    page.evaluate("localStorage.setItem('cb-calculator-result', JSON.stringify({version: 1, costPerCall: 7.25, costPerSocial: 4.26}))")
+    page.evaluate(
+        "localStorage.setItem('cb-calculator-result', JSON.stringify({version: 1, costPerCall: 7.25, costPerSocial: 4.26}))"
+    )
     open_planner(page)
     box = page.locator(".cb-planner__calculator")
     assert box.is_visible() and "£7.25" in box.inner_text() and "£4.26" in box.inner_text()
@@ -141,7 +155,11 @@ def test_plan_survives_reload_and_a_shared_link(page, browser, base_url, site_di
         shared = other.new_page()
         shared.goto(address)
         wait_until(shared, "window.cbPlanner && window.cbPlanner.ready")
-        text = " ".join(shared.locator(f'.cb-planner__sheet[data-audience="{kits[-1]["id"]}"] .cb-pilot--shared dd').all_inner_texts())
+        text = " ".join(
+            shared.locator(
+                f'.cb-planner__sheet[data-audience="{kits[-1]["id"]}"] .cb-pilot--shared dd'
+            ).all_inner_texts()
+        )
         assert "garden waste" in text and "No more than 8 adviser-hours a week, 80 in all" in text
     finally:
         other.close()
@@ -155,7 +173,9 @@ def test_a_wrong_number_says_what_is_wrong_and_keeps_the_last_good_plan(page):
     error = page.locator("#pl-err-hours")
     assert error.is_visible() and error.inner_text() == "Enter a number."
     assert hours.get_attribute("aria-invalid") == "true"
-    assert "No more than 8 adviser-hours a week" in " ".join(page.locator(".cb-planner__sheet").first.locator("dd").all_inner_texts())
+    assert "No more than 8 adviser-hours a week" in " ".join(
+        page.locator(".cb-planner__sheet").first.locator("dd").all_inner_texts()
+    )
 
 
 def test_no_sideways_scroll_at_390(browser, base_url):

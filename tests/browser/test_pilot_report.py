@@ -22,8 +22,16 @@ from test_word_libreoffice import SOFFICE, pdf_pages
 pytestmark = pytest.mark.browser
 PLAN = "?p.org=Anytown+Borough+Council&p.service=garden+waste&p.start=2026-03&p.weeks=10&p.hours=8&p.rate=24.5&p.cost_per_call=5&p.fall=10&p.slip=30"
 # Calls 1,000 -> 850 (-15%, meets 10%); 60 hours at £24.50 over 600 questions = £2.45 a question (< £5).
-MET = {"calls_last_year": "1000", "calls_before": "1300", "calls_pilot": "850", "social": "600",
-       "hours_used": "60", "answer_before": "40", "answer_pilot": "45", "weeks_over": "0"}
+MET = {
+    "calls_last_year": "1000",
+    "calls_before": "1300",
+    "calls_pilot": "850",
+    "social": "600",
+    "hours_used": "60",
+    "answer_before": "40",
+    "answer_pilot": "45",
+    "weeks_over": "0",
+}
 
 
 def open_report(page, figures: dict, *, advisers_stop: bool = False):
@@ -44,14 +52,14 @@ def verdict(sheet) -> str:
 def test_verdict_follows_the_thresholds(page):
     sheet = open_report(page, MET)
     assert verdict(sheet) == "continue"
-    assert sheet.locator('[data-threshold=calls]').get_attribute("data-met") == "true"
-    assert "(-15%)" in sheet.locator('[data-threshold=calls]').inner_text()
-    assert "£2.45 a question" in sheet.locator('[data-threshold=cost]').inner_text()
+    assert sheet.locator("[data-threshold=calls]").get_attribute("data-met") == "true"
+    assert "(-15%)" in sheet.locator("[data-threshold=calls]").inner_text()
+    assert "£2.45 a question" in sheet.locator("[data-threshold=cost]").inner_text()
     assert "Not triggered" in sheet.locator(".cb-report__stop").inner_text()
     page.locator(".cb-report__form [name=calls_pilot]").fill("950")  # -5%: below the 10% agreed
     assert verdict(sheet) == "missed"
-    assert sheet.locator('[data-threshold=calls]').get_attribute("data-met") == "false"
-    assert sheet.locator('[data-threshold=cost]').get_attribute("data-met") == "true"
+    assert sheet.locator("[data-threshold=calls]").get_attribute("data-met") == "false"
+    assert sheet.locator("[data-threshold=cost]").get_attribute("data-met") == "true"
     page.locator(".cb-report__form [name=calls_pilot]").fill("850")
     page.locator(".cb-report__form [name=answer_pilot]").fill("75")  # +35 s: over the 30 s agreed
     assert verdict(sheet) == "stop"
@@ -123,9 +131,21 @@ def test_results_become_a_valid_case_that_opens_in_the_propose_form(page, tmp_pa
     assert "10 weeks" in case["caveats"] and "Seasonal demand" in case["caveats"]
     root = content_copy(tmp_path)
     (root / "case_studies" / name).write_text(text, encoding="utf-8")
-    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "validate.py"), "--root", str(root), "--strict",
-                             str(root / "case_studies" / name)], capture_output=True, text=True)
-    assert result.returncode == 0 and "No problems found." in result.stdout + result.stderr, result.stdout + result.stderr
+    result = subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "scripts" / "validate.py"),
+            "--root",
+            str(root),
+            "--strict",
+            str(root / "case_studies" / name),
+        ],
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0 and "No problems found." in result.stdout + result.stderr, (
+        result.stdout + result.stderr
+    )
     title = case["title"]
     page.locator("[data-report=propose]").click()
     page.wait_for_selector("#cb-propose.cb-pf--ready")

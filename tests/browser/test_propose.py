@@ -27,10 +27,14 @@ REPO = "https://github.com/example-org/casebook"
 @pytest.fixture
 def form(page):
     """The propose page with a repository address configured, whatever mkdocs.yml holds today."""
+
     def with_repo(route):
         body = route.fetch().text()
-        route.fulfill(body=re.sub(r'"repo_url": ""', f'"repo_url": "{REPO}"', body),
-                      headers={"content-type": "text/html; charset=utf-8"})
+        route.fulfill(
+            body=re.sub(r'"repo_url": ""', f'"repo_url": "{REPO}"', body),
+            headers={"content-type": "text/html; charset=utf-8"},
+        )
+
     page.route(re.compile(r".*/contribute/propose/$"), with_repo)
     page.goto("contribute/propose/")
     page.wait_for_selector("#cb-propose.cb-pf--ready")
@@ -49,11 +53,17 @@ def fill_newcomer_case(page, *, title: str, outcome_source: str):
     page.select_option("#pf-sector", sector)
     page.select_option("#pf-country", "GB")
     page.fill("#pf-year", "2019")
-    page.fill("#pf-summary", "The council answered gritting questions on its own winter account, "
-                             "and calls about gritting fell over the season.")
+    page.fill(
+        "#pf-summary",
+        "The council answered gritting questions on its own winter account, "
+        "and calls about gritting fell over the season.",
+    )
     page.fill("#pf-challenge", "Every cold snap the phone lines filled with the same question.")
-    page.fill("#pf-approach", "The highways team posted each gritting run and answered replies.\n\n"
-                              "- Posts went out before each run\n- Replies within the hour")
+    page.fill(
+        "#pf-approach",
+        "The highways team posted each gritting run and answered replies.\n\n"
+        "- Posts went out before each run\n- Replies within the hour",
+    )
     page.check(f'input[name="audiences"][value="{audience}"]')
     page.check(f'input[name="topics"][value="{topic}"]')
     source = page.locator('[data-items="sources"] > li').first
@@ -126,8 +136,11 @@ def test_answers_survive_a_reload(form):
 def test_without_a_repository_only_download_and_copy_work(page):
     def without_repo(route):
         body = route.fetch().text()
-        route.fulfill(body=re.sub(r'"repo_url": "[^"]*"', '"repo_url": ""', body),
-                      headers={"content-type": "text/html; charset=utf-8"})
+        route.fulfill(
+            body=re.sub(r'"repo_url": "[^"]*"', '"repo_url": ""', body),
+            headers={"content-type": "text/html; charset=utf-8"},
+        )
+
     page.route(re.compile(r".*/contribute/propose/$"), without_repo)
     page.goto("contribute/propose/")
     page.wait_for_selector("#cb-propose.cb-pf--ready")
@@ -139,8 +152,12 @@ def test_without_a_repository_only_download_and_copy_work(page):
 def test_form_has_a_control_for_every_case_field(page):
     page.goto("contribute/propose/")
     case = schemas(current_vocabulary(ROOT))["case"]
-    shown = set(page.eval_on_selector_all("#cb-propose [data-field], #cb-propose [data-group]",
-                                          "els => els.map(e => e.dataset.field || e.dataset.group)"))
+    shown = set(
+        page.eval_on_selector_all(
+            "#cb-propose [data-field], #cb-propose [data-group]",
+            "els => els.map(e => e.dataset.field || e.dataset.group)",
+        )
+    )
     for path, _ in properties(case):
         assert path.replace("[]", "") in shown, path
 
@@ -148,7 +165,9 @@ def test_form_has_a_control_for_every_case_field(page):
 def test_field_reference_lists_every_schema_property(page):
     page.goto("contribute/fields/")
     for kind, schema in schemas(current_vocabulary(ROOT)).items():
-        rows = set(page.eval_on_selector_all(f"#fields-{kind} ~ div tr[data-field]", "els => els.map(e => e.dataset.field)"))
+        rows = set(
+            page.eval_on_selector_all(f"#fields-{kind} ~ div tr[data-field]", "els => els.map(e => e.dataset.field)")
+        )
         expected = {path for path, _ in properties(schema)}
         assert expected <= rows, (kind, expected - rows)
 
@@ -156,8 +175,9 @@ def test_field_reference_lists_every_schema_property(page):
 def fill_every_field(page):
     """The newcomer's case plus every optional field: channels, lessons, caveats, the quote, a
     second outcome with the headline box and a gloss, related and distinct_from."""
-    fill_newcomer_case(page, title="Example Borough Council answers gritting questions on its winter account",
-                       outcome_source="1")
+    fill_newcomer_case(
+        page, title="Example Borough Council answers gritting questions on its winter account", outcome_source="1"
+    )
     vocab = current_vocabulary(ROOT)
     page.check(f'input[name="channels"][value="{vocab.channels[0]}"]')
     page.fill("#pf-lessons", "Post before each run, not after.\nAnswer replies within the hour.")
@@ -188,22 +208,51 @@ def test_every_field_reaches_the_file_and_the_validator_accepts_it(form, tmp_pat
         page.click("[data-action=download]")
     text = Path(info.value.path()).read_text(encoding="utf-8")
     data = yaml.safe_load(text)
-    filled = {"title", "organisation", "sector", "country", "year", "audiences", "topics", "channels", "summary",
-              "challenge", "approach", "outcomes", "lessons", "caveats", "quote", "sources", "related",
-              "distinct_from", "added", "last_verified"}
+    filled = {
+        "title",
+        "organisation",
+        "sector",
+        "country",
+        "year",
+        "audiences",
+        "topics",
+        "channels",
+        "summary",
+        "challenge",
+        "approach",
+        "outcomes",
+        "lessons",
+        "caveats",
+        "quote",
+        "sources",
+        "related",
+        "distinct_from",
+        "added",
+        "last_verified",
+    }
     case = schemas(current_vocabulary(ROOT))["case"]
     assert set(data) == filled and filled - {"distinct_from"} >= set(case["required"])
-    assert data["outcomes"][1] == {"measure": "Replies answered within the hour", "value": "nine in ten replies",
-                                   "headline": True, "gloss": "nine in ten replies", "basis": "counted",
-                                   "kind": "contact", "source": 1}
+    assert data["outcomes"][1] == {
+        "measure": "Replies answered within the hour",
+        "value": "nine in ten replies",
+        "headline": True,
+        "gloss": "nine in ten replies",
+        "basis": "counted",
+        "kind": "contact",
+        "source": 1,
+    }
     assert "headline" not in data["outcomes"][0]
-    assert data["quote"] == {"text": "Residents told us the posts saved them a call.", "by": "Jo Smith, highways manager",
-                             "source": 1}
+    assert data["quote"] == {
+        "text": "Residents told us the posts saved them a call.",
+        "by": "Jo Smith, highways manager",
+        "source": 1,
+    }
     assert data["lessons"] == ["Post before each run, not after.", "Answer replies within the hour."]
     outside = tmp_path / info.value.suggested_filename
     outside.write_text(text, encoding="utf-8")
-    done = subprocess.run([sys.executable, str(ROOT / "scripts/validate.py"), str(outside)], capture_output=True,
-                          text=True)
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "scripts/validate.py"), str(outside)], capture_output=True, text=True
+    )
     assert done.returncode == 0, done.stderr
     assert done.stderr.splitlines()[0] == "No problems found."
     assert "move it to case_studies/" in done.stderr

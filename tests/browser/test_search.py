@@ -17,9 +17,12 @@ def header_search(page, words):
 
 
 def results(page, scope):
-    wait_until(page, f"""(() => {{
+    wait_until(
+        page,
+        f"""(() => {{
         const status = document.querySelector('{scope} .cb-search__status');
-        return status && /match/.test(status.textContent) && window.cbSearch.results !== null; }})()""")
+        return status && /match/.test(status.textContent) && window.cbSearch.results !== null; }})()""",
+    )
     return page.locator(f"{scope} .cb-hit a").evaluate_all("els => els.map(e => new URL(e.href).pathname)")
 
 
@@ -55,7 +58,9 @@ def test_an_audience_filter_narrows_the_results(fixture_page):
     assert {"/cases/northshire-gritter-twitter/", "/cases/southvale-winter-roads-page/"} <= set(everything)
     fixture_page.locator('.md-search select[data-facet="audience"]').select_option("Executives")
     wait_until(fixture_page, f"window.cbSearch.results < {len(everything)}")
-    narrowed = fixture_page.locator(".md-search .cb-hit a").evaluate_all("els => els.map(e => new URL(e.href).pathname)")
+    narrowed = fixture_page.locator(".md-search .cb-hit a").evaluate_all(
+        "els => els.map(e => new URL(e.href).pathname)"
+    )
     assert "/cases/southvale-winter-roads-page/" in narrowed
     assert "/cases/northshire-gritter-twitter/" not in narrowed
 
@@ -86,5 +91,7 @@ def test_facilitator_notes_stay_out_of_search(fixture_page, fixture_site_dir):
     fixture_page.goto("")
     fixture_page.locator("[data-cb-search-box] input.md-search__input").click()
     fixture_page.keyboard.type("quokkafrost")
-    wait_until(fixture_page, "/Nothing matches/.test(document.querySelector('.md-search .cb-search__status').textContent)")
+    wait_until(
+        fixture_page, "/Nothing matches/.test(document.querySelector('.md-search .cb-search__status').textContent)"
+    )
     assert fixture_page.locator(".md-search .cb-hit").count() == 0

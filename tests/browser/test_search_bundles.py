@@ -63,7 +63,9 @@ def test_the_site_is_indexed_as_several_bundles_each_page_once(bundled_site, fix
     assert max(per_bundle) <= BUNDLE_PAGES
     # The script, worker and WebAssembly are fetched from the first bundle only.
     assert (bundles[0] / "pagefind.js").exists()
-    assert not [p.name for b in bundles[1:] for p in b.iterdir() if p.suffix in (".js", ".css") or p.name.startswith("wasm.")]
+    assert not [
+        p.name for b in bundles[1:] for p in b.iterdir() if p.suffix in (".js", ".css") or p.name.startswith("wasm.")
+    ]
     assert not list(bundled_site.glob(".pagefind-*"))  # the work folder is gone
 
 
@@ -96,8 +98,10 @@ def test_searching_every_bundle_finds_what_one_bundle_finds(bundled_page):
     requested: list[str] = []
     bundled_page.on("request", lambda request: requested.append(request.url))
     # Stemming: "gritting" finds both gritter cases, which may sit in different bundles.
-    assert set(header_search(bundled_page, "gritting")[:2]) == {"/cases/northshire-gritter-twitter/",
-                                                               "/cases/southvale-winter-roads-page/"}
+    assert set(header_search(bundled_page, "gritting")[:2]) == {
+        "/cases/northshire-gritter-twitter/",
+        "/cases/southvale-winter-roads-page/",
+    }
     assert any(f"/{BUNDLE}-1/" in url for url in requested)
     # A synonym, through the one search per variant: neither page says "ROI"; the guide says
     # "return on investment" (an exact phrase, so first), the kit "prove a return".
@@ -119,4 +123,3 @@ def test_a_burst_of_keys_draws_the_last_query(bundled_page):
     assert bundled_page.evaluate("window.cbSearch.lastMs") > 0
     hits = bundled_page.locator(".md-search .cb-hit a").evaluate_all("els => els.map(e => new URL(e.href).pathname)")
     assert set(hits[:2]) == {"/cases/manchester-council-contacts/", "/cases/gmp-tweets/"}
-

@@ -85,7 +85,9 @@ def test_developer_pages_are_never_results(relevance_page):
     # "garbage collection" is in the performance notes; "JSON" in the data and field references.
     for query in ("bin collection", "garbage collection", "JSON schema", "field reference"):
         urls = [hit["url"] for hit in search(relevance_page, "header", query)]
-        assert not [u for u in urls if u.startswith(("/performance/", "/data/", "/contribute/fields/", "/assets/"))], urls
+        assert not [u for u in urls if u.startswith(("/performance/", "/data/", "/contribute/fields/", "/assets/"))], (
+            urls
+        )
         assert "/" not in urls, "the home page only repeats links to pages search finds itself"
 
 
@@ -97,6 +99,8 @@ def test_every_result_has_a_title_and_no_snippet_repeats_a_word(relevance_page):
             # "Manchester, Manchester" is the page's own text; "Facebook Facebook" never is.
             raw = hit["excerpt"].split()
             words = [re.sub(r"\W", "", w).lower().removesuffix("s") for w in raw]
-            repeats = [a for a, b, before in zip(words, words[1:], raw, strict=False) if a and a == b and before[-1].isalnum()]
+            repeats = [
+                a for a, b, before in zip(words, words[1:], raw, strict=False) if a and a == b and before[-1].isalnum()
+            ]
             assert not repeats, f"{query!r}: {hit['excerpt']!r}"
             assert hit["title"] not in hit["excerpt"], f"{query!r}: the excerpt repeats the title: {hit}"

@@ -10,7 +10,9 @@ pytestmark = pytest.mark.browser
 
 
 def visible_ids(page):
-    return sorted(set(page.locator(".cb-benefit-item:visible").evaluate_all("els => els.map(e => e.dataset.benefitId)")))
+    return sorted(
+        set(page.locator(".cb-benefit-item:visible").evaluate_all("els => els.map(e => e.dataset.benefitId)"))
+    )
 
 
 def test_topic_filter_narrows_and_lives_in_the_address(fixture_page):
@@ -38,8 +40,11 @@ def test_audience_and_strength_filters_read_their_values_from_the_page(fixture_p
     fixture_page.select_option('#cb-statement-filters select[name="strength"]', strength)
     shown = visible_ids(fixture_page)
     assert "tweeting-a-day-of-calls" in shown
-    assert all(fixture_page.locator(f'.cb-benefit-item[data-benefit-id="{i}"]').first.get_attribute("data-strength") == strength
-               for i in shown)
+    assert all(
+        fixture_page.locator(f'.cb-benefit-item[data-benefit-id="{i}"]').first.get_attribute("data-strength")
+        == strength
+        for i in shown
+    )
     assert fixture_page.url.endswith(f"?audience=executives&strength={strength}")
 
 
@@ -92,8 +97,9 @@ def _copy(page, button) -> tuple[str, str]:
 def test_the_list_copies_what_the_statement_page_copies_fetched_only_when_wanted(browser, fixture_url):
     """The list carries no citation text: a copy button fetches its statement's page when the
     reader points at it, and copies exactly what that page's own button copies."""
-    context = browser.new_context(base_url=fixture_url, viewport={"width": 1280, "height": 900},
-                                  permissions=["clipboard-read", "clipboard-write"])
+    context = browser.new_context(
+        base_url=fixture_url, viewport={"width": 1280, "height": 900}, permissions=["clipboard-read", "clipboard-write"]
+    )
     page = context.new_page()
     requested: list[str] = []
     page.on("request", lambda request: requested.append(request.url))
@@ -105,7 +111,10 @@ def test_the_list_copies_what_the_statement_page_copies_fetched_only_when_wanted
     assert own_page not in requested
     button = item.get_by_role("button", name="Copy with citation")
     button.hover()
-    wait_until(page, "performance.getEntriesByType('resource').some(e => e.name.endsWith('/benefits/tweeting-a-day-of-calls/'))")
+    wait_until(
+        page,
+        "performance.getEntriesByType('resource').some(e => e.name.endsWith('/benefits/tweeting-a-day-of-calls/'))",
+    )
     from_list = _copy(page, button)
     page.goto("benefits/tweeting-a-day-of-calls/")
     from_page = _copy(page, page.get_by_role("button", name="Copy with citation"))

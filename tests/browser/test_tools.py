@@ -21,9 +21,13 @@ def test_calculator_shows_defaults_with_their_working_and_range(page):
     assert page.locator('[data-out="label"]').inner_text() == "Estimated annual saving"
     assert page.locator('[data-out="saving"]').inner_text() == "£83,750"
     assert page.locator('[data-out="working-f2f"]').inner_text() == (
-        "50,000 face-to-face visits × 10% = 5,000 moved × (£12.43 − £2.40 a social reply) = £50,150")
+        "50,000 face-to-face visits × 10% = 5,000 moved × (£12.43 − £2.40 a social reply) = £50,150"
+    )
     assert [page.locator(f'[data-out="{name}"]').inner_text() for name in ("low", "central", "high")] == [
-        "Saving £41,875", "Saving £83,750", "Saving £125,625"]
+        "Saving £41,875",
+        "Saving £83,750",
+        "Saving £125,625",
+    ]
     # Each share says which channel it belongs to.
     assert page.locator('[data-out="low-shares"]').inner_text() == "face to face 5%, phone 5%"
     assert not page.locator('[data-out="working-staff"]').is_visible()  # no "− £0" line
@@ -47,8 +51,9 @@ def test_calculator_updates_and_keeps_inputs_in_the_url(page):
     assert page.locator('[data-out="saving"]').inner_text() == "£149,150"
 
 
-@pytest.mark.parametrize("field, typed", [
-    ("cost_phone", "£4.50"), ("cost_phone", "4.50"), ("phone", "200,000"), ("phone_share", "3%")])
+@pytest.mark.parametrize(
+    "field, typed", [("cost_phone", "£4.50"), ("cost_phone", "4.50"), ("phone", "200,000"), ("phone_share", "3%")]
+)
 def test_calculator_accepts_what_people_type(page, field, typed):
     page.goto("tools/channel-shift/")
     page.fill(f'input[name="{field}"]', typed)
@@ -75,7 +80,8 @@ def test_calculator_nets_off_staffing_and_calls_a_loss_a_cost(page):
     assert "−" not in page.locator(".cb-calc__headline").inner_text()
     assert page.locator('[data-out="central"]').inner_text() == "Cost £116,250"
     assert page.locator('[data-out="working-staff"]').inner_text() == (
-        "Gross saving £83,750 − staffing the social channel £200,000 = a cost of £116,250")
+        "Gross saving £83,750 − staffing the social channel £200,000 = a cost of £116,250"
+    )
 
 
 def test_calculator_result_sits_beside_the_inputs_on_a_desktop(page):
@@ -111,16 +117,20 @@ def test_calculator_sends_its_result_to_the_briefing_and_local_storage(page):
     local = page.locator(".cb-briefing__case--local")
     assert local.locator(".cb-briefing__figure").inner_text() == "£102,150"
     assert local.locator(".cb-briefing__measure").inner_text() == (
-        "Estimated annual saving of moving contacts to social media")
+        "Estimated annual saving of moving contacts to social media"
+    )
     assert "10% of 200,000 calls at £5" in local.locator(".cb-briefing__org").inner_text()
     assert page.input_value('input[name="f1"]') == "£102,150"
 
 
-@pytest.mark.parametrize("field, value, message", [
-    ("phone_share", "150", "A share is between 0 and 100 %."),
-    ("f2f", "", "Enter a number."),
-    ("cost_phone", "-2", "Cannot be negative."),
-])
+@pytest.mark.parametrize(
+    "field, value, message",
+    [
+        ("phone_share", "150", "A share is between 0 and 100 %."),
+        ("f2f", "", "Enter a number."),
+        ("cost_phone", "-2", "Cannot be negative."),
+    ],
+)
 def test_calculator_shows_what_is_wrong_instead_of_replacing_it(page, field, value, message):
     page.goto("tools/channel-shift/")
     page.fill(f'input[name="{field}"]', value)
@@ -181,8 +191,10 @@ def test_readiness_result_is_a_printable_shareable_plan(browser, base_url):
     page.goto("tools/readiness/?signs=silos,no-proof")
     steps = page.locator(".cb-readiness__steps > li")
     assert steps.count() == 2
-    assert steps.first.locator("strong").inner_text() == page.locator(
-        '.cb-sign[data-sign="silos"] .cb-sign__label strong').inner_text()
+    assert (
+        steps.first.locator("strong").inner_text()
+        == page.locator('.cb-sign[data-sign="silos"] .cb-sign__label strong').inner_text()
+    )
     hrefs = steps.locator("a").evaluate_all("els => els.map(a => a.getAttribute('href'))")
     assert hrefs and all(h.startswith(base_url) for h in hrefs)
     page.get_by_role("button", name="Copy link to this plan").click()

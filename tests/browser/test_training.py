@@ -110,7 +110,8 @@ def test_agenda_start_times_run_on_from_welcome_to_close_and_totals_count_option
     for route in route_ids(page):
         rows = agenda_rows(page, route)
         timed = page.locator("tr.cb-agenda__welcome, tr.cb-agenda__step, tr.cb-agenda__close").evaluate_all(
-            "rows => rows.map(r => [+r.dataset.start, +r.dataset.minutes])")
+            "rows => rows.map(r => [+r.dataset.start, +r.dataset.minutes])"
+        )
         assert len(timed) == len(rows) + 2 and timed[0][0] == 0 and timed[1][0] == rows[0]["start"] > 0
         assert all(b[0] == a[0] + a[1] for a, b in itertools.pairwise(timed))
         totals = page.locator(".cb-agenda__totals")
@@ -225,16 +226,21 @@ def test_every_slide_projects_body_text_of_at_least_28px_without_notes(projector
             page.goto(f"training/{route}/{row['step']}/?present")
             for slide in range(1, slide_count(page) + 1):
                 show_slide(page, slide)
-                sizes = page.locator(".cb-slide--on p, .cb-slide--on li, .cb-slide--on td, .cb-deck__discuss li"
-                                     ).evaluate_all(BODY_TEXT)
+                sizes = page.locator(
+                    ".cb-slide--on p, .cb-slide--on li, .cb-slide--on td, .cb-deck__discuss li"
+                ).evaluate_all(BODY_TEXT)
                 assert sizes and min(sizes) >= 28, f"{route} step {row['step']} slide {slide}: {min(sizes)} px"
             assert page.locator(".cb-notes").count() == 0
             assert page.locator("text=Facilitator notes").count() == 0
 
 
-POSITION = "(() => { const p = document.querySelector('.cb-step-page'); const s = document.querySelector('.cb-slide--on');" \
-           " return p && s ? p.dataset.step + ':' + s.dataset.slide : ''; })()"
-FOLLOWS = "(() => { const p = document.querySelector('.cb-presenter'); return p.dataset.current + ':' + p.dataset.slide; })()"
+POSITION = (
+    "(() => { const p = document.querySelector('.cb-step-page'); const s = document.querySelector('.cb-slide--on');"
+    " return p && s ? p.dataset.step + ':' + s.dataset.slide : ''; })()"
+)
+FOLLOWS = (
+    "(() => { const p = document.querySelector('.cb-presenter'); return p.dataset.current + ':' + p.dataset.slide; })()"
+)
 SLIDE_TEXT = "document.querySelector('{} .cb-slide--on')?.innerText"
 
 
@@ -268,7 +274,9 @@ def test_presenter_window_follows_the_projector_and_drives_it(projector, route):
     minutes = int(current.get_attribute("data-minutes"))
     assert presenter.locator("[data-role=step-planned]").inner_text() == f"{minutes}:00"
     # the preview shows what the room sees, and the next preview what the next key will show
-    wait_until(presenter, f"{SLIDE_TEXT.format('[data-role=now]')} === {json.dumps(page.evaluate(SLIDE_TEXT.format('')))}")
+    wait_until(
+        presenter, f"{SLIDE_TEXT.format('[data-role=now]')} === {json.dumps(page.evaluate(SLIDE_TEXT.format('')))}"
+    )
     upcoming = presenter.evaluate(SLIDE_TEXT.format("[data-role=next]"))
     presenter.get_by_role("button", name="Next →").click()
     wait_until(page, f"{POSITION} !== '{where}'")
@@ -298,7 +306,7 @@ def pagefind_fragments(site_dir) -> list[dict]:
     fragments = []
     for path in (site_dir / "pagefind" / "fragment").glob("*.pf_fragment"):
         data = gzip.decompress(path.read_bytes())
-        fragments.append(json.loads(data[len(b"pagefind_dcd"):]))
+        fragments.append(json.loads(data[len(b"pagefind_dcd") :]))
     return fragments
 
 
@@ -324,8 +332,11 @@ def test_pagefind_finds_no_training_page_that_holds_notes(page, route):
     page.goto("")
     page.locator("[data-cb-search-box] input.md-search__input").click()
     page.keyboard.type(words)
-    wait_until(page, """(() => { const s = document.querySelector('.md-search .cb-search__status');
-        return s && /match/i.test(s.textContent) && window.cbSearch.results !== null; })()""")
+    wait_until(
+        page,
+        """(() => { const s = document.querySelector('.md-search .cb-search__status');
+        return s && /match/i.test(s.textContent) && window.cbSearch.results !== null; })()""",
+    )
     hits = page.locator(".md-search .cb-hit a").evaluate_all("els => els.map(e => new URL(e.href).pathname)")
     assert not [hit for hit in hits if re.search(r"/training/[^/]+/(presenter|guide|\d+)/", hit)], hits
 
@@ -439,9 +450,19 @@ def test_pptx_download_has_a_title_the_steps_slides_with_the_yaml_notes_and_a_cl
     assert "What we ask" in titles and titles[-1] == "Sources"
 
 
-@pytest.mark.parametrize("path", ["training/", "{route}/", "{route}/1/", "{route}/1/?present",
-                                  "{route}/presenter/", "{route}/handout/", "{route}/guide/",
-                                  "{route}/pilot-proposal/"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "training/",
+        "{route}/",
+        "{route}/1/",
+        "{route}/1/?present",
+        "{route}/presenter/",
+        "{route}/handout/",
+        "{route}/guide/",
+        "{route}/pilot-proposal/",
+    ],
+)
 def test_training_pages_have_no_accessibility_violations(page, route, path):
     page.goto(path.format(route=f"training/{route}") if "{route}" in path else path)
     found = violations(page, page.url)
@@ -455,10 +476,12 @@ def test_agenda_on_a_phone_keeps_step_names_readable(browser, base_url):
     for route in route_ids(page):
         page.goto(f"training/{route}/")
         widths = page.locator("tr.cb-agenda__step td:nth-child(3)").evaluate_all(
-            "cells => cells.map(c => c.getBoundingClientRect().width)")
+            "cells => cells.map(c => c.getBoundingClientRect().width)"
+        )
         assert widths and min(widths) >= 200, (route, widths)
         lines = page.locator("tr.cb-agenda__step td:nth-child(3) a").evaluate_all(
-            "links => links.map(a => a.getClientRects().length)")
+            "links => links.map(a => a.getClientRects().length)"
+        )
         assert max(lines) <= 5, (route, lines)
         wrap = page.locator(".cb-agenda-table").evaluate("e => e.scrollWidth <= e.clientWidth + 1")
         assert wrap, f"{route}: the agenda scrolls sideways"

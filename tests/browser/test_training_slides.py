@@ -14,8 +14,10 @@ from browser_support import open_page, wait_until
 
 pytestmark = pytest.mark.browser
 SIZES = [(1920, 1080), (1366, 768), (1280, 720)]
-POSITION = "(() => { const p = document.querySelector('.cb-step-page'); const s = p && p.querySelector('.cb-slide--on');" \
-           " return p && s ? p.dataset.step + ':' + s.dataset.slide : ''; })()"
+POSITION = (
+    "(() => { const p = document.querySelector('.cb-step-page'); const s = p && p.querySelector('.cb-slide--on');"
+    " return p && s ? p.dataset.step + ':' + s.dataset.slide : ''; })()"
+)
 # Where the slide's text, the question block and the last line sit, by bounding boxes.
 LAYOUT = """() => {
   const stage = document.querySelector('.cb-stage'), on = stage.querySelector('.cb-slide--on');
@@ -89,7 +91,8 @@ def misfits(layout: dict) -> list[str]:
 
 @pytest.mark.parametrize("width, height", SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
 def test_page_down_alone_reaches_every_slide_of_every_step_and_each_fits_with_its_questions(
-        browser, base_url, routes, width, height):
+    browser, base_url, routes, width, height
+):
     context, page, errors = open_page(browser, base_url, {"width": width, "height": height})
     for route, steps in routes.items():
         seen = walk(page, route, steps)
@@ -109,7 +112,9 @@ def test_objections_are_one_per_slide_and_a_case_shows_its_caveat_after_its_figu
     for route, steps in routes.items():
         for step in range(1, steps + 1):
             page.goto(f"training/{route}/{step}/?present")
-            labels = page.locator(".cb-slide__label").evaluate_all("els => els.map(e => e.firstChild.textContent.trim())")
+            labels = page.locator(".cb-slide__label").evaluate_all(
+                "els => els.map(e => e.firstChild.textContent.trim())"
+            )
             if page.locator(".cb-stage--case").count():
                 assert labels[0] == "Key figures" and page.locator(".cb-slide--on .cb-figure__value").count() >= 1
                 if page.locator(".cb-stage__full .cb-caveats").count():
@@ -217,8 +222,16 @@ def test_the_first_advance_starts_the_session_timer(room):
     wait_until(presenter, "document.querySelector('[data-action=start]').hidden")
 
 
-BAD_MESSAGES = ['{type: "go", step: 99}', '{type: "go", step: "2"}', '{type: "go", step: 1.5}', '{type: "go"}',
-                '"go"', 'null', '{type: "go", step: 0}', '{type: "at", step: 2}']
+BAD_MESSAGES = [
+    '{type: "go", step: 99}',
+    '{type: "go", step: "2"}',
+    '{type: "go", step: 1.5}',
+    '{type: "go"}',
+    '"go"',
+    "null",
+    '{type: "go", step: 0}',
+    '{type: "at", step: 2}',
+]
 
 
 def test_messages_from_other_windows_are_checked_before_they_move_the_projector(room):
