@@ -45,6 +45,9 @@ schemas: $(STAMP) ## Rewrite schema/ after changing taxonomy.yml or kits/
 test-tools: ## Install Debian's chromium and nodejs for the tests (as root, when missing)
 	@bash scripts/ensure_test_tools.sh
 
+# pytest on two processes, a test file to each in turn (pytest-xdist): sites several files read are
+# built once for the run (tests/shared_builds.py). PYTEST_WORKERS= runs it in one process.
+PYTEST_WORKERS ?= -n 2 --dist loadfile
 test: $(STAMP) test-tools ## Validate, build --strict, then run unit, JavaScript and browser tests
 	$(PY) scripts/validate.py
 	bash scripts/lint_workflows.sh
@@ -55,7 +58,7 @@ test: $(STAMP) test-tools ## Validate, build --strict, then run unit, JavaScript
 	$(PY) scripts/build_site.py --quiet
 	node --test tests/js/
 	$(PY) scripts/bench.py --quick
-	$(PY) -m pytest
+	$(PY) -m pytest $(PYTEST_WORKERS)
 
 links: $(STAMP) ## Check every source link with lychee (needs the network)
 	$(PY) scripts/check_links.py

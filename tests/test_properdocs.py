@@ -5,22 +5,20 @@ runs write alike; see tests/test_build_safety.py)."""
 from __future__ import annotations
 
 import gzip
-import os
 import re
 import subprocess
 import sys
-import time
 from pathlib import Path
 
+from shared_builds import REAL_SITE_ENV
 from support import PAGEFIND_UNSTABLE, ROOT
 
-EPOCH = str(int(time.time()))  # one date for both builds
 GENERATOR = re.compile(rb'<meta name="generator" content="[^"]*">')
 
 
-def build(runner: str, out: Path) -> None:
-    # The build's today is this date (casebook.clock), so it must not be before real content's dates.
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": EPOCH}
+def build(runner: str, out: Path, epoch: str) -> None:
+    # The same environment and date (casebook.clock) as the MkDocs build of `site_dir`.
+    env = {**REAL_SITE_ENV, "SOURCE_DATE_EPOCH": epoch}
     result = subprocess.run(
         [str(Path(sys.executable).with_name(runner)), "build", "--strict", "-q", "-d", str(out)],
         cwd=ROOT,
@@ -43,10 +41,10 @@ def contents(site: Path) -> dict[str, bytes]:
     return files
 
 
-def test_properdocs_builds_the_same_site(tmp_path):
-    build("mkdocs", tmp_path / "mkdocs")
-    build("properdocs", tmp_path / "properdocs")
-    mkdocs, properdocs = contents(tmp_path / "mkdocs"), contents(tmp_path / "properdocs")
+def test_properdocs_builds_the_same_site(site_dir, tmp_path):
+    """`site_dir` is the run's MkDocs build of the real site (tests/conftest.py)."""
+    build("properdocs", tmp_path / "properdocs", (site_dir.parent / "epoch").read_text(encoding="utf-8"))
+    mkdocs, properdocs = contents(site_dir), contents(tmp_path / "properdocs")
     assert sorted(mkdocs) == sorted(properdocs)
     different = [name for name in mkdocs if mkdocs[name] != properdocs[name]]
     assert different == []
