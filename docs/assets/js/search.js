@@ -26,7 +26,7 @@
       engine = Promise.all([
         import(new URL("pagefind/pagefind.js", root).href),
         json("search/synonyms.json", []),
-        json("search/ranking.json", { bundles: [], second: [], facets: null })
+        json("search/ranking.json", { bundles: [], second: [], facets: null, names: {} })
       ]).then(function (done) {
         var pf = done[0];
         var second = {};
@@ -35,14 +35,17 @@
           return Promise.all((done[2].bundles || []).slice(1).map(function (path) {
             return pf.mergeIndex(new URL(path, root).pathname);
           }));
-        }).then(function () { return { pf: pf, synonyms: done[1], second: second, facets: done[2].facets }; });
+        }).then(function () {
+          return { pf: pf, synonyms: done[1], second: second, facets: done[2].facets, names: done[2].names || {} };
+        });
       });
     }
     return engine;
   }
 
   /* The searches of SearchCore.searchPlan (a variant per synonym, the exact phrase, the pages
-     of a year typed), merged into one ranked list with cases, kits and guides weighted up. */
+     of a year typed), merged into one ranked list with cases, kits and guides weighted up and
+     a kit whose audience the query names first. */
   function rank(query, selected) {
     return load().then(function (e) {
       var filters = S.filtersFor(selected);
@@ -52,7 +55,7 @@
         return e.pf.search(step.query, { filters: only }).then(function (found) { return found ? found.results : []; });
       })).then(function (lists) {
         return S.merge(lists, e.second, plan.map(function (step) { return step.weight; }),
-          plan.map(function (step) { return Boolean(step.exact); }));
+          plan.map(function (step) { return Boolean(step.exact); }), S.namedPages(query, e.names));
       });
     });
   }
