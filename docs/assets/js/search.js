@@ -4,6 +4,8 @@
 (function () {
   "use strict";
   var S = window.SearchCore;
+  var H = window.cbHelpers;
+  var el = H.el;
   var configNode = document.getElementById("__config");
   if (!S || !configNode) return;
   var root = new URL(JSON.parse(configNode.textContent).base.replace(/\/?$/, "/"), window.location.href);
@@ -13,7 +15,7 @@
 
   /* ---- the engine, shared by every box on the page and by the explorer ---- */
   function json(path, fallback) {
-    return fetch(new URL(path, root)).then(function (r) { return r.ok ? r.json() : fallback; }, function () { return fallback; });
+    return H.fetchJson(new URL(path, root)).catch(function () { return fallback; });
   }
 
   /* Pagefind's script and the two small files the build writes beside the index, fetched
@@ -24,7 +26,7 @@
       engine = Promise.all([
         import(new URL("pagefind/pagefind.js", root).href),
         json("search/synonyms.json", []),
-        json("search/ranking.json", { bundles: [], second: [], facets: null })
+        json("search/ranking.json", { bundles: [], second: [], facets: null, names: {} })
       ]).then(function (done) {
         var pf = done[0];
         var second = {};
@@ -33,14 +35,17 @@
           return Promise.all((done[2].bundles || []).slice(1).map(function (path) {
             return pf.mergeIndex(new URL(path, root).pathname);
           }));
-        }).then(function () { return { pf: pf, synonyms: done[1], second: second, facets: done[2].facets }; });
+        }).then(function () {
+          return { pf: pf, synonyms: done[1], second: second, facets: done[2].facets, names: done[2].names || {} };
+        });
       });
     }
     return engine;
   }
 
   /* The searches of SearchCore.searchPlan (a variant per synonym, the exact phrase, the pages
-     of a year typed), merged into one ranked list with cases, kits and guides weighted up. */
+     of a year typed), merged into one ranked list with cases, kits and guides weighted up and
+     a kit whose audience the query names first. */
   function rank(query, selected) {
     return load().then(function (e) {
       var filters = S.filtersFor(selected);
@@ -50,7 +55,7 @@
         return e.pf.search(step.query, { filters: only }).then(function (found) { return found ? found.results : []; });
       })).then(function (lists) {
         return S.merge(lists, e.second, plan.map(function (step) { return step.weight; }),
-          plan.map(function (step) { return Boolean(step.exact); }));
+          plan.map(function (step) { return Boolean(step.exact); }), S.namedPages(query, e.names));
       });
     });
   }
@@ -100,13 +105,6 @@
   window.cbSearch = { lastMs: null, firstMs: null, query: null, results: null, loaded: false, timing: null };
 
   /* ---- one search box with its results panel ---- */
-  function el(tag, attrs, text) {
-    var node = document.createElement(tag);
-    Object.keys(attrs || {}).forEach(function (key) { node.setAttribute(key, attrs[key]); });
-    if (text !== undefined) node.textContent = text;
-    return node;
-  }
-
   function Box(box) {
     this.box = box;
     this.input = box.querySelector("[data-cb-search-input]");
