@@ -7,6 +7,7 @@ missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 command -v node >/dev/null 2>&1 || missing+=(nodejs)
 command -v faketime >/dev/null 2>&1 || missing+=(faketime)  # builds on another day must match
+command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)  # printed pages read back as text and images
 [ ${#missing[@]} -eq 0 ] && exit 0
 if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null; then
   echo "Installing ${missing[*]} for the tests..."

@@ -4,6 +4,8 @@
 (function () {
   "use strict";
   var S = window.SearchCore;
+  var H = window.cbHelpers;
+  var el = H.el;
   var configNode = document.getElementById("__config");
   if (!S || !configNode) return;
   var root = new URL(JSON.parse(configNode.textContent).base.replace(/\/?$/, "/"), window.location.href);
@@ -13,7 +15,7 @@
 
   /* ---- the engine, shared by every box on the page and by the explorer ---- */
   function json(path, fallback) {
-    return fetch(new URL(path, root)).then(function (r) { return r.ok ? r.json() : fallback; }, function () { return fallback; });
+    return H.fetchJson(new URL(path, root)).catch(function () { return fallback; });
   }
 
   /* Pagefind's script and the two small files the build writes beside the index, fetched
@@ -103,13 +105,6 @@
   window.cbSearch = { lastMs: null, firstMs: null, query: null, results: null, loaded: false, timing: null };
 
   /* ---- one search box with its results panel ---- */
-  function el(tag, attrs, text) {
-    var node = document.createElement(tag);
-    Object.keys(attrs || {}).forEach(function (key) { node.setAttribute(key, attrs[key]); });
-    if (text !== undefined) node.textContent = text;
-    return node;
-  }
-
   function Box(box) {
     this.box = box;
     this.input = box.querySelector("[data-cb-search-input]");
