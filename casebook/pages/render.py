@@ -204,7 +204,8 @@ def briefing_page(book: Casebook, kit_id: str, *, site_url: str = "") -> SiteFil
 
 
 def explorer_vocabulary(book: Casebook) -> dict[str, Any]:
-    """The explorer's facet values, [id, label] pairs in display order, only those in use."""
+    """The explorer's facet values, [id, label] pairs in display order, only those in use (and the
+    source grades, for its sort)."""
     cases = list(book.cases.values())
     used = {
         "audience": {v for c in cases for v in c.audiences},
@@ -212,6 +213,7 @@ def explorer_vocabulary(book: Casebook) -> dict[str, Any]:
         "channel": {v for c in cases for v in c.channels},
     }
     sectors = {c.sector for c in cases}
+    kinds = {case_kind(c).id for c in cases}
     countries = sorted({c.country for c in cases}, key=country_name)
     terms = book.taxonomy
     return {
@@ -220,8 +222,10 @@ def explorer_vocabulary(book: Casebook) -> dict[str, Any]:
         "sector": [[t.id, t.label] for t in terms.sectors.values() if t.id in sectors],
         "country": [[code, country_name(code)] for code in countries],
         "channel": [[t.id, t.label] for t in terms.channels.values() if t.id in used["channel"]],
+        # The evidence label every page shows (model.strength), strongest first: the filter and
+        # each card's label. The source's grade only breaks ties in the "strongest" sort.
+        "strength": [[kind.id, kind.label] for kind in KINDS if kind.id in kinds],
         "grade": [[grade, GRADE_LABELS[grade]] for grade in GRADE_LABELS],
-        "evidence": [[kind.id, kind.label] for kind in KINDS],
         "years": sorted({c.year for c in cases}),
     }
 

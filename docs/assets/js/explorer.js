@@ -12,7 +12,7 @@
   var base = new URL(host.getAttribute("data-base"), window.location.href);
   var PAGE = 50;
   var LABELS = { audience: "Audience", topic: "Topic", sector: "Sector", country: "Country",
-                 channel: "Channel", grade: "Evidence grade" };
+                 channel: "Channel", strength: "Evidence" };
   var OPEN = ["audience", "topic", "sector", "country"];  // groups open on a desktop at first
   var AND_FACETS = ["audience", "topic", "channel"];
   var SORT_LABELS = [["relevance", "Relevance"], ["strength", "Strongest evidence"], ["recent", "Most recent"]];
@@ -146,10 +146,13 @@
     slot("title").setAttribute("href", new URL(item.url, base).href);
     slot("value").textContent = item.value;
     slot("measure").textContent = item.measure;
+    // A headline quoted in another language shows its English gloss, as on the case page.
+    var gloss = slot("gloss");
+    if (gloss) { gloss.textContent = "(" + item.gloss + ")"; gloss.hidden = !item.gloss; }
     li.appendChild(body);
     var foot = el("p", { "class": "cb-result__foot" });
     // The evidence label its page shows (casebook.strength), not the source's grade.
-    foot.appendChild(el("span", { "class": "cb-strength cb-strength--" + item.evidence }, labelOf.evidence[item.evidence]));
+    foot.appendChild(el("span", { "class": "cb-strength cb-strength--" + item.evidence }, labelOf.strength[item.evidence]));
     foot.appendChild(el("button", { type: "button", "class": "cb-result__like", "data-sector": item.sector, "data-country": item.country },
       "Organisations like this: " + labelOf.sector[item.sector] + ", " + labelOf.country[item.country]));
     // Pin to the briefing builder; kits.js keeps the pins and their pressed state.
@@ -317,8 +320,6 @@
       labelOf[name] = {};
       vocab[name].forEach(function (pair) { labelOf[name][pair[0]] = pair[1]; });
     });
-    labelOf.evidence = {};  // a label on each result, not a filter
-    vocab.evidence.forEach(function (pair) { labelOf.evidence[pair[0]] = pair[1]; });
     records = X.fromIndex(index);
     build();
     bind();
