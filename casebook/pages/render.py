@@ -97,16 +97,20 @@ def reader_words(book: Casebook) -> str:
 
 
 CITATION = re.compile(r"\s?\[(\d+(?:\s*,\s*\d+)*)\]")
+# Held to the word before it: after a full stop or a closing quote a browser may otherwise break the
+# line before "[", and the note number starts the next line alone.
+WORD_JOINER = "&#8288;"
 
 
 def cite_marks(html: Markup, anchor: str = "") -> Markup:
-    """Rendered prose with its numbered citations ([1], [1, 2]) as superscripts; with `anchor`,
-    each number links to `#<anchor><n>` (the kit page's own list of sources)."""
+    """Rendered prose with its numbered citations ([1], [1, 2]) as superscripts joined to the word
+    before them; with `anchor`, each number links to `#<anchor><n>` (the kit page's own list of
+    sources)."""
 
     def sup(match: re.Match[str]) -> str:
         numbers = re.split(r"\s*,\s*", match.group(1))
         inner = ",".join(f'<a href="#{anchor}{n}">{n}</a>' if anchor else n for n in numbers)
-        return f'<sup class="cb-cite">[{inner}]</sup>'
+        return f'{WORD_JOINER}<sup class="cb-cite">[{inner}]</sup>'
 
     return Markup(CITATION.sub(sup, str(html)))
 
