@@ -118,7 +118,39 @@
     // The event's time stamp is the key press, so the times below include any wait to handle it.
     this.input.addEventListener("input", function (event) { self.typed(event.timeStamp); });
     if (this.header) this.bindOverlay();
+    this.scope = box.querySelector("[data-cb-scope]");
+    if (this.scope) this.bindScope();
   }
+
+  /* The home box's type chip ("Case studies only"): a toggle the reader sets or clears, the same
+     filter as the panel's "Page type" select, which follows it (and it the select). Cleared, the
+     box searches everything, exactly as the header box does. */
+  Box.prototype.bindScope = function () {
+    var self = this;
+    var chip = this.scope;
+    var type = chip.getAttribute("data-cb-scope");
+    if (chip.getAttribute("aria-pressed") === "true") this.selected.type = [type];
+    chip.parentNode.hidden = false;
+    chip.addEventListener("click", function () { self.setType(self.scoped() ? "" : type); });
+  };
+
+  Box.prototype.scoped = function () {
+    var type = this.selected.type || [];
+    return Boolean(this.scope) && type.length === 1 && type[0] === this.scope.getAttribute("data-cb-scope");
+  };
+
+  Box.prototype.setType = function (value) {
+    this.selected.type = value ? [value] : [];
+    this.showScope();
+    var select = this.filters && this.filters.querySelector('select[data-facet="type"]');
+    if (select) select.value = value;
+    this.shown = PAGE;
+    if (this.input.value.trim()) this.search(performance.now());
+  };
+
+  Box.prototype.showScope = function () {
+    if (this.scope) this.scope.setAttribute("aria-pressed", String(this.scoped()));
+  };
 
   Box.prototype.bindOverlay = function () {
     var toggle = document.getElementById("__search");
@@ -173,8 +205,10 @@
       var select = el("select", { "data-facet": name });
       select.appendChild(el("option", { value: "" }, "Any"));
       values.forEach(function (value) { select.appendChild(el("option", { value: value }, value)); });
+      select.value = (self.selected[name] || [])[0] || "";
       select.addEventListener("change", function () {
         self.selected[name] = select.value ? [select.value] : [];
+        self.showScope();
         self.shown = PAGE;
         self.search(performance.now());
       });
@@ -238,8 +272,9 @@
   };
 
   Box.prototype.render = function (hits, query) {
-    this.status.textContent = !query ? "Type to search cases, kits, statements and guides."
+    this.status.textContent = !query ? (this.scoped() ? "Type to search the case studies." : "Type to search cases, kits, statements and guides.")
       : hits.length === 0 ? "Nothing matches “" + query + "”. Try fewer words, or another filter."
+      : this.scoped() ? (hits.length === 1 ? "1 case study matches" : hits.length + " case studies match")
       : hits.length === 1 ? "1 page matches" : hits.length + " pages match";
     this.more.hidden = hits.length <= this.shown;
     this.more.textContent = "Show more results";
