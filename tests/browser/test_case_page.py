@@ -101,3 +101,26 @@ def test_outcomes_table_fits_a_phone_without_a_sideways_scroll(browser, base_url
     assert len(set(tops)) == 1, tops
     context.close()
     assert errors == [], errors
+
+
+def test_a_whole_sentence_figure_is_not_set_in_headline_type(browser, base_url, site_dir):
+    """Issue 24: a figure quoted as a whole sentence (Wealden's) filled the screen in 27 px bold. A
+    figure over 40 characters is set near body size; a short one keeps its headline size."""
+    from browser_support import open_page
+
+    cases = json.loads((site_dir / "api/cases.json").read_text())
+    long_case = next(c for c in cases if len(c["outcomes"][0]["value"]) > 40)
+    short_case = next(c for c in cases if len(c["outcomes"][0]["value"]) <= 12)
+    for viewport in ({"width": 390, "height": 844}, {"width": 1280, "height": 900}):
+        context, page, errors = open_page(browser, base_url, viewport)
+        sizes = []
+        for case in (long_case, short_case):
+            page.goto(f"cases/{case['id']}/")
+            figure = page.locator(".cb-figure__value", has_text=case["outcomes"][0]["value"]).first
+            body = page.locator("article .cb-prose p").first
+            sizes.append([float(e.evaluate("e => parseFloat(getComputedStyle(e).fontSize)")) for e in (figure, body)])
+        (long_size, body_size), (short_size, _) = sizes
+        assert long_size <= 1.25 * body_size, (viewport, sizes)
+        assert short_size >= 1.4 * body_size, (viewport, sizes)
+        context.close()
+        assert errors == [], errors
