@@ -4,7 +4,7 @@
 # Install what is missing when we are root; otherwise fail loudly with what to do.
 # `ensure_test_tools.sh npm` checks only npm (make setup installs Pagefind with it).
 set -euo pipefail
-if [ $# -gt 0 ]; then wanted=("$@"); else wanted=(chromium node faketime); fi
+if [ $# -gt 0 ]; then wanted=("$@"); else wanted=(chromium node faketime poppler-utils); fi
 missing=()
 for tool in "${wanted[@]}"; do
   case "$tool" in
@@ -12,6 +12,7 @@ for tool in "${wanted[@]}"; do
     node) command -v node >/dev/null 2>&1 || missing+=(nodejs) ;;
     npm) command -v npm >/dev/null 2>&1 || missing+=(npm) ;;
     faketime) command -v faketime >/dev/null 2>&1 || missing+=(faketime) ;;  # builds on another day must match
+    poppler-utils) command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils) ;;  # printed pages read back as text and images
   esac
 done
 [ ${#missing[@]} -eq 0 ] && exit 0

@@ -112,6 +112,13 @@ def test_a_description_naming_the_policy_does_not_stop_it():
     assert html.index('<meta http-equiv="Content-Security-Policy"') < html.index("<script")
 
 
+def test_a_policy_tag_is_counted_however_it_is_written():
+    # Attribute names are case-insensitive and values may hold character references.
+    head = '<html><head><META HTTP-EQUIV="content&#45;security-policy" content="x"></head><body>'
+    assert policies_in_head(head) == 1
+    assert policies_in_head('<html><head><meta charset="utf-8"></head><body><meta http-equiv="x">') == 0
+
+
 def test_a_page_left_without_the_policy_stops_the_build(tmp_path):
     (tmp_path / "index.html").write_text(PAGE, encoding="utf-8")
     (tmp_path / "bare.html").write_text("<p>no head, no charset</p>", encoding="utf-8")

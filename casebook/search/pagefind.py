@@ -251,18 +251,32 @@ def ranking_json(root: Path, found: dict[str, dict[str, Any]]) -> str:
     """What the search box needs beyond Pagefind's script, in one small file: the bundles to
     merge (paths from the site root); the hashes of second-tier pages (every page not a case
     study or kit: few, and not growing with the cases), so one search ranks cases and kits first
-    without a search per tier; and each facet's values, so the box can offer its filters without
-    downloading every filter index (they grow with the cases; a search loads one when used)."""
+    without a search per tier; each kit's audience name (`names`: page hash -> name); and each
+    facet's values, so the box can offer its filters without downloading every filter index (they
+    grow with the cases; a search loads one when used)."""
     root = Path(root)
     second = sorted(page for page, fragment in found.items() if not first_tier(_page_url(fragment["url"])))
     bundles = [path.relative_to(root).as_posix() + "/" for path in bundle_dirs(root)]
+    # A persuasion kit's name is its audience's (its <h1>, the page's audience filter): a query
+    # that is that name puts the kit first (SearchCore.namedPages).
+    kit = BY_NAME["kit"].search_type
+    names = {
+        page: fragment["filters"]["audience"][0]
+        for page, fragment in sorted(found.items())
+        if fragment.get("filters", {}).get("type") == [kit] and fragment["filters"].get("audience")
+    }
     facets: dict[str, set[Any]] = {name: set() for name in FACETS}
     for fragment in found.values():
         for name, values in fragment.get("filters", {}).items():
             if name in facets:
                 facets[name].update(values)
     return json.dumps(
-        {"bundles": bundles, "second": second, "facets": {name: sorted(values) for name, values in facets.items()}},
+        {
+            "bundles": bundles,
+            "second": second,
+            "names": names,
+            "facets": {name: sorted(values) for name, values in facets.items()},
+        },
         ensure_ascii=False,
         separators=(",", ":"),
     )

@@ -26,6 +26,9 @@ _TYPE = re.compile(r"""\btype\s*=\s*["']?([^"'\s>]+)""", re.IGNORECASE)
 _SRC = re.compile(r"""\bsrc\s*=""", re.IGNORECASE)
 _STYLE_BLOCK = re.compile(r"<style\b[^>]*>(.*?)</style\s*>", re.IGNORECASE | re.DOTALL)
 _STYLE_ATTR = re.compile(r"""<[a-zA-Z][^>]*?\sstyle\s*=\s*"([^"]*)\"""")
+# What every match of _STYLE_ATTR holds, found about ten times faster (a literal start): most
+# pages have no style attribute, and _STYLE_ATTR alone was half the survey's time.
+_STYLE_ATTR_HINT = re.compile(r"""style\s*=\s*\"""")
 _ATTR_URL = {
     tag: re.compile(rf"""<{tag}\b[^>]*?\s{attr}\s*=\s*["']([^"']+)["']""", re.IGNORECASE)
     for tag, attr in (("form", "action"), ("iframe", "src"), ("img", "src"))
@@ -83,7 +86,8 @@ class Survey:
     def add_page(self, html: str) -> None:
         self.scripts.update(digest(body) for body in inline_scripts(html))
         self.styles.update(digest(body) for body in _STYLE_BLOCK.findall(html))
-        self.style_attributes.update(digest(value) for value in _STYLE_ATTR.findall(html))
+        if _STYLE_ATTR_HINT.search(html):
+            self.style_attributes.update(digest(value) for value in _STYLE_ATTR.findall(html))
         self.forms |= _origins(_ATTR_URL["form"].findall(html))
         self.frames |= _origins(_ATTR_URL["iframe"].findall(html))
         self.images |= _origins(u for u in _ATTR_URL["img"].findall(html) if not u.startswith("data:"))
@@ -149,8 +153,11 @@ def policies_in_head(html: str) -> int:
     """How many `<meta http-equiv="Content-Security-Policy">` tags the page's head holds.
     Contributor text is escaped, so the first `</head` or `<body` written is the theme's."""
     end = _HEAD_END.search(html)
+    head = html[: end.start() if end else len(html)]
+    if "http-equiv" not in head.lower():  # no tag can be counted (attribute names are not escaped)
+        return 0
     parser = _HeadTags()
-    parser.feed(html[: end.start() if end else len(html)])
+    parser.feed(head)
     parser.close()
     return parser.policies
 

@@ -58,3 +58,69 @@ def test_each_source_has_a_report_link_that_fills_in_page_and_source(page, case)
         .get_attribute("href")
         .endswith(f"/edit/main/case_studies/{case['id']}.yml")
     )
+
+
+def widest_outcome_rows(site_dir, count: int = 3) -> list[str]:
+    """The cases whose longest outcome row (measure, figure, source publisher) has the most text."""
+    cases = json.loads((site_dir / "api/cases.json").read_text())
+
+    def longest_row(case):
+        return max(
+            len(o["measure"]) + len(o["value"]) + len(case["sources"][o["source"] - 1]["publisher"])
+            for o in case["outcomes"]
+        )
+
+    return [c["id"] for c in sorted(cases, key=longest_row, reverse=True)[:count]]
+
+
+def test_outcomes_table_fits_a_phone_without_a_sideways_scroll(browser, base_url, site_dir):
+    """At 390 px every outcome's measure, figure, source and grade lie inside the screen: the table is
+    one block per outcome, not three columns cut at the edge behind a scroll region (its header is
+    kept, visually hidden, for screen readers)."""
+    from browser_support import open_page
+
+    context, page, errors = open_page(browser, base_url, {"width": 390, "height": 844})
+    for case_id in widest_outcome_rows(site_dir):
+        page.goto(f"cases/{case_id}/")
+        table = page.locator(".cb-outcomes")
+        cells = table.locator("td")
+        assert cells.count() >= 3
+        rights = cells.evaluate_all("cells => cells.map(c => c.getBoundingClientRect().right)")
+        assert max(rights) <= 390, (case_id, rights)
+        grades = table.locator(".cb-grade").evaluate_all("gs => gs.map(g => g.getBoundingClientRect().right)")
+        assert grades and max(grades) <= 390, (case_id, grades)
+        hidden = table.evaluate(
+            "t => [t, ...t.querySelectorAll('*'), t.parentElement]"
+            ".filter(e => !e.closest('thead') && e.scrollWidth > e.clientWidth + 1).map(e => e.className)"
+        )
+        assert hidden == [], (case_id, hidden)
+    # On a desktop it is still a table with its three columns side by side.
+    page.set_viewport_size({"width": 1280, "height": 900})
+    first = page.locator(".cb-outcomes tbody tr").first.locator("td")
+    tops = first.evaluate_all("cells => cells.map(c => c.getBoundingClientRect().top)")
+    assert len(set(tops)) == 1, tops
+    context.close()
+    assert errors == [], errors
+
+
+def test_a_whole_sentence_figure_is_not_set_in_headline_type(browser, base_url, site_dir):
+    """Issue 24: a figure quoted as a whole sentence (Wealden's) filled the screen in 27 px bold. A
+    figure over 40 characters is set near body size; a short one keeps its headline size."""
+    from browser_support import open_page
+
+    cases = json.loads((site_dir / "api/cases.json").read_text())
+    long_case = next(c for c in cases if len(c["outcomes"][0]["value"]) > 40)
+    short_case = next(c for c in cases if len(c["outcomes"][0]["value"]) <= 12)
+    for viewport in ({"width": 390, "height": 844}, {"width": 1280, "height": 900}):
+        context, page, errors = open_page(browser, base_url, viewport)
+        sizes = []
+        for case in (long_case, short_case):
+            page.goto(f"cases/{case['id']}/")
+            figure = page.locator(".cb-figure__value", has_text=case["outcomes"][0]["value"]).first
+            body = page.locator("article .cb-prose p").first
+            sizes.append([float(e.evaluate("e => parseFloat(getComputedStyle(e).fontSize)")) for e in (figure, body)])
+        (long_size, body_size), (short_size, _) = sizes
+        assert long_size <= 1.25 * body_size, (viewport, sizes)
+        assert short_size >= 1.4 * body_size, (viewport, sizes)
+        context.close()
+        assert errors == [], errors

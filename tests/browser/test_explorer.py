@@ -197,3 +197,41 @@ def test_a_filter_on_a_desktop_keeps_the_results_in_view(page):
 def test_the_filters_button_counts_a_year_range(fixture_phone):
     open_explorer(fixture_phone, "?audience=executives&topic=emergencies&year_from=2012")
     assert fixture_phone.locator(".cb-explorer__toggle").inner_text() == "Filters (3)"
+
+
+def test_a_card_shows_the_english_gloss_beside_a_foreign_headline(fixture_page):
+    # The index carries the gloss (tests/test_latest_and_gloss.py); here one is given to a fixture
+    # case on its way to the page, and the card must show it beside the figure, in English.
+    def with_gloss(route):
+        index = route.fetch().json()
+        for row in index["c"]:
+            row[15] = "9,000 fewer calls in English" if row[0] == "northshire-gritter-twitter" else ""
+        route.fulfill(json=index)
+
+    fixture_page.route("**/cases/explorer.json", with_gloss)
+    open_explorer(fixture_page)
+    glossed = fixture_page.locator('.cb-explorer__list li[data-case-id="northshire-gritter-twitter"] .cb-gloss')
+    assert glossed.inner_text() == "(9,000 fewer calls in English)" and glossed.get_attribute("lang") == "en"
+    assert glossed.is_visible()
+    others = fixture_page.locator(".cb-explorer__list .cb-gloss:visible")
+    assert others.count() == 1
+
+
+def test_the_evidence_filter_uses_the_label_on_each_card(fixture_page):
+    open_explorer(fixture_page)
+    facet = fixture_page.locator('[data-facet="strength"]')
+    assert facet.locator(".cb-facet__name").inner_text() == "Evidence"
+    facet.locator("summary").click()
+    labels = facet.locator(".cb-facet__label").all_inner_texts()
+    assert labels and "Primary source" not in labels and "Reported second-hand" not in labels
+    for value in facet.locator("input[data-value]").evaluate_all("els => els.map(e => e.dataset.value)"):
+        box = facet.locator(f'input[data-value="{value}"]')
+        label = box.locator("xpath=..").locator(".cb-facet__label").inner_text()
+        promised = int(box.locator("xpath=..").locator(".cb-facet__count").inner_text())
+        box.check()
+        settle(fixture_page)
+        cards = fixture_page.locator(".cb-explorer__list .cb-result .cb-strength").all_inner_texts()
+        assert cards and set(cards) == {label} and len(cards) == promised, (value, cards)
+        assert fixture_page.url.endswith(f"?strength={value}")
+        box.uncheck()
+        settle(fixture_page)

@@ -102,3 +102,44 @@ def test_facilitator_notes_stay_out_of_search(fixture_page, fixture_site_dir):
         fixture_page, "/Nothing matches/.test(document.querySelector('.md-search .cb-search__status').textContent)"
     )
     assert fixture_page.locator(".md-search .cb-hit").count() == 0
+
+
+def hits(page, scope):
+    return page.locator(f"{scope} .cb-hit a").evaluate_all("els => els.map(e => new URL(e.href).pathname)")
+
+
+def redrawn(page, scope, action):
+    """Run `action` (which starts a new search of the same words) and wait for its results."""
+    page.evaluate("window.cbSearch.results = null")
+    action()
+    return results(page, scope)
+
+
+def test_the_home_box_type_chip_narrows_to_case_studies_and_clears_with_the_keyboard(fixture_page, fixture_site_dir):
+    from casebook.kinds import BY_NAME
+
+    page = fixture_page
+    page.goto("")
+    chip = page.get_by_role("group", name="Search in").get_by_role("button", name="Case studies only")
+    assert chip.is_visible() and chip.get_attribute("aria-pressed") == "false"  # off: everything, as the header
+    assert chip.get_attribute("data-cb-scope") == BY_NAME["case"].search_type  # the type search indexes
+    page.locator("#cb-home-q").fill("Manchester")
+    everything = results(page, ".cb-hero__search")
+    assert "/benefits/manchester-residents-turned-to-social/" in everything
+    chip.focus()
+    narrowed = redrawn(page, ".cb-hero__search", lambda: page.keyboard.press("Space"))
+    assert chip.get_attribute("aria-pressed") == "true"
+    assert set(narrowed) == {"/cases/manchester-council-contacts/", "/cases/gmp-tweets/"}
+    types = page.locator(".cb-hero__search .cb-hit__type").all_inner_texts()
+    assert types and {t.lower() for t in types} == {"case study"}
+    assert page.locator('.cb-hero__search select[data-facet="type"]').input_value() == "Case study"
+    cleared = redrawn(page, ".cb-hero__search", lambda: page.keyboard.press("Enter"))
+    assert chip.get_attribute("aria-pressed") == "false" and cleared == everything
+    assert page.locator('.cb-hero__search select[data-facet="type"]').input_value() == ""
+    # Cleared, the home box answers exactly as the header box does.
+    page.locator("[data-cb-search-box] input.md-search__input").fill("Manchester")
+    assert results(page, ".md-search") == everything
+    # The panel's "Page type" select is the same filter: choosing case studies there sets the chip.
+    select = page.locator('.cb-hero__search select[data-facet="type"]')
+    redrawn(page, ".cb-hero__search", lambda: select.select_option("Case study"))
+    assert chip.get_attribute("aria-pressed") == "true"
