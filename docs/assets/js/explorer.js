@@ -233,11 +233,14 @@
   }
 
   /* On a wide screen the filters stay beside the results; a filter that shortens the list can
-     leave it above the screen with an empty column in view. Bring the results back. */
+     leave it above the screen, or a sliver of its end, with an empty column in view. When the
+     reader is past the top of the results and the list no longer reaches the bottom of the
+     screen, bring its start back; a list that still fills the screen stays where it is. */
   function keepResultsInView() {
     window.requestAnimationFrame(function () {
       if (host.classList.contains("cb-explorer--sheet")) return;
-      if (ui.list.getBoundingClientRect().bottom < 80) host.scrollIntoView({ block: "start" });
+      var list = ui.list.getBoundingClientRect();
+      if (list.top < 0 && list.bottom < window.innerHeight) host.scrollIntoView({ block: "start" });
     });
   }
 
