@@ -73,10 +73,10 @@ def widest_outcome_rows(site_dir, count: int = 3) -> list[str]:
     return [c["id"] for c in sorted(cases, key=longest_row, reverse=True)[:count]]
 
 
-def test_outcomes_table_fits_a_phone_without_a_sideways_scroll(browser, base_url, site_dir):
+def test_outcomes_table_fits_a_phone_and_the_printed_page(browser, base_url, site_dir):
     """At 390 px every outcome's measure, figure, source and grade lie inside the screen: the table is
     one block per outcome, not three columns cut at the edge behind a scroll region (its header is
-    kept, visually hidden, for screen readers)."""
+    kept, visually hidden, for screen readers). On a desktop and on A4 it is a table that fits."""
     from browser_support import open_page
 
     context, page, errors = open_page(browser, base_url, {"width": 390, "height": 844})
@@ -99,6 +99,17 @@ def test_outcomes_table_fits_a_phone_without_a_sideways_scroll(browser, base_url
     first = page.locator(".cb-outcomes tbody tr").first.locator("td")
     tops = first.evaluate_all("cells => cells.map(c => c.getBoundingClientRect().top)")
     assert len(set(tops)) == 1, tops
+    # Printed on A4, the three columns fit the page: a figure kept on one line pushed the source off.
+    page.set_viewport_size({"width": 794, "height": 1123})
+    page.emulate_media(media="print")
+    for case_id in widest_outcome_rows(site_dir):
+        page.goto(f"cases/{case_id}/")
+        page.emulate_media(media="print")
+        page_right = page.locator("article").evaluate("a => a.getBoundingClientRect().right")
+        rights = page.locator(".cb-outcomes .cb-grade").evaluate_all(
+            "gs => gs.map(g => g.getBoundingClientRect().right)"
+        )
+        assert rights and max(rights) <= page_right, (case_id, page_right, rights)
     context.close()
     assert errors == [], errors
 

@@ -271,6 +271,7 @@
       window.cbExplorer.searching = true;  // from the key, through the pause, to the list drawn
       search.afterPause(ui.search, words, function () { rankWords(false, started); });
     });
+    ui.search.addEventListener("focus", function () { if (window.CasebookSearch) window.CasebookSearch.preload(); });
     ui.search.addEventListener("keydown", function (event) {
       if (event.key !== "Enter") return;
       event.preventDefault();

@@ -185,6 +185,22 @@
     };
   }
 
+  /* remember(limit)(key, make): make()'s value for `key`, made once while it is among the last
+     `limit` keys used. A search already run (the same words and filters: "Show more", a word
+     typed back after a deletion, the header box and the explorer alike) is not run again. */
+  function remember(limit) {
+    var kept = new Map();
+    function recall(key, make) {
+      var value = kept.has(key) ? kept.get(key) : make();
+      kept.delete(key);
+      kept.set(key, value);
+      if (kept.size > limit) kept.delete(kept.keys().next().value);
+      return value;
+    }
+    recall.forget = function (key) { kept.delete(key); };  // a search that failed is tried again
+    return recall;
+  }
+
   /* Pagefind's excerpt marks matches with <mark>; split it into [text, isMatch] pieces so the
      page builds text nodes and never parses the excerpt as HTML. */
   function excerptPieces(excerpt) {
@@ -270,5 +286,5 @@
   }
 
   return { TIER_WEIGHT: TIER_WEIGHT, PHRASE_WEIGHT: PHRASE_WEIGHT, FACETS: FACETS, namedPages: namedPages, YEAR_WEIGHT: YEAR_WEIGHT, fold: fold, expand: expand,
-           filtersFor: filtersFor, splitYear: splitYear, searchPlan: searchPlan, snippet: snippet, merge: merge, latestQueue: latestQueue, pauseBefore: pauseBefore, excerptPieces: excerptPieces };
+           filtersFor: filtersFor, splitYear: splitYear, searchPlan: searchPlan, snippet: snippet, merge: merge, latestQueue: latestQueue, remember: remember, pauseBefore: pauseBefore, excerptPieces: excerptPieces };
 });

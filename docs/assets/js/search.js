@@ -1,6 +1,6 @@
 /* The site search: one engine (Pagefind) behind the header box on every page, the home page box
-   and the case explorer's free text. Nothing is fetched until the reader types; then Pagefind
-   loads only the index fragments the words need. */
+   and the case explorer's free text. Nothing is fetched until the reader focuses a search box;
+   then Pagefind's script and index manifest load, and each search only the chunks its words need. */
 (function () {
   "use strict";
   var S = window.SearchCore;
@@ -20,7 +20,8 @@
 
   /* Pagefind's script and the two small files the build writes beside the index, fetched
      together; then the further index bundles of a large site are merged in (each is a
-     manifest and a page list: Pagefind fetches word chunks only when a search needs them). */
+     manifest and a page list: Pagefind fetches word chunks only when a search needs them).
+     Called when the reader focuses a search box, so the engine is ready by the first key. */
   function load() {
     if (!engine) {
       engine = Promise.all([
@@ -36,6 +37,11 @@
             return pf.mergeIndex(new URL(path, root).pathname);
           }));
         }).then(function () {
+          // An empty search returns once every bundle's WebAssembly and manifest are in the
+          // worker (options and a single bundle alone start nothing until the first search).
+          return pf.search("");
+        }).then(function () {
+          window.cbSearch.ready = true;
           return { pf: pf, synonyms: done[1], second: second, facets: done[2].facets, names: done[2].names || {} };
         });
       });
@@ -44,15 +50,23 @@
   }
 
   /* The searches of SearchCore.searchPlan (a variant per synonym, the exact phrase, the pages
-     of a year typed), merged into one ranked list with cases, kits and guides weighted up and
-     a kit whose audience the query names first. */
+     of a year typed), merged into one ranked list with cases, kits, guides and tools weighted up
+     and a kit whose audience the query names first. A search run lately with the same words and
+     filters is not run again. */
+  var searched = S.remember(24);
+  var runs = 0;  // searches run, not remembered
   function rank(query, selected) {
     return load().then(function (e) {
       var filters = S.filtersFor(selected);
       var plan = S.searchPlan(query, e.synonyms);
       return Promise.all(plan.map(function (step) {
         var only = step.dated ? Object.assign({}, filters, { year: { any: step.years } }) : filters;
-        return e.pf.search(step.query, { filters: only }).then(function (found) { return found ? found.results : []; });
+        var key = JSON.stringify([step.query, only]);
+        return searched(key, function () {
+          runs++;
+          return e.pf.search(step.query, { filters: only }).then(function (found) { return found ? found.results : []; },
+            function (error) { searched.forget(key); throw error; });
+        });
       })).then(function (lists) {
         return S.merge(lists, e.second, plan.map(function (step) { return step.weight; }),
           plan.map(function (step) { return Boolean(step.exact); }), S.namedPages(query, e.names));
@@ -72,15 +86,19 @@
   }
   function cancelPause(owner) { window.clearTimeout(timers.get(owner)); }
 
+  /* The engine loaded ahead of the first key; a failure shows when the reader searches. */
+  function preload() { load().catch(function () {}); }
+
   /* rank(), through the queue: null when `owner` asked again before this one started. */
   var queue = S.latestQueue();
-  var lastCost = null;  // ms the last search took once the engine had loaded (see afterPause)
+  var lastCost = null;  // ms the last search run took once the engine had loaded (see afterPause)
   function rankLatest(owner, query, selected) {
     return queue(owner, function () {
       return load().then(function () {
         var started = performance.now();
+        var before = runs;
         return rank(query, selected).then(function (hits) {
-          lastCost = performance.now() - started;
+          if (runs !== before) lastCost = performance.now() - started;  // not a remembered search
           return hits;
         });
       });
@@ -99,10 +117,11 @@
     });
   }
 
-  window.CasebookSearch = { load: load, rank: rank, rankLatest: rankLatest, afterPause: afterPause, cancelPause: cancelPause, facets: facets, root: root };
+  window.CasebookSearch = { load: load, preload: preload, rank: rank, rankLatest: rankLatest, afterPause: afterPause, cancelPause: cancelPause, facets: facets, root: root };
   // For the benchmark and tests: the last drawn search (its query, how many matched, and the
   // time from the key press to its results in the page, first and all of them).
-  window.cbSearch = { lastMs: null, firstMs: null, query: null, results: null, loaded: false, timing: null };
+  // ready: the engine has loaded (on focusing a box), before any search.
+  window.cbSearch = { lastMs: null, firstMs: null, query: null, results: null, loaded: false, ready: false, timing: null };
 
   /* ---- one search box with its results panel ---- */
   function Box(box) {
@@ -117,6 +136,7 @@
     var self = this;
     // The event's time stamp is the key press, so the times below include any wait to handle it.
     this.input.addEventListener("input", function (event) { self.typed(event.timeStamp); });
+    this.input.addEventListener("focus", preload);
     if (this.header) this.bindOverlay();
     this.scope = box.querySelector("[data-cb-scope]");
     if (this.scope) this.bindScope();
