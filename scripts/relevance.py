@@ -35,6 +35,7 @@ QUERIES = (
     "customer service",
     "train staff",
     "school closures",
+    "executives",
 )
 
 # Real site: the pages (urls from the site root) a manager would accept as the first result.
@@ -46,6 +47,8 @@ REAL_FIRST = {
         "/cases/blackburn-with-darwen-winter-page/",
     ),
     "councillor abuse": (
+        "/cases/lga-councillors-census-2022-abuse/",
+        "/cases/nilga-councillor-abuse-survey-2023/",
         "/cases/lga-debate-not-hate-survey-2024/",
         "/benefits/most-councillors-face-abuse-so-support-matters/",
     ),
@@ -90,4 +93,18 @@ REAL_FIRST = {
     "flooding": ("/cases/queensland-police-floods-facebook/",),
     "school closures": ("/cases/blackburn-with-darwen-winter-page/",),
     "missing person appeal": ("/cases/surrey-police-social-media-appeals/",),
+    # Pages whose claim is a response time: expected (Edison), achieved (KLM, TfL).
+    "response time": (
+        "/benefits/social-complainers-expect-reply-within-an-hour/",
+        "/benefits/klm-answers-social-questions-in-23-minutes-on-average/",
+        "/cases/klm-social-customer-care/",
+        "/cases/transport-for-london-twitter-travel-updates/",
+    ),
+    # Police forces' cases of 2018 to 2020 (a year typed means about that year).
+    "police 2019": (
+        "/cases/sedona-police-nextdoor-urgent-alert/",
+        "/cases/northamptonshire-police-facebook-live-qa/",
+        "/cases/vest-police-district-tiktok-online-patrol/",
+    ),
+    "executives": ("/kits/executives/",),
 }

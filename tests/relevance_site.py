@@ -166,6 +166,92 @@ CASES = dict(
     ]
 )
 
+# Pages that brush against a query's words as a phrase, or name it, without answering it: a case
+# whose caveat says it cannot show it "reduced calls" (caveats are not indexed), a case with
+# "customer service" in a short title (the kit of that name comes first); and a third audience's
+# kit, as the real site has, which "elected member" names.
+CAVEATED_ID = "harwick-digital-desk-contacts"
+CAVEAT = "The report does not show whether the desk reduced calls; quillbrook figures were not kept."
+CASES[CAVEATED_ID] = (
+    case(
+        CAVEATED_ID,
+        title="Harwick's digital desk takes calls, messages and reports in one queue",
+        organisation="Harwick Borough Council",
+        sector=LG,
+        audiences="customer-service",
+        topics="reach",
+        year=2021,
+        added="2026-11-01",
+        summary="Harwick's digital desk took calls, messages and online reports in one queue, beside 40,000 calls a month to its contact centre.",
+        challenge="Calls to the contact centre rose every month and callers waited on hold for calls about the same few things.",
+        approach="One desk answered calls, messages and reports, and logged calls and messages alike.",
+        value="40,000 calls a month",
+        measure="Calls to the contact centre each month",
+    )[1]
+    + f"caveats: |\n  {CAVEAT}\n"
+)
+CASES.update(
+    [
+        case(
+            "lowmoor-customer-service-team-twitter",
+            title="Lowmoor hands its Twitter account to the customer service team",
+            organisation="Lowmoor District Council",
+            sector=LG,
+            audiences="customer-service",
+            topics="reach",
+            year=2016,
+            added="2026-11-01",
+            summary="Lowmoor moved its Twitter account from the press office to the customer service team, who answer it between calls.",
+            challenge="Questions on Twitter waited for the press office, which passed them to customer service anyway.",
+            approach="The customer service team took over the account and answered it between calls.",
+            value="1,200 questions a month",
+            measure="Questions answered on Twitter each month",
+        )
+    ]
+)
+ELECTED_MEMBERS_KIT = """\
+# yaml-language-server: $schema=../schema/kit.schema.json
+name: Elected members
+who: Councillors, cabinet members and committee chairs.
+order: 3
+cares_about:
+  - Hearing from residents
+framing: |
+  Start from the residents who already write to them.
+objections:
+  - objection: Residents who matter do not use social media.
+    answer: |
+      Most residents in every age group now use at least one platform, and the people who write to
+      councillors are among them. The accounts reach people who never come to a ward surgery, and
+      answers given once in public save the same reply being written to each resident by hand.
+    benefits: []
+    cases: []
+  - objection: One bad post and we are on the front page.
+    answer: |
+      The risk is real, and it is why the accounts would be run under a written policy, with house
+      rules and an escalation route. Silence is also a risk: people talk about the
+      council online whether or not it answers, and a rumour left alone travels further than a
+      correction posted early.
+    benefits: []
+    cases: []
+  - objection: Officers should not speak for the council in public.
+    answer: |
+      Officers already answer residents by phone, letter and e-mail every day. Posting the same
+      answers in public, in the council's name and within its policy, changes the channel, not who
+      speaks, and members can see every answer given.
+    benefits: []
+    cases: []
+  - objection: It will turn into a stream of complaints about members.
+    answer: |
+      Complaints arrive today by phone and e-mail and are read by nobody else. Answered in public,
+      with the facts and what happens next, the same complaint shows others that the council
+      listens, and the record of answers is there for members to point to at election time.
+    benefits: []
+    cases: []
+asks:
+  - Champion the pilot in committee.
+"""
+
 STATEMENTS = {
     "airline-investment-returned-more": """\
 # yaml-language-server: $schema=../schema/benefit.schema.json
@@ -186,6 +272,7 @@ def write_relevance_repo(target: Path) -> Path:
         (repo / "case_studies" / f"{case_id}.yml").write_text(text, encoding="utf-8")
     for benefit_id, text in STATEMENTS.items():
         (repo / "benefits" / f"{benefit_id}.yml").write_text(text, encoding="utf-8")
+    (repo / "kits" / "elected-members.yml").write_text(ELECTED_MEMBERS_KIT, encoding="utf-8")
     return repo
 
 

@@ -195,9 +195,13 @@ def test_a_fourth_audience_needs_no_code_change(tmp_path):
 
 def test_theme_scripts_wait_for_the_page_instead_of_the_first_paint(built):
     """Material's bundle and extra_javascript load with defer (overrides/main.html), in their order;
-    Lighthouse counted them render-blocking. The projector-mode script in the head must stay."""
+    Lighthouse counted them render-blocking. The shared helpers (helpers.js) load in the head with
+    defer, so they run before every other deferred script. The projector-mode script in the head
+    must stay."""
     for page in ("index.html", "kits/executives/index.html", "benefits/index.html"):
         html = (built / page).read_text(encoding="utf-8")
+        head = re.findall(r'<script src="[^"]*"[^>]*>', html[: html.index("</head>")])
+        assert head and head[0].endswith('assets/js/helpers.js" defer>'), head
         theme = re.findall(r'<script src="[^"]*"[^>]*>', html[html.index('id="__config"') :])
         assert theme and all(tag.endswith(" defer>") for tag in theme), theme
         assert "bundle." in theme[0] and "casebook.js" in theme[1]

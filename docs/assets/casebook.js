@@ -3,22 +3,8 @@
   "use strict";
   document.documentElement.classList.add("cb-js");
 
-  function copyText(text) {
-    if (navigator.clipboard && window.isSecureContext) {
-      return navigator.clipboard.writeText(text);
-    }
-    // Fallback for pages served without a secure context.
-    var area = document.createElement("textarea");
-    area.value = text;
-    area.setAttribute("readonly", "");
-    area.style.position = "fixed";
-    area.style.opacity = "0";
-    document.body.appendChild(area);
-    area.select();
-    var ok = document.execCommand("copy");
-    document.body.removeChild(area);
-    return ok ? Promise.resolve() : Promise.reject(new Error("copy refused"));
-  }
+  var copyText = window.cbHelpers.copyText;
+  var fetchPage = window.cbHelpers.fetchPage;
 
   // Rich text (HTML with links) for Word and mail, plain text for everything else.
   function copyRich(html, text) {
@@ -31,7 +17,6 @@
     }
     return copyText(text);
   }
-  window.cbCopy = { rich: copyRich, text: copyText };
 
   // A list's button (data-copy-from-page) copies the citation its statement's own page carries,
   // fetched once when the reader points at, focuses or touches the button, so that it is usually
@@ -41,11 +26,7 @@
     var address = new URL(button.getAttribute("data-copy-url"), window.location.href).href;
     var id = button.getAttribute("data-copy-target");
     if (!fetched[address]) {
-      fetched[address] = fetch(address).then(function (response) {
-        if (!response.ok) throw new Error("citation page " + response.status);
-        return response.text();
-      }).then(function (html) {
-        var page = new DOMParser().parseFromString(html, "text/html");
+      fetched[address] = fetchPage(address).then(function (page) {
         var source = page.getElementById(id);
         var rich = page.getElementById(id + "-html");
         if (!source) throw new Error("no citation on " + address);

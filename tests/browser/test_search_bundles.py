@@ -82,6 +82,11 @@ def test_ranking_names_every_bundle_and_only_other_pages_in_the_second_tier(bund
     # Each facet's values, so the box offers its filters without downloading the filter indexes.
     assert {"Case study", "Persuasion kit", "Statement"} <= set(ranking["facets"]["type"])
     assert "Customer service" in ranking["facets"]["audience"]
+    # Each kit's audience name, so a query that is the name puts the kit first (and no other page).
+    assert {urls[page]: name for page, name in ranking["names"].items()} == {
+        "/kits/executives/": "Executives",
+        "/kits/customer-service/": "Customer service",
+    }
     cases = json.loads((bundled_site / "search" / "case-fragments.json").read_text(encoding="utf-8"))
     assert set(cases.values()) >= CASES
 

@@ -11,6 +11,7 @@ import re
 import pytest
 from browser_support import wait_until
 from relevance import QUERIES
+from relevance_site import CAVEAT, CAVEATED_ID
 
 pytestmark = pytest.mark.browser
 
@@ -34,7 +35,7 @@ EXPECTED = {
     "cost per call": ("/guides/channel-shift-economics/", ["/tools/channel-shift/"]),
     "find a champion": ("/guides/find-a-champion/", []),
     "frame a pilot": ("/guides/frame-it-as-a-pilot/", []),
-    "elected member": ("/guides/find-a-champion/", ["/guides/train-and-support/"]),
+    "elected member": ("/kits/elected-members/", ["/cases/for/elected-members/"]),
     "response time": ("/cases/dunmore-response-time-within-the-hour/", ["/kits/customer-service/"]),
     "police 2019": ("/cases/easton-police-missing-person-appeals/", []),
     "channel shift calculator": ("/tools/channel-shift/", ["/guides/channel-shift-economics/"]),
@@ -42,6 +43,7 @@ EXPECTED = {
     "customer service": ("/kits/customer-service/", ["/cases/for/customer-service/"]),
     "train staff": ("/guides/train-and-support/", []),
     "school closures": ("/cases/southvale-winter-roads-page/", []),
+    "executives": ("/kits/executives/", []),
 }
 BOXES = {"header": ("input.md-search__input", ".md-search"), "home": ("#cb-home-q", ".cb-hero__search")}
 
@@ -104,3 +106,12 @@ def test_every_result_has_a_title_and_no_snippet_repeats_a_word(relevance_page):
             ]
             assert not repeats, f"{query!r}: {hit['excerpt']!r}"
             assert hit["title"] not in hit["excerpt"], f"{query!r}: the excerpt repeats the title: {hit}"
+
+
+def test_a_caveat_never_answers_a_search(relevance_page):
+    # "does not show whether the desk reduced calls" is not an answer to "reduce calls".
+    relevance_page.goto("")
+    assert search(relevance_page, "header", "calls each month")[0]["url"] == f"/cases/{CAVEATED_ID}/"
+    assert search(relevance_page, "header", CAVEAT.split()[-5]) == []  # a word only the caveat has
+    urls = [hit["url"] for hit in search(relevance_page, "header", "reduce calls")]
+    assert f"/cases/{CAVEATED_ID}/" not in urls[:3], urls

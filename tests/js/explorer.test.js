@@ -7,13 +7,13 @@ const X = require("../../docs/assets/js/explorer-core.js");
 const CASES = [
   { id: "a", title: "Alpha gritting", organisation: "Leeds City Council", year: 2012, added: 20456, sources: 1,
     audiences: ["customer-service"], topics: ["emergencies", "channel-shift"], sector: "local-government", country: "GB",
-    channels: ["twitter"], best_grade: "primary", measure: "Calls avoided", value: "11,000 fewer calls" },
+    channels: ["twitter"], best_grade: "primary", evidence: "measured", measure: "Calls avoided", value: "11,000 fewer calls" },
   { id: "b", title: "Bravo appeals", organisation: "Surrey Police", year: 2017, added: 20455, sources: 2,
     audiences: ["executives", "elected-members"], topics: ["public-safety"], sector: "policing", country: "GB",
-    channels: ["facebook"], best_grade: "secondary", measure: "Appeals issued", value: "270 appeals" },
+    channels: ["facebook"], best_grade: "secondary", evidence: "measured", measure: "Appeals issued", value: "270 appeals" },
   { id: "c", title: "Charlie floods in Brisbane", organisation: "Queensland Police Service", year: 2011,
     added: 20458, sources: 2, audiences: ["executives", "customer-service"], topics: ["emergencies", "public-safety"],
-    sector: "policing", country: "AU", channels: ["facebook", "twitter"], best_grade: "primary",
+    sector: "policing", country: "AU", channels: ["facebook", "twitter"], best_grade: "primary", evidence: "platform",
     measure: "Impressions in one day", value: "39 million post impressions" },
 ];
 const records = X.prepare(CASES);
@@ -42,10 +42,14 @@ test("without the site search, free text matches title, organisation and figure,
   assert.deepEqual(ids(state("?q=nowhere")), []);
 });
 
-test("year range and grade", () => {
+test("year range, and the evidence label (not the source's grade)", () => {
   assert.deepEqual(ids(state("?year_from=2012")).sort(), ["a", "b"]);
   assert.deepEqual(ids(state("?year_from=2011&year_to=2012")).sort(), ["a", "c"]);
-  assert.deepEqual(ids(state("?grade=secondary")), ["b"]);
+  // b's source is secondary but its label, like a's, is "measured"; c's primary source is a platform metric.
+  assert.deepEqual(ids(state("?strength=measured")).sort(), ["a", "b"]);
+  assert.deepEqual(ids(state("?strength=platform")), ["c"]);
+  assert.deepEqual(ids(state("?grade=secondary")).sort(), ["a", "b", "c"]);  // no longer a filter
+  assert.deepEqual(X.counts(records, state(""), "strength"), { measured: 2, platform: 1 });
 });
 
 test("strongest evidence: best grade, then more sources, then most recent", () => {
@@ -70,12 +74,13 @@ test("with the site search's ranking, words match its cases in its order", () =>
 test("the compact explorer index becomes the same records", () => {
   const index = { v: { audience: [["executives", "Executives"]], topic: [["reach", "Reach"]], sector: [["policing", "Policing"]],
     country: [["GB", "United Kingdom"]], channel: [["twitter", "Twitter"]], grade: [["primary", "Primary"]], years: [2010],
-    evidence: [["measured", "Measured by the organisation"], ["platform", "Platform metric"]] },
-    c: [["gmp", "GMP tweets", "Greater Manchester Police", "3,205 calls", "Calls in 24 hours", 2010, 20400, 0, 1, 0, 0, [0], [0], [], 1]] };
+    strength: [["measured", "Measured by the organisation"], ["platform", "Platform metric"]] },
+    c: [["gmp", "GMP tweets", "Greater Manchester Police", "3 205 oproepen", "Calls in 24 hours", 2010, 20400, 0, 1, 0, 0, [0], [0], [], 1, "3,205 calls"]] };
   const [record] = X.fromIndex(index);
-  assert.deepEqual(record.item, { id: "gmp", title: "GMP tweets", organisation: "Greater Manchester Police", value: "3,205 calls",
+  assert.deepEqual(record.item, { id: "gmp", title: "GMP tweets", organisation: "Greater Manchester Police", value: "3 205 oproepen",
     measure: "Calls in 24 hours", year: 2010, added: 20400, best_grade: "primary", sources: 1, sector: "policing", country: "GB",
-    audiences: ["executives"], topics: ["reach"], channels: [], url: "cases/gmp/", evidence: "platform", evidence_rank: 1 });
+    audiences: ["executives"], topics: ["reach"], channels: [], url: "cases/gmp/", evidence: "platform", evidence_rank: 1,
+    gloss: "3,205 calls" });
 });
 
 test("counts say how many cases each value would leave", () => {
@@ -99,15 +104,15 @@ test("URL state round-trips in canonical form", () => {
 });
 
 test("bad parameters are ignored without error", () => {
-  const known = { audience: ["executives"], topic: ["emergencies"], sector: [], country: ["GB"], channel: [], grade: ["primary"] };
-  const s = X.parseState("?audience=executives,nobody,executives&topic=%3Cscript%3E&year_from=20x0&year_to=1999&sort=random&match_all=sector,topic&grade=", known);
+  const known = { audience: ["executives"], topic: ["emergencies"], sector: [], country: ["GB"], channel: [], strength: ["measured"] };
+  const s = X.parseState("?audience=executives,nobody,executives&topic=%3Cscript%3E&year_from=20x0&year_to=1999&sort=random&match_all=sector,topic&strength=", known);
   assert.deepEqual(s.audience, ["executives"]);
   assert.deepEqual(s.topic, []);
   assert.equal(s.year_from, null);
   assert.equal(s.year_to, 1999);
   assert.equal(s.sort, null);
   assert.deepEqual(s.matchAll, ["topic"]);
-  assert.deepEqual(s.grade, []);
+  assert.deepEqual(s.strength, []);
 });
 
 test("a reversed year range is put the right way round", () => {

@@ -120,3 +120,37 @@ test("a snippet leaves out the title it sits under, whole or its end", () => {
                "Council · 2021. It kept");
   assert.equal(text(S.snippet("&lt;b&gt; stays text", "")), "<b> stays text");
 });
+
+test("remember: a key made once while among the last ones used, then forgotten", () => {
+  const recall = S.remember(2);
+  let made = 0;
+  const make = () => ++made;
+  assert.equal(recall("a", make), 1);
+  assert.equal(recall("a", make), 1);  // remembered: not made again
+  assert.equal(recall("b", make), 2);
+  assert.equal(recall("a", make), 1);  // used last, so "b" is now the oldest
+  assert.equal(recall("c", make), 3);  // two kept: "b" goes
+  assert.equal(recall("a", make), 1);
+  assert.equal(recall("b", make), 4);
+  recall.forget("b");
+  assert.equal(recall("b", make), 5);
+});
+
+test("a page holding the phrase counts PHRASE_WEIGHT times its own score, not more", () => {
+  const words = [{ id: "apart", score: 10 }, { id: "weak", score: 3 }, { id: "close", score: 4 }];
+  const phrase = [{ id: "weak", score: 1 }, { id: "close", score: 1 }];
+  const merged = S.merge([words, phrase], {}, [1, 1], [false, true]);
+  // The scores are tier-weighted (x2); "close" x3 passes "apart", "weak" x3 does not.
+  assert.deepEqual(merged.map((m) => [m.id, m.score]), [["close", 4 * 2 * S.PHRASE_WEIGHT], ["apart", 20], ["weak", 3 * 2 * S.PHRASE_WEIGHT]]);
+});
+
+test("a query naming an audience puts its kit first", () => {
+  const names = { k1: "Customer service", k2: "Elected members", k3: "Executives" };
+  assert.deepEqual(S.namedPages("customer service", names), ["k1"]);
+  assert.deepEqual(S.namedPages("  Elected  member ", names), ["k2"]);
+  assert.deepEqual(S.namedPages("customer", names), []);
+  assert.deepEqual(S.namedPages("customer service pilot", names), []);
+  assert.deepEqual(S.namedPages("", names), []);
+  const merged = S.merge([[{ id: "case", score: 30 }, { id: "k1", score: 2 }]], { }, [1], [false], ["k1", "absent"]);
+  assert.deepEqual(merged.map((m) => m.id), ["k1", "case"]);  // a named page not found stays out
+});

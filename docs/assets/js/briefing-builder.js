@@ -11,30 +11,17 @@
   var form = root.querySelector("form");
   var preview = root.querySelector(".cb-builder__preview");
   var status = root.querySelector(".cb-builder__status");
-  var PINS = "cb-briefing-pins";
   var TEXT_FIELDS = ["org", "date", "title", "ask", "f1", "m1", "r1", "f2", "m2", "r2"];
   var data = null;
   var state = null;
   var dropped = 0;  // unknown items the address or local storage named, left out
 
-  function el(tag, className, text) {
-    var node = document.createElement(tag);
-    if (className) node.className = className;
-    if (text !== undefined) node.textContent = text;
-    return node;
-  }
-  function readPins() {
-    try {
-      var pins = JSON.parse(window.localStorage.getItem(PINS) || "[]");
-      return Array.isArray(pins) ? pins.filter(function (p) { return typeof p === "string"; }) : [];
-    } catch (error) { return []; }
-  }
-  function writePins(pins) {
-    try { window.localStorage.setItem(PINS, JSON.stringify(pins)); } catch (error) { /* private mode */ }
-  }
+  var H = window.cbHelpers;
+  var el = H.el;
+  var pins = H.pins;
   /* The reader's own pins first, then the audience's standard evidence. */
   function startingItems(kit) {
-    var items = readPins().filter(function (pin) { return known(pin); });
+    var items = pins.read().filter(function (pin) { return known(pin); });
     kit.statements.map(function (id) { return "s:" + id; }).concat(kit.cases.map(function (id) { return "c:" + id; }))
       .forEach(function (item) { if (items.indexOf(item) === -1) items.push(item); });
     return items;
@@ -58,15 +45,15 @@
     var fresh = !params.has("items");
     if (fresh) items = startingItems(kit);
     var kept = items.filter(known);
-    var pins = readPins();
-    var badPins = pins.filter(function (pin) { return !known(pin); });
-    if (badPins.length) writePins(pins.filter(known));  // so they break no later visit
+    var pinned = pins.read();
+    var badPins = pinned.filter(function (pin) { return !known(pin); });
+    if (badPins.length) pins.write(pinned.filter(known));  // so they break no later visit
     dropped = items.length - kept.length + badPins.length;
     var s = { audience: kit.id, items: kept, pilot: params.get("pilot") !== "0" };
     TEXT_FIELDS.forEach(function (name) { s[name] = params.get(name) || ""; });
     if (!s.title) s.title = kit.title;
     if (!s.ask) s.ask = kit.asks[0] || "";
-    if (!s.date) s.date = new Date().toISOString().slice(0, 10);
+    if (!s.date) s.date = H.today();
     return s;
   }
   function toAddress() {
@@ -116,7 +103,7 @@
     var group = root.querySelector(".cb-builder__audiences");
     group.textContent = "";
     data.kits.forEach(function (kit) {
-      var label = el("label", "cb-builder__audience");
+      var label = el("label", { "class": "cb-builder__audience" });
       var input = el("input");
       input.type = "radio"; input.name = "audience"; input.value = kit.id;
       input.checked = kit.id === state.audience;
@@ -133,15 +120,15 @@
     var list = root.querySelector(".cb-builder__chosen");
     list.textContent = "";
     state.items.forEach(function (item, index) {
-      var li = el("li", "cb-builder__item");
+      var li = el("li", { "class": "cb-builder__item" });
       li.setAttribute("data-item", item);
-      li.appendChild(el("span", "cb-evidence__kind", item.slice(0, 2) === "s:" ? "Statement" : "Case"));
-      li.appendChild(el("span", "cb-builder__text", " " + itemLabel(item)));
-      var tools = el("span", "cb-builder__tools");
+      li.appendChild(el("span", { "class": "cb-evidence__kind" }, item.slice(0, 2) === "s:" ? "Statement" : "Case"));
+      li.appendChild(el("span", { "class": "cb-builder__text" }, " " + itemLabel(item)));
+      var tools = el("span", { "class": "cb-builder__tools" });
       [["top", "Move to top", index === 0], ["up", "Move up", index === 0],
        ["down", "Move down", index === state.items.length - 1],
        ["remove", "Remove", false]].forEach(function (spec) {
-        var button = el("button", "cb-builder__move", spec[1]);
+        var button = el("button", { "class": "cb-builder__move" }, spec[1]);
         button.type = "button"; button.setAttribute("data-move", spec[0]); button.disabled = spec[2];
         button.setAttribute("aria-label", spec[1] + ": " + itemLabel(item).slice(0, 60));
         tools.appendChild(button);
@@ -161,7 +148,7 @@
     ["audience", "sector", "country", "years", "strength"].forEach(function (name) {
       var select = form.elements["pool_" + name];
       select.textContent = "";
-      choices[name].forEach(function (pair) { var o = el("option", "", pair[1]); o.value = pair[0]; select.appendChild(o); });
+      choices[name].forEach(function (pair) { var o = el("option", {}, pair[1]); o.value = pair[0]; select.appendChild(o); });
       select.value = filters[name];
     });
     form.elements.pool_q.value = filters.q;
@@ -176,13 +163,13 @@
     var shown = candidates.filter(function (item) { return P.matches(item, known(item), filters, context); });
     shown.forEach(function (item) {
       var entry = known(item);
-      var li = el("li", "cb-builder__candidate");
-      var add = el("button", "cb-pin", "Add");
+      var li = el("li", { "class": "cb-builder__candidate" });
+      var add = el("button", { "class": "cb-pin" }, "Add");
       add.type = "button"; add.setAttribute("data-add", item);
       add.setAttribute("aria-label", "Add: " + itemLabel(item).slice(0, 60));
       li.appendChild(add);
-      li.appendChild(el("span", "cb-builder__text", " " + itemLabel(item)));
-      li.appendChild(el("span", "cb-builder__meta", (item.slice(0, 2) === "s:" ? "Statement" : "Case · " +
+      li.appendChild(el("span", { "class": "cb-builder__text" }, " " + itemLabel(item)));
+      li.appendChild(el("span", { "class": "cb-builder__meta" }, (item.slice(0, 2) === "s:" ? "Statement" : "Case · " +
         entry.organisation + ", " + entry.year) + " · " + entry.label));
       pool.appendChild(li);
     });
@@ -200,36 +187,36 @@
   }
 
   // ---- the preview --------------------------------------------------------------------------------
-  function sup(numbers) { return el("sup", "cb-cite", "[" + numbers.join(",") + "]"); }
+  function sup(numbers) { return el("sup", { "class": "cb-cite" }, "[" + numbers.join(",") + "]"); }
   /* `text` then its footnote marker, the last word and the marker in one unbreakable span, so
      "[3]" never starts a line on its own (a line may break between "." and "["). */
   function cited(node, text, numbers) {
     var at = text.replace(/\s+$/, "").lastIndexOf(" ") + 1;
     node.appendChild(document.createTextNode(text.slice(0, at)));
-    var keep = el("span", "cb-keep", text.slice(at));
+    var keep = el("span", { "class": "cb-keep" }, text.slice(at));
     keep.appendChild(sup(numbers));
     node.appendChild(keep);
     return node;
   }
   function section(title, className) {
-    var node = el("section", className);
-    node.appendChild(el("h2", "", title));
+    var node = el("section", { "class": className });
+    node.appendChild(el("h2", {}, title));
     preview.appendChild(node);
     return node;
   }
   function drawPreview() {
     var b = compose();
     preview.textContent = "";
-    var head = el("header", "cb-briefing__head");
-    head.appendChild(el("p", "cb-kicker", "Briefing for " + b.kit.name +
+    var head = el("header", { "class": "cb-briefing__head" });
+    head.appendChild(el("p", { "class": "cb-kicker" }, "Briefing for " + b.kit.name +
       (state.org ? " · " + state.org : "") + (state.date ? " · " + state.date : "")));
-    head.appendChild(el("h1", "", state.title));
+    head.appendChild(el("h1", {}, state.title));
     preview.appendChild(head);
     if (b.pilot.length) {
-      var dl = el("dl", "cb-pilot");
+      var dl = el("dl", { "class": "cb-pilot" });
       b.pilot.forEach(function (pair) {
-        var term = el("div", "cb-pilot__term");
-        term.appendChild(el("dt", "", pair[0])); term.appendChild(el("dd", "", pair[1]));
+        var term = el("div", { "class": "cb-pilot__term" });
+        term.appendChild(el("dt", {}, pair[0])); term.appendChild(el("dd", {}, pair[1]));
         dl.appendChild(term);
       });
       section("What we propose", "cb-briefing__pilot").appendChild(dl);
@@ -239,7 +226,7 @@
       b.statements.forEach(function (s) {
         var li = cited(el("li"), s.text, s.notes);
         li.appendChild(document.createTextNode(" "));
-        var label = el("a", "cb-strength cb-strength--" + s.kind, s.label);
+        var label = el("a", { "class": "cb-strength cb-strength--" + s.kind }, s.label);
         label.href = root.getAttribute("data-grading") + "#" + s.kind;
         li.appendChild(label);
         ol.appendChild(li);
@@ -248,20 +235,20 @@
     }
     var figures = b.cases.map(function (c) { return c; });
     if (figures.length || b.local.length) {
-      var grid = el("div", "cb-briefing__case-grid");
+      var grid = el("div", { "class": "cb-briefing__case-grid" });
       b.local.forEach(function (f) {
-        var box = el("div", "cb-briefing__case cb-briefing__case--local");
-        box.appendChild(el("p", "cb-briefing__figure", f.value));
-        box.appendChild(el("p", "cb-briefing__measure", f.measure));
-        box.appendChild(el("p", "cb-briefing__org", f.from ? "Our figure: " + f.from : "Our own figure"));
+        var box = el("div", { "class": "cb-briefing__case cb-briefing__case--local" });
+        box.appendChild(el("p", { "class": "cb-briefing__figure" }, f.value));
+        box.appendChild(el("p", { "class": "cb-briefing__measure" }, f.measure));
+        box.appendChild(el("p", { "class": "cb-briefing__org" }, f.from ? "Our figure: " + f.from : "Our own figure"));
         grid.appendChild(box);
       });
       // A comparable organisation is one sentence (casebook.pages.briefing.card_sentence), as on
       // the standard briefing: who, the year, what was measured and the figure in the source's words.
       figures.forEach(function (c) {
-        var box = el("div", "cb-briefing__case");
-        var sentence = cited(el("p", "cb-briefing__sentence"), c.sentence + ".", [c.note]);
-        sentence.appendChild(el("span", "cb-briefing__label", " · " + c.label));
+        var box = el("div", { "class": "cb-briefing__case" });
+        var sentence = cited(el("p", { "class": "cb-briefing__sentence" }), c.sentence + ".", [c.note]);
+        sentence.appendChild(el("span", { "class": "cb-briefing__label" }, " · " + c.label));
         box.appendChild(sentence);
         grid.appendChild(box);
       });
@@ -269,13 +256,13 @@
         "cb-briefing__cases").appendChild(grid);
     }
     if (state.ask) {
-      section("What we ask of you", "cb-briefing__ask").appendChild(el("p", "", state.ask));
+      section("What we ask of you", "cb-briefing__ask").appendChild(el("p", {}, state.ask));
     }
     var sources = section("Sources", "cb-briefing__sources");
     var list = el("ol");
     b.notes.forEach(function (s) {
-      var li = el("li", "", s.publisher + ", “" + s.title + "” (" + s.published + "), ");
-      li.appendChild(el("span", "cb-briefing__url", s.url));
+      var li = el("li", {}, s.publisher + ", “" + s.title + "” (" + s.published + "), ");
+      li.appendChild(el("span", { "class": "cb-briefing__url" }, s.url));
       list.appendChild(li);
     });
     sources.appendChild(list);
@@ -291,7 +278,7 @@
     var kit = kitOf(state.audience);
     var standard = kit.statements.map(function (id) { return "s:" + id; })
       .concat(kit.cases.map(function (id) { return "c:" + id; }));
-    writePins(state.items.filter(function (item) { return standard.indexOf(item) === -1; }));
+    pins.write(state.items.filter(function (item) { return standard.indexOf(item) === -1; }));
   }
   form.addEventListener("input", function (event) {
     var name = event.target.name;
@@ -355,34 +342,49 @@
     root.querySelector(".cb-builder__more").open = true;
     say("Your briefing is empty: add statements and cases below");
   }
-  function say(text) {
-    status.textContent = text;
-    window.setTimeout(function () { if (status.textContent === text) status.textContent = ""; }, 5000);
-  }
+  function say(text) { H.say(status, text); }
   function copyLink() {
-    var address = window.location.href;
-    var done = window.cbCopy ? window.cbCopy.text(address) : navigator.clipboard.writeText(address);
-    done.then(function () { say("Link copied"); }, function () { say("Copy the address from the address bar"); });
+    H.copyText(window.location.href).then(function () { say("Link copied"); }, function () { say("Copy the address from the address bar"); });
   }
 
   // ---- Word: the docx library is loaded only now ---------------------------------------------------
   function loadDocx() { return window.cbWord.load(root.getAttribute("data-docx")); }
+  // The same page as the standard briefings' Word files (casebook/exports/word.py): 9 pt body, 8 pt
+  // notes, single line spacing, the pilot's terms in three columns and the sources in two, on A4.
+  var WORD = { body: 18, note: 16, accent: "073B45", joiner: "\u2060",
+    page: { size: { width: 11906, height: 16838 }, margin: { top: 567, bottom: 567, left: 680, right: 680 } } };
+  function siteOf(url) {
+    try { return new URL(url).hostname.replace(/^www\./, ""); } catch (e) { return url; }
+  }
   function wordDocument(d) {
     var b = compose();
-    var children = [];
+    var sections = [], children = [], count = 1;
+    function columns(next) {  // what follows is set in `next` columns: a continuous section, same page
+      if (children.length) {
+        sections.push({ properties: { type: d.SectionType.CONTINUOUS, page: WORD.page,
+          column: { count: count, space: 284 } }, children: children });
+      }
+      children = [];
+      count = next;
+    }
     function para(runs, options) {
       var o = options || {};
       o.children = runs.map(function (r) { return typeof r === "string" ? new d.TextRun(r) : r; });
       children.push(new d.Paragraph(o));
     }
     function heading(text, level) { children.push(new d.Paragraph({ text: text, heading: level })); }
-    function cite(numbers) { return new d.TextRun({ text: "[" + numbers.join(",") + "]", superScript: true }); }
+    // A note number glued to the word before it, so it never starts a line alone.
+    function cite(numbers) { return new d.TextRun({ text: WORD.joiner + "[" + numbers.join(",") + "]", superScript: true }); }
     para([new d.TextRun({ text: "Briefing for " + b.kit.name + (state.org ? " · " + state.org : "") +
-      (state.date ? " · " + state.date : ""), size: 18 })]);
+      (state.date ? " · " + state.date : ""), size: WORD.note })]);
     heading(state.title, d.HeadingLevel.HEADING_1);
     if (b.pilot.length) {
       heading("What we propose", d.HeadingLevel.HEADING_2);
-      b.pilot.forEach(function (pair) { para([new d.TextRun({ text: pair[0] + ": ", bold: true }), pair[1]]); });
+      columns(3);
+      b.pilot.forEach(function (pair) {
+        para([new d.TextRun({ text: pair[0] + ": ", bold: true }), pair[1]], { keepLines: true, spacing: { after: 40 } });
+      });
+      columns(1);
     }
     if (b.statements.length) {
       heading("What the evidence shows", d.HeadingLevel.HEADING_2);
@@ -402,13 +404,27 @@
     }
     if (state.ask) { heading("What we ask of you", d.HeadingLevel.HEADING_2); para([state.ask]); }
     heading("Sources", d.HeadingLevel.HEADING_2);
+    columns(2);
+    // Each title links to its address; the line shows the address's site (the kit page lists them all).
     b.notes.forEach(function (s, i) {
-      para([new d.TextRun({ text: (i + 1) + ". " + s.title + ". " + s.publisher + ", " + s.published + ". ", size: 16 }),
-        new d.ExternalHyperlink({ link: s.url, children: [new d.TextRun({ text: s.url, style: "Hyperlink", size: 16 })] })]);
+      para([new d.TextRun({ text: (i + 1) + ". ", size: WORD.note }),
+        new d.ExternalHyperlink({ link: s.url, children: [new d.TextRun({ text: s.title, style: "Hyperlink", size: WORD.note })] }),
+        new d.TextRun({ text: ". " + s.publisher + ", " + s.published + ". " + siteOf(s.url), size: WORD.note })]);
+    });
+    columns(1);  // a section after the sources, so their two columns come out even
+    var site = data.site && data.site.short ? data.site.short + "/" + b.kit.url.replace(/\/$/, "") : "";
+    para([new d.TextRun({ text: site ? "More evidence and the full kit: " + site : "",
+      size: WORD.note })]);
+    columns(1);
+    var heads = [["Heading1", "Heading 1", 30], ["Heading2", "Heading 2", 22]].map(function (h) {
+      return { id: h[0], name: h[1], basedOn: "Normal", next: "Normal", quickFormat: true,
+        run: { font: "Arial", size: h[2], bold: true, color: WORD.accent },
+        paragraph: { spacing: { before: 80, after: 40, line: 240, lineRule: "auto" }, keepNext: true } };
     });
     return new d.Document({ creator: "Buy-in Casebook", title: state.title,
-      styles: { default: { document: { run: { font: "Arial", size: 20 } } } },
-      sections: [{ children: children }] });
+      styles: { default: { document: { run: { font: "Arial", size: WORD.body }, paragraph: { spacing: { after: 20, line: 240, lineRule: "auto" } } } },
+        paragraphStyles: heads },
+      sections: sections });
   }
   function downloadWord() {
     say("Preparing the Word file…");
@@ -419,7 +435,7 @@
     }, function () { say("The Word file could not be made here; print to PDF instead"); });
   }
 
-  fetch(root.getAttribute("data-source")).then(function (r) { return r.json(); }).then(function (json) {
+  H.fetchJson(root.getAttribute("data-source")).then(function (json) {
     data = json;
     state = fromAddress();
     fillFilters();

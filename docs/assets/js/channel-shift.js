@@ -8,7 +8,7 @@
   if (!form || !window.ChannelShift) return;
   var CS = window.ChannelShift;
   var KEYS = Object.keys(CS.DEFAULTS);
-  var STORE = "cb-calculator-result";
+  var H = window.cbHelpers;
   var out = function (name) { return document.querySelector('[data-out="' + name + '"]'); };
   var answer = document.querySelector(".cb-calc__answer");
   var invalid = document.querySelector(".cb-calc__invalid");
@@ -80,7 +80,7 @@
 
   function remember(inputs) {
     var link = window.location.origin + window.location.pathname + "?" + CS.toQuery(inputs);
-    try { window.localStorage.setItem(STORE, JSON.stringify(CS.summary(inputs, link))); } catch (error) { /* private mode */ }
+    H.writeJson(H.KEYS.calculator, CS.summary(inputs, link));
   }
 
   function update() {

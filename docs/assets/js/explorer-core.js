@@ -9,9 +9,10 @@
 })(typeof self !== "undefined" ? self : this, function () {
   "use strict";
 
-  // URL parameter -> field of a case in api/cases.json.
+  // URL parameter -> field of a case record. `strength` is the evidence label every page shows
+  // (casebook.model.strength), the same set and words as the statements page's filter.
   var FACETS = { audience: "audiences", topic: "topics", sector: "sector", country: "country",
-                 channel: "channels", grade: "best_grade" };
+                 channel: "channels", strength: "evidence" };
   var FACET_NAMES = Object.keys(FACETS);
   var SORTS = ["relevance", "strength", "recent"];
   var GRADE_RANK = { primary: 3, secondary: 2, unconfirmed: 1 };
@@ -94,7 +95,7 @@
                added: row[6], best_grade: v.grade[row[7]][0], sources: row[8], sector: v.sector[row[9]][0],
                country: v.country[row[10]][0], audiences: row[11].map(pick("audience")),
                topics: row[12].map(pick("topic")), channels: row[13].map(pick("channel")), url: "cases/" + row[0] + "/",
-               evidence: v.evidence[row[14]][0], evidence_rank: row[14] };
+               evidence: v.strength[row[14]][0], evidence_rank: row[14], gloss: row[15] || "" };
     }));
   }
 
@@ -189,7 +190,7 @@
     if (sort === "relevance" && ranks) sorted.sort(function (a, b) { return ranks[a.item.id] - ranks[b.item.id]; });
     else if (sort === "strength") {
       sorted.sort(function (a, b) {
-        // The evidence label first (v.evidence lists the labels strongest first), as the cards show it.
+        // The evidence label first (v.strength lists the labels strongest first), as the cards show it.
         return (a.item.evidence_rank - b.item.evidence_rank) || GRADE_RANK[b.item.best_grade] - GRADE_RANK[a.item.best_grade]
           || b.item.sources - a.item.sources || recent(a, b);
       });

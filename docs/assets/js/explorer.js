@@ -7,10 +7,12 @@
   var host = document.getElementById("cb-explorer");
   var X = window.CaseExplorer;
   if (!host || !X) return;
+  var H = window.cbHelpers;
+  var el = H.el;
   var base = new URL(host.getAttribute("data-base"), window.location.href);
   var PAGE = 50;
   var LABELS = { audience: "Audience", topic: "Topic", sector: "Sector", country: "Country",
-                 channel: "Channel", grade: "Evidence grade" };
+                 channel: "Channel", strength: "Evidence" };
   var OPEN = ["audience", "topic", "sector", "country"];  // groups open on a desktop at first
   var AND_FACETS = ["audience", "topic", "channel"];
   var SORT_LABELS = [["relevance", "Relevance"], ["strength", "Strongest evidence"], ["recent", "Most recent"]];
@@ -22,13 +24,6 @@
   var ticket = 0;
   var fragments = null;
   var desktop = window.matchMedia("(min-width: 60em)");
-
-  function el(tag, attrs, text) {
-    var node = document.createElement(tag);
-    Object.keys(attrs || {}).forEach(function (key) { node.setAttribute(key, attrs[key]); });
-    if (text !== undefined) node.textContent = text;
-    return node;
-  }
 
   /* ---- skeleton, built once the index has loaded ---- */
   var ui = {};
@@ -151,10 +146,13 @@
     slot("title").setAttribute("href", new URL(item.url, base).href);
     slot("value").textContent = item.value;
     slot("measure").textContent = item.measure;
+    // A headline quoted in another language shows its English gloss, as on the case page.
+    var gloss = slot("gloss");
+    if (gloss) { gloss.textContent = "(" + item.gloss + ")"; gloss.hidden = !item.gloss; }
     li.appendChild(body);
     var foot = el("p", { "class": "cb-result__foot" });
     // The evidence label its page shows (casebook.strength), not the source's grade.
-    foot.appendChild(el("span", { "class": "cb-strength cb-strength--" + item.evidence }, labelOf.evidence[item.evidence]));
+    foot.appendChild(el("span", { "class": "cb-strength cb-strength--" + item.evidence }, labelOf.strength[item.evidence]));
     foot.appendChild(el("button", { type: "button", "class": "cb-result__like", "data-sector": item.sector, "data-country": item.country },
       "Organisations like this: " + labelOf.sector[item.sector] + ", " + labelOf.country[item.country]));
     // Pin to the briefing builder; kits.js keeps the pins and their pressed state.
@@ -207,7 +205,7 @@
     if (!state.q || !search) { ranks = null; render(); commit(push); searched(started); return; }
     window.cbExplorer.searching = true;
     if (!fragments) {
-      fragments = fetch(new URL("search/case-fragments.json", base)).then(function (r) { return r.json(); });
+      fragments = H.fetchJson(new URL("search/case-fragments.json", base));
     }
     Promise.all([search.rankLatest(window.cbExplorer, state.q, { type: ["Case study"] }), fragments]).then(function (done) {
       if (mine !== ticket || done[0] === null) return;
@@ -235,11 +233,14 @@
   }
 
   /* On a wide screen the filters stay beside the results; a filter that shortens the list can
-     leave it above the screen with an empty column in view. Bring the results back. */
+     leave it above the screen, or a sliver of its end, with an empty column in view. When the
+     reader is past the top of the results and the list no longer reaches the bottom of the
+     screen, bring its start back; a list that still fills the screen stays where it is. */
   function keepResultsInView() {
     window.requestAnimationFrame(function () {
       if (host.classList.contains("cb-explorer--sheet")) return;
-      if (ui.list.getBoundingClientRect().bottom < 80) host.scrollIntoView({ block: "start" });
+      var list = ui.list.getBoundingClientRect();
+      if (list.top < 0 && list.bottom < window.innerHeight) host.scrollIntoView({ block: "start" });
     });
   }
 
@@ -270,6 +271,7 @@
       window.cbExplorer.searching = true;  // from the key, through the pause, to the list drawn
       search.afterPause(ui.search, words, function () { rankWords(false, started); });
     });
+    ui.search.addEventListener("focus", function () { if (window.CasebookSearch) window.CasebookSearch.preload(); });
     ui.search.addEventListener("keydown", function (event) {
       if (event.key !== "Enter") return;
       event.preventDefault();
@@ -311,14 +313,10 @@
   }
 
   window.cbExplorer = { lastApplyMs: null, lastSearchMs: null, results: null, ready: false, searching: false };
-  // The site search's script comes later in the page; start once the page has parsed.
-  var parsed = new Promise(function (resolve) {
-    if (document.readyState !== "loading") resolve(); else document.addEventListener("DOMContentLoaded", resolve);
-  });
-  Promise.all([fetch(host.getAttribute("data-index")).then(function (response) {
-    if (!response.ok) throw new Error("explorer.json: " + response.status);
-    return response.json();
-  }), parsed]).then(function (done) {
+  // This script is deferred and the site search's script comes after it: start once every
+  // deferred script has run (DOMContentLoaded).
+  var parsed = new Promise(function (resolve) { document.addEventListener("DOMContentLoaded", resolve); });
+  Promise.all([H.fetchJson(host.getAttribute("data-index")), parsed]).then(function (done) {
     var index = done[0];
     vocab = index.v;
     X.FACET_NAMES.forEach(function (name) {
@@ -326,8 +324,6 @@
       labelOf[name] = {};
       vocab[name].forEach(function (pair) { labelOf[name][pair[0]] = pair[1]; });
     });
-    labelOf.evidence = {};  // a label on each result, not a filter
-    vocab.evidence.forEach(function (pair) { labelOf.evidence[pair[0]] = pair[1]; });
     records = X.fromIndex(index);
     build();
     bind();

@@ -32,29 +32,17 @@
 
   document.querySelectorAll(".cb-case-filter").forEach(setUpCaseFilter);
 
-  // Pins: statements ("s:<id>") and cases ("c:<id>") collected for the briefing builder, kept in
-  // local storage; the builder also keeps its choice in its address.
-  var PINS = "cb-briefing-pins";
-  function readPins() {
-    try {
-      var pins = JSON.parse(window.localStorage.getItem(PINS) || "[]");
-      return Array.isArray(pins) ? pins.filter(function (p) { return typeof p === "string"; }) : [];
-    } catch (error) {
-      return [];
-    }
-  }
-  function writePins(pins) {
-    try { window.localStorage.setItem(PINS, JSON.stringify(pins)); } catch (error) { /* private mode */ }
-  }
-  window.cbPins = { read: readPins, write: writePins };
+  // Pins collected for the briefing builder (helpers.js keeps them in local storage; the builder
+  // also keeps its choice in its address).
+  var pins = window.cbHelpers.pins;
 
   var tray = null;
   // Cards drawn later (the case explorer's) call cbPins.refresh(), so buttons are looked up anew.
   function showPins() {
-    var pins = readPins();
+    var pinned = pins.read();
     var buttons = document.querySelectorAll(".cb-pin[data-pin]");
     buttons.forEach(function (button) {
-      var on = pins.indexOf(button.getAttribute("data-pin")) !== -1;
+      var on = pinned.indexOf(button.getAttribute("data-pin")) !== -1;
       button.hidden = false;
       button.setAttribute("aria-pressed", on ? "true" : "false");
       button.textContent = on ? "Pinned to my briefing" : "Pin to my briefing";
@@ -66,20 +54,20 @@
       tray.href = buttons[0].getAttribute("data-builder");
       document.body.appendChild(tray);
     }
-    tray.hidden = pins.length === 0;
-    tray.textContent = "My briefing: " + pins.length + " pinned";
+    tray.hidden = pinned.length === 0;
+    tray.textContent = "My briefing: " + pinned.length + " pinned";
   }
   document.addEventListener("click", function (event) {
     var button = event.target.closest(".cb-pin[data-pin]");
     if (!button) return;
-    var pins = readPins();
+    var pinned = pins.read();
     var pin = button.getAttribute("data-pin");
-    var at = pins.indexOf(pin);
-    if (at === -1) pins.unshift(pin); else pins.splice(at, 1);  // the newest first, as the builder lists them
-    writePins(pins);
+    var at = pinned.indexOf(pin);
+    if (at === -1) pinned.unshift(pin); else pinned.splice(at, 1);  // the newest first, as the builder lists them
+    pins.write(pinned);
     showPins();
   });
-  window.cbPins.refresh = showPins;
+  window.cbPins = { refresh: showPins };
   showPins();
 
   // On a phone a kit is a short overview: who they are, the way to the briefing and what they

@@ -14,31 +14,18 @@
   var form = root.querySelector(".cb-planner__form");
   var sheets = root.querySelector(".cb-planner__sheets");
   var status = root.querySelector(".cb-planner__status");
-  var STORE = "cb-pilot-plan";
-  var CALCULATOR = "cb-calculator-result";
+  var H = window.cbHelpers;
+  var el = H.el;
   var data = null, pilot = null, kits = [], plan = null;
 
-  function el(tag, className, text) {
-    var node = document.createElement(tag);
-    if (className) node.className = className;
-    if (text !== undefined) node.textContent = text;
-    return node;
-  }
-  function say(text) {
-    status.textContent = text;
-    window.setTimeout(function () { if (status.textContent === text) status.textContent = ""; }, 5000);
-  }
-  function stored(key) {
-    try { return window.localStorage.getItem(key); } catch (error) { return null; }
-  }
+  function say(text) { H.say(status, text); }
 
   // ---- the plan: address first, then this browser, then the pilot file's defaults -------------
   function load() {
     var params = new URLSearchParams(window.location.search);
     var fromAddress = core.FIELDS.some(function (name) { return params.has("p." + name); });
     if (fromAddress) return core.fromParams(pilot, params);
-    var saved = null;
-    try { saved = JSON.parse(stored(STORE) || "null"); } catch (error) { saved = null; }
+    var saved = H.readJson(H.KEYS.plan, null);
     if (!saved || saved.pilot !== pilot.id || !saved.plan) return core.defaults(pilot);
     var asParams = new URLSearchParams();
     core.FIELDS.forEach(function (name) {
@@ -47,7 +34,7 @@
     return core.fromParams(pilot, asParams);
   }
   function keep() {
-    try { window.localStorage.setItem(STORE, JSON.stringify({ pilot: pilot.id, plan: plan })); } catch (error) { /* private mode */ }
+    H.writeJson(H.KEYS.plan, { pilot: pilot.id, plan: plan });
     var params = core.toParams(pilot, plan, new URLSearchParams(window.location.search));
     var query = params.toString();
     window.history.replaceState(null, "", window.location.pathname + (query ? "?" + query : "") + window.location.hash);
@@ -71,12 +58,12 @@
 
   // ---- the three briefings ---------------------------------------------------------------------
   function terms(className, pairs) {
-    var dl = el("dl", "cb-pilot " + className);
+    var dl = el("dl", { "class": "cb-pilot " + className });
     pairs.forEach(function (pair) {
-      var term = el("div", "cb-pilot__term");
+      var term = el("div", { "class": "cb-pilot__term" });
       if (pair.length === 3) term.setAttribute("data-fact", pair[0]);
-      term.appendChild(el("dt", "", pair[pair.length - 2]));
-      term.appendChild(el("dd", "", pair[pair.length - 1]));
+      term.appendChild(el("dt", {}, pair[pair.length - 2]));
+      term.appendChild(el("dd", {}, pair[pair.length - 1]));
       dl.appendChild(term);
     });
     return dl;
@@ -88,25 +75,25 @@
   }
   function sheet(kit, facts) {
     var view = pilot.views[kit.id];
-    var article = el("article", "cb-briefing cb-planner__sheet");
+    var article = el("article", { "class": "cb-briefing cb-planner__sheet" });
     article.setAttribute("data-audience", kit.id);
-    article.appendChild(el("p", "cb-kicker", "Pilot proposal · for " + kit.name + (plan.org ? " · " + plan.org : "")));
-    article.appendChild(el("h3", "cb-planner__title", pilot.title + ": " + plan.service));
-    if (view) article.appendChild(el("p", "cb-pilot__lead", view.lead));
-    article.appendChild(el("h4", "", "What every audience is told"));
+    article.appendChild(el("p", { "class": "cb-kicker" }, "Pilot proposal · for " + kit.name + (plan.org ? " · " + plan.org : "")));
+    article.appendChild(el("h3", { "class": "cb-planner__title" }, pilot.title + ": " + plan.service));
+    if (view) article.appendChild(el("p", { "class": "cb-pilot__lead" }, view.lead));
+    article.appendChild(el("h4", {}, "What every audience is told"));
     article.appendChild(terms("cb-pilot--shared", facts));
     if (view) {
-      article.appendChild(el("h4", "", "For " + kit.name));
+      article.appendChild(el("h4", {}, "For " + kit.name));
       article.appendChild(terms("cb-pilot--view", view.points));
     }
-    article.appendChild(el("h4", "", "How to pick the service"));
-    var list = el("ul", "cb-planner__choosing");
-    pilot.choosing.forEach(function (test) { list.appendChild(el("li", "", test)); });
+    article.appendChild(el("h4", {}, "How to pick the service"));
+    var list = el("ul", { "class": "cb-planner__choosing" });
+    pilot.choosing.forEach(function (test) { list.appendChild(el("li", {}, test)); });
     article.appendChild(list);
-    article.appendChild(el("p", "cb-planner__note", "Cost per call: " + core.money(plan.cost_per_call) +
+    article.appendChild(el("p", { "class": "cb-planner__note" }, "Cost per call: " + core.money(plan.cost_per_call) +
       (plan.cost_per_call === pilot.defaults.cost_per_call ? ". " + pilot.text.cost_per_call_from : ", our own figure.")));
     var address = printed(kit);
-    if (address) article.appendChild(el("p", "cb-planner__address", "The evidence and the full kit: " + address));
+    if (address) article.appendChild(el("p", { "class": "cb-planner__address" }, "The evidence and the full kit: " + address));
     return article;
   }
   function draw() {
@@ -117,7 +104,7 @@
     help.textContent = "Default " + core.money(pilot.defaults.cost_per_call) + ": " + pilot.text.cost_per_call_from;
   }
   function offerCalculator() {
-    var result = core.fromCalculator(stored(CALCULATOR));
+    var result = core.fromCalculator(H.readText(H.KEYS.calculator));
     var box = root.querySelector(".cb-planner__calculator");
     box.hidden = !result;
     if (result) {
@@ -169,7 +156,7 @@
   function wordButtons() {
     var box = root.querySelector(".cb-planner__word");
     kits.forEach(function (kit) {
-      var button = el("button", "md-button", "Word: " + kit.name);
+      var button = el("button", { "class": "md-button" }, "Word: " + kit.name);
       button.type = "button";
       button.setAttribute("data-planner", "docx");
       button.setAttribute("data-audience", kit.id);
@@ -195,17 +182,16 @@
     if (action === "print") { preparePrint(true); window.print(); }
     if (action === "docx") downloadWord(kits.filter(function (k) { return k.id === button.getAttribute("data-audience"); })[0]);
     if (action === "calculator") {
-      plan.cost_per_call = core.fromCalculator(stored(CALCULATOR)).cost_per_call;
+      plan.cost_per_call = core.fromCalculator(H.readText(H.KEYS.calculator)).cost_per_call;
       fillForm(); update(); say("The calculator's cost per call is in the plan");
     }
     if (action === "reset") { plan = core.defaults(pilot); fillForm(); update(); }
     if (action === "link") {
-      var done = window.cbCopy ? window.cbCopy.text(window.location.href) : navigator.clipboard.writeText(window.location.href);
-      done.then(function () { say("Link copied"); }, function () { say("Copy the address from the address bar"); });
+      H.copyText(window.location.href).then(function () { say("Link copied"); }, function () { say("Copy the address from the address bar"); });
     }
   });
 
-  fetch(root.getAttribute("data-source")).then(function (r) { return r.json(); }).then(function (json) {
+  H.fetchJson(root.getAttribute("data-source")).then(function (json) {
     data = json;
     var ids = data.kits.map(function (kit) { return kit.pilot_id; }).filter(Boolean);
     pilot = data.pilots[ids[0]];

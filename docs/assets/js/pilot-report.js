@@ -14,21 +14,12 @@
   var form = root.querySelector(".cb-report__form");
   var sheet = root.querySelector(".cb-report__sheet");
   var status = root.querySelector(".cb-report__status");
-  var STORE = "cb-pilot-report";
-  var PROPOSE = "casebook-propose-v1";
+  var H = window.cbHelpers;
+  var el = H.el;
   var TEXTS = ["feedback_advisers", "feedback_members", "next", "url", "title", "published"];
   var figures = null, texts = {};
 
-  function el(tag, className, text) {
-    var node = document.createElement(tag);
-    if (className) node.className = className;
-    if (text !== undefined) node.textContent = text;
-    return node;
-  }
-  function say(text) {
-    status.textContent = text;
-    window.setTimeout(function () { if (status.textContent === text) status.textContent = ""; }, 5000);
-  }
+  function say(text) { H.say(status, text); }
   function planner() { return window.cbPlanner && window.cbPlanner.ready ? window.cbPlanner : null; }
 
   // ---- the figures as typed ----------------------------------------------------------------------
@@ -52,11 +43,10 @@
     var saved = {};
     Object.keys(core.FIGURES).concat(TEXTS).forEach(function (name) { saved[name] = form.elements[name].value; });
     saved.advisers_stop = form.elements.advisers_stop.checked;
-    try { window.localStorage.setItem(STORE, JSON.stringify(saved)); } catch (error) { /* private mode */ }
+    H.writeJson(H.KEYS.report, saved);
   }
   function restore() {
-    var saved = null;
-    try { saved = JSON.parse(window.localStorage.getItem(STORE) || "null"); } catch (error) { saved = null; }
+    var saved = H.readJson(H.KEYS.report, null);
     if (!saved) return;
     Object.keys(core.FIGURES).concat(TEXTS).forEach(function (name) {
       if (typeof saved[name] === "string") form.elements[name].value = saved[name];
@@ -66,15 +56,15 @@
 
   // ---- the report --------------------------------------------------------------------------------
   function table(head, rows) {
-    var t = el("table", "cb-report__table");
+    var t = el("table", { "class": "cb-report__table" });
     var tr = el("tr");
-    head.forEach(function (h) { var th = el("th", "", h); th.scope = "col"; tr.appendChild(th); });
+    head.forEach(function (h) { var th = el("th", {}, h); th.scope = "col"; tr.appendChild(th); });
     t.appendChild(el("thead")).appendChild(tr);
     var body = el("tbody");
     rows.forEach(function (row) {
       var line = el("tr");
       row.forEach(function (cell, i) {
-        var c = el(i === 0 ? "th" : "td", "", cell);
+        var c = el(i === 0 ? "th" : "td", {}, cell);
         if (i === 0) c.scope = "row";
         line.appendChild(c);
       });
@@ -91,36 +81,36 @@
   function draw() {
     sheet.textContent = "";
     var c = compose();
-    if (!c) { sheet.appendChild(el("p", "cb-report__empty", "Enter every figure above to see the report.")); return; }
+    if (!c) { sheet.appendChild(el("p", { "class": "cb-report__empty" }, "Enter every figure above to see the report.")); return; }
     var plan = c.plan, r = c.r;
-    sheet.appendChild(el("p", "cb-kicker", "Results report" + (plan.org ? " · " + plan.org : "") + " · for " + plan.reporting));
-    sheet.appendChild(el("h3", "", c.pilot.title + ": " + plan.service + ", " + plan.weeks + " weeks"));
-    var verdict = el("p", "cb-verdict cb-verdict--" + r.verdict, r.words);
+    sheet.appendChild(el("p", { "class": "cb-kicker" }, "Results report" + (plan.org ? " · " + plan.org : "") + " · for " + plan.reporting));
+    sheet.appendChild(el("h3", {}, c.pilot.title + ": " + plan.service + ", " + plan.weeks + " weeks"));
+    var verdict = el("p", { "class": "cb-verdict cb-verdict--" + r.verdict }, r.words);
     verdict.setAttribute("data-verdict", r.verdict);
     sheet.appendChild(verdict);
-    sheet.appendChild(el("h4", "", "Before and after"));
+    sheet.appendChild(el("h4", {}, "Before and after"));
     sheet.appendChild(table(["Measure", "Before", "Pilot", "Change"], r.measures));
-    sheet.appendChild(el("h4", "", "Cost per contact by channel"));
+    sheet.appendChild(el("h4", {}, "Cost per contact by channel"));
     sheet.appendChild(table(["Channel", "Cost per contact"], r.costs));
-    sheet.appendChild(el("h4", "", "Thresholds agreed before the start"));
-    var list = el("ul", "cb-report__thresholds");
+    sheet.appendChild(el("h4", {}, "Thresholds agreed before the start"));
+    var list = el("ul", { "class": "cb-report__thresholds" });
     r.thresholds.forEach(function (t) {
-      var li = el("li", "", (t.met === true ? "Met: " : t.met === false ? "Missed: " : "Not known: ") + t.label + " (" + t.found + ").");
+      var li = el("li", {}, (t.met === true ? "Met: " : t.met === false ? "Missed: " : "Not known: ") + t.label + " (" + t.found + ").");
       li.setAttribute("data-threshold", t.id);
       li.setAttribute("data-met", String(t.met));
       list.appendChild(li);
     });
     sheet.appendChild(list);
-    sheet.appendChild(el("h4", "", "The stop rule"));
-    sheet.appendChild(el("p", "cb-report__stop", r.stops.length ? "Triggered: " + r.stops.join("; ") + "." :
+    sheet.appendChild(el("h4", {}, "The stop rule"));
+    sheet.appendChild(el("p", { "class": "cb-report__stop" }, r.stops.length ? "Triggered: " + r.stops.join("; ") + "." :
       "Not triggered: answer times, the hours cap and the advisers' say all stayed within what was agreed."));
     if (texts.feedback_advisers || texts.feedback_members) {
-      sheet.appendChild(el("h4", "", "Feedback"));
-      if (texts.feedback_advisers) sheet.appendChild(el("p", "", "Advisers: " + texts.feedback_advisers));
-      if (texts.feedback_members) sheet.appendChild(el("p", "", "Members: " + texts.feedback_members));
+      sheet.appendChild(el("h4", {}, "Feedback"));
+      if (texts.feedback_advisers) sheet.appendChild(el("p", {}, "Advisers: " + texts.feedback_advisers));
+      if (texts.feedback_members) sheet.appendChild(el("p", {}, "Members: " + texts.feedback_members));
     }
-    sheet.appendChild(el("h4", "", "Next step"));
-    sheet.appendChild(el("p", "cb-report__next", nextStep(r)));
+    sheet.appendChild(el("h4", {}, "Next step"));
+    sheet.appendChild(el("p", { "class": "cb-report__next" }, nextStep(r)));
   }
   function update() { figures = readFigures(); keep(); draw(); root.querySelector(".cb-report__case").hidden = true; }
 
@@ -157,14 +147,13 @@
   }
 
   // ---- the results as a case study -----------------------------------------------------------------
-  function today() { return new Date().toISOString().slice(0, 10); }
   function makeCase() {
     var c = compose();
     if (!c) { say("Enter every figure first"); return null; }
     var kits = window.cbPlanner.kits().map(function (kit) { return kit.id; });
     return core.caseFromReport(c.pilot, c.plan, figures, c.r, {
-      org: c.plan.org || "Our council", audiences: kits, today: today(), url: texts.url || "", title: texts.title,
-      published: texts.published || today(), feedback_advisers: texts.feedback_advisers, feedback_members: texts.feedback_members });
+      org: c.plan.org || "Our council", audiences: kits, today: H.today(), url: texts.url || "", title: texts.title,
+      published: texts.published || H.today(), feedback_advisers: texts.feedback_advisers, feedback_members: texts.feedback_members });
   }
   /* The propose form's own draft: text fields as typed, outcomes and sources as rows. */
   function draftOf(item) {
@@ -197,12 +186,12 @@
     event.preventDefault();
     var item = root.cbCase || makeCase();
     if (!item) return;
-    var existing = null;
-    try { existing = window.localStorage.getItem(PROPOSE); } catch (error) { existing = null; }
+    var existing = H.readText(H.KEYS.propose);
     if (existing && !window.confirm("The propose form already holds a draft in this browser. Replace it with your results?")) return;
-    try {
-      window.localStorage.setItem(PROPOSE, JSON.stringify({ draft: draftOf(item), auto: false }));
-    } catch (error) { say("This browser would not keep the draft; download the file instead"); return; }
+    if (!H.writeJson(H.KEYS.propose, { draft: draftOf(item), auto: false })) {
+      say("This browser would not keep the draft; download the file instead");
+      return;
+    }
     window.location.href = root.getAttribute("data-propose");
   }
 

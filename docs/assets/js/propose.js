@@ -5,7 +5,8 @@
 import { Validator } from "../vendor/cfworker-json-schema/index.js";
 
 const P = window.ProposeCore;
-const STORE = "casebook-propose-v1";
+const H = window.cbHelpers;
+const STORE = H.KEYS.propose;
 const root = document.getElementById("cb-propose");
 const form = document.getElementById("cb-pf-form");
 const settings = JSON.parse(document.getElementById("cb-propose-settings").textContent);
@@ -14,12 +15,6 @@ let schema = null;
 let validator = null;
 let counter = 0;
 let showAll = false;
-
-function today() {
-  const d = new Date();
-  const pad = (n) => String(n).padStart(2, "0");
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}
 
 function addItem(group, values) {
   const list = root.querySelector(`[data-items="${group}"]`);
@@ -106,7 +101,7 @@ function problemsOf(caseObj, id) {
     const result = validator.validate(caseObj);
     found.push(...P.schemaProblems(result.errors, schema, caseObj));
   }
-  found.push(...P.crossChecks(caseObj, today()));
+  found.push(...P.crossChecks(caseObj, H.today()));
   return found;
 }
 
@@ -220,7 +215,7 @@ function update() {
       "press Copy it, then Send it as an issue and paste the file into the form's first box."));
   }
   document.getElementById("pf-note").textContent = notes.join(" ");
-  localStorage.setItem(STORE, JSON.stringify({ draft, auto: idInput.dataset.auto === "true" }));
+  H.writeJson(STORE, { draft, auto: idInput.dataset.auto === "true" });
   return { yaml, id };
 }
 
@@ -275,7 +270,7 @@ function onClick(event) {
     numberItems(group);
   }
   if (action === "reset" && confirm("Clear every answer and start again?")) {
-    localStorage.removeItem(STORE);
+    H.forget(STORE);
     form.reset();
     touched.clear();
     showAll = false;
@@ -290,7 +285,7 @@ function onClick(event) {
 }
 
 function start(saved) {
-  const draft = saved.draft || { added: today(), last_verified: today() };
+  const draft = saved.draft || { added: H.today(), last_verified: H.today() };
   writeDraft(draft);
   document.getElementById("pf-id").dataset.auto = saved.draft ? String(saved.auto) : "true";
   update();
@@ -328,13 +323,13 @@ function notice(text) {
    the form still cannot show is discarded, so the page always works. */
 function restore() {
   let raw;
-  try { raw = JSON.parse(localStorage.getItem(STORE) || "{}"); } catch (error) { raw = "unreadable"; }
+  try { raw = JSON.parse(H.readText(STORE) || "{}"); } catch (error) { raw = "unreadable"; }
   const clean = P.cleanDraft(raw, formFields());
   let dropped = clean.dropped;
   try {
     start(clean.draft ? { draft: clean.draft, auto: clean.auto } : {});
   } catch (error) {
-    localStorage.removeItem(STORE);
+    H.forget(STORE);
     form.reset();
     start({});
     dropped = dropped || 1;
@@ -357,8 +352,7 @@ async function main() {
   [...root.querySelectorAll("[data-action=download], [data-action=copy], #pf-pull-request, #pf-issue")].forEach((el) => {
     el.addEventListener("focus", () => { showAll = true; });
   });
-  const response = await fetch(settings.schema);
-  schema = await response.json();
+  schema = await H.fetchJson(settings.schema);
   validator = new Validator(schema, "2020-12", false);
   root.classList.add("cb-pf--ready");
   update();

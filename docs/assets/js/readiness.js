@@ -67,8 +67,7 @@
 
   summary.querySelector("[data-plan-copy]").addEventListener("click", function () {
     var status = summary.querySelector(".cb-readiness__status");
-    var copy = window.cbCopy ? window.cbCopy.text(window.location.href) : navigator.clipboard.writeText(window.location.href);
-    copy.then(function () { status.textContent = "Link copied"; }, function () {
+    window.cbHelpers.copyText(window.location.href).then(function () { status.textContent = "Link copied"; }, function () {
       status.textContent = "Copy the address from the address bar";
     });
   });

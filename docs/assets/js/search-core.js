@@ -11,6 +11,11 @@
   // Case studies and persuasion kits rank above other pages of similar relevance: a page of
   // tier 1 counts this many times its Pagefind score. The build lists the tier 2 pages (few).
   var TIER_WEIGHT = { 1: 2, 2: 1 };
+  // A page holding the words as typed, in order (Pagefind's exact phrase), counts this many times
+  // its own score: above pages with the words apart unless they score three times as well. Not
+  // above every such page: Pagefind matches a phrase's words stemmed, so "trained staff" once in
+  // a 10,000-word kit answered "train staff" before the guide on training staff.
+  var PHRASE_WEIGHT = 3;
   var FACETS = ["audience", "topic", "sector", "type"];
   // A year typed among other words ("Facebook council 2023") asks for cases of about that year:
   // the words are searched as typed, and the cases within a year of it count this many times.
@@ -109,28 +114,47 @@
   }
 
   /* lists: one list of Pagefind results [{id, score}] per search; second: the page ids of tier 2;
-     weights: each list's weight (default 1); exact: which lists are exact-phrase searches. One
-     list, best weighted score first; a page found by several searches keeps its best score. An
-     exact phrase's scores do not compare with the others' (Pagefind gives each hit 1), so a page
-     holding the phrase ranks above every page that does not, in the order of its own score. */
-  function merge(lists, second, weights, exact) {
+     weights: each list's weight (default 1); exact: which lists are exact-phrase searches; named:
+     the ids of pages the query names (namedPages), which come first. One list, best weighted
+     score first; a page found by several searches keeps its best score. An exact phrase's scores
+     do not compare with the others' (Pagefind gives each hit 1), so a page holding the phrase
+     counts PHRASE_WEIGHT times its own score from the other searches. */
+  function merge(lists, second, weights, exact, named) {
     var best = {}, phrase = {}, top = 0;
     lists.forEach(function (results, index) {
       var weight = (weights && weights[index]) || 1;
       (results || []).forEach(function (result) {
-        if (exact && exact[index]) { phrase[result.id] = result; return; }
-        var score = result.score * weight * TIER_WEIGHT[second && second[result.id] ? 2 : 1];
+        var tier = TIER_WEIGHT[second && second[result.id] ? 2 : 1];
+        if (exact && exact[index]) { phrase[result.id] = { result: result, tier: tier }; return; }
+        var score = result.score * weight * tier;
         top = Math.max(top, score);
         if (!best[result.id] || best[result.id].score < score) best[result.id] = { id: result.id, score: score, result: result };
       });
     });
     Object.keys(phrase).forEach(function (id) {
-      var own = best[id] ? best[id].score : 0;
-      best[id] = { id: id, score: top + own, result: best[id] ? best[id].result : phrase[id] };
+      // A page only the phrase found (the words' search dropped a stop word it needed) keeps
+      // Pagefind's phrase score.
+      var own = best[id] ? best[id].score : phrase[id].result.score * phrase[id].tier;
+      best[id] = { id: id, score: own * PHRASE_WEIGHT, result: best[id] ? best[id].result : phrase[id].result };
+      top = Math.max(top, best[id].score);
     });
+    (named || []).forEach(function (id) { if (best[id]) best[id].score += top; });
     return Object.keys(best).map(function (id) { return best[id]; })
       .sort(function (a, b) { return b.score - a.score || (a.id < b.id ? -1 : 1); });
   }
+
+  /* The pages the query names: names maps a page id to its name (a persuasion kit's audience,
+     from ranking.json); a query that is that name, give or take case, accents and a plural "s",
+     names it ("customer service" names the Customer service kit, "elected member" the Elected
+     members kit). A reader typing an audience's name wants that audience's kit, which a page
+     that mentions the words in a shorter text would otherwise outrank. */
+  function namedPages(query, names) {
+    var typed = nameKey(query);
+    if (!typed) return [];
+    return Object.keys(names || {}).filter(function (id) { return nameKey(names[id]) === typed; }).sort();
+  }
+
+  function nameKey(text) { return String(text || "").split(/\s+/).map(wordKey).filter(Boolean).join(" "); }
 
   /* One search at a time (they share one worker, which cannot stop a search it has started).
      submit(owner, job): the job runs when the queue is free; if the same owner submits again
@@ -159,6 +183,22 @@
         next();
       });
     };
+  }
+
+  /* remember(limit)(key, make): make()'s value for `key`, made once while it is among the last
+     `limit` keys used. A search already run (the same words and filters: "Show more", a word
+     typed back after a deletion, the header box and the explorer alike) is not run again. */
+  function remember(limit) {
+    var kept = new Map();
+    function recall(key, make) {
+      var value = kept.has(key) ? kept.get(key) : make();
+      kept.delete(key);
+      kept.set(key, value);
+      if (kept.size > limit) kept.delete(kept.keys().next().value);
+      return value;
+    }
+    recall.forget = function (key) { kept.delete(key); };  // a search that failed is tried again
+    return recall;
   }
 
   /* Pagefind's excerpt marks matches with <mark>; split it into [text, isMatch] pieces so the
@@ -245,6 +285,6 @@
     return text.replace(/&(amp|lt|gt|quot|#39|#x27);/g, function (m) { return ENTITIES[m]; });
   }
 
-  return { TIER_WEIGHT: TIER_WEIGHT, FACETS: FACETS, YEAR_WEIGHT: YEAR_WEIGHT, fold: fold, expand: expand,
-           filtersFor: filtersFor, splitYear: splitYear, searchPlan: searchPlan, snippet: snippet, merge: merge, latestQueue: latestQueue, pauseBefore: pauseBefore, excerptPieces: excerptPieces };
+  return { TIER_WEIGHT: TIER_WEIGHT, PHRASE_WEIGHT: PHRASE_WEIGHT, FACETS: FACETS, namedPages: namedPages, YEAR_WEIGHT: YEAR_WEIGHT, fold: fold, expand: expand,
+           filtersFor: filtersFor, splitYear: splitYear, searchPlan: searchPlan, snippet: snippet, merge: merge, latestQueue: latestQueue, remember: remember, pauseBefore: pauseBefore, excerptPieces: excerptPieces };
 });

@@ -1,9 +1,11 @@
 /* The site search: one engine (Pagefind) behind the header box on every page, the home page box
-   and the case explorer's free text. Nothing is fetched until the reader types; then Pagefind
-   loads only the index fragments the words need. */
+   and the case explorer's free text. Nothing is fetched until the reader focuses a search box;
+   then Pagefind's script and index manifest load, and each search only the chunks its words need. */
 (function () {
   "use strict";
   var S = window.SearchCore;
+  var H = window.cbHelpers;
+  var el = H.el;
   var configNode = document.getElementById("__config");
   if (!S || !configNode) return;
   var root = new URL(JSON.parse(configNode.textContent).base.replace(/\/?$/, "/"), window.location.href);
@@ -13,18 +15,19 @@
 
   /* ---- the engine, shared by every box on the page and by the explorer ---- */
   function json(path, fallback) {
-    return fetch(new URL(path, root)).then(function (r) { return r.ok ? r.json() : fallback; }, function () { return fallback; });
+    return H.fetchJson(new URL(path, root)).catch(function () { return fallback; });
   }
 
   /* Pagefind's script and the two small files the build writes beside the index, fetched
      together; then the further index bundles of a large site are merged in (each is a
-     manifest and a page list: Pagefind fetches word chunks only when a search needs them). */
+     manifest and a page list: Pagefind fetches word chunks only when a search needs them).
+     Called when the reader focuses a search box, so the engine is ready by the first key. */
   function load() {
     if (!engine) {
       engine = Promise.all([
         import(new URL("pagefind/pagefind.js", root).href),
         json("search/synonyms.json", []),
-        json("search/ranking.json", { bundles: [], second: [], facets: null })
+        json("search/ranking.json", { bundles: [], second: [], facets: null, names: {} })
       ]).then(function (done) {
         var pf = done[0];
         var second = {};
@@ -33,24 +36,40 @@
           return Promise.all((done[2].bundles || []).slice(1).map(function (path) {
             return pf.mergeIndex(new URL(path, root).pathname);
           }));
-        }).then(function () { return { pf: pf, synonyms: done[1], second: second, facets: done[2].facets }; });
+        }).then(function () {
+          // An empty search returns once every bundle's WebAssembly and manifest are in the
+          // worker (options and a single bundle alone start nothing until the first search).
+          return pf.search("");
+        }).then(function () {
+          window.cbSearch.ready = true;
+          return { pf: pf, synonyms: done[1], second: second, facets: done[2].facets, names: done[2].names || {} };
+        });
       });
     }
     return engine;
   }
 
   /* The searches of SearchCore.searchPlan (a variant per synonym, the exact phrase, the pages
-     of a year typed), merged into one ranked list with cases, kits and guides weighted up. */
+     of a year typed), merged into one ranked list with cases, kits, guides and tools weighted up
+     and a kit whose audience the query names first. A search run lately with the same words and
+     filters is not run again. */
+  var searched = S.remember(24);
+  var runs = 0;  // searches run, not remembered
   function rank(query, selected) {
     return load().then(function (e) {
       var filters = S.filtersFor(selected);
       var plan = S.searchPlan(query, e.synonyms);
       return Promise.all(plan.map(function (step) {
         var only = step.dated ? Object.assign({}, filters, { year: { any: step.years } }) : filters;
-        return e.pf.search(step.query, { filters: only }).then(function (found) { return found ? found.results : []; });
+        var key = JSON.stringify([step.query, only]);
+        return searched(key, function () {
+          runs++;
+          return e.pf.search(step.query, { filters: only }).then(function (found) { return found ? found.results : []; },
+            function (error) { searched.forget(key); throw error; });
+        });
       })).then(function (lists) {
         return S.merge(lists, e.second, plan.map(function (step) { return step.weight; }),
-          plan.map(function (step) { return Boolean(step.exact); }));
+          plan.map(function (step) { return Boolean(step.exact); }), S.namedPages(query, e.names));
       });
     });
   }
@@ -67,15 +86,19 @@
   }
   function cancelPause(owner) { window.clearTimeout(timers.get(owner)); }
 
+  /* The engine loaded ahead of the first key; a failure shows when the reader searches. */
+  function preload() { load().catch(function () {}); }
+
   /* rank(), through the queue: null when `owner` asked again before this one started. */
   var queue = S.latestQueue();
-  var lastCost = null;  // ms the last search took once the engine had loaded (see afterPause)
+  var lastCost = null;  // ms the last search run took once the engine had loaded (see afterPause)
   function rankLatest(owner, query, selected) {
     return queue(owner, function () {
       return load().then(function () {
         var started = performance.now();
+        var before = runs;
         return rank(query, selected).then(function (hits) {
-          lastCost = performance.now() - started;
+          if (runs !== before) lastCost = performance.now() - started;  // not a remembered search
           return hits;
         });
       });
@@ -94,19 +117,13 @@
     });
   }
 
-  window.CasebookSearch = { load: load, rank: rank, rankLatest: rankLatest, afterPause: afterPause, cancelPause: cancelPause, facets: facets, root: root };
+  window.CasebookSearch = { load: load, preload: preload, rank: rank, rankLatest: rankLatest, afterPause: afterPause, cancelPause: cancelPause, facets: facets, root: root };
   // For the benchmark and tests: the last drawn search (its query, how many matched, and the
   // time from the key press to its results in the page, first and all of them).
-  window.cbSearch = { lastMs: null, firstMs: null, query: null, results: null, loaded: false, timing: null };
+  // ready: the engine has loaded (on focusing a box), before any search.
+  window.cbSearch = { lastMs: null, firstMs: null, query: null, results: null, loaded: false, ready: false, timing: null };
 
   /* ---- one search box with its results panel ---- */
-  function el(tag, attrs, text) {
-    var node = document.createElement(tag);
-    Object.keys(attrs || {}).forEach(function (key) { node.setAttribute(key, attrs[key]); });
-    if (text !== undefined) node.textContent = text;
-    return node;
-  }
-
   function Box(box) {
     this.box = box;
     this.input = box.querySelector("[data-cb-search-input]");
@@ -119,8 +136,41 @@
     var self = this;
     // The event's time stamp is the key press, so the times below include any wait to handle it.
     this.input.addEventListener("input", function (event) { self.typed(event.timeStamp); });
+    this.input.addEventListener("focus", preload);
     if (this.header) this.bindOverlay();
+    this.scope = box.querySelector("[data-cb-scope]");
+    if (this.scope) this.bindScope();
   }
+
+  /* The home box's type chip ("Case studies only"): a toggle the reader sets or clears, the same
+     filter as the panel's "Page type" select, which follows it (and it the select). Cleared, the
+     box searches everything, exactly as the header box does. */
+  Box.prototype.bindScope = function () {
+    var self = this;
+    var chip = this.scope;
+    var type = chip.getAttribute("data-cb-scope");
+    if (chip.getAttribute("aria-pressed") === "true") this.selected.type = [type];
+    chip.parentNode.hidden = false;
+    chip.addEventListener("click", function () { self.setType(self.scoped() ? "" : type); });
+  };
+
+  Box.prototype.scoped = function () {
+    var type = this.selected.type || [];
+    return Boolean(this.scope) && type.length === 1 && type[0] === this.scope.getAttribute("data-cb-scope");
+  };
+
+  Box.prototype.setType = function (value) {
+    this.selected.type = value ? [value] : [];
+    this.showScope();
+    var select = this.filters && this.filters.querySelector('select[data-facet="type"]');
+    if (select) select.value = value;
+    this.shown = PAGE;
+    if (this.input.value.trim()) this.search(performance.now());
+  };
+
+  Box.prototype.showScope = function () {
+    if (this.scope) this.scope.setAttribute("aria-pressed", String(this.scoped()));
+  };
 
   Box.prototype.bindOverlay = function () {
     var toggle = document.getElementById("__search");
@@ -175,8 +225,10 @@
       var select = el("select", { "data-facet": name });
       select.appendChild(el("option", { value: "" }, "Any"));
       values.forEach(function (value) { select.appendChild(el("option", { value: value }, value)); });
+      select.value = (self.selected[name] || [])[0] || "";
       select.addEventListener("change", function () {
         self.selected[name] = select.value ? [select.value] : [];
+        self.showScope();
         self.shown = PAGE;
         self.search(performance.now());
       });
@@ -240,8 +292,9 @@
   };
 
   Box.prototype.render = function (hits, query) {
-    this.status.textContent = !query ? "Type to search cases, kits, statements and guides."
+    this.status.textContent = !query ? (this.scoped() ? "Type to search the case studies." : "Type to search cases, kits, statements and guides.")
       : hits.length === 0 ? "Nothing matches “" + query + "”. Try fewer words, or another filter."
+      : this.scoped() ? (hits.length === 1 ? "1 case study matches" : hits.length + " case studies match")
       : hits.length === 1 ? "1 page matches" : hits.length + " pages match";
     this.more.hidden = hits.length <= this.shown;
     this.more.textContent = "Show more results";

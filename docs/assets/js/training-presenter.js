@@ -10,6 +10,7 @@
   "use strict";
 
   var T = window.cbTraining;
+  var H = window.cbHelpers;
   var root = document.querySelector(".cb-presenter");
   if (!T || !root) return;
 
@@ -20,7 +21,7 @@
   var base = new URL(root.dataset.base, window.location.href);
   var items = root.querySelectorAll(".cb-presenter__step");
   var channel = T.channelFor(route);
-  var storeKey = "cb-training:" + route + ":session";
+  var storeKey = H.KEYS.session(route);
   var at = { step: 0, slide: 1, blank: false };
   var firstAt = null;
   var stepStart = Date.now();
@@ -33,22 +34,17 @@
     var s = Math.max(0, Math.floor(seconds));
     return Math.floor(s / 60) + ":" + pad(s % 60);
   }
-  function today() {
-    var d = new Date();
-    return d.getFullYear() + "-" + pad(d.getMonth() + 1) + "-" + pad(d.getDate());
-  }
 
   /* ---------- Session timer ---------- */
   function sessionStart() {
-    var saved = null;
-    try { saved = JSON.parse(window.localStorage.getItem(storeKey)); } catch (error) { saved = null; }
-    if (saved && saved.day === today() && Number.isFinite(saved.start)) return saved.start;
-    if (saved) window.localStorage.removeItem(storeKey);  // yesterday's rehearsal, or not ours
+    var saved = H.readJson(storeKey, null);
+    if (saved && saved.day === H.today() && Number.isFinite(saved.start)) return saved.start;
+    if (saved) H.forget(storeKey);  // yesterday's rehearsal, or not ours
     return null;
   }
 
   function startSession() {
-    window.localStorage.setItem(storeKey, JSON.stringify({ start: Date.now(), day: today() }));
+    H.writeJson(storeKey, { start: Date.now(), day: H.today() });
     stepStart = Date.now();
     tick();
   }
@@ -83,11 +79,8 @@
   /* ---------- Previews: what the room sees, and what comes next ---------- */
   function stageOf(step) {
     if (!stages[step]) {
-      stages[step] = fetch(new URL(step + "/", base).href).then(function (response) {
-        if (!response.ok) throw new Error(response.status);
-        return response.text();
-      }).then(function (text) {
-        return new DOMParser().parseFromString(text, "text/html").querySelector(".cb-stage");
+      stages[step] = H.fetchPage(new URL(step + "/", base).href).then(function (page) {
+        return page.querySelector(".cb-stage");
       });
     }
     return stages[step];

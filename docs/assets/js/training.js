@@ -137,11 +137,7 @@
     function swap(n, push) {
       loading = true;
       var url = stepUrl(n);
-      fetch(url).then(function (response) {
-        if (!response.ok) throw new Error(response.status);
-        return response.text();
-      }).then(function (text) {
-        var doc = new DOMParser().parseFromString(text, "text/html");
+      window.cbHelpers.fetchPage(url).then(function (doc) {
         var fresh = doc.querySelector(".cb-step-page");
         if (!fresh) throw new Error("no step in " + url);
         root().replaceWith(document.adoptNode(fresh));
