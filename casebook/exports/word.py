@@ -14,7 +14,6 @@ import io
 import re
 import zipfile
 from datetime import datetime
-from urllib.parse import urlsplit
 
 from docx import Document
 from docx.enum.section import WD_SECTION
@@ -25,6 +24,7 @@ from docx.shared import Cm, Pt, RGBColor
 from casebook.pages.briefing import Briefing, card_sentence, dated_line
 from casebook.pages.citation import plain_text
 from casebook.content.markup import render
+from casebook.model.urls import site_of
 
 FIXED = datetime(2000, 1, 1)
 ACCENT = RGBColor(0x07, 0x3B, 0x45)
@@ -163,12 +163,6 @@ def _note(doc: Any, number: int, source: Any) -> None:
     for run in paragraph.iter_inner_content():
         for inner in getattr(run, "runs", [run]):
             inner.font.size = Pt(NOTE_PT)
-
-
-def site_of(url: str) -> str:
-    """The host of an address without 'www.', the part of it a reader recognises."""
-    host = urlsplit(url).hostname or url
-    return host.removeprefix("www.")
 
 
 def _cite(paragraph: Any, notes: Any) -> None:

@@ -105,3 +105,9 @@ def short_address(url: str) -> str:
     the form a reader types from paper."""
     parts = urlsplit(url)
     return (parts.netloc + parts.path).rstrip("/") if parts.netloc else url
+
+
+def site_of(url: str) -> str:
+    """The host of an address without 'www.', the part of it a reader recognises."""
+    host = urlsplit(url).hostname or url
+    return host.removeprefix("www.")

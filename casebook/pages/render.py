@@ -36,6 +36,7 @@ from casebook.model.urls import (
     explorer_url,
     relative,
     short_address,
+    site_of,
     src_uri,
     url_for,
     url_of,
@@ -76,6 +77,8 @@ def environment(templates: Path = TEMPLATES) -> jinja2.Environment:
         text=one_line,
         country=country_name,
         grade_label=GRADE_LABELS.__getitem__,
+        site=site_of,
+        short=short_address,
         yaml_string=yaml_string,
     )
     return env
@@ -198,6 +201,7 @@ def briefing_page(book: Casebook, kit_id: str, *, site_url: str = "") -> SiteFil
         book=book,
         address=address,
         short_address=short_address(address) if address else "",
+        briefing_address=f"{site_url}{briefing_url(kit.id)}" if site_url else "",
         site_url=site_url,
         brief=build_briefing(book, kit),
     )
