@@ -18,14 +18,22 @@ $(STAMP): requirements.txt requirements-test.txt constraints.txt pyproject.toml
 	PYTHONWARNINGS=ignore $(PY) -m pip install --quiet --no-deps --no-build-isolation -e .
 	@touch $(STAMP)
 
-setup: $(STAMP) ## Create .venv and install the pinned dependencies
+# Pagefind, the search indexer, from npm (the PyPI wheel stops at 1.5.2): pinned in
+# tools/node/package-lock.json, installed there; casebook/search/pagefind.py finds it.
+NODE_TOOLS := tools/node/node_modules/.installed
+$(NODE_TOOLS): tools/node/package.json tools/node/package-lock.json
+	@bash scripts/ensure_test_tools.sh npm
+	cd tools/node && npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
+	@touch $(NODE_TOOLS)
+
+setup: $(STAMP) $(NODE_TOOLS) ## Create .venv and install the pinned dependencies (Python and Pagefind)
 
 PORT ?= 8000
-serve: $(STAMP) ## Serve the site at http://127.0.0.1:8000 with live reload (PORT=8001 for another port)
+serve: $(STAMP) $(NODE_TOOLS) ## Serve the site at http://127.0.0.1:8000 with live reload (PORT=8001 for another port)
 	@$(PY) scripts/port_free.py $(PORT)
 	CASEBOOK_SITE_URL=http://127.0.0.1:$(PORT)/ $(VENV)/bin/mkdocs serve --dev-addr 127.0.0.1:$(PORT)
 
-build: $(STAMP) ## Build the site into site/ (fails on any content error, leaving the old site/)
+build: $(STAMP) $(NODE_TOOLS) ## Build the site into site/ (fails on any content error, leaving the old site/)
 	$(PY) scripts/build_site.py
 
 validate: $(STAMP) ## Check every content file and list all problems (FILE=path checks one)
@@ -33,7 +41,7 @@ validate: $(STAMP) ## Check every content file and list all problems (FILE=path 
 	@test -n "$(FILE)" || $(PY) scripts/build_schemas.py --check
 
 CONTENT_TESTS := tests/test_content_counts.py tests/test_content_sources.py tests/test_real_content.py
-check: $(STAMP) ## The check for a content pull request, under a minute: validate, strict build, content tests
+check: $(STAMP) $(NODE_TOOLS) ## The check for a content pull request, under a minute: validate, strict build, content tests
 	$(PY) scripts/validate.py $(FILE)
 	$(PY) scripts/build_schemas.py --check
 	$(PY) scripts/build_site.py --quiet
@@ -45,7 +53,10 @@ schemas: $(STAMP) ## Rewrite schema/ after changing taxonomy.yml or kits/
 test-tools: ## Install Debian's chromium and nodejs for the tests (as root, when missing)
 	@bash scripts/ensure_test_tools.sh
 
-test: $(STAMP) test-tools ## Validate, build --strict, then run unit, JavaScript and browser tests
+# pytest on two processes, a test file to each in turn (pytest-xdist): sites several files read are
+# built once for the run (tests/shared_builds.py). PYTEST_WORKERS= runs it in one process.
+PYTEST_WORKERS ?= -n 2 --dist loadfile
+test: $(STAMP) $(NODE_TOOLS) test-tools ## Validate, build --strict, then run unit, JavaScript and browser tests
 	$(PY) scripts/validate.py
 	bash scripts/lint_workflows.sh
 	$(PY) scripts/build_schemas.py --check
@@ -55,7 +66,7 @@ test: $(STAMP) test-tools ## Validate, build --strict, then run unit, JavaScript
 	$(PY) scripts/build_site.py --quiet
 	node --test tests/js/
 	$(PY) scripts/bench.py --quick
-	$(PY) -m pytest
+	$(PY) -m pytest $(PYTEST_WORKERS)
 
 links: $(STAMP) ## Check every source link with lychee (needs the network)
 	$(PY) scripts/check_links.py
@@ -78,7 +89,7 @@ $(LIGHTHOUSE): scripts/lighthouse/package.json scripts/lighthouse/package-lock.j
 
 lighthouse: $(LIGHTHOUSE) ## Install the pinned Lighthouse for make bench (npm ci, scripts/lighthouse/)
 
-bench: $(STAMP) test-tools $(LIGHTHOUSE) ## Benchmark the build against a plain Material build (about 10 minutes)
+bench: $(STAMP) $(NODE_TOOLS) test-tools $(LIGHTHOUSE) ## Benchmark the build against a plain Material build (about 10 minutes)
 	$(PY) scripts/bench.py
 
 .PHONY: help setup serve build validate check schemas test-tools test links stale lint lint-workflows bench lighthouse

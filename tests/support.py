@@ -3,7 +3,6 @@ and editing a fixture copy."""
 
 from __future__ import annotations
 
-import re
 from datetime import date
 from pathlib import Path
 
@@ -34,11 +33,3 @@ def real_casebook():
 
 def problem_lines(root: Path, *, today: date = TODAY) -> list[str]:
     return [p.text() for p in load_casebook(root, today=today).problems]
-
-
-# Pagefind writes its filter and metadata indexes (and the entry file naming them) in a different
-# order on every run, whatever the input: a known upstream limitation (Pagefind/pagefind#638; its
-# page fragments, the bulk of the index, are stable since 1.3.0). Tests comparing two builds
-# byte for byte compare every other file.
-# Pagefind 1.5.2's unstable files are rewritten in a stable order (casebook.search.stable): none left.
-PAGEFIND_UNSTABLE = re.compile(r"(?!)")

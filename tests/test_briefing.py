@@ -234,8 +234,8 @@ def test_word_briefing_opens_and_holds_statements_figures_and_numbered_sources(r
     text = "\n".join(p.text for p in list(document.paragraphs) + cells)
     assert brief.kit.briefing_title in text
     assert "Who does the work: Two fixture advisers answer on the fixture accounts." in text
-    assert "Showing a day of real calls helped the public see the whole of a police workload.[1]" in text
-    assert "1. Twitter shows Greater Manchester Police's 3,205 calls. BBC News, 2010-10. http://www.bbc.com/" in text
+    assert "Showing a day of real calls helped the public see the whole of a police workload.\u2060[1]" in text
+    assert "1. Twitter shows Greater Manchester Police's 3,205 calls. BBC News, 2010-10. bbc.com" in text
 
 
 def test_case_page_and_explorer_data_lead_with_the_marked_headline(repo):

@@ -100,7 +100,7 @@ def test_the_kit_page_links_each_citation_to_its_listed_source(repo):
     with_answer(repo, "Norfolk answered 190,000 calls in 2024-25 [1].")
     book = load_casebook(repo, today=TODAY).casebook
     page = html.unescape(kit_page(book, "executives").content)
-    assert 'in 2024-25<sup class="cb-cite">[<a href="#kit-source-1">1</a>]</sup>.' in page
+    assert 'in 2024-25\u2060<sup class="cb-cite">[<a href="#kit-source-1">1</a>]</sup>.' in page  # unescaped
     assert '<li id="kit-source-1"><a href="https://example.org/norfolk-2025"' in page
     text = objection_text(book.kits["executives"].objections[0], book.kits["executives"].sources)
     assert text.splitlines()[1:] == [
@@ -119,7 +119,7 @@ def test_the_briefing_numbers_the_answers_sources_after_its_own(repo):
     number = len(brief.notes)
     assert number > 1 and brief.answers[0].endswith(f"in 2024-25 [{number}].\n")
     page = briefing_page(book, "executives").content
-    assert f'in 2024-25<sup class="cb-cite">[{number}]</sup>.' in page
+    assert f'in 2024-25&#8288;<sup class="cb-cite">[{number}]</sup>.' in page
 
 
 def test_a_training_step_on_the_kit_shows_the_citations_and_the_sources_they_number(repo):
@@ -130,7 +130,7 @@ def test_a_training_step_on_the_kit_shows_the_citations_and_the_sources_they_num
     edit(repo, "training/exec-route.yml", "page: kit:executives\n", "page: kit:executives#framing\n")
     book = load_casebook(repo, today=TODAY).casebook
     step = next(p.content for p in training_pages(book) if p.src_uri == "training/exec-route/1.md")
-    assert 'in 2024-25<sup class="cb-cite">[1]</sup>.' in step
+    assert 'in 2024-25&#8288;<sup class="cb-cite">[1]</sup>.' in step
     sources = step[step.index('<ol class="cb-sources cb-stage__sources"') :]
     assert sources.index("Customer service centre annual report 2024-25") < sources.index("A tale of two teams")
 

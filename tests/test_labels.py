@@ -73,7 +73,7 @@ def test_every_place_shows_the_same_label_for_each_case_and_statement(site):
     rows = {row["id"]: row["strength"] for row in csv.DictReader(io.StringIO(files["api/cases.csv"]))}
     builder = json.loads(files["api/briefing-builder.json"])
     explorer = json.loads(files["cases/explorer.json"])
-    explored = {row[0]: explorer["v"]["evidence"][row[14]][1] for row in explorer["c"]}
+    explored = {row[0]: explorer["v"]["strength"][row[14]][1] for row in explorer["c"]}
     kit_page = html.unescape(page(files, "kit", "executives"))
     for case_id, (_, _, label) in CASES.items():
         case_page = html.unescape(page(files, "case", case_id))
@@ -107,3 +107,19 @@ def test_the_briefing_shows_the_label_of_each_of_its_cases_and_statements(site):
         statement = book.benefits[benefit_id].statement
         label = labels[book.benefits[benefit_id].evidence[0].case]
         assert re.search(re.escape(statement) + r".*?<a [^>]*>" + re.escape(label) + "</a>", brief), benefit_id
+
+
+def test_the_explorer_filters_by_the_label_every_page_shows(site):
+    # Its "Evidence" facet is the label set (strongest first, only the labels in use), not the
+    # sources' grades: a secondary source's counted figure is "Reported", a primary platform metric
+    # is "Platform metric" whatever its grade. Each value selects the cases the export labels so.
+    book, files = site
+    explorer = json.loads(files["cases/explorer.json"])
+    exported = {r["id"]: r["strength"] for r in json.loads(files["api/cases.json"])}
+    labels = [label for _, label in explorer["v"]["strength"]]
+    order = ["Measured by the organisation", "Reported", "Survey, estimate or model", "Platform metric", "Unconfirmed"]
+    assert labels == [label for label in order if label in set(exported.values())]
+    assert {label for _, _, label in CASES.values()} <= set(labels)
+    for position, label in enumerate(labels):
+        selected = {row[0] for row in explorer["c"] if row[14] == position}
+        assert selected == {case_id for case_id, shown in exported.items() if shown == label}, label

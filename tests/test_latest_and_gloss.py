@@ -1,12 +1,13 @@
 """What a manager reads first: "Latest cases" are the most recent figures, not the newest files, and
 a headline figure quoted in another language carries its English gloss on every surface that shows
-it (case page, case card, standard briefing sentence, builder data)."""
+it (case page, case card, standard briefing sentence, builder data, explorer card)."""
 
 from __future__ import annotations
 
 import json
 
 from casebook.exports.builder import builder_json
+from casebook.exports.explorer import explorer_index
 from casebook.pages.briefing import card_sentence
 from casebook.pages.render import case_page
 from casebook.repository import load_casebook
@@ -45,6 +46,9 @@ def test_a_gloss_shows_beside_the_original_figure(repo):
     assert f'3,205 calls <span class="cb-gloss" lang="en">({GLOSS})</span>' in page  # outcomes table
     assert card_sentence(case).endswith(f"“3,205 calls” ({GLOSS})")
     assert json.loads(builder_json(book))["cases"]["gmp-tweets"]["gloss"] == GLOSS
+    rows = {row[0]: row for row in json.loads(explorer_index(book))["c"]}
+    assert rows["gmp-tweets"][15] == GLOSS  # the explorer's card shows it (tests/browser/test_explorer.py)
+    assert all(row[15] == "" for case_id, row in rows.items() if case_id != "gmp-tweets")
 
 
 def test_a_gloss_that_is_not_text_is_a_clear_problem(repo):

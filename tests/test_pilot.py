@@ -216,3 +216,13 @@ def test_pilot_is_validated_field_by_field(repo):
 def test_a_view_for_an_audience_without_a_kit_is_refused(repo):
     edit(repo, P, VIEW, "views:\n  councillors:\n")
     assert any(line.startswith("pilots/fixture-pilot.yml:") and "councillors" in line for line in problem_lines(repo))
+
+
+def test_the_kit_names_the_briefing_the_pilot_leads_in_a_plain_sentence(repo):
+    """Issue 24: the kit read "The briefing: A three-month ... carries it."; it names the briefing
+    after saying what the pilot does for it."""
+    book = book_of(repo)
+    kit = book.kits["executives"]
+    text = re.sub(r"<[^>]+>", "", html.unescape(kit_page(book, kit.id).content))
+    assert f"It leads their one-page briefing, “{kit.briefing_title}”." in text
+    assert "carries it" not in text and "The briefing:" not in text

@@ -1,4 +1,5 @@
-"""The standard briefing's Word file opens in LibreOffice and lays out on one A4 page.
+"""The standard briefing's Word file opens in LibreOffice and lays out on one A4 page, with no note
+number alone at the start of a line.
 
 LibreOffice is not installed by `make test` (it is large); where `soffice` is on the PATH this
 test runs, elsewhere it says why it did not."""
@@ -56,6 +57,12 @@ def test_real_word_briefings_lay_out_on_one_page_each(tmp_path):
         )
     pages = pdf_pages(tmp_path, sorted(tmp_path.glob("*.docx")))
     assert pages == {kit_id: 1 for kit_id in book.kits}, pages
+    if shutil.which("pdftotext"):  # and no note number was set at the start of a line, away from its word
+        for kit_id in book.kits:
+            text = subprocess.run(
+                ["pdftotext", "-layout", str(tmp_path / f"{kit_id}.pdf"), "-"], capture_output=True, check=True
+            ).stdout.decode()
+            assert re.findall(r"(?m)^\s*\[[\d,]+\]", text) == [], (kit_id, text)
 
 
 def pdf_pages(tmp_path, files) -> dict[str, int]:

@@ -2,8 +2,10 @@
 
 Only what the explorer shows and filters on: per case its id, title, organisation, headline
 figure (value and measure), year, date added (days since 1970), best grade, number of sources,
-its facet values as positions in the vocabulary `v` and, last, its evidence label
-(`casebook.model.strength.case_kind`, the label its page shows) as a position in `v.evidence`.
+its facet values as positions in the vocabulary `v`, its evidence label
+(`casebook.model.strength.case_kind`, the label its page shows, and the explorer's "Evidence"
+filter) as a position in `v.strength` and, last, the English gloss of a headline figure quoted in
+another language ("" when there is none).
 Everything else stays in `api/cases.json` for other systems; the page fetches a twentieth of it.
 """
 
@@ -25,7 +27,7 @@ def explorer_index(book: Casebook, vocab: dict[str, Any] | None = None) -> str:
     vocab = vocab or explorer_vocabulary(book)
     position = {
         name: {pair[0]: i for i, pair in enumerate(vocab[name])}
-        for name in ("audience", "topic", "sector", "country", "channel", "grade", "evidence")
+        for name in ("audience", "topic", "sector", "country", "channel", "grade", "strength")
     }
     rows = []
     for case in book.cases.values():
@@ -46,7 +48,8 @@ def explorer_index(book: Casebook, vocab: dict[str, Any] | None = None) -> str:
                 [position["audience"][a] for a in case.audiences if a in position["audience"]],
                 [position["topic"][t] for t in case.topics],
                 [position["channel"][c] for c in case.channels],
-                position["evidence"][case_kind(case).id],
+                position["strength"][case_kind(case).id],
+                headline.gloss or "",
             ]
         )
     return json.dumps({"v": vocab, "c": rows}, ensure_ascii=False, separators=(",", ":"))

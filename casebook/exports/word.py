@@ -11,10 +11,15 @@ from __future__ import annotations
 from typing import Any
 
 import io
+import re
 import zipfile
 from datetime import datetime
+from urllib.parse import urlsplit
 
 from docx import Document
+from docx.enum.section import WD_SECTION
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
 from casebook.pages.briefing import Briefing, card_sentence, dated_line
@@ -23,6 +28,12 @@ from casebook.content.markup import render
 
 FIXED = datetime(2000, 1, 1)
 ACCENT = RGBColor(0x07, 0x3B, 0x45)
+# Sizes a chief executive can read on paper; the one page is kept by the layout (the pilot's terms in
+# three columns and the sources in two, as the printed page sets them), never by smaller type.
+BODY_PT = 9.0
+NOTE_PT = 8.0
+WORD_JOINER = "\u2060"  # no break here; zero width in Word and LibreOffice
+CITATION = re.compile(r" (\[\d+(?:, ?\d+)*\])")
 
 
 def briefing_docx(brief: Briefing, *, site_address: str = "") -> bytes:
@@ -52,15 +63,18 @@ def briefing_docx(brief: Briefing, *, site_address: str = "") -> bytes:
     if brief.objections:
         doc.add_heading("Questions you may have", level=2)
         for objection, answer in zip(brief.objections, brief.answers, strict=True):
-            doc.add_paragraph().add_run(f"“{objection.objection}”").bold = True
-            doc.add_paragraph(plain_text(render(answer).html))
+            paragraph = doc.add_paragraph()
+            paragraph.add_run(f"“{objection.objection}” ").bold = True
+            paragraph.add_run(keep_marks(plain_text(render(answer).html)))
     doc.add_heading("What we ask of you", level=2)
     for ask in brief.asks:
         doc.add_paragraph(ask, style="List Bullet")
     doc.add_heading("Sources", level=2)
+    _columns(doc, 2)
     for number, source in enumerate(brief.notes, 1):
-        _small(doc, f"{number}. {source.title}. {source.publisher}, {source.published_label}. {source.url}", 6.1)
+        _note(doc, number, source)
     if site_address:
+        _columns(doc, 1)
         _small(doc, f"More evidence and the full kit: {site_address}")
     return _reproducible(doc)
 
@@ -78,28 +92,41 @@ def _pilot(doc: Any, brief: Briefing) -> None:
 
 
 def _terms(doc: Any, pairs: list[tuple[str, str]]) -> None:
-    """Label and text, two to a row: the pilot's dozen short answers then fit the one page."""
-    table = doc.add_table(rows=(len(pairs) + 1) // 2, cols=2)
-    for index, (label, text) in enumerate(pairs):
-        paragraph = table.cell(index // 2, index % 2).paragraphs[0]
-        paragraph.paragraph_format.space_after = Pt(0)
+    """Label and text flowing down three columns, as on the printed page: the pilot's dozen short
+    answers fill the columns evenly, where a table's rows would leave gaps beside the longest."""
+    _columns(doc, 3)
+    for label, text in pairs:
+        paragraph = doc.add_paragraph()
+        paragraph.paragraph_format.keep_together = True
+        paragraph.paragraph_format.space_after = Pt(2)
         paragraph.add_run(f"{label}: ").bold = True
         paragraph.add_run(text)
-        for run in paragraph.runs:
-            run.font.size = Pt(7.2)
+    _columns(doc, 1)
+
+
+def _columns(doc: Any, count: int) -> None:
+    """What follows is set in `count` columns: a continuous section break, so it stays on the page."""
+    section = doc.add_section(WD_SECTION.CONTINUOUS)
+    cols = section._sectPr.find(qn("w:cols"))
+    if cols is None:
+        cols = section._sectPr.makeelement(qn("w:cols"), {})
+        section._sectPr.append(cols)
+    cols.set(qn("w:num"), str(count))
+    cols.set(qn("w:space"), str(int(Cm(0.5).twips)))
 
 
 def _set_up(doc: Any) -> None:
     """A4 with narrow margins and tight spacing, so the briefing stays on one page in Word."""
     for section in doc.sections:
         section.page_width, section.page_height = Cm(21), Cm(29.7)
-        section.left_margin = section.right_margin = Cm(1.3)
+        section.left_margin = section.right_margin = Cm(1.2)
         section.top_margin = section.bottom_margin = Cm(1.0)
     style = doc.styles["Normal"]
     style.font.name = "Arial"
-    style.font.size = Pt(8.2)
+    style.font.size = Pt(BODY_PT)
     style.paragraph_format.space_after = Pt(1)
     style.paragraph_format.space_before = Pt(0)
+    style.paragraph_format.line_spacing = 1.0  # the template's default is 1.15 lines
     for name, size in (("Heading 1", 15), ("Heading 2", 11)):
         heading = doc.styles[name]
         heading.font.color.rgb = ACCENT
@@ -116,15 +143,44 @@ def _set_up(doc: Any) -> None:
     props.revision = 1
 
 
-def _small(doc: Any, text: str, size: float = 7) -> None:
+def _small(doc: Any, text: str) -> None:
     run = doc.add_paragraph().add_run(text)
-    run.font.size = Pt(size)
+    run.font.size = Pt(NOTE_PT)
+
+
+def _note(doc: Any, number: int, source: Any) -> None:
+    """A numbered source: its title links to the address, and the line shows the address's site
+    (the full addresses ran to three lines each; the kit page lists them all)."""
+    paragraph = doc.add_paragraph()
+    paragraph.add_run(f"{number}. ")
+    link = paragraph._p.makeelement(qn("w:hyperlink"), {})
+    link.set(qn("r:id"), doc.part.relate_to(source.url, RT.HYPERLINK, is_external=True))
+    run = paragraph.add_run(source.title)
+    run.font.underline = True
+    link.append(run._r)
+    paragraph._p.append(link)
+    paragraph.add_run(f". {source.publisher}, {source.published_label}. {site_of(source.url)}")
+    for run in paragraph.iter_inner_content():
+        for inner in getattr(run, "runs", [run]):
+            inner.font.size = Pt(NOTE_PT)
+
+
+def site_of(url: str) -> str:
+    """The host of an address without 'www.', the part of it a reader recognises."""
+    host = urlsplit(url).hostname or url
+    return host.removeprefix("www.")
 
 
 def _cite(paragraph: Any, notes: Any) -> None:
+    """A superscript note number glued to the word before it, so it never starts a line alone."""
     if notes:
-        run = paragraph.add_run(f"[{','.join(str(n) for n in notes)}]")
+        run = paragraph.add_run(f"{WORD_JOINER}[{','.join(str(n) for n in notes)}]")
         run.font.superscript = True
+
+
+def keep_marks(text: str) -> str:
+    """An answer's inline citations ("customers [8]") held to their word by a no-break space."""
+    return CITATION.sub("\u00a0\\1", text)
 
 
 def _reproducible(doc: Any) -> bytes:

@@ -97,16 +97,20 @@ def reader_words(book: Casebook) -> str:
 
 
 CITATION = re.compile(r"\s?\[(\d+(?:\s*,\s*\d+)*)\]")
+# Held to the word before it: after a full stop or a closing quote a browser may otherwise break the
+# line before "[", and the note number starts the next line alone.
+WORD_JOINER = "&#8288;"
 
 
 def cite_marks(html: Markup, anchor: str = "") -> Markup:
-    """Rendered prose with its numbered citations ([1], [1, 2]) as superscripts; with `anchor`,
-    each number links to `#<anchor><n>` (the kit page's own list of sources)."""
+    """Rendered prose with its numbered citations ([1], [1, 2]) as superscripts joined to the word
+    before them; with `anchor`, each number links to `#<anchor><n>` (the kit page's own list of
+    sources)."""
 
     def sup(match: re.Match[str]) -> str:
         numbers = re.split(r"\s*,\s*", match.group(1))
         inner = ",".join(f'<a href="#{anchor}{n}">{n}</a>' if anchor else n for n in numbers)
-        return f'<sup class="cb-cite">[{inner}]</sup>'
+        return f'{WORD_JOINER}<sup class="cb-cite">[{inner}]</sup>'
 
     return Markup(CITATION.sub(sup, str(html)))
 
@@ -200,7 +204,8 @@ def briefing_page(book: Casebook, kit_id: str, *, site_url: str = "") -> SiteFil
 
 
 def explorer_vocabulary(book: Casebook) -> dict[str, Any]:
-    """The explorer's facet values, [id, label] pairs in display order, only those in use."""
+    """The explorer's facet values, [id, label] pairs in display order, only those in use (and the
+    source grades, for its sort)."""
     cases = list(book.cases.values())
     used = {
         "audience": {v for c in cases for v in c.audiences},
@@ -208,6 +213,7 @@ def explorer_vocabulary(book: Casebook) -> dict[str, Any]:
         "channel": {v for c in cases for v in c.channels},
     }
     sectors = {c.sector for c in cases}
+    kinds = {case_kind(c).id for c in cases}
     countries = sorted({c.country for c in cases}, key=country_name)
     terms = book.taxonomy
     return {
@@ -216,8 +222,10 @@ def explorer_vocabulary(book: Casebook) -> dict[str, Any]:
         "sector": [[t.id, t.label] for t in terms.sectors.values() if t.id in sectors],
         "country": [[code, country_name(code)] for code in countries],
         "channel": [[t.id, t.label] for t in terms.channels.values() if t.id in used["channel"]],
+        # The evidence label every page shows (model.strength), strongest first: the filter and
+        # each card's label. The source's grade only breaks ties in the "strongest" sort.
+        "strength": [[kind.id, kind.label] for kind in KINDS if kind.id in kinds],
         "grade": [[grade, GRADE_LABELS[grade]] for grade in GRADE_LABELS],
-        "evidence": [[kind.id, kind.label] for kind in KINDS],
         "years": sorted({c.year for c in cases}),
     }
 

@@ -7,7 +7,7 @@
 Each page says what it is (a `type` filter), pages mark their own audience, topic and sector
 filters and headline figure in their templates, and `synonyms.yml` lists words a reader may use
 for the same thing. ranking.json names the index bundles and the pages that rank below case
-studies and kits. The browser loads nothing of this until the reader types.
+studies and kits. The browser loads nothing of this until the reader focuses a search box.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ import math
 import os
 import shutil
 import subprocess
+import sys
 import tempfile
 from html import escape, unescape
 from pathlib import Path
@@ -28,7 +29,6 @@ import yaml
 
 from casebook.kinds import BY_NAME, PAGED, SECTIONS
 from casebook.model.urls import is_audience_cases_url
-from casebook.search.stable import stabilise
 
 SYNONYMS = "synonyms.yml"
 # Marked for Material's old search: navigation, copies of other pages' text, sources and metadata.
@@ -42,15 +42,16 @@ PAGE_TYPES = tuple((f"{kind.section}/", kind.search_type) for kind in PAGED if k
 )
 LISTINGS = {f"{kind.section}/" for kind in PAGED}  # each kind's list page
 FACETS = ("audience", "topic", "sector", "type")  # the filters a reader can narrow by
-# Ranked above other pages of similar relevance: what a manager came for. Guides are few and
-# answer the "how do I" searches ("return on investment", "frame a pilot").
-FIRST_TIER = {BY_NAME["case"].search_type, BY_NAME["kit"].search_type, "Guide"}
-# Pagefind 1.5's browser search does work that grows with the square of the pages a word matches
-# (it scans every matching (word, page) entry once per result page; Pagefind/pagefind#1334). So
-# a large site is indexed as several bundles of at most this many pages, which the browser
-# searches together (Pagefind's mergeIndex): the cost then grows with the number of pages, not
-# its square. A site smaller than this is one bundle, as before.
-BUNDLE_PAGES = 500
+# Ranked above other pages of similar relevance: what a manager came for. Guides and tools are
+# few; guides answer the "how do I" searches ("return on investment", "frame a pilot"), and a
+# tool is what a reader naming it wants ("channel shift calculator").
+FIRST_TIER = {BY_NAME["case"].search_type, BY_NAME["kit"].search_type, "Guide", "Tool"}
+# A site of more than this many pages is indexed as several bundles, which the browser searches
+# together (Pagefind's mergeIndex). Pagefind 1.5's search did work growing with the square of the
+# pages a word matched, so bundles were 500 pages; 1.6.0's does not (the same CPU for one bundle
+# of 5,000 pages as for ten of 500), and each bundle costs the first search a manifest and a chunk
+# per word, so a site of up to this many pages is one bundle (docs/performance.md, Search).
+BUNDLE_PAGES = 10_000
 BUNDLE = "pagefind"  # the first bundle: pagefind.js, its worker and WebAssembly live here
 MERGED_KEEP = ("pagefind-entry.json", "index", "filter", "fragment")  # all a merged bundle needs
 
@@ -115,17 +116,38 @@ def synonyms_json(root: Path) -> str:
     return json.dumps(load_synonyms(root), ensure_ascii=False, separators=(",", ":"))
 
 
-def pagefind_executable() -> str:
-    """The binary from the pinned `pagefind-bin` wheel (no download at build time)."""
-    from pagefind_bin import get_executable
+# Pagefind comes from npm, pinned in tools/node/package-lock.json and installed there by `make
+# setup` (npm ci): PyPI's wheel stops at 1.5.2, and 1.6.0 searches a large site faster
+# (docs/performance.md, Search). npm installs only this platform's binary package.
+NODE_TOOLS = Path("tools") / "node"
+BINARIES = ("pagefind_extended", "pagefind", "pagefind_extended.exe", "pagefind.exe")
+OVERRIDE = "CASEBOOK_PAGEFIND"  # another Pagefind binary, for trying a version
 
-    return str(get_executable())
+
+def pagefind_executable() -> str | None:
+    """The Pagefind binary npm installed, or None. Looked for beside this package and beside the
+    Python environment's folder (.venv), so a copy of the repository that the tests or the
+    benchmark build without node_modules finds the one `make setup` installed."""
+    if os.environ.get(OVERRIDE):
+        return os.environ[OVERRIDE]
+    roots = dict.fromkeys((Path(__file__).resolve().parents[2], Path(sys.prefix).resolve().parent))
+    for root in roots:
+        packages = root / NODE_TOOLS / "node_modules" / "@pagefind"
+        for name in BINARIES:
+            found = sorted(packages.glob(f"*/bin/{name}"))
+            if found:
+                return str(found[0])
+    return None
 
 
 def _pagefind(site: Path, output: Path, root_selector: str) -> subprocess.CompletedProcess[str]:
-    """One bundle, its filters and metadata rewritten in a stable order (casebook.search.stable)."""
+    """One bundle. Pagefind 1.6.0 writes the same bytes for the same pages (1.5.2 wrote its filters
+    and metadata in a random order), so two builds of one tree are identical."""
+    executable = pagefind_executable()
+    if executable is None:
+        return subprocess.CompletedProcess([], 127, "", f"Pagefind is not installed in {NODE_TOOLS}: run `make setup`.")
     command = [
-        pagefind_executable(),
+        executable,
         "--site",
         str(site),
         "--output-path",
@@ -140,10 +162,7 @@ def _pagefind(site: Path, output: Path, root_selector: str) -> subprocess.Comple
         "**/index.html",
         "--silent",
     ]
-    result = subprocess.run(command, capture_output=True, text=True, check=False)
-    if result.returncode == 0:
-        stabilise(output)
-    return result
+    return subprocess.run(command, capture_output=True, text=True, check=False)
 
 
 def bundle_dirs(root: Path) -> list[Path]:

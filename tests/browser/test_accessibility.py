@@ -34,6 +34,13 @@ def home_box(page):
     wait_until(page, "document.querySelector('.cb-hero__search .cb-hit')")
 
 
+def home_box_case_studies(page):
+    # The type chip set (pressed, filled, with its ×) over the results it narrowed.
+    page.locator(".cb-scope").click()
+    home_box(page)
+    wait_until(page, "document.querySelector('.cb-scope').getAttribute('aria-pressed') === 'true'")
+
+
 def explorer(page):
     wait_until(page, "window.cbExplorer && window.cbExplorer.ready && !window.cbExplorer.searching")
     toggle = page.locator(".cb-explorer__toggle")
@@ -80,6 +87,7 @@ STATES = {
     "home": ("", None),
     "home, header search results": ("", header_search),
     "home, home box results": ("", home_box),
+    "home, home box results, case studies only": ("", home_box_case_studies),
     "kit": ("kits/customer-service/", None),
     "kit briefing": ("kits/executives/briefing/", None),
     "case": ("cases/northshire-gritter-twitter/", None),

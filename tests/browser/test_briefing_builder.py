@@ -131,10 +131,41 @@ def test_word_download_opens_with_python_docx_and_holds_the_chosen_evidence(page
     text = "\n".join(p.text for p in document.paragraphs)
     for statement in preview_statements(page):
         assert statement in text
-    sources = page.locator(".cb-builder__preview .cb-briefing__sources li").count()
-    numbered = [p.text for p in document.paragraphs if re.match(r"^\d+\. .+ https?://", p.text)]
-    assert [int(p.split(".")[0]) for p in numbered] == list(range(1, sources + 1))
+    sources = page.locator(".cb-builder__preview .cb-briefing__sources li")
+    hrefs = sources.locator(".cb-briefing__url").all_inner_texts()
+    links = [(p.text.split(".")[0], link.address) for p in document.paragraphs for link in p.hyperlinks]
+    assert links == [(str(n), href) for n, href in enumerate(hrefs, 1)]  # each numbered title links to its source
     assert "Anytown Borough Council" in text
+
+
+def test_word_file_is_readable_type_on_one_a4_page(page, tmp_path):
+    """The builder's Word file is set like the standard briefings' (tests/test_word_type.py): body at
+    least 9 pt, notes at least 8 pt, single spaced, note numbers held to their word; and, where
+    LibreOffice is installed, the audience's starting briefing lays out on one A4 page with no note
+    number alone at the start of a line."""
+    import shutil
+    import subprocess
+
+    from test_word_libreoffice import SOFFICE, pdf_pages
+    from test_word_type import runs_of, single_spaced, type_sizes
+
+    open_builder(page, f"?audience={AUDIENCE}")
+    page.get_by_label("Your organisation").fill("Anytown Borough Council")
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Download Word file").click()
+    shutil.copy(info.value.path(), tmp_path / "builder.docx")
+    document = docx.Document(str(tmp_path / "builder.docx"))
+    sizes = type_sizes(document)
+    assert sizes["body"] and min(sizes["body"]) >= 9, sizes["body"]
+    assert sizes["notes"] and min(sizes["notes"]) >= 8, sizes["notes"]
+    assert single_spaced(document)
+    marks = [run.text for p in document.paragraphs for run in runs_of(p) if run.font.superscript]
+    assert marks and all(mark.startswith("\u2060[") for mark in marks), marks
+    if SOFFICE:
+        assert pdf_pages(tmp_path, [tmp_path / "builder.docx"]) == {"builder": 1}
+        if shutil.which("pdftotext"):
+            text = subprocess.run(["pdftotext", "-layout", str(tmp_path / "builder.pdf"), "-"], capture_output=True)
+            assert re.findall(r"(?m)^\s*\[[\d,]+\]", text.stdout.decode()) == []
 
 
 def test_pin_on_an_explorer_card_reaches_the_builder(page, site_dir):

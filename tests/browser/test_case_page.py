@@ -73,10 +73,10 @@ def widest_outcome_rows(site_dir, count: int = 3) -> list[str]:
     return [c["id"] for c in sorted(cases, key=longest_row, reverse=True)[:count]]
 
 
-def test_outcomes_table_fits_a_phone_without_a_sideways_scroll(browser, base_url, site_dir):
+def test_outcomes_table_fits_a_phone_and_the_printed_page(browser, base_url, site_dir):
     """At 390 px every outcome's measure, figure, source and grade lie inside the screen: the table is
     one block per outcome, not three columns cut at the edge behind a scroll region (its header is
-    kept, visually hidden, for screen readers)."""
+    kept, visually hidden, for screen readers). On a desktop and on A4 it is a table that fits."""
     from browser_support import open_page
 
     context, page, errors = open_page(browser, base_url, {"width": 390, "height": 844})
@@ -99,5 +99,39 @@ def test_outcomes_table_fits_a_phone_without_a_sideways_scroll(browser, base_url
     first = page.locator(".cb-outcomes tbody tr").first.locator("td")
     tops = first.evaluate_all("cells => cells.map(c => c.getBoundingClientRect().top)")
     assert len(set(tops)) == 1, tops
+    # Printed on A4, the three columns fit the page: a figure kept on one line pushed the source off.
+    page.set_viewport_size({"width": 794, "height": 1123})
+    page.emulate_media(media="print")
+    for case_id in widest_outcome_rows(site_dir):
+        page.goto(f"cases/{case_id}/")
+        page.emulate_media(media="print")
+        page_right = page.locator("article").evaluate("a => a.getBoundingClientRect().right")
+        rights = page.locator(".cb-outcomes .cb-grade").evaluate_all(
+            "gs => gs.map(g => g.getBoundingClientRect().right)"
+        )
+        assert rights and max(rights) <= page_right, (case_id, page_right, rights)
     context.close()
     assert errors == [], errors
+
+
+def test_a_whole_sentence_figure_is_not_set_in_headline_type(browser, base_url, site_dir):
+    """Issue 24: a figure quoted as a whole sentence (Wealden's) filled the screen in 27 px bold. A
+    figure over 40 characters is set near body size; a short one keeps its headline size."""
+    from browser_support import open_page
+
+    cases = json.loads((site_dir / "api/cases.json").read_text())
+    long_case = next(c for c in cases if len(c["outcomes"][0]["value"]) > 40)
+    short_case = next(c for c in cases if len(c["outcomes"][0]["value"]) <= 12)
+    for viewport in ({"width": 390, "height": 844}, {"width": 1280, "height": 900}):
+        context, page, errors = open_page(browser, base_url, viewport)
+        sizes = []
+        for case in (long_case, short_case):
+            page.goto(f"cases/{case['id']}/")
+            figure = page.locator(".cb-figure__value", has_text=case["outcomes"][0]["value"]).first
+            body = page.locator("article .cb-prose p").first
+            sizes.append([float(e.evaluate("e => parseFloat(getComputedStyle(e).fontSize)")) for e in (figure, body)])
+        (long_size, body_size), (short_size, _) = sizes
+        assert long_size <= 1.25 * body_size, (viewport, sizes)
+        assert short_size >= 1.4 * body_size, (viewport, sizes)
+        context.close()
+        assert errors == [], errors

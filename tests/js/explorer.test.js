@@ -18,6 +18,7 @@ const CASES = [
     country: "GB",
     channels: ["twitter"],
     best_grade: "primary",
+    evidence: "measured",
     measure: "Calls avoided",
     value: "11,000 fewer calls",
   },
@@ -34,6 +35,7 @@ const CASES = [
     country: "GB",
     channels: ["facebook"],
     best_grade: "secondary",
+    evidence: "measured",
     measure: "Appeals issued",
     value: "270 appeals",
   },
@@ -50,6 +52,7 @@ const CASES = [
     country: "AU",
     channels: ["facebook", "twitter"],
     best_grade: "primary",
+    evidence: "platform",
     measure: "Impressions in one day",
     value: "39 million post impressions",
   },
@@ -80,10 +83,14 @@ test("without the site search, free text matches title, organisation and figure,
   assert.deepEqual(ids(state("?q=nowhere")), []);
 });
 
-test("year range and grade", () => {
+test("year range, and the evidence label (not the source's grade)", () => {
   assert.deepEqual(ids(state("?year_from=2012")).sort(), ["a", "b"]);
   assert.deepEqual(ids(state("?year_from=2011&year_to=2012")).sort(), ["a", "c"]);
-  assert.deepEqual(ids(state("?grade=secondary")), ["b"]);
+  // b's source is secondary but its label, like a's, is "measured"; c's primary source is a platform metric.
+  assert.deepEqual(ids(state("?strength=measured")).sort(), ["a", "b"]);
+  assert.deepEqual(ids(state("?strength=platform")), ["c"]);
+  assert.deepEqual(ids(state("?grade=secondary")).sort(), ["a", "b", "c"]); // no longer a filter
+  assert.deepEqual(X.counts(records, state(""), "strength"), { measured: 2, platform: 1 });
 });
 
 test("strongest evidence: best grade, then more sources, then most recent", () => {
@@ -118,7 +125,7 @@ test("the compact explorer index becomes the same records", () => {
       channel: [["twitter", "Twitter"]],
       grade: [["primary", "Primary"]],
       years: [2010],
-      evidence: [
+      strength: [
         ["measured", "Measured by the organisation"],
         ["platform", "Platform metric"],
       ],
@@ -128,7 +135,7 @@ test("the compact explorer index becomes the same records", () => {
         "gmp",
         "GMP tweets",
         "Greater Manchester Police",
-        "3,205 calls",
+        "3 205 oproepen",
         "Calls in 24 hours",
         2010,
         20400,
@@ -140,6 +147,7 @@ test("the compact explorer index becomes the same records", () => {
         [0],
         [],
         1,
+        "3,205 calls",
       ],
     ],
   };
@@ -148,7 +156,7 @@ test("the compact explorer index becomes the same records", () => {
     id: "gmp",
     title: "GMP tweets",
     organisation: "Greater Manchester Police",
-    value: "3,205 calls",
+    value: "3 205 oproepen",
     measure: "Calls in 24 hours",
     year: 2010,
     added: 20400,
@@ -162,6 +170,7 @@ test("the compact explorer index becomes the same records", () => {
     url: "cases/gmp/",
     evidence: "platform",
     evidence_rank: 1,
+    gloss: "3,205 calls",
   });
 });
 
@@ -193,10 +202,10 @@ test("bad parameters are ignored without error", () => {
     sector: [],
     country: ["GB"],
     channel: [],
-    grade: ["primary"],
+    strength: ["measured"],
   };
   const s = X.parseState(
-    "?audience=executives,nobody,executives&topic=%3Cscript%3E&year_from=20x0&year_to=1999&sort=random&match_all=sector,topic&grade=",
+    "?audience=executives,nobody,executives&topic=%3Cscript%3E&year_from=20x0&year_to=1999&sort=random&match_all=sector,topic&strength=",
     known,
   );
   assert.deepEqual(s.audience, ["executives"]);
@@ -205,7 +214,7 @@ test("bad parameters are ignored without error", () => {
   assert.equal(s.year_to, 1999);
   assert.equal(s.sort, null);
   assert.deepEqual(s.matchAll, ["topic"]);
-  assert.deepEqual(s.grade, []);
+  assert.deepEqual(s.strength, []);
 });
 
 test("a reversed year range is put the right way round", () => {

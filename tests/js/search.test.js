@@ -194,6 +194,21 @@ test("a snippet leaves out the title it sits under, whole or its end", () => {
   assert.equal(text(S.snippet("&lt;b&gt; stays text", "")), "<b> stays text");
 });
 
+test("remember: a key made once while among the last ones used, then forgotten", () => {
+  const recall = S.remember(2);
+  let made = 0;
+  const make = () => ++made;
+  assert.equal(recall("a", make), 1);
+  assert.equal(recall("a", make), 1); // remembered: not made again
+  assert.equal(recall("b", make), 2);
+  assert.equal(recall("a", make), 1); // used last, so "b" is now the oldest
+  assert.equal(recall("c", make), 3); // two kept: "b" goes
+  assert.equal(recall("a", make), 1);
+  assert.equal(recall("b", make), 4);
+  recall.forget("b");
+  assert.equal(recall("b", make), 5);
+});
+
 test("a page holding the phrase counts PHRASE_WEIGHT times its own score, not more", () => {
   const words = [
     { id: "apart", score: 10 },

@@ -427,9 +427,38 @@
   function loadDocx() {
     return window.cbWord.load(root.getAttribute("data-docx"));
   }
+  // The same page as the standard briefings' Word files (casebook/exports/word.py): 9 pt body, 8 pt
+  // notes, single line spacing, the pilot's terms in three columns and the sources in two, on A4.
+  const WORD = {
+    body: 18,
+    note: 16,
+    accent: "073B45",
+    joiner: "\u2060",
+    page: { size: { width: 11906, height: 16838 }, margin: { top: 567, bottom: 567, left: 680, right: 680 } },
+  };
+  function siteOf(url) {
+    try {
+      return new URL(url).hostname.replace(/^www\./, "");
+    } catch (_e) {
+      return url;
+    }
+  }
   function wordDocument(d) {
     const b = compose();
-    const children = [];
+    let sections = [],
+      children = [],
+      count = 1;
+    function columns(next) {
+      // what follows is set in `next` columns: a continuous section, same page
+      if (children.length) {
+        sections.push({
+          properties: { type: d.SectionType.CONTINUOUS, page: WORD.page, column: { count: count, space: 284 } },
+          children: children,
+        });
+      }
+      children = [];
+      count = next;
+    }
     function para(runs, options) {
       const o = options || {};
       o.children = runs.map((r) => (typeof r === "string" ? new d.TextRun(r) : r));
@@ -438,21 +467,27 @@
     function heading(text, level) {
       children.push(new d.Paragraph({ text: text, heading: level }));
     }
+    // A note number glued to the word before it, so it never starts a line alone.
     function cite(numbers) {
-      return new d.TextRun({ text: `[${numbers.join(",")}]`, superScript: true });
+      return new d.TextRun({ text: `${WORD.joiner}[${numbers.join(",")}]`, superScript: true });
     }
     para([
       new d.TextRun({
         text: `Briefing for ${b.kit.name}${state.org ? ` · ${state.org}` : ""}${state.date ? ` · ${state.date}` : ""}`,
-        size: 18,
+        size: WORD.note,
       }),
     ]);
     heading(state.title, d.HeadingLevel.HEADING_1);
     if (b.pilot.length) {
       heading("What we propose", d.HeadingLevel.HEADING_2);
+      columns(3);
       b.pilot.forEach((pair) => {
-        para([new d.TextRun({ text: `${pair[0]}: `, bold: true }), pair[1]]);
+        para([new d.TextRun({ text: `${pair[0]}: `, bold: true }), pair[1]], {
+          keepLines: true,
+          spacing: { after: 40 },
+        });
       });
+      columns(1);
     }
     if (b.statements.length) {
       heading("What the evidence shows", d.HeadingLevel.HEADING_2);
@@ -477,20 +512,47 @@
       para([state.ask]);
     }
     heading("Sources", d.HeadingLevel.HEADING_2);
+    columns(2);
+    // Each title links to its address; the line shows the address's site (the kit page lists them all).
     b.notes.forEach((s, i) => {
       para([
-        new d.TextRun({ text: `${i + 1}. ${s.title}. ${s.publisher}, ${s.published}. `, size: 16 }),
+        new d.TextRun({ text: `${i + 1}. `, size: WORD.note }),
         new d.ExternalHyperlink({
           link: s.url,
-          children: [new d.TextRun({ text: s.url, style: "Hyperlink", size: 16 })],
+          children: [new d.TextRun({ text: s.title, style: "Hyperlink", size: WORD.note })],
         }),
+        new d.TextRun({ text: `. ${s.publisher}, ${s.published}. ${siteOf(s.url)}`, size: WORD.note }),
       ]);
     });
+    columns(1); // a section after the sources, so their two columns come out even
+    const site = data.site?.short ? `${data.site.short}/${b.kit.url.replace(/\/$/, "")}` : "";
+    para([new d.TextRun({ text: site ? `More evidence and the full kit: ${site}` : "", size: WORD.note })]);
+    columns(1);
+    const heads = [
+      ["Heading1", "Heading 1", 30],
+      ["Heading2", "Heading 2", 22],
+    ].map((h) => ({
+      id: h[0],
+      name: h[1],
+      basedOn: "Normal",
+      next: "Normal",
+      quickFormat: true,
+      run: { font: "Arial", size: h[2], bold: true, color: WORD.accent },
+      paragraph: { spacing: { before: 80, after: 40, line: 240, lineRule: "auto" }, keepNext: true },
+    }));
     return new d.Document({
       creator: "Buy-in Casebook",
       title: state.title,
-      styles: { default: { document: { run: { font: "Arial", size: 20 } } } },
-      sections: [{ children: children }],
+      styles: {
+        default: {
+          document: {
+            run: { font: "Arial", size: WORD.body },
+            paragraph: { spacing: { after: 20, line: 240, lineRule: "auto" } },
+          },
+        },
+        paragraphStyles: heads,
+      },
+      sections: sections,
     });
   }
   function downloadWord() {

@@ -13,14 +13,15 @@
 })(typeof self !== "undefined" ? self : this, () => {
   "use strict";
 
-  // URL parameter -> field of a case in api/cases.json.
+  // URL parameter -> field of a case record. `strength` is the evidence label every page shows
+  // (casebook.model.strength), the same set and words as the statements page's filter.
   const FACETS = {
     audience: "audiences",
     topic: "topics",
     sector: "sector",
     country: "country",
     channel: "channels",
-    grade: "best_grade",
+    strength: "evidence",
   };
   const FACET_NAMES = Object.keys(FACETS);
   const SORTS = ["relevance", "strength", "recent"];
@@ -129,8 +130,9 @@
         topics: row[12].map(pick("topic")),
         channels: row[13].map(pick("channel")),
         url: `cases/${row[0]}/`,
-        evidence: v.evidence[row[14]][0],
+        evidence: v.strength[row[14]][0],
         evidence_rank: row[14],
+        gloss: row[15] || "",
       })),
     );
   }
@@ -235,7 +237,7 @@
     if (sort === "relevance" && ranks) sorted.sort((a, b) => ranks[a.item.id] - ranks[b.item.id]);
     else if (sort === "strength") {
       sorted.sort((a, b) => {
-        // The evidence label first (v.evidence lists the labels strongest first), as the cards show it.
+        // The evidence label first (v.strength lists the labels strongest first), as the cards show it.
         return (
           a.item.evidence_rank - b.item.evidence_rank ||
           GRADE_RANK[b.item.best_grade] - GRADE_RANK[a.item.best_grade] ||

@@ -17,7 +17,7 @@
     sector: "Sector",
     country: "Country",
     channel: "Channel",
-    grade: "Evidence grade",
+    strength: "Evidence",
   };
   const OPEN = ["audience", "topic", "sector", "country"]; // groups open on a desktop at first
   const AND_FACETS = ["audience", "topic", "channel"];
@@ -180,11 +180,17 @@
     slot("title").setAttribute("href", new URL(item.url, base).href);
     slot("value").textContent = item.value;
     slot("measure").textContent = item.measure;
+    // A headline quoted in another language shows its English gloss, as on the case page.
+    const gloss = slot("gloss");
+    if (gloss) {
+      gloss.textContent = `(${item.gloss})`;
+      gloss.hidden = !item.gloss;
+    }
     li.appendChild(body);
     const foot = el("p", { class: "cb-result__foot" });
     // The evidence label its page shows (casebook.strength), not the source's grade.
     foot.appendChild(
-      el("span", { class: `cb-strength cb-strength--${item.evidence}` }, labelOf.evidence[item.evidence]),
+      el("span", { class: `cb-strength cb-strength--${item.evidence}` }, labelOf.strength[item.evidence]),
     );
     foot.appendChild(
       el(
@@ -308,11 +314,14 @@
   }
 
   /* On a wide screen the filters stay beside the results; a filter that shortens the list can
-     leave it above the screen with an empty column in view. Bring the results back. */
+     leave it above the screen, or a sliver of its end, with an empty column in view. When the
+     reader is past the top of the results and the list no longer reaches the bottom of the
+     screen, bring its start back; a list that still fills the screen stays where it is. */
   function keepResultsInView() {
     window.requestAnimationFrame(() => {
       if (host.classList.contains("cb-explorer--sheet")) return;
-      if (ui.list.getBoundingClientRect().bottom < 80) host.scrollIntoView({ block: "start" });
+      const list = ui.list.getBoundingClientRect();
+      if (list.top < 0 && list.bottom < window.innerHeight) host.scrollIntoView({ block: "start" });
     });
   }
 
@@ -351,6 +360,9 @@
       search.afterPause(ui.search, words, () => {
         rankWords(false, started);
       });
+    });
+    ui.search.addEventListener("focus", () => {
+      if (window.CasebookSearch) window.CasebookSearch.preload();
     });
     ui.search.addEventListener("keydown", (event) => {
       if (event.key !== "Enter") return;
@@ -420,10 +432,6 @@
         vocab[name].forEach((pair) => {
           labelOf[name][pair[0]] = pair[1];
         });
-      });
-      labelOf.evidence = {}; // a label on each result, not a filter
-      vocab.evidence.forEach((pair) => {
-        labelOf.evidence[pair[0]] = pair[1];
       });
       records = X.fromIndex(index);
       build();

@@ -223,6 +223,24 @@
     };
   }
 
+  /* remember(limit)(key, make): make()'s value for `key`, made once while it is among the last
+     `limit` keys used. A search already run (the same words and filters: "Show more", a word
+     typed back after a deletion, the header box and the explorer alike) is not run again. */
+  function remember(limit) {
+    const kept = new Map();
+    function recall(key, make) {
+      const value = kept.has(key) ? kept.get(key) : make();
+      kept.delete(key);
+      kept.set(key, value);
+      if (kept.size > limit) kept.delete(kept.keys().next().value);
+      return value;
+    }
+    recall.forget = (key) => {
+      kept.delete(key);
+    }; // a search that failed is tried again
+    return recall;
+  }
+
   /* Pagefind's excerpt marks matches with <mark>; split it into [text, isMatch] pieces so the
      page builds text nodes and never parses the excerpt as HTML. */
   function excerptPieces(excerpt) {
@@ -347,6 +365,7 @@
     snippet: snippet,
     merge: merge,
     latestQueue: latestQueue,
+    remember: remember,
     pauseBefore: pauseBefore,
     excerptPieces: excerptPieces,
   };

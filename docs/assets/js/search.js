@@ -1,6 +1,6 @@
 /* The site search: one engine (Pagefind) behind the header box on every page, the home page box
-   and the case explorer's free text. Nothing is fetched until the reader types; then Pagefind
-   loads only the index fragments the words need. */
+   and the case explorer's free text. Nothing is fetched until the reader focuses a search box;
+   then Pagefind's script and index manifest load, and each search only the chunks its words need. */
 (() => {
   "use strict";
   const S = window.SearchCore;
@@ -20,7 +20,8 @@
 
   /* Pagefind's script and the two small files the build writes beside the index, fetched
      together; then the further index bundles of a large site are merged in (each is a
-     manifest and a page list: Pagefind fetches word chunks only when a search needs them). */
+     manifest and a page list: Pagefind fetches word chunks only when a search needs them).
+     Called when the reader focuses a search box, so the engine is ready by the first key. */
   function load() {
     if (!engine) {
       engine = Promise.all([
@@ -38,21 +39,26 @@
           .then(() =>
             Promise.all((done[2].bundles || []).slice(1).map((path) => pf.mergeIndex(new URL(path, root).pathname))),
           )
-          .then(() => ({
-            pf: pf,
-            synonyms: done[1],
-            second: second,
-            facets: done[2].facets,
-            names: done[2].names || {},
-          }));
+          .then(() => {
+            // An empty search returns once every bundle's WebAssembly and manifest are in the
+            // worker (options and a single bundle alone start nothing until the first search).
+            return pf.search("");
+          })
+          .then(() => {
+            window.cbSearch.ready = true;
+            return { pf: pf, synonyms: done[1], second: second, facets: done[2].facets, names: done[2].names || {} };
+          });
       });
     }
     return engine;
   }
 
   /* The searches of SearchCore.searchPlan (a variant per synonym, the exact phrase, the pages
-     of a year typed), merged into one ranked list with cases, kits and guides weighted up and
-     a kit whose audience the query names first. */
+     of a year typed), merged into one ranked list with cases, kits, guides and tools weighted up
+     and a kit whose audience the query names first. A search run lately with the same words and
+     filters is not run again. */
+  const searched = S.remember(24);
+  let runs = 0; // searches run, not remembered
   function rank(query, selected) {
     return load().then((e) => {
       const filters = S.filtersFor(selected);
@@ -60,7 +66,17 @@
       return Promise.all(
         plan.map((step) => {
           const only = step.dated ? Object.assign({}, filters, { year: { any: step.years } }) : filters;
-          return e.pf.search(step.query, { filters: only }).then((found) => (found ? found.results : []));
+          const key = JSON.stringify([step.query, only]);
+          return searched(key, () => {
+            runs++;
+            return e.pf.search(step.query, { filters: only }).then(
+              (found) => (found ? found.results : []),
+              (error) => {
+                searched.forget(key);
+                throw error;
+              },
+            );
+          });
         }),
       ).then((lists) =>
         S.merge(
@@ -89,15 +105,21 @@
     window.clearTimeout(timers.get(owner));
   }
 
+  /* The engine loaded ahead of the first key; a failure shows when the reader searches. */
+  function preload() {
+    load().catch(() => {});
+  }
+
   /* rank(), through the queue: null when `owner` asked again before this one started. */
   const queue = S.latestQueue();
-  let lastCost = null; // ms the last search took once the engine had loaded (see afterPause)
+  let lastCost = null; // ms the last search run took once the engine had loaded (see afterPause)
   function rankLatest(owner, query, selected) {
     return queue(owner, () =>
       load().then(() => {
         const started = performance.now();
+        const before = runs;
         return rank(query, selected).then((hits) => {
-          lastCost = performance.now() - started;
+          if (runs !== before) lastCost = performance.now() - started; // not a remembered search
           return hits;
         });
       }),
@@ -121,6 +143,7 @@
 
   window.CasebookSearch = {
     load: load,
+    preload: preload,
     rank: rank,
     rankLatest: rankLatest,
     afterPause: afterPause,
@@ -130,7 +153,16 @@
   };
   // For the benchmark and tests: the last drawn search (its query, how many matched, and the
   // time from the key press to its results in the page, first and all of them).
-  window.cbSearch = { lastMs: null, firstMs: null, query: null, results: null, loaded: false, timing: null };
+  // ready: the engine has loaded (on focusing a box), before any search.
+  window.cbSearch = {
+    lastMs: null,
+    firstMs: null,
+    query: null,
+    results: null,
+    loaded: false,
+    ready: false,
+    timing: null,
+  };
 
   /* ---- one search box with its results panel ---- */
   class Box {
@@ -147,7 +179,41 @@
       this.input.addEventListener("input", (event) => {
         this.typed(event.timeStamp);
       });
+      this.input.addEventListener("focus", preload);
       if (this.header) this.bindOverlay();
+      this.scope = box.querySelector("[data-cb-scope]");
+      if (this.scope) this.bindScope();
+    }
+
+    /* The home box's type chip ("Case studies only"): a toggle the reader sets or clears, the same
+     filter as the panel's "Page type" select, which follows it (and it the select). Cleared, the
+     box searches everything, exactly as the header box does. */
+    bindScope() {
+      const chip = this.scope;
+      const type = chip.getAttribute("data-cb-scope");
+      if (chip.getAttribute("aria-pressed") === "true") this.selected.type = [type];
+      chip.parentNode.hidden = false;
+      chip.addEventListener("click", () => {
+        this.setType(this.scoped() ? "" : type);
+      });
+    }
+
+    scoped() {
+      const type = this.selected.type || [];
+      return Boolean(this.scope) && type.length === 1 && type[0] === this.scope.getAttribute("data-cb-scope");
+    }
+
+    setType(value) {
+      this.selected.type = value ? [value] : [];
+      this.showScope();
+      const select = this.filters?.querySelector('select[data-facet="type"]');
+      if (select) select.value = value;
+      this.shown = PAGE;
+      if (this.input.value.trim()) this.search(performance.now());
+    }
+
+    showScope() {
+      if (this.scope) this.scope.setAttribute("aria-pressed", String(this.scoped()));
     }
 
     bindOverlay() {
@@ -223,8 +289,10 @@
         values.forEach((value) => {
           select.appendChild(el("option", { value: value }, value));
         });
+        select.value = (this.selected[name] || [])[0] || "";
         select.addEventListener("change", () => {
           this.selected[name] = select.value ? [select.value] : [];
+          this.showScope();
           this.shown = PAGE;
           this.search(performance.now());
         });
@@ -313,12 +381,18 @@
 
     render(hits, query) {
       this.status.textContent = !query
-        ? "Type to search cases, kits, statements and guides."
+        ? this.scoped()
+          ? "Type to search the case studies."
+          : "Type to search cases, kits, statements and guides."
         : hits.length === 0
           ? `Nothing matches “${query}”. Try fewer words, or another filter.`
-          : hits.length === 1
-            ? "1 page matches"
-            : `${hits.length} pages match`;
+          : this.scoped()
+            ? hits.length === 1
+              ? "1 case study matches"
+              : `${hits.length} case studies match`
+            : hits.length === 1
+              ? "1 page matches"
+              : `${hits.length} pages match`;
       this.more.hidden = hits.length <= this.shown;
       this.more.textContent = "Show more results";
       this.explorer.hidden = !query;
