@@ -49,12 +49,22 @@
     );
   });
 
+  // The "From Buy-in Casebook" line of a rich copy, built as nodes so the address is escaped.
+  function sourceLine(address) {
+    const line = document.createElement("p");
+    const link = document.createElement("a");
+    link.href = address;
+    link.textContent = address;
+    line.append("From Buy-in Casebook: ", link);
+    return line.outerHTML;
+  }
+
   // The clipboard write starts inside the click (browsers require it) with the text still on its
   // way: ClipboardItem takes promises.
   function copyLater(citation, address) {
     const text = citation.then((c) => `${c.text}\nFrom Buy-in Casebook: ${address}`);
     if (window.ClipboardItem && navigator.clipboard?.write && window.isSecureContext) {
-      const footer = `<p>From Buy-in Casebook: <a href="${address}">${address}</a></p>`;
+      const footer = sourceLine(address);
       const item = new window.ClipboardItem({
         "text/html": citation.then((c) => new Blob([(c.html || "") + footer], { type: "text/html" })),
         "text/plain": text.then((t) => new Blob([t], { type: "text/plain" })),
@@ -77,9 +87,7 @@
       const source = document.getElementById(id);
       const rich = document.getElementById(`${id}-html`);
       const text = `${source.value}\nFrom Buy-in Casebook: ${address}`;
-      copied = rich
-        ? copyRich(`${rich.innerHTML}<p>From Buy-in Casebook: <a href="${address}">${address}</a></p>`, text)
-        : copyText(text);
+      copied = rich ? copyRich(rich.innerHTML + sourceLine(address), text) : copyText(text);
     }
     copied.then(
       () => {
