@@ -4,6 +4,8 @@ It records the rule id of every `Problem` made in the test process. When the who
 (`pytest` with no path, keyword or marker filter, as `make test` runs it) and passed, a
 registered id that no test reported fails the session, naming the ids; a rule whose check is
 never reached by any test cannot hide. Set CASEBOOK_RULES_SEEN=<file> to write the ids seen.
+Under pytest-xdist (`make test` runs `pytest -n 2`) each worker sends the ids it saw to the
+controller, which judges the union.
 """
 
 from __future__ import annotations
@@ -18,6 +20,11 @@ from casebook.rule_registry import RULES
 
 SEEN: set[str] = set()
 TESTS = Path(__file__).resolve().parent
+OUTPUT_KEY = "casebook_rules_seen"  # in an xdist worker's workeroutput
+
+
+def is_worker(config: pytest.Config) -> bool:
+    return hasattr(config, "workerinput")
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -50,7 +57,16 @@ def unreported() -> list[str]:
     return sorted(set(RULES) - SEEN)
 
 
+@pytest.hookimpl(optionalhook=True)
+def pytest_testnodedown(node, error) -> None:
+    """xdist's controller: a worker finished; add the ids it saw."""
+    SEEN.update(getattr(node, "workeroutput", {}).get(OUTPUT_KEY, ()))
+
+
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    if is_worker(session.config):  # it ran only its share of the tests: the controller judges
+        session.config.workeroutput[OUTPUT_KEY] = sorted(SEEN)  # type: ignore[attr-defined]
+        return
     if os.environ.get("CASEBOOK_RULES_SEEN"):
         Path(os.environ["CASEBOOK_RULES_SEEN"]).write_text("\n".join(sorted(SEEN)) + "\n", encoding="utf-8")
     if exitstatus == 0 and whole_suite(session.config) and unreported():
@@ -58,7 +74,7 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
 
 
 def pytest_terminal_summary(terminalreporter, exitstatus: int, config: pytest.Config) -> None:
-    if whole_suite(config) and unreported():
+    if not is_worker(config) and whole_suite(config) and unreported():
         terminalreporter.write_line(
             "Registered rules no test reported (add a test with the smallest bad fixture and the exact "
             f"message, see HACKING.md): {', '.join(unreported())}",

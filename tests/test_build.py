@@ -10,11 +10,10 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
 
 from support import ROOT
 
-IGNORE = shutil.ignore_patterns(".venv", "site", ".git", "__pycache__", ".pytest_cache", "tests")
+IGNORE = shutil.ignore_patterns(".venv", "site", ".git", "__pycache__", ".pytest_cache", "tests", "node_modules")
 EXTRA_CASE = """\
 # yaml-language-server: $schema=../schema/case-study.schema.json
 title: Test council answers gritting questions on Twitter
@@ -72,13 +71,13 @@ def mkdocs_build(root: Path) -> subprocess.CompletedProcess:
     )
 
 
-@pytest.fixture(scope="module")
-def built(tmp_path_factory) -> Path:
-    root = copy_repo(tmp_path_factory.mktemp("build") / "repo")
+def build_copy_with_extra_case(folder: Path) -> None:
+    """The `built` fixture's site (tests/conftest.py): `folder/repo`, a copy with EXTRA_CASE, built
+    into `folder/repo/site`."""
+    root = copy_repo(folder / "repo")
     (root / "case_studies/test-council-gritting.yml").write_text(EXTRA_CASE, encoding="utf-8")
     result = mkdocs_build(root)
     assert result.returncode == 0, result.stderr
-    return root / "site"
 
 
 def test_case_page_has_outcomes_and_sources(built):

@@ -1,26 +1,23 @@
 """The site outlives MkDocs 1.x: ProperDocs, the maintained drop-in fork, builds the same
-mkdocs.yml into the same files, apart from the generator tag (and the Pagefind files no two
-runs write alike; see tests/test_build_safety.py)."""
+mkdocs.yml into the same files, apart from the generator tag."""
 
 from __future__ import annotations
 
 import gzip
-import os
 import re
 import subprocess
 import sys
-import time
 from pathlib import Path
 
-from support import PAGEFIND_UNSTABLE, ROOT
+from shared_builds import REAL_SITE_ENV
+from support import ROOT
 
-EPOCH = str(int(time.time()))  # one date for both builds
 GENERATOR = re.compile(rb'<meta name="generator" content="[^"]*">')
 
 
-def build(runner: str, out: Path) -> None:
-    # The build's today is this date (casebook.clock), so it must not be before real content's dates.
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": EPOCH}
+def build(runner: str, out: Path, epoch: str) -> None:
+    # The same environment and date (casebook.clock) as the MkDocs build of `site_dir`.
+    env = {**REAL_SITE_ENV, "SOURCE_DATE_EPOCH": epoch}
     result = subprocess.run(
         [str(Path(sys.executable).with_name(runner)), "build", "--strict", "-q", "-d", str(out)],
         cwd=ROOT,
@@ -34,8 +31,6 @@ def build(runner: str, out: Path) -> None:
 def contents(site: Path) -> dict[str, bytes]:
     files = {}
     for path in sorted(p for p in site.rglob("*") if p.is_file()):
-        if PAGEFIND_UNSTABLE.match(path.relative_to(site).as_posix()):
-            continue  # Pagefind orders these differently on every run, whatever the runner
         data = path.read_bytes()
         if path.suffix == ".gz":
             data = gzip.decompress(data)  # the gzip header holds a time stamp
@@ -43,10 +38,10 @@ def contents(site: Path) -> dict[str, bytes]:
     return files
 
 
-def test_properdocs_builds_the_same_site(tmp_path):
-    build("mkdocs", tmp_path / "mkdocs")
-    build("properdocs", tmp_path / "properdocs")
-    mkdocs, properdocs = contents(tmp_path / "mkdocs"), contents(tmp_path / "properdocs")
+def test_properdocs_builds_the_same_site(site_dir, tmp_path):
+    """`site_dir` is the run's MkDocs build of the real site (tests/conftest.py)."""
+    build("properdocs", tmp_path / "properdocs", (site_dir.parent / "epoch").read_text(encoding="utf-8"))
+    mkdocs, properdocs = contents(site_dir), contents(tmp_path / "properdocs")
     assert sorted(mkdocs) == sorted(properdocs)
     different = [name for name in mkdocs if mkdocs[name] != properdocs[name]]
     assert different == []

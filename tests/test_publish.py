@@ -12,7 +12,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from test_build import REPO_URL, SITE_URL, built  # noqa: F401 (the module's built site)
+from test_build import REPO_URL, SITE_URL  # `built` (tests/conftest.py) is test_build's site
 
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 
@@ -26,20 +26,20 @@ def pages(site: Path) -> list[str]:
     return found
 
 
-def test_sitemap_lists_every_page_at_the_configured_address(built):  # noqa: F811
+def test_sitemap_lists_every_page_at_the_configured_address(built):
     root = ET.parse(built / "sitemap.xml").getroot()
     listed = [loc.text for loc in root.iter(f"{SITEMAP}loc")]
     assert listed and all(url.startswith(SITE_URL) for url in listed)
     assert sorted(url[len(SITE_URL) :] for url in listed) == sorted(pages(built))
 
 
-def test_the_404_page_works_from_any_folder(built):  # noqa: F811
+def test_the_404_page_works_from_any_folder(built):
     html = (built / "404.html").read_text(encoding="utf-8")
     stylesheets = re.findall(r'<link rel="stylesheet" href="([^"]+)"', html)
     assert stylesheets and all(href.startswith("/sub/") for href in stylesheets)
 
 
-def test_feed_and_exports_use_the_site_address(built):  # noqa: F811
+def test_feed_and_exports_use_the_site_address(built):
     feed = ET.parse(built / "feed.xml").getroot()
     assert feed.find("{http://www.w3.org/2005/Atom}id").text.startswith(SITE_URL)
     records = json.loads((built / "api/cases.json").read_text(encoding="utf-8"))
@@ -53,7 +53,7 @@ def edit_links(html: str) -> list[str]:
     ]
 
 
-def test_every_edit_link_opens_a_file_that_exists(built):  # noqa: F811
+def test_every_edit_link_opens_a_file_that_exists(built):
     repo = built.parent
     checked = 0
     for page in built.rglob("index.html"):
@@ -67,7 +67,7 @@ def test_every_edit_link_opens_a_file_that_exists(built):  # noqa: F811
     assert checked >= len(list((repo / "case_studies").glob("*.yml")))
 
 
-def test_entry_pages_offer_a_prefilled_source_report(built):  # noqa: F811
+def test_entry_pages_offer_a_prefilled_source_report(built):
     html = (built / "cases/test-council-gritting/index.html").read_text(encoding="utf-8")
     report = unescape(re.search(r'<a href="([^"]+template=report-source\.yml[^"]+)"', html).group(1))
     assert report.startswith(f"{REPO_URL}/issues/new?template=report-source.yml&page=")
@@ -100,7 +100,7 @@ def local_target(site: Path, page: Path, link: str) -> Path | None:
     return target / "index.html" if link.split("?")[0].split("#")[0].endswith("/") or target.is_dir() else target
 
 
-def test_every_relative_link_in_every_page_opens_a_file(built):  # noqa: F811
+def test_every_relative_link_in_every_page_opens_a_file(built):
     broken = []
     for page in built.rglob("*.html"):
         if page.name == "404.html":  # absolute links by design; test_the_404_page_works_from_any_folder

@@ -1,32 +1,16 @@
-"""Browser fixtures: the real site built once into a temporary folder, served on 127.0.0.1, and
-Debian's Chromium driven by Playwright. Every page a test opens must log no console error."""
+"""Browser fixtures: the real site (`site_dir`, tests/conftest.py) and the fixture sites, each built
+once per run (tests/shared_builds.py), served on 127.0.0.1, and Debian's Chromium driven by
+Playwright. Every page a test opens must log no console error."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import sync_playwright
 from browser_support import open_page
+from shared_builds import shared_build
 from static_site import CHROMIUM, CHROMIUM_ARGS, serve
-
-ROOT = Path(__file__).resolve().parents[2]
-
-
-@pytest.fixture(scope="session")
-def site_dir(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("site")
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(out)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"},
-    )
-    assert result.returncode == 0, result.stderr
-    return out
 
 
 @pytest.fixture(scope="session")
@@ -58,7 +42,7 @@ def fixture_site_dir(tmp_path_factory) -> Path:
     """The fixture content (tests/fixture_site.py) built with the project's code."""
     from fixture_site import build_fixture_site
 
-    return build_fixture_site(tmp_path_factory.mktemp("fixture-site"))
+    return shared_build(tmp_path_factory, "fixture-site", build_fixture_site) / "site"
 
 
 @pytest.fixture(scope="session")
@@ -90,7 +74,7 @@ def relevance_url(tmp_path_factory):
     """The relevance suite's fixture site (tests/relevance_site.py), served."""
     from relevance_site import build_relevance_site
 
-    with serve(build_relevance_site(tmp_path_factory.mktemp("relevance-site"))) as url:
+    with serve(shared_build(tmp_path_factory, "relevance-site", build_relevance_site) / "site") as url:
         yield url
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from browser_support import open_page
+from browser_support import open_page, wait_until
 
 pytestmark = pytest.mark.browser
 
@@ -112,20 +112,30 @@ MARKS_ALONE = """() => [...document.querySelectorAll('article sup.cb-cite')].fil
 
 def test_note_marks_on_a_briefing_never_start_a_line(browser, base_url, site_dir):
     """After a full stop or a closing quote a browser may break before "[": the standard briefings'
-    marks are joined to the word before them, on phones of several widths, a desktop and in print."""
+    and the builder's marks are joined to the word before them, on phones of several widths, a
+    desktop and in print."""
     kits = [k["id"] for k in json.loads((site_dir / "api" / "kits.json").read_text(encoding="utf-8"))]
     context, page, errors = open_page(browser, base_url, {"width": 320, "height": 844})
     alone = {}
     for kit in kits:
         page.goto(f"kits/{kit}/briefing/")
         assert page.locator("article sup.cb-cite").count() > 0
-        for width in (320, 360, 390, 414, 1280):
-            page.set_viewport_size({"width": width, "height": 844})
-            alone[(kit, width)] = page.evaluate(MARKS_ALONE)
-        page.set_viewport_size({"width": 794, "height": 1123})  # A4 at 96 px to the inch
-        page.emulate_media(media="print")
-        alone[(kit, "print")] = page.evaluate(MARKS_ALONE)
-        page.emulate_media(media="screen")
+        check_marks(page, kit, alone)
+        page.set_viewport_size({"width": 320, "height": 844})
+        page.goto(f"briefing/?audience={kit}")  # the builder's preview of the same briefing
+        wait_until(page, "window.cbBuilder && window.cbBuilder.ready")
+        check_marks(page, f"builder {kit}", alone)
     context.close()
     assert {key: marks for key, marks in alone.items() if marks} == {}
     assert errors == [], errors
+
+
+def check_marks(page, name, alone) -> None:
+    """Note marks left alone on a line at phone widths, a desktop and A4 print, under (name, width)."""
+    for width in (320, 360, 390, 414, 1280):
+        page.set_viewport_size({"width": width, "height": 844})
+        alone[(name, width)] = page.evaluate(MARKS_ALONE)
+    page.set_viewport_size({"width": 794, "height": 1123})  # A4 at 96 px to the inch
+    page.emulate_media(media="print")
+    alone[(name, "print")] = page.evaluate(MARKS_ALONE)
+    page.emulate_media(media="screen")
