@@ -18,9 +18,12 @@ $(STAMP): requirements.txt requirements-test.txt constraints.txt pyproject.toml
 	PYTHONWARNINGS=ignore $(PY) -m pip install --quiet --no-deps --no-build-isolation -e .
 	@touch $(STAMP)
 
-# Pagefind, the search indexer, from npm (the PyPI wheel stops at 1.5.2): pinned in
-# tools/node/package-lock.json, installed there; casebook/search/pagefind.py finds it.
+# Pagefind, the search indexer, from npm (the PyPI wheel stops at 1.5.2), and Biome, the
+# JavaScript linter and formatter (its binary comes as an optional dependency, so no install
+# script runs): pinned in tools/node/package-lock.json, installed there; casebook/search/pagefind.py
+# finds Pagefind, biome.jsonc configures Biome.
 NODE_TOOLS := tools/node/node_modules/.installed
+BIOME := tools/node/node_modules/.bin/biome
 $(NODE_TOOLS): tools/node/package.json tools/node/package-lock.json
 	@bash scripts/ensure_test_tools.sh npm
 	cd tools/node && npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
@@ -63,6 +66,7 @@ test: $(STAMP) $(NODE_TOOLS) test-tools ## Validate, build --strict, then run un
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
 	$(PY) -m mypy
+	$(BIOME) ci --error-on-warnings
 	$(PY) scripts/build_site.py --quiet
 	node --test tests/js/
 	$(PY) scripts/bench.py --quick
@@ -74,10 +78,11 @@ links: $(STAMP) ## Check every source link with lychee (needs the network)
 stale: $(STAMP) ## List entries whose sources were last checked over two years ago
 	$(PY) scripts/stale.py
 
-lint: $(STAMP) ## Lint and format-check the Python (ruff) and type-check casebook/ (mypy --strict), in seconds
+lint: $(STAMP) $(NODE_TOOLS) ## Lint and format-check the Python (ruff) and the JavaScript (Biome), type-check casebook/ (mypy --strict), in seconds
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
 	$(PY) -m mypy
+	$(BIOME) ci --error-on-warnings
 
 lint-workflows: $(STAMP) ## Check .github/workflows with actionlint and zizmor
 	bash scripts/lint_workflows.sh
