@@ -49,37 +49,18 @@
 
   function showWorking(inputs, r) {
     const reply = `${CS.money(inputs.cost_social)} a social reply`;
+    // One channel's line, or nothing when none of its contacts move (zero lines are left out).
+    const moved = (volume, noun, share, count, cost, saving) =>
+      count
+        ? `${CS.count(volume)} ${noun} × ${share}% = ${CS.count(count)} moved × (${CS.money(cost)} − ${reply}) = ${CS.money(saving)}`
+        : "";
     working(
       "working-f2f",
-      r.movedF2f
-        ? CS.count(inputs.f2f) +
-            " face-to-face visits × " +
-            inputs.f2f_share +
-            "% = " +
-            CS.count(r.movedF2f) +
-            " moved × (" +
-            CS.money(inputs.cost_f2f) +
-            " − " +
-            reply +
-            ") = " +
-            CS.money(r.savingF2f)
-        : "",
+      moved(inputs.f2f, "face-to-face visits", inputs.f2f_share, r.movedF2f, inputs.cost_f2f, r.savingF2f),
     );
     working(
       "working-phone",
-      r.movedPhone
-        ? CS.count(inputs.phone) +
-            " phone calls × " +
-            inputs.phone_share +
-            "% = " +
-            CS.count(r.movedPhone) +
-            " moved × (" +
-            CS.money(inputs.cost_phone) +
-            " − " +
-            reply +
-            ") = " +
-            CS.money(r.savingPhone)
-        : "",
+      moved(inputs.phone, "phone calls", inputs.phone_share, r.movedPhone, inputs.cost_phone, r.savingPhone),
     );
     working(
       "working-staff",
