@@ -18,9 +18,12 @@ $(STAMP): requirements.txt requirements-test.txt constraints.txt pyproject.toml
 	PYTHONWARNINGS=ignore $(PY) -m pip install --quiet --no-deps --no-build-isolation -e .
 	@touch $(STAMP)
 
-# Pagefind, the search indexer, from npm (the PyPI wheel stops at 1.5.2): pinned in
-# tools/node/package-lock.json, installed there; casebook/search/pagefind.py finds it.
+# Pagefind, the search indexer, from npm (the PyPI wheel stops at 1.5.2), and Biome, the
+# JavaScript linter and formatter (its binary comes as an optional dependency, so no install
+# script runs): pinned in tools/node/package-lock.json, installed there; casebook/search/pagefind.py
+# finds Pagefind, biome.jsonc configures Biome.
 NODE_TOOLS := tools/node/node_modules/.installed
+BIOME := tools/node/node_modules/.bin/biome
 $(NODE_TOOLS): tools/node/package.json tools/node/package-lock.json
 	@bash scripts/ensure_test_tools.sh npm
 	cd tools/node && npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
@@ -53,11 +56,9 @@ schemas: $(STAMP) ## Rewrite schema/ after changing taxonomy.yml or kits/
 test-tools: ## Install Debian's chromium and nodejs for the tests (as root, when missing)
 	@bash scripts/ensure_test_tools.sh
 
-# pytest in one process. PYTEST_WORKERS="-n 2 --dist loadfile" runs it on two (pytest-xdist, a test
-# file to each in turn; sites several files read are still built once, tests/shared_builds.py). On
-# the shared, saturated machine of 2026-12-05 two were slower, so one stays the default until two
-# are measured on a quiet machine (docs/performance.md, make test).
-PYTEST_WORKERS ?=
+# pytest on two processes, a test file to each in turn (pytest-xdist): sites several files read are
+# built once for the run (tests/shared_builds.py). PYTEST_WORKERS= runs it in one process.
+PYTEST_WORKERS ?= -n 2 --dist loadfile
 test: $(STAMP) $(NODE_TOOLS) test-tools ## Validate, build --strict, then run unit, JavaScript and browser tests
 	$(PY) scripts/validate.py
 	bash scripts/lint_workflows.sh
@@ -65,6 +66,7 @@ test: $(STAMP) $(NODE_TOOLS) test-tools ## Validate, build --strict, then run un
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
 	$(PY) -m mypy
+	$(BIOME) ci --error-on-warnings
 	$(PY) scripts/build_site.py --quiet
 	node --test tests/js/
 	$(PY) scripts/bench.py --quick
@@ -76,10 +78,11 @@ links: $(STAMP) ## Check every source link with lychee (needs the network)
 stale: $(STAMP) ## List entries whose sources were last checked over two years ago
 	$(PY) scripts/stale.py
 
-lint: $(STAMP) ## Lint and format-check the Python (ruff) and type-check casebook/ (mypy --strict), in seconds
+lint: $(STAMP) $(NODE_TOOLS) ## Lint and format-check the Python (ruff) and the JavaScript (Biome), type-check casebook/ (mypy --strict), in seconds
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
 	$(PY) -m mypy
+	$(BIOME) ci --error-on-warnings
 
 lint-workflows: $(STAMP) ## Check .github/workflows with actionlint and zizmor
 	bash scripts/lint_workflows.sh

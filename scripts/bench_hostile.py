@@ -32,7 +32,7 @@ ORDINARY = (
     .replace("http://www.bbc.com/news/uk-england-manchester-11549069", SOURCE_URL)
 )
 ENV = {"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin", "PYTHONDONTWRITEBYTECODE": "1"}
-COPY_IGNORE = shutil.ignore_patterns(".venv", "site", ".git", "__pycache__", ".pytest_cache", "tests")
+COPY_IGNORE = shutil.ignore_patterns(".venv", "site", ".git", "__pycache__", ".pytest_cache", "tests", "node_modules")
 VALIDATE = (
     "import json, resource, sys, time; "
     "from casebook.repository import load_casebook; start = time.perf_counter(); "

@@ -14,7 +14,9 @@ from casebook.clock import epoch_of
 from support import FIXTURE, ROOT, TODAY
 
 CONTENT = (*FOLDERS.values(), TAXONOMY)  # every registered kind's folder, and the taxonomy
-IGNORE = shutil.ignore_patterns(".venv", "site", ".git", "tests", "__pycache__", ".pytest_cache", *CONTENT)
+IGNORE = shutil.ignore_patterns(
+    ".venv", "site", ".git", "tests", "__pycache__", ".pytest_cache", *CONTENT, "node_modules"
+)
 
 TAXONOMY_EXTRA = """\
   emergencies:

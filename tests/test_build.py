@@ -13,7 +13,7 @@ from pathlib import Path
 
 from support import ROOT
 
-IGNORE = shutil.ignore_patterns(".venv", "site", ".git", "__pycache__", ".pytest_cache", "tests")
+IGNORE = shutil.ignore_patterns(".venv", "site", ".git", "__pycache__", ".pytest_cache", "tests", "node_modules")
 EXTRA_CASE = """\
 # yaml-language-server: $schema=../schema/case-study.schema.json
 title: Test council answers gritting questions on Twitter

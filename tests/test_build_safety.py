@@ -19,7 +19,7 @@ from casebook import clock
 from casebook.repository import load_casebook
 from support import ROOT
 
-IGNORE = shutil.ignore_patterns(".venv", "site", ".git", "__pycache__", ".pytest_cache", "tests")
+IGNORE = shutil.ignore_patterns(".venv", "site", ".git", "__pycache__", ".pytest_cache", "tests", "node_modules")
 EPOCH = str(int(time.time()))  # real content: the real date, so an entry added today still builds
 ENV = {"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin", "SOURCE_DATE_EPOCH": EPOCH}
 

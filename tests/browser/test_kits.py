@@ -240,3 +240,23 @@ def test_the_kit_filter_counts_the_same_cases_as_its_header(page):
     page.locator(".cb-case-filter input[name=recent]").check()
     count = page.locator(".cb-case-filter__count").inner_text()
     assert count.endswith(f"(of {header})"), (count, header)
+
+
+def test_the_copied_source_line_holds_the_address_as_written(browser, base_url):
+    """The rich copy's "From Buy-in Casebook" line is built as nodes, so an address with markup-like
+    text (`&lt=` decodes to `<=` when pasted into HTML as a string) reaches the clipboard unchanged."""
+    context = browser.new_context(base_url=base_url, permissions=["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    page.goto(f"kits/{AUDIENCE}/")
+    button = page.locator("#kit-benefits li[data-benefit-id]").first.get_by_role("button", name="Copy with citation")
+    button.evaluate("b => b.setAttribute('data-copy-url', b.getAttribute('data-copy-url') + '?a=1&lt=2')")
+    button.click()
+    page.locator("#kit-benefits .cb-copy__status").first.wait_for(state="visible")
+    pasted = page.evaluate("""async () => {
+        const [item] = await navigator.clipboard.read();
+        const box = document.createElement("div");
+        box.innerHTML = await (await item.getType("text/html")).text();
+        return [box.lastElementChild.textContent, box.lastElementChild.querySelector("a").getAttribute("href")];
+    }""")
+    assert pasted[0].endswith("?a=1&lt=2") and pasted[1].endswith("?a=1&lt=2")
+    context.close()

@@ -10,9 +10,9 @@ test("source costs are Socitm's 2011 averages; defaults are them adjusted by the
   assert.deepEqual(CS.SOURCE_COSTS, { cost_f2f: 8.62, cost_phone: 2.83, cost_social: 1.66 });
   assert.equal(CS.INDEX.from, 239.4);
   assert.equal(CS.INDEX.to, 345.2);
-  assert.equal(CS.DEFAULTS.cost_f2f, 12.43);   // 8.62 x 345.2 / 239.4
+  assert.equal(CS.DEFAULTS.cost_f2f, 12.43); // 8.62 x 345.2 / 239.4
   assert.equal(CS.DEFAULTS.cost_phone, 4.08);
-  assert.equal(CS.DEFAULTS.cost_social, 2.4);   // 4.08 / 1.70: a reply priced as an e-mail
+  assert.equal(CS.DEFAULTS.cost_social, 2.4); // 4.08 / 1.70: a reply priced as an e-mail
   assert.ok(CS.DEFAULTS.cost_social > CS.adjusted(CS.WEB_VISIT), "a social reply costs more than a page view");
   assert.equal(CS.DEFAULTS.staff, 0);
 });
@@ -34,22 +34,31 @@ test("low and high halve and raise by half the shares moved, never above 100 %",
 });
 
 test("typed input is validated with a message, not replaced", () => {
-  const { inputs, errors } = CS.validate(params("f2f=&phone=-3&f2f_share=150&phone_share=abc&cost_f2f=1,200&cost_phone=2&cost_social=0&staff="));
+  const { inputs, errors } = CS.validate(
+    params("f2f=&phone=-3&f2f_share=150&phone_share=abc&cost_f2f=1,200&cost_phone=2&cost_social=0&staff="),
+  );
   assert.equal(errors.f2f, "Enter a number.");
   assert.equal(errors.phone, "Cannot be negative.");
   assert.equal(errors.f2f_share, "A share is between 0 and 100 %.");
   assert.match(errors.phone_share, /^Enter a number/);
   assert.equal(inputs.cost_f2f, 1200);
-  assert.equal(inputs.staff, 0);  // optional: empty means none
+  assert.equal(inputs.staff, 0); // optional: empty means none
   assert.equal(errors.staff, undefined);
 });
 
 test("saving is contacts moved times the cost difference, per channel", () => {
-  const r = CS.calculate({ f2f: 50000, phone: 200000, f2f_share: 10, phone_share: 10,
-    cost_f2f: 8.62, cost_phone: 2.83, cost_social: 0.15 });
+  const r = CS.calculate({
+    f2f: 50000,
+    phone: 200000,
+    f2f_share: 10,
+    phone_share: 10,
+    cost_f2f: 8.62,
+    cost_phone: 2.83,
+    cost_social: 0.15,
+  });
   assert.equal(r.movedF2f, 5000);
   assert.equal(r.movedPhone, 20000);
-  assert.equal(r.savingF2f, 42350);   // 5,000 x 8.47
+  assert.equal(r.savingF2f, 42350); // 5,000 x 8.47
   assert.equal(r.savingPhone, 53600); // 20,000 x 2.68
   assert.equal(r.saving, 95950);
   assert.equal(r.before, 997000);
@@ -59,18 +68,42 @@ test("saving is contacts moved times the cost difference, per channel", () => {
 
 test("moving nothing saves nothing; a dearer digital channel costs money", () => {
   assert.equal(CS.calculate({ ...CS.DEFAULTS, f2f_share: 0, phone_share: 0 }).saving, 0);
-  const r = CS.calculate({ ...CS.DEFAULTS, f2f_share: 0, phone: 1000, phone_share: 50, cost_phone: 2.83, cost_social: 3.83 });
+  const r = CS.calculate({
+    ...CS.DEFAULTS,
+    f2f_share: 0,
+    phone: 1000,
+    phone_share: 50,
+    cost_phone: 2.83,
+    cost_social: 3.83,
+  });
   assert.equal(r.saving, -500);
 });
 
 test("fractions of a contact are rounded and money to the penny", () => {
-  const r = CS.calculate({ f2f: 3, phone: 0, f2f_share: 50, phone_share: 0, cost_f2f: 1.005, cost_phone: 0, cost_social: 0 });
+  const r = CS.calculate({
+    f2f: 3,
+    phone: 0,
+    f2f_share: 50,
+    phone_share: 0,
+    cost_f2f: 1.005,
+    cost_phone: 0,
+    cost_social: 0,
+  });
   assert.equal(r.movedF2f, 2);
   assert.equal(r.savingF2f, 2.01);
 });
 
 test("URL round trip keeps every input", () => {
-  const inputs = { f2f: 1200, phone: 34000, f2f_share: 12.5, phone_share: 30, cost_f2f: 9, cost_phone: 3.1, cost_social: 0.5, staff: 25000 };
+  const inputs = {
+    f2f: 1200,
+    phone: 34000,
+    f2f_share: 12.5,
+    phone_share: 30,
+    cost_f2f: 9,
+    cost_phone: 3.1,
+    cost_social: 0.5,
+    staff: 25000,
+  };
   assert.deepEqual(CS.parseInputs(params(CS.toQuery(inputs))), inputs);
 });
 
@@ -91,8 +124,11 @@ test("money is shown in pounds, with pence only for small sums", () => {
 
 test("the page's table of default costs says what the calculator computes (one set of facts)", () => {
   const page = require("node:fs").readFileSync(`${__dirname}/../../docs/tools/channel-shift.md`, "utf8");
-  const rows = { "Face to face": "cost_f2f", "Phone": "cost_phone",
-    "A reply on social media \\(phone ÷ 1.70\\)": "cost_social" };
+  const rows = {
+    "Face to face": "cost_f2f",
+    Phone: "cost_phone",
+    "A reply on social media \\(phone ÷ 1.70\\)": "cost_social",
+  };
   for (const [label, key] of Object.entries(rows)) {
     const row = page.match(new RegExp(`^\\| ${label} \\| £([0-9.]+) \\| £([0-9.]+) \\|$`, "m"));
     assert.ok(row, `no table row for ${label}`);
@@ -103,7 +139,10 @@ test("the page's table of default costs says what the calculator computes (one s
   assert.ok(page.includes(`to ${CS.INDEX.to} in ${CS.INDEX.toWhen}`), "index end");
   assert.ok(page.includes(`a factor of ${CS.FACTOR.toFixed(3)}`), "factor");
   assert.ok(page.includes(`£${CS.WEB_VISIT.toFixed(2)} is a visit to a web page`), "web visit");
-  assert.ok(page.includes("70% more than email") && page.includes(`divided by ${CS.EMAIL_RATIO.toFixed(2)}`), "reply ratio");
+  assert.ok(
+    page.includes("70% more than email") && page.includes(`divided by ${CS.EMAIL_RATIO.toFixed(2)}`),
+    "reply ratio",
+  );
   assert.ok(page.includes(`${CS.money(CS.DEFAULTS.cost_social)} at adjusted prices`), "reply default");
 });
 
@@ -136,7 +175,10 @@ test("the stored result names each cost by channel, with the results and sources
   assert.ok(s.lowNetSaving < s.netSaving && s.netSaving < s.highNetSaving);
   assert.equal(s.defaultsChanged, true);
   assert.equal(CS.summary(CS.DEFAULTS).defaultsChanged, false);
-  assert.deepEqual(s.sources.map((x) => x.publisher), ["Socitm, reproduced by Wired-Gov", "Customer Contact Management Association (CCMA)"]);
+  assert.deepEqual(
+    s.sources.map((x) => x.publisher),
+    ["Socitm, reproduced by Wired-Gov", "Customer Contact Management Association (CCMA)"],
+  );
 });
 
 test("the briefing figure carries the result and its assumptions", () => {
@@ -144,5 +186,8 @@ test("the briefing figure carries the result and its assumptions", () => {
   assert.equal(f.value, "£33,600");
   assert.equal(f.measure, "Estimated annual saving of moving contacts to social media");
   assert.equal(f.from, "Our channel-shift estimate: 10% of 200,000 calls at £4.08 moved, a social reply at £2.40");
-  assert.match(CS.briefingFigure({ ...CS.DEFAULTS, staff: 200000 }).measure, /^Estimated annual cost .*net of staffing £200,000$/);
+  assert.match(
+    CS.briefingFigure({ ...CS.DEFAULTS, staff: 200000 }).measure,
+    /^Estimated annual cost .*net of staffing £200,000$/,
+  );
 });

@@ -5,16 +5,57 @@ const assert = require("node:assert/strict");
 const X = require("../../docs/assets/js/explorer-core.js");
 
 const CASES = [
-  { id: "a", title: "Alpha gritting", organisation: "Leeds City Council", year: 2012, added: 20456, sources: 1,
-    audiences: ["customer-service"], topics: ["emergencies", "channel-shift"], sector: "local-government", country: "GB",
-    channels: ["twitter"], best_grade: "primary", evidence: "measured", measure: "Calls avoided", value: "11,000 fewer calls" },
-  { id: "b", title: "Bravo appeals", organisation: "Surrey Police", year: 2017, added: 20455, sources: 2,
-    audiences: ["executives", "elected-members"], topics: ["public-safety"], sector: "policing", country: "GB",
-    channels: ["facebook"], best_grade: "secondary", evidence: "measured", measure: "Appeals issued", value: "270 appeals" },
-  { id: "c", title: "Charlie floods in Brisbane", organisation: "Queensland Police Service", year: 2011,
-    added: 20458, sources: 2, audiences: ["executives", "customer-service"], topics: ["emergencies", "public-safety"],
-    sector: "policing", country: "AU", channels: ["facebook", "twitter"], best_grade: "primary", evidence: "platform",
-    measure: "Impressions in one day", value: "39 million post impressions" },
+  {
+    id: "a",
+    title: "Alpha gritting",
+    organisation: "Leeds City Council",
+    year: 2012,
+    added: 20456,
+    sources: 1,
+    audiences: ["customer-service"],
+    topics: ["emergencies", "channel-shift"],
+    sector: "local-government",
+    country: "GB",
+    channels: ["twitter"],
+    best_grade: "primary",
+    evidence: "measured",
+    measure: "Calls avoided",
+    value: "11,000 fewer calls",
+  },
+  {
+    id: "b",
+    title: "Bravo appeals",
+    organisation: "Surrey Police",
+    year: 2017,
+    added: 20455,
+    sources: 2,
+    audiences: ["executives", "elected-members"],
+    topics: ["public-safety"],
+    sector: "policing",
+    country: "GB",
+    channels: ["facebook"],
+    best_grade: "secondary",
+    evidence: "measured",
+    measure: "Appeals issued",
+    value: "270 appeals",
+  },
+  {
+    id: "c",
+    title: "Charlie floods in Brisbane",
+    organisation: "Queensland Police Service",
+    year: 2011,
+    added: 20458,
+    sources: 2,
+    audiences: ["executives", "customer-service"],
+    topics: ["emergencies", "public-safety"],
+    sector: "policing",
+    country: "AU",
+    channels: ["facebook", "twitter"],
+    best_grade: "primary",
+    evidence: "platform",
+    measure: "Impressions in one day",
+    value: "39 million post impressions",
+  },
 ];
 const records = X.prepare(CASES);
 const ids = (state) => X.apply(records, state).map((r) => r.item.id);
@@ -38,7 +79,7 @@ test("without the site search, free text matches title, organisation and figure,
   assert.deepEqual(ids(state("?q=leeds")), ["a"]);
   assert.deepEqual(ids(state("?q=IMPRESSIONS")), ["c"]);
   assert.deepEqual(ids(state("?q=brisbane floods")), ["c"]);
-  assert.deepEqual(ids(state("?q=" + encodeURIComponent("Bravó"))), ["b"]);
+  assert.deepEqual(ids(state(`?q=${encodeURIComponent("Bravó")}`)), ["b"]);
   assert.deepEqual(ids(state("?q=nowhere")), []);
 });
 
@@ -48,7 +89,7 @@ test("year range, and the evidence label (not the source's grade)", () => {
   // b's source is secondary but its label, like a's, is "measured"; c's primary source is a platform metric.
   assert.deepEqual(ids(state("?strength=measured")).sort(), ["a", "b"]);
   assert.deepEqual(ids(state("?strength=platform")), ["c"]);
-  assert.deepEqual(ids(state("?grade=secondary")).sort(), ["a", "b", "c"]);  // no longer a filter
+  assert.deepEqual(ids(state("?grade=secondary")).sort(), ["a", "b", "c"]); // no longer a filter
   assert.deepEqual(X.counts(records, state(""), "strength"), { measured: 2, platform: 1 });
 });
 
@@ -66,21 +107,71 @@ test("with the site search's ranking, words match its cases in its order", () =>
   const ranks = { c: 0, b: 1 };
   const byRelevance = X.apply(records, state("?q=police"), ranks).map((r) => r.item.id);
   assert.deepEqual(byRelevance, ["c", "b"]);
-  assert.deepEqual(X.apply(records, state("?q=police&sort=recent"), ranks).map((r) => r.item.id), ["b", "c"]);
+  assert.deepEqual(
+    X.apply(records, state("?q=police&sort=recent"), ranks).map((r) => r.item.id),
+    ["b", "c"],
+  );
   assert.equal(X.sortOf(state("?q=police")), "relevance");
-  assert.equal(X.sortOf(state("?sort=relevance")), "recent");  // no words: nothing to rank by
+  assert.equal(X.sortOf(state("?sort=relevance")), "recent"); // no words: nothing to rank by
 });
 
 test("the compact explorer index becomes the same records", () => {
-  const index = { v: { audience: [["executives", "Executives"]], topic: [["reach", "Reach"]], sector: [["policing", "Policing"]],
-    country: [["GB", "United Kingdom"]], channel: [["twitter", "Twitter"]], grade: [["primary", "Primary"]], years: [2010],
-    strength: [["measured", "Measured by the organisation"], ["platform", "Platform metric"]] },
-    c: [["gmp", "GMP tweets", "Greater Manchester Police", "3 205 oproepen", "Calls in 24 hours", 2010, 20400, 0, 1, 0, 0, [0], [0], [], 1, "3,205 calls"]] };
+  const index = {
+    v: {
+      audience: [["executives", "Executives"]],
+      topic: [["reach", "Reach"]],
+      sector: [["policing", "Policing"]],
+      country: [["GB", "United Kingdom"]],
+      channel: [["twitter", "Twitter"]],
+      grade: [["primary", "Primary"]],
+      years: [2010],
+      strength: [
+        ["measured", "Measured by the organisation"],
+        ["platform", "Platform metric"],
+      ],
+    },
+    c: [
+      [
+        "gmp",
+        "GMP tweets",
+        "Greater Manchester Police",
+        "3 205 oproepen",
+        "Calls in 24 hours",
+        2010,
+        20400,
+        0,
+        1,
+        0,
+        0,
+        [0],
+        [0],
+        [],
+        1,
+        "3,205 calls",
+      ],
+    ],
+  };
   const [record] = X.fromIndex(index);
-  assert.deepEqual(record.item, { id: "gmp", title: "GMP tweets", organisation: "Greater Manchester Police", value: "3 205 oproepen",
-    measure: "Calls in 24 hours", year: 2010, added: 20400, best_grade: "primary", sources: 1, sector: "policing", country: "GB",
-    audiences: ["executives"], topics: ["reach"], channels: [], url: "cases/gmp/", evidence: "platform", evidence_rank: 1,
-    gloss: "3,205 calls" });
+  assert.deepEqual(record.item, {
+    id: "gmp",
+    title: "GMP tweets",
+    organisation: "Greater Manchester Police",
+    value: "3 205 oproepen",
+    measure: "Calls in 24 hours",
+    year: 2010,
+    added: 20400,
+    best_grade: "primary",
+    sources: 1,
+    sector: "policing",
+    country: "GB",
+    audiences: ["executives"],
+    topics: ["reach"],
+    channels: [],
+    url: "cases/gmp/",
+    evidence: "platform",
+    evidence_rank: 1,
+    gloss: "3,205 calls",
+  });
 });
 
 test("counts say how many cases each value would leave", () => {
@@ -98,14 +189,25 @@ test("counts say how many cases each value would leave", () => {
 });
 
 test("URL state round-trips in canonical form", () => {
-  const query = "?audience=executives,elected-members&topic=channel-shift&year_from=2010&year_to=2015&q=call%20centre&sort=strength&match_all=topic";
+  const query =
+    "?audience=executives,elected-members&topic=channel-shift&year_from=2010&year_to=2015&q=call%20centre&sort=strength&match_all=topic";
   assert.equal(X.toSearch(state(query)), query);
   assert.equal(X.toSearch(state("")), "");
 });
 
 test("bad parameters are ignored without error", () => {
-  const known = { audience: ["executives"], topic: ["emergencies"], sector: [], country: ["GB"], channel: [], strength: ["measured"] };
-  const s = X.parseState("?audience=executives,nobody,executives&topic=%3Cscript%3E&year_from=20x0&year_to=1999&sort=random&match_all=sector,topic&strength=", known);
+  const known = {
+    audience: ["executives"],
+    topic: ["emergencies"],
+    sector: [],
+    country: ["GB"],
+    channel: [],
+    strength: ["measured"],
+  };
+  const s = X.parseState(
+    "?audience=executives,nobody,executives&topic=%3Cscript%3E&year_from=20x0&year_to=1999&sort=random&match_all=sector,topic&strength=",
+    known,
+  );
   assert.deepEqual(s.audience, ["executives"]);
   assert.deepEqual(s.topic, []);
   assert.equal(s.year_from, null);
@@ -122,10 +224,18 @@ test("a reversed year range is put the right way round", () => {
 });
 
 test("one view gives the same results and counts as asking facet by facet", () => {
-  for (const query of ["", "?audience=executives", "?topic=emergencies,public-safety&match_all=topic&country=GB", "?q=police&sort=strength"]) {
+  for (const query of [
+    "",
+    "?audience=executives",
+    "?topic=emergencies,public-safety&match_all=topic&country=GB",
+    "?q=police&sort=strength",
+  ]) {
     const s = state(query);
     const seen = X.view(records, s);
-    assert.deepEqual(seen.results.map((r) => r.item.id), ids(s));
+    assert.deepEqual(
+      seen.results.map((r) => r.item.id),
+      ids(s),
+    );
     for (const name of X.FACET_NAMES) assert.deepEqual(seen.counts[name], X.counts(records, s, name));
   }
 });
@@ -134,7 +244,7 @@ test("a case that fails two facets is counted for neither", () => {
   // c is in AU and has no channel-shift topic: ticking either alone cannot bring it back.
   const s = state("?country=GB&topic=channel-shift");
   assert.equal(X.counts(records, s, "country").AU, undefined);
-  assert.equal(X.counts(records, s, "topic")["public-safety"], 2);  // a (shown) + b (GB, public-safety)
+  assert.equal(X.counts(records, s, "topic")["public-safety"], 2); // a (shown) + b (GB, public-safety)
 });
 
 test("the filter count counts a year range as one filter, beside each ticked value", () => {

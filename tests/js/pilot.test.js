@@ -1,11 +1,25 @@
 // Pilot planner arithmetic (docs/assets/js/pilot-core.js): reading fields, the address, the
 // calculator's result, and number words. Facts against Python: tests/test_pilot_js.py.
+"use strict";
 const test = require("node:test");
 const assert = require("node:assert");
 const core = require("../../docs/assets/js/pilot-core.js");
 
-const PILOT = { id: "p", defaults: { service: "bins", start: "", weeks: 12, hours: 10, rate: null,
-  cost_per_call: 4.08, fall: 10, slip: 30, reporting: "the board", cover: "backfill" } };
+const PILOT = {
+  id: "p",
+  defaults: {
+    service: "bins",
+    start: "",
+    weeks: 12,
+    hours: 10,
+    rate: null,
+    cost_per_call: 4.08,
+    fall: 10,
+    slip: 30,
+    reporting: "the board",
+    cover: "backfill",
+  },
+};
 
 test("a field is a value or says what is wrong", () => {
   assert.deepStrictEqual(core.check("hours", "7.5"), { value: 7.5 });
@@ -32,8 +46,10 @@ test("junk in the address keeps the default", () => {
 });
 
 test("the calculator's result gives a cost per call, or nothing", () => {
-  assert.deepStrictEqual(core.fromCalculator('{"costPerCall": 4.5, "costPerSocial": 2.65}'),
-    { cost_per_call: 4.5, cost_per_social: 2.65 });
+  assert.deepStrictEqual(core.fromCalculator('{"costPerCall": 4.5, "costPerSocial": 2.65}'), {
+    cost_per_call: 4.5,
+    cost_per_social: 2.65,
+  });
   assert.strictEqual(core.fromCalculator("{not json"), null);
   assert.strictEqual(core.fromCalculator('{"costPerCall": "4.5"}'), null);
   assert.strictEqual(core.fromCalculator(null), null);

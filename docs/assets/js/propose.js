@@ -22,14 +22,20 @@ function addItem(group, values) {
   const prefix = `${group}${counter++}-`;
   item.querySelectorAll("[id], [for], [aria-describedby]").forEach((el) => {
     ["id", "for", "aria-describedby"].forEach((attr) => {
-      if (el.hasAttribute(attr)) { el.setAttribute(attr, el.getAttribute(attr).replaceAll("N-", prefix)); }
+      if (el.hasAttribute(attr)) {
+        el.setAttribute(attr, el.getAttribute(attr).replaceAll("N-", prefix));
+      }
     });
   });
   // Matched by name, never by a selector built from a key: a saved key such as `measure"]` is data.
   const inputs = [...item.querySelectorAll("[name]")];
   Object.entries(values || {}).forEach(([key, value]) => {
     const input = inputs.find((el) => el.name === `${group}.${key}`);
-    if (input && input.type === "checkbox") { input.checked = value === "true"; } else if (input) { input.value = value; }
+    if (input && input.type === "checkbox") {
+      input.checked = value === "true";
+    } else if (input) {
+      input.value = value;
+    }
   });
   list.appendChild(item);
   numberItems(group);
@@ -40,17 +46,24 @@ function numberItems(group) {
   root.querySelectorAll(`[data-items="${group}"] > li`).forEach((li, i) => {
     li.dataset.index = String(i);
     const label = group === "sources" ? `Source ${i + 1}` : group === "outcomes" ? `Outcome ${i + 1}` : "";
-    if (label) { li.setAttribute("aria-label", label); li.dataset.label = label; }
+    if (label) {
+      li.setAttribute("aria-label", label);
+      li.dataset.label = label;
+    }
   });
 }
 
 function readDraft() {
   const draft = {};
   form.querySelectorAll("input, select, textarea").forEach((el) => {
-    if (!el.name || el.closest("li.cb-pf-item")) { return; }
+    if (!el.name || el.closest("li.cb-pf-item")) {
+      return;
+    }
     if (el.type === "checkbox") {
       draft[el.name] = draft[el.name] || [];
-      if (el.checked) { draft[el.name].push(el.value); }
+      if (el.checked) {
+        draft[el.name].push(el.value);
+      }
     } else {
       draft[el.name] = el.value;
     }
@@ -70,22 +83,32 @@ function readDraft() {
 
 function writeDraft(draft) {
   form.querySelectorAll("input, select, textarea").forEach((el) => {
-    if (!el.name || el.closest("li.cb-pf-item") || !(el.name in draft)) { return; }
-    if (el.type === "checkbox") { el.checked = (draft[el.name] || []).includes(el.value); } else { el.value = draft[el.name]; }
+    if (!el.name || el.closest("li.cb-pf-item") || !(el.name in draft)) {
+      return;
+    }
+    if (el.type === "checkbox") {
+      el.checked = (draft[el.name] || []).includes(el.value);
+    } else {
+      el.value = draft[el.name];
+    }
   });
   ["outcomes", "sources", "quote"].forEach((group) => {
     root.querySelector(`[data-items="${group}"]`).replaceChildren();
-    const items = group === "quote" ? [draft.quote || {}] : (draft[group] || []);
-    (items.length ? items : [{}]).forEach((values) => addItem(group, values));
+    const items = group === "quote" ? [draft.quote || {}] : draft[group] || [];
+    (items.length ? items : [{}]).forEach((values) => {
+      addItem(group, values);
+    });
   });
 }
 
 function fieldBox(path) {
   const parts = path.split("/").filter(Boolean);
-  if (parts[0] === "quote") { parts.splice(1, 0, "0"); }
+  if (parts[0] === "quote") {
+    parts.splice(1, 0, "0");
+  }
   if (parts.length >= 3) {
     const li = root.querySelectorAll(`[data-items="${parts[0]}"] > li`)[Number(parts[1])];
-    return li && li.querySelector(`[data-field="${parts[0]}.${parts[2]}"]`);
+    return li?.querySelector(`[data-field="${parts[0]}.${parts[2]}"]`);
   }
   if (parts.length === 2 && /^(outcomes|sources)$/.test(parts[0])) {
     return root.querySelector(`[data-group="${parts[0]}"]`);
@@ -96,7 +119,9 @@ function fieldBox(path) {
 function problemsOf(caseObj, id) {
   const found = [];
   const idText = P.idProblem(id);
-  if (idText) { found.push(["/id", idText]); }
+  if (idText) {
+    found.push(["/id", idText]);
+  }
   if (validator) {
     const result = validator.validate(caseObj);
     found.push(...P.schemaProblems(result.errors, schema, caseObj));
@@ -106,19 +131,27 @@ function problemsOf(caseObj, id) {
 }
 
 function labelOf(box) {
-  if (!box) { return "The file"; }
+  if (!box) {
+    return "The file";
+  }
   const own = box.querySelector("label, legend, h3");
   const item = box.closest("li.cb-pf-item");
   const text = own ? own.textContent.replace("required", "").trim() : "";
-  return item && item.dataset.label ? `${item.dataset.label}, ${text.toLowerCase()}` : text;
+  return item?.dataset.label ? `${item.dataset.label}, ${text.toLowerCase()}` : text;
 }
 
 /* Every problem, listed as soon as it exists, under the section of the form it is in, each a link
    to its field; a field shows its own message once the person has been there (or asked for the file). */
 function showProblems(found) {
-  root.querySelectorAll(".cb-pf-error").forEach((el) => { el.textContent = ""; });
-  root.querySelectorAll(".cb-pf-invalid").forEach((el) => el.classList.remove("cb-pf-invalid"));
-  root.querySelectorAll("[aria-invalid]").forEach((el) => el.removeAttribute("aria-invalid"));
+  root.querySelectorAll(".cb-pf-error").forEach((el) => {
+    el.textContent = "";
+  });
+  root.querySelectorAll(".cb-pf-invalid").forEach((el) => {
+    el.classList.remove("cb-pf-invalid");
+  });
+  root.querySelectorAll("[aria-invalid]").forEach((el) => {
+    el.removeAttribute("aria-invalid");
+  });
   const sections = new Map();
   found.forEach(([path, message]) => {
     const box = fieldBox(path);
@@ -127,13 +160,19 @@ function showProblems(found) {
     if (isTouched && error && !error.textContent) {
       error.textContent = message;
       box.classList.add("cb-pf-invalid");
-      box.querySelectorAll("input, select, textarea").forEach((el) => { if (el.closest("[data-field]") === box) { el.setAttribute("aria-invalid", "true"); } });
+      box.querySelectorAll("input, select, textarea").forEach((el) => {
+        if (el.closest("[data-field]") === box) {
+          el.setAttribute("aria-invalid", "true");
+        }
+      });
     }
-    const group = box && box.closest(".cb-pf-group");
+    const group = box?.closest(".cb-pf-group");
     const title = group ? group.querySelector(".cb-pf-group__title").textContent.replace(/^\s*\d+\s*/, "") : "The file";
-    if (!sections.has(title)) { sections.set(title, []); }
-    const target = box && box.querySelector("input, select, textarea");
-    sections.get(title).push([target && target.id ? `#${target.id}` : "#cb-pf-form", `${labelOf(box)}: ${message}`]);
+    if (!sections.has(title)) {
+      sections.set(title, []);
+    }
+    const target = box?.querySelector("input, select, textarea");
+    sections.get(title).push([target?.id ? `#${target.id}` : "#cb-pf-form", `${labelOf(box)}: ${message}`]);
   });
   const list = document.getElementById("pf-problems");
   list.replaceChildren();
@@ -153,8 +192,9 @@ function showProblems(found) {
   });
   const status = document.getElementById("pf-status");
   const left = found.length;
-  status.className = "cb-pf-status " + (left ? "cb-pf-status--todo" : "cb-pf-status--ready");
-  status.textContent = left ? `${left} ${left === 1 ? "thing" : "things"} to fix or fill in before the file is ready, listed below by section.`
+  status.className = `cb-pf-status ${left ? "cb-pf-status--todo" : "cb-pf-status--ready"}`;
+  status.textContent = left
+    ? `${left} ${left === 1 ? "thing" : "things"} to fix or fill in before the file is ready, listed below by section.`
     : "Ready: this file passes the site's checks. Download it, copy it, or send it below.";
   return left;
 }
@@ -197,7 +237,9 @@ function update() {
   const pr = document.getElementById("pf-pull-request");
   setLink(pr, routes.pullRequest, Boolean(routes.pullRequest) && !left);
   pr.textContent = left ? "Open a pull request (fix the problems first)" : "Open a pull request";
-  if (left && repo) { notes.push("Open a pull request works once every problem above is fixed."); }
+  if (left && repo) {
+    notes.push("Open a pull request works once every problem above is fixed.");
+  }
   const send = document.getElementById("pf-issue");
   // Honest labels: e-mail needs no GitHub at all; the issue form needs an account but no git.
   send.textContent = settings.email ? "Send it without GitHub" : "Send it as an issue (no git)";
@@ -206,13 +248,24 @@ function update() {
     notes.push(`Send it without GitHub opens your e-mail with the file in it, addressed to ${settings.email}.`);
   } else {
     setLink(send, routes.issue || routes.pasteIssue, Boolean(repo));
-    if (repo && routes.issue) { notes.push("Send it as an issue opens the project's proposal form with the file already in it: a free GitHub account is needed, but no git."); }
+    if (repo && routes.issue) {
+      notes.push(
+        "Send it as an issue opens the project's proposal form with the file already in it: a free GitHub account is needed, but no git.",
+      );
+    }
   }
   if (!repo) {
-    notes.push("This copy of the site has no repository address yet (repo_url in mkdocs.yml), so only Download and Copy work here.");
+    notes.push(
+      "This copy of the site has no repository address yet (repo_url in mkdocs.yml), so only Download and Copy work here.",
+    );
   } else if (!routes.pullRequest || !routes.issue) {
-    notes.push("The file is too long to travel in a link: " + (routes.issue ? "send it as an issue instead, or download it and add it to case_studies/ yourself." :
-      "press Copy it, then Send it as an issue and paste the file into the form's first box."));
+    notes.push(
+      `The file is too long to travel in a link: ${
+        routes.issue
+          ? "send it as an issue instead, or download it and add it to case_studies/ yourself."
+          : "press Copy it, then Send it as an issue and paste the file into the form's first box."
+      }`,
+    );
   }
   document.getElementById("pf-note").textContent = notes.join(" ");
   H.writeJson(STORE, { draft, auto: idInput.dataset.auto === "true" });
@@ -239,7 +292,13 @@ function whatNext(id) {
     `With git: put it in the case_studies/ folder of your copy of the repository as case_studies/${id}.yml, run make check, and open a pull request.`,
     `Without git: check it where it is with scripts/validate.py ${id}.yml, or use Open a pull request or Send it below: no git needed.`,
   ];
-  next.replaceChildren(...steps.map((text) => { const p = document.createElement("p"); p.textContent = text; return p; }));
+  next.replaceChildren(
+    ...steps.map((text) => {
+      const p = document.createElement("p");
+      p.textContent = text;
+      return p;
+    }),
+  );
   next.hidden = false;
 }
 
@@ -248,21 +307,27 @@ async function copy(button) {
   try {
     await navigator.clipboard.writeText(yaml);
     button.textContent = "Copied";
-  } catch (error) {
+  } catch {
     const range = document.createRange();
     range.selectNodeContents(document.getElementById("pf-yaml"));
     getSelection().removeAllRanges();
     getSelection().addRange(range);
     button.textContent = "Selected: press Ctrl+C";
   }
-  setTimeout(() => { button.textContent = "Copy it"; }, 2500);
+  setTimeout(() => {
+    button.textContent = "Copy it";
+  }, 2500);
 }
 
 function onClick(event) {
   const button = event.target.closest("[data-action]");
-  if (!button) { return; }
+  if (!button) {
+    return;
+  }
   const action = button.dataset.action;
-  if (action === "add") { addItem(button.dataset.group, {}).querySelector("input, textarea").focus(); }
+  if (action === "add") {
+    addItem(button.dataset.group, {}).querySelector("input, textarea").focus();
+  }
   if (action === "remove") {
     const li = button.closest("li");
     const group = li.parentElement.dataset.items;
@@ -278,9 +343,17 @@ function onClick(event) {
     start({});
     return;
   }
-  if (action === "download" || action === "copy") { showAll = true; }
-  if (action === "download") { download(); return; }
-  if (action === "copy") { copy(button); return; }
+  if (action === "download" || action === "copy") {
+    showAll = true;
+  }
+  if (action === "download") {
+    download();
+    return;
+  }
+  if (action === "copy") {
+    copy(button);
+    return;
+  }
   update();
 }
 
@@ -293,8 +366,12 @@ function start(saved) {
 
 function track(event) {
   const box = event.target.closest("[data-field]");
-  if (box) { touched.add(box); }
-  if (event.target.id === "pf-id") { event.target.dataset.auto = event.target.value ? "false" : "true"; }
+  if (box) {
+    touched.add(box);
+  }
+  if (event.target.id === "pf-id") {
+    event.target.dataset.auto = event.target.value ? "false" : "true";
+  }
   update();
 }
 
@@ -302,7 +379,9 @@ function track(event) {
 function formFields() {
   const fields = {};
   form.querySelectorAll("input, select, textarea").forEach((el) => {
-    if (el.name && !el.closest("li.cb-pf-item")) { fields[el.name] = el.type === "checkbox" ? "list" : "text"; }
+    if (el.name && !el.closest("li.cb-pf-item")) {
+      fields[el.name] = el.type === "checkbox" ? "list" : "text";
+    }
   });
   return fields;
 }
@@ -316,26 +395,35 @@ function notice(text) {
     box.setAttribute("role", "status");
     form.prepend(box);
   }
-  if (box) { box.textContent = text; box.hidden = !text; }
+  if (box) {
+    box.textContent = text;
+    box.hidden = !text;
+  }
 }
 
 /* The saved draft is untrusted: what the form cannot hold is left out with a notice, and a draft
    the form still cannot show is discarded, so the page always works. */
 function restore() {
   let raw;
-  try { raw = JSON.parse(H.readText(STORE) || "{}"); } catch (error) { raw = "unreadable"; }
+  try {
+    raw = JSON.parse(H.readText(STORE) || "{}");
+  } catch {
+    raw = "unreadable";
+  }
   const clean = P.cleanDraft(raw, formFields());
   let dropped = clean.dropped;
   try {
     start(clean.draft ? { draft: clean.draft, auto: clean.auto } : {});
-  } catch (error) {
+  } catch {
     H.forget(STORE);
     form.reset();
     start({});
     dropped = dropped || 1;
   }
   if (dropped) {
-    notice("Part of the draft saved in this browser could not be read and was left out. Check your answers, or press Start again.");
+    notice(
+      "Part of the draft saved in this browser could not be read and was left out. Check your answers, or press Start again.",
+    );
   }
 }
 
@@ -345,13 +433,20 @@ async function main() {
   form.addEventListener("change", track);
   form.addEventListener("focusout", (event) => {
     const box = event.target.closest("[data-field]");
-    if (box && event.target.value) { touched.add(box); update(); }
+    if (box && event.target.value) {
+      touched.add(box);
+      update();
+    }
   });
   form.addEventListener("submit", (event) => event.preventDefault());
   root.addEventListener("click", onClick);
-  [...root.querySelectorAll("[data-action=download], [data-action=copy], #pf-pull-request, #pf-issue")].forEach((el) => {
-    el.addEventListener("focus", () => { showAll = true; });
-  });
+  [...root.querySelectorAll("[data-action=download], [data-action=copy], #pf-pull-request, #pf-issue")].forEach(
+    (el) => {
+      el.addEventListener("focus", () => {
+        showAll = true;
+      });
+    },
+  );
   schema = await H.fetchJson(settings.schema);
   validator = new Validator(schema, "2020-12", false);
   root.classList.add("cb-pf--ready");

@@ -1,18 +1,22 @@
 /* "Report" beside each source on an entry page: opens the repository's "Report a dead or wrong
    source" issue form with the page and the source's address filled in. The page-level link in
    the "Spotted a mistake?" box works without this script. */
-(function () {
+(() => {
   "use strict";
-  var box = document.querySelector("[data-report-base]");
+  const box = document.querySelector("[data-report-base]");
   if (!box) return;
-  var base = box.getAttribute("data-report-base");
-  document.querySelectorAll(".cb-sources > li").forEach(function (item) {
-    var link = item.querySelector("a[href^='http']");
+  const base = box.getAttribute("data-report-base");
+  document.querySelectorAll(".cb-sources > li").forEach((item) => {
+    const link = item.querySelector("a[href^='http']");
     if (!link) return;
-    var report = document.createElement("a");
+    const report = document.createElement("a");
     report.className = "cb-report-source";
-    report.href = base + "&source=" + encodeURIComponent(link.href) +
-      "&title=" + encodeURIComponent("Source problem: " + link.textContent.trim());
+    report.href =
+      base +
+      "&source=" +
+      encodeURIComponent(link.href) +
+      "&title=" +
+      encodeURIComponent(`Source problem: ${link.textContent.trim()}`);
     report.rel = "noopener";
     report.textContent = "Report this source";
     item.appendChild(document.createTextNode(" "));

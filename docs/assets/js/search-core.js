@@ -1,57 +1,70 @@
 /* Site search logic, free of the page so Node can test it: synonym expansion of a query, the
    Pagefind filter object, merging ranked lists into one with case and kit pages weighted up, and
    a queue that runs one search at a time and drops a search the reader has typed past. */
-(function (root, factory) {
+((root, factory) => {
   "use strict";
-  var api = factory();
-  if (typeof module === "object" && module.exports) { module.exports = api; } else { root.SearchCore = api; }
-})(typeof self !== "undefined" ? self : this, function () {
+  const api = factory();
+  if (typeof module === "object" && module.exports) {
+    module.exports = api;
+  } else {
+    root.SearchCore = api;
+  }
+})(typeof self !== "undefined" ? self : this, () => {
   "use strict";
 
   // Case studies and persuasion kits rank above other pages of similar relevance: a page of
   // tier 1 counts this many times its Pagefind score. The build lists the tier 2 pages (few).
-  var TIER_WEIGHT = { 1: 2, 2: 1 };
+  const TIER_WEIGHT = { 1: 2, 2: 1 };
   // A page holding the words as typed, in order (Pagefind's exact phrase), counts this many times
   // its own score: above pages with the words apart unless they score three times as well. Not
   // above every such page: Pagefind matches a phrase's words stemmed, so "trained staff" once in
   // a 10,000-word kit answered "train staff" before the guide on training staff.
-  var PHRASE_WEIGHT = 3;
-  var FACETS = ["audience", "topic", "sector", "type"];
+  const PHRASE_WEIGHT = 3;
+  const FACETS = ["audience", "topic", "sector", "type"];
   // A year typed among other words ("Facebook council 2023") asks for cases of about that year:
   // the words are searched as typed, and the cases within a year of it count this many times.
-  var YEAR = /(^|\s)((?:19|20)\d\d)(?=\s|$)/;
-  var YEAR_WEIGHT = 3;
-  var MAX_VARIANTS = 4;
+  const YEAR = /(^|\s)((?:19|20)\d\d)(?=\s|$)/;
+  const YEAR_WEIGHT = 3;
+  const MAX_VARIANTS = 4;
   // Wait this long after a key before searching, so a burst of keys runs one search (for the
   // last), not one per key, when a search costs more than the wait (a large site); a reader
   // typing at human pace still gets a search per key. One or two letters match nearly every
   // page and cost the most, so they wait for a real pause. On a site whose searches take less
   // than the wait, there is none: a search the reader typed past costs less than waiting.
-  var PAUSE_MS = 40;
-  var SHORT = 3;
-  var SHORT_PAUSE_MS = 300;
+  const PAUSE_MS = 40;
+  const SHORT = 3;
+  const SHORT_PAUSE_MS = 300;
 
   function fold(text) {
-    return String(text).toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/\s+/g, " ").trim();
+    return String(text)
+      .toLowerCase()
+      .normalize("NFD")
+      .replace(/[\u0300-\u036f]/g, "")
+      .replace(/\s+/g, " ")
+      .trim();
   }
 
-  function escapeRegExp(text) { return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"); }
+  function escapeRegExp(text) {
+    return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  }
 
   /* The query, then the query with a phrase of a synonym group swapped for each other phrase of
      that group. Only whole words match: "return" is not found inside "returning". */
-  function expand(query, groups) { return unique(variantsOf(query, groups).map(meaningful)).slice(0, MAX_VARIANTS); }
+  function expand(query, groups) {
+    return unique(variantsOf(query, groups).map(meaningful)).slice(0, MAX_VARIANTS);
+  }
 
   /* The variants as typed and swapped, stop words kept (for exact phrases). */
   function variantsOf(query, groups) {
-    var base = fold(query);
-    var variants = base ? [base] : [];
-    (groups || []).forEach(function (group) {
-      var terms = group.map(fold);
-      for (var i = 0; i < terms.length; i++) {
-        var pattern = new RegExp("(^|[^\\p{L}\\p{N}])" + escapeRegExp(terms[i]) + "(?=$|[^\\p{L}\\p{N}])", "u");
+    const base = fold(query);
+    const variants = base ? [base] : [];
+    (groups || []).forEach((group) => {
+      const terms = group.map(fold);
+      for (let i = 0; i < terms.length; i++) {
+        const pattern = new RegExp(`(^|[^\\p{L}\\p{N}])${escapeRegExp(terms[i])}(?=$|[^\\p{L}\\p{N}])`, "u");
         if (!pattern.test(base)) continue;
-        terms.forEach(function (other, j) {
-          if (j !== i) variants.push(base.replace(pattern, function (all, before) { return before + other; }));
+        terms.forEach((other, j) => {
+          if (j !== i) variants.push(base.replace(pattern, (_all, before) => before + other));
         });
         break;
       }
@@ -61,9 +74,11 @@
 
   // Words that carry no meaning of their own; Pagefind matches each word as the start of a
   // longer one, so "on" in "return on investment" also matched "online" and "one".
-  var STOP = { a: 1, an: 1, and: 1, "for": 1, "in": 1, is: 1, it: 1, of: 1, on: 1, or: 1, the: 1, to: 1, with: 1 };
+  const STOP = { a: 1, an: 1, and: 1, for: 1, in: 1, is: 1, it: 1, of: 1, on: 1, or: 1, the: 1, to: 1, with: 1 };
 
-  function unique(list) { return list.filter(function (v, i) { return list.indexOf(v) === i; }); }
+  function unique(list) {
+    return list.filter((v, i) => list.indexOf(v) === i);
+  }
 
   /* The Pagefind searches for a query, each {query, weight, dated, exact}: every variant's words;
      the first variant of two words or more as a phrase in quotes (Pagefind's exact phrase), so a page
@@ -71,18 +86,21 @@
      merge); and,
      when the query holds a year, its words again over the pages of about that year (dated). */
   function searchPlan(query, groups) {
-    var parts = splitYear(query);
-    var plan = expand(parts.text, groups).map(function (v) { return { query: v, weight: 1, dated: false }; });
-    variantsOf(parts.text, groups).filter(function (v) { return v.indexOf(" ") > 0; }).slice(0, 1).forEach(function (v) {
-      plan.push({ query: "\"" + v.replace(/"/g, "") + "\"", weight: 1, dated: false, exact: true });
-    });
+    const parts = splitYear(query);
+    const plan = expand(parts.text, groups).map((v) => ({ query: v, weight: 1, dated: false }));
+    variantsOf(parts.text, groups)
+      .filter((v) => v.indexOf(" ") > 0)
+      .slice(0, 1)
+      .forEach((v) => {
+        plan.push({ query: `"${v.replace(/"/g, "")}"`, weight: 1, dated: false, exact: true });
+      });
     if (parts.years.length) plan.push({ query: plan[0].query, weight: YEAR_WEIGHT, dated: true, years: parts.years });
     return plan;
   }
 
   /* A variant without its stop words (unless that leaves nothing). */
   function meaningful(variant) {
-    var kept = variant.split(" ").filter(function (word) { return !STOP[word]; });
+    const kept = variant.split(" ").filter((word) => !STOP[word]);
     return kept.length ? kept.join(" ") : variant;
   }
 
@@ -94,9 +112,9 @@
 
   /* Pagefind's filter object: every chosen facet value (OR within a facet). */
   function filtersFor(selected) {
-    var filters = {};
-    FACETS.forEach(function (name) {
-      var values = (selected && selected[name]) || [];
+    const filters = {};
+    FACETS.forEach((name) => {
+      const values = selected?.[name] || [];
       if (values.length) filters[name] = { any: values.slice() };
     });
     return filters;
@@ -105,11 +123,11 @@
   /* {text, years}: the query without a year it holds, and the years around it (as filter
      values); a query that is only a year is searched as it is. */
   function splitYear(query) {
-    var folded = fold(query);
-    var found = folded.match(YEAR);
-    var text = found ? folded.replace(YEAR, " ").replace(/\s+/g, " ").trim() : "";
+    const folded = fold(query);
+    const found = folded.match(YEAR);
+    const text = found ? folded.replace(YEAR, " ").replace(/\s+/g, " ").trim() : "";
     if (!text) return { text: folded, years: [] };
-    var year = Number(found[2]);
+    const year = Number(found[2]);
     return { text: text, years: [year - 1, year, year + 1].map(String) };
   }
 
@@ -120,27 +138,36 @@
      do not compare with the others' (Pagefind gives each hit 1), so a page holding the phrase
      counts PHRASE_WEIGHT times its own score from the other searches. */
   function merge(lists, second, weights, exact, named) {
-    var best = {}, phrase = {}, top = 0;
-    lists.forEach(function (results, index) {
-      var weight = (weights && weights[index]) || 1;
-      (results || []).forEach(function (result) {
-        var tier = TIER_WEIGHT[second && second[result.id] ? 2 : 1];
-        if (exact && exact[index]) { phrase[result.id] = { result: result, tier: tier }; return; }
-        var score = result.score * weight * tier;
+    let best = {},
+      phrase = {},
+      top = 0;
+    lists.forEach((results, index) => {
+      const weight = weights?.[index] || 1;
+      (results || []).forEach((result) => {
+        const tier = TIER_WEIGHT[second?.[result.id] ? 2 : 1];
+        if (exact?.[index]) {
+          phrase[result.id] = { result: result, tier: tier };
+          return;
+        }
+        const score = result.score * weight * tier;
         top = Math.max(top, score);
-        if (!best[result.id] || best[result.id].score < score) best[result.id] = { id: result.id, score: score, result: result };
+        if (!best[result.id] || best[result.id].score < score)
+          best[result.id] = { id: result.id, score: score, result: result };
       });
     });
-    Object.keys(phrase).forEach(function (id) {
+    Object.keys(phrase).forEach((id) => {
       // A page only the phrase found (the words' search dropped a stop word it needed) keeps
       // Pagefind's phrase score.
-      var own = best[id] ? best[id].score : phrase[id].result.score * phrase[id].tier;
+      const own = best[id] ? best[id].score : phrase[id].result.score * phrase[id].tier;
       best[id] = { id: id, score: own * PHRASE_WEIGHT, result: best[id] ? best[id].result : phrase[id].result };
       top = Math.max(top, best[id].score);
     });
-    (named || []).forEach(function (id) { if (best[id]) best[id].score += top; });
-    return Object.keys(best).map(function (id) { return best[id]; })
-      .sort(function (a, b) { return b.score - a.score || (a.id < b.id ? -1 : 1); });
+    (named || []).forEach((id) => {
+      if (best[id]) best[id].score += top;
+    });
+    return Object.keys(best)
+      .map((id) => best[id])
+      .sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1));
   }
 
   /* The pages the query names: names maps a page id to its name (a persuasion kit's audience,
@@ -149,32 +176,43 @@
      members kit). A reader typing an audience's name wants that audience's kit, which a page
      that mentions the words in a shorter text would otherwise outrank. */
   function namedPages(query, names) {
-    var typed = nameKey(query);
+    const typed = nameKey(query);
     if (!typed) return [];
-    return Object.keys(names || {}).filter(function (id) { return nameKey(names[id]) === typed; }).sort();
+    return Object.keys(names || {})
+      .filter((id) => nameKey(names[id]) === typed)
+      .sort();
   }
 
-  function nameKey(text) { return String(text || "").split(/\s+/).map(wordKey).filter(Boolean).join(" "); }
+  function nameKey(text) {
+    return String(text || "")
+      .split(/\s+/)
+      .map(wordKey)
+      .filter(Boolean)
+      .join(" ");
+  }
 
   /* One search at a time (they share one worker, which cannot stop a search it has started).
      submit(owner, job): the job runs when the queue is free; if the same owner submits again
      before it starts, the older job never runs and its promise gives null. A reader typing fast
      so waits for at most one search they have typed past, not one per key. */
   function latestQueue() {
-    var running = false;
-    var waiting = [];  // [{owner, job, resolve, reject}]
+    let running = false;
+    let waiting = []; // [{owner, job, resolve, reject}]
     function next() {
       if (running || !waiting.length) return;
-      var item = waiting.shift();
+      const item = waiting.shift();
       running = true;
-      Promise.resolve().then(item.job).then(item.resolve, item.reject).then(function () {
-        running = false;
-        next();
-      });
+      Promise.resolve()
+        .then(item.job)
+        .then(item.resolve, item.reject)
+        .then(() => {
+          running = false;
+          next();
+        });
     }
     return function submit(owner, job) {
-      return new Promise(function (resolve, reject) {
-        waiting = waiting.filter(function (item) {
+      return new Promise((resolve, reject) => {
+        waiting = waiting.filter((item) => {
           if (item.owner !== owner) return true;
           item.resolve(null);
           return false;
@@ -189,102 +227,146 @@
      `limit` keys used. A search already run (the same words and filters: "Show more", a word
      typed back after a deletion, the header box and the explorer alike) is not run again. */
   function remember(limit) {
-    var kept = new Map();
+    const kept = new Map();
     function recall(key, make) {
-      var value = kept.has(key) ? kept.get(key) : make();
+      const value = kept.has(key) ? kept.get(key) : make();
       kept.delete(key);
       kept.set(key, value);
       if (kept.size > limit) kept.delete(kept.keys().next().value);
       return value;
     }
-    recall.forget = function (key) { kept.delete(key); };  // a search that failed is tried again
+    recall.forget = (key) => {
+      kept.delete(key);
+    }; // a search that failed is tried again
     return recall;
   }
 
   /* Pagefind's excerpt marks matches with <mark>; split it into [text, isMatch] pieces so the
      page builds text nodes and never parses the excerpt as HTML. */
   function excerptPieces(excerpt) {
-    var pieces = [];
-    String(excerpt || "").split(/(<mark>[\s\S]*?<\/mark>)/).forEach(function (part) {
-      if (!part) return;
-      var marked = /^<mark>/.test(part);
-      pieces.push([decode(marked ? part.slice(6, -7) : part), marked]);
-    });
+    const pieces = [];
+    String(excerpt || "")
+      .split(/(<mark>[\s\S]*?<\/mark>)/)
+      .forEach((part) => {
+        if (!part) return;
+        const marked = /^<mark>/.test(part);
+        pieces.push([decode(marked ? part.slice(6, -7) : part), marked]);
+      });
     return pieces;
   }
 
   /* A word as compared for repeats: folded, without punctuation or a plural "s". */
   function wordKey(word) {
-    return fold(word).replace(/[^\p{L}\p{N}]/gu, "").replace(/(\p{L}{3,})s$/u, "$1");
+    return fold(word)
+      .replace(/[^\p{L}\p{N}]/gu, "")
+      .replace(/(\p{L}{3,})s$/u, "$1");
   }
 
   /* The excerpt of a result shown under its title, as [text, isMatch] pieces: without the title
      itself (the page's <h1> is indexed, so the excerpt often repeats it, whole or its end), and
      without a word repeated next to itself ("Facebook Facebook", "councils Councils"). */
   function snippet(excerpt, title) {
-    var tokens = excerptTokens(excerpt);
-    var head = String(title || "").split(/\s+/).map(wordKey).filter(Boolean);
+    let tokens = excerptTokens(excerpt);
+    const head = String(title || "")
+      .split(/\s+/)
+      .map(wordKey)
+      .filter(Boolean);
     tokens = withoutTitle(tokens, head);
-    var kept = [];
-    tokens.forEach(function (token) {
-      var last = kept[kept.length - 1];
-      if (last && wordKey(last.word) && wordKey(last.word) === wordKey(token.word) && !/[^\p{L}\p{N}]$/u.test(last.word)) {
+    const kept = [];
+    tokens.forEach((token) => {
+      const last = kept[kept.length - 1];
+      if (
+        last &&
+        wordKey(last.word) &&
+        wordKey(last.word) === wordKey(token.word) &&
+        !/[^\p{L}\p{N}]$/u.test(last.word)
+      ) {
         last.marked = last.marked || token.marked;
         return;
       }
       kept.push(token);
     });
-    while (kept.length && !wordKey(kept[0].word)) kept.shift();  // a "·" or "." left at the start
-    var pieces = [];
+    while (kept.length && !wordKey(kept[0].word)) kept.shift(); // a "·" or "." left at the start
+    const pieces = [];
     function add(text, marked) {
       if (!text) return;
-      var prev = pieces[pieces.length - 1];
-      if (prev && !prev[1] && !marked) prev[0] += text; else pieces.push([text, marked]);
+      const prev = pieces[pieces.length - 1];
+      if (prev && !prev[1] && !marked) prev[0] += text;
+      else pieces.push([text, marked]);
     }
-    kept.forEach(function (token, i) {
+    kept.forEach((token, i) => {
       if (i) add(" ", false);
-      if (!token.marked) { add(token.word, false); return; }
-      var parts = token.word.match(/^([^\p{L}\p{N}]*)([\s\S]*?)([^\p{L}\p{N}]*)$/u);
-      add(parts[1], false); add(parts[2], true); add(parts[3], false);
+      if (!token.marked) {
+        add(token.word, false);
+        return;
+      }
+      const parts = token.word.match(/^([^\p{L}\p{N}]*)([\s\S]*?)([^\p{L}\p{N}]*)$/u);
+      add(parts[1], false);
+      add(parts[2], true);
+      add(parts[3], false);
     });
     return pieces;
   }
 
   /* The excerpt's words, each {word, marked}: marked when any of it was a match. */
   function excerptTokens(excerpt) {
-    var text = "", marks = [], tokens = [], found, word = /\S+/g;
-    excerptPieces(excerpt).forEach(function (piece) {
+    let text = "";
+    const marks = [];
+    excerptPieces(excerpt).forEach((piece) => {
       if (piece[1]) marks.push([text.length, text.length + piece[0].length]);
       text += piece[0];
     });
-    while ((found = word.exec(text))) {
-      var start = found.index, end = start + found[0].length;
-      tokens.push({ word: found[0], marked: marks.some(function (r) { return r[0] < end && r[1] > start; }) });
-    }
-    return tokens;
+    return Array.from(text.matchAll(/\S+/g), (found) => {
+      const start = found.index,
+        end = start + found[0].length;
+      return { word: found[0], marked: marks.some((r) => r[0] < end && r[1] > start) };
+    });
   }
 
   /* tokens without every whole copy of the title, and without the end of the title where the
      excerpt starts inside it (two words or more). */
   function withoutTitle(tokens, head) {
     if (head.length < 2) return tokens;
-    var keys = tokens.map(function (t) { return wordKey(t.word); });
-    for (var n = Math.min(head.length, keys.length); n >= 2; n--) {
-      if (keys.slice(0, n).join(" ") === head.slice(head.length - n).join(" ")) { tokens = tokens.slice(n); keys = keys.slice(n); break; }
+    let keys = tokens.map((t) => wordKey(t.word));
+    for (let n = Math.min(head.length, keys.length); n >= 2; n--) {
+      if (keys.slice(0, n).join(" ") === head.slice(head.length - n).join(" ")) {
+        tokens = tokens.slice(n);
+        keys = keys.slice(n);
+        break;
+      }
     }
-    var out = [];
-    for (var i = 0; i < tokens.length; i++) {
-      if (head.length >= 3 && keys.slice(i, i + head.length).join(" ") === head.join(" ")) { i += head.length - 1; continue; }
+    const out = [];
+    for (let i = 0; i < tokens.length; i++) {
+      if (head.length >= 3 && keys.slice(i, i + head.length).join(" ") === head.join(" ")) {
+        i += head.length - 1;
+        continue;
+      }
       out.push(tokens[i]);
     }
     return out;
   }
 
-  var ENTITIES = { "&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": "\"", "&#39;": "'", "&#x27;": "'" };
+  const ENTITIES = { "&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": '"', "&#39;": "'", "&#x27;": "'" };
   function decode(text) {
-    return text.replace(/&(amp|lt|gt|quot|#39|#x27);/g, function (m) { return ENTITIES[m]; });
+    return text.replace(/&(amp|lt|gt|quot|#39|#x27);/g, (m) => ENTITIES[m]);
   }
 
-  return { TIER_WEIGHT: TIER_WEIGHT, PHRASE_WEIGHT: PHRASE_WEIGHT, FACETS: FACETS, namedPages: namedPages, YEAR_WEIGHT: YEAR_WEIGHT, fold: fold, expand: expand,
-           filtersFor: filtersFor, splitYear: splitYear, searchPlan: searchPlan, snippet: snippet, merge: merge, latestQueue: latestQueue, remember: remember, pauseBefore: pauseBefore, excerptPieces: excerptPieces };
+  return {
+    TIER_WEIGHT: TIER_WEIGHT,
+    PHRASE_WEIGHT: PHRASE_WEIGHT,
+    FACETS: FACETS,
+    namedPages: namedPages,
+    YEAR_WEIGHT: YEAR_WEIGHT,
+    fold: fold,
+    expand: expand,
+    filtersFor: filtersFor,
+    splitYear: splitYear,
+    searchPlan: searchPlan,
+    snippet: snippet,
+    merge: merge,
+    latestQueue: latestQueue,
+    remember: remember,
+    pauseBefore: pauseBefore,
+    excerptPieces: excerptPieces,
+  };
 });

@@ -10,20 +10,20 @@
    Messages: {type: "at", step, slide, slides, blank} from the projector; {type: "go", step},
    {type: "next"}, {type: "prev"}, {type: "hello"} and {type: "bye"} from the presenter. Another
    window of the same site could post anything, so every message is checked before it is used. */
-(function () {
+(() => {
   "use strict";
 
-  var html = document.documentElement;
+  const html = document.documentElement;
 
   function channelFor(route) {
-    return "BroadcastChannel" in window ? new BroadcastChannel("cb-training:" + route) : null;
+    return "BroadcastChannel" in window ? new BroadcastChannel(`cb-training:${route}`) : null;
   }
 
   /* A message from another window, if it is one we understand: a known type and, where it names
      a step or slide, a whole number within 1..max. Anything else is dropped. */
   function readMessage(data, types, steps) {
     if (!data || typeof data !== "object" || types.indexOf(data.type) < 0) return null;
-    var inRange = function (n, max) { return Number.isInteger(n) && n >= 1 && n <= max; };
+    const inRange = (n, max) => Number.isInteger(n) && n >= 1 && n <= max;
     if ("step" in data && !inRange(data.step, steps)) return null;
     if ("slide" in data && !inRange(data.slide, "slides" in data ? data.slides : 1000)) return null;
     if ("slides" in data && !inRange(data.slides, 1000)) return null;
@@ -32,58 +32,64 @@
   }
 
   function isTyping(event) {
-    var el = event.target;
-    return event.ctrlKey || event.metaKey || event.altKey ||
-      (el && (el.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(el.tagName)));
+    const el = event.target;
+    return (
+      event.ctrlKey ||
+      event.metaKey ||
+      event.altKey ||
+      (el && (el.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(el.tagName)))
+    );
   }
 
   function toggleFullscreen() {
     if (document.fullscreenElement) {
       document.exitFullscreen();
     } else if (html.requestFullscreen) {
-      html.requestFullscreen().catch(function () { /* refused: the browser's own F11 still works */ });
+      html.requestFullscreen().catch(() => {
+        /* refused: the browser's own F11 still works */
+      });
     }
   }
 
   /* Show slide n of a stage and shrink its type until the slide fits, like reveal.js scaling a
      slide to the screen. The deck is sized for 16:9; this only acts on other shapes of screen. */
   function showSlide(stage, n) {
-    var slides = stage.querySelectorAll(".cb-slide");
-    slides.forEach(function (slide) {
+    const slides = stage.querySelectorAll(".cb-slide");
+    slides.forEach((slide) => {
       slide.classList.toggle("cb-slide--on", Number(slide.dataset.slide) === n);
     });
     fit(stage);
   }
 
   function fit(stage) {
-    var on = stage.querySelector(".cb-slide--on");
+    const on = stage.querySelector(".cb-slide--on");
     stage.style.removeProperty("--cb-fit");
-    if (!on || !on.clientHeight) return;
-    var overflows = function () {
-      return on.scrollHeight > on.clientHeight + 1 || on.scrollWidth > on.clientWidth + 1 ||
-        stage.scrollHeight > stage.clientHeight + 1;
-    };
-    for (var scale = 0.95; scale >= 0.5 && overflows(); scale -= 0.05) {
+    if (!on?.clientHeight) return;
+    const overflows = () =>
+      on.scrollHeight > on.clientHeight + 1 ||
+      on.scrollWidth > on.clientWidth + 1 ||
+      stage.scrollHeight > stage.clientHeight + 1;
+    for (let scale = 0.95; scale >= 0.5 && overflows(); scale -= 0.05) {
       stage.style.setProperty("--cb-fit", scale.toFixed(2));
     }
   }
 
   /* ---------- Step pages ---------- */
   function stepPage(first) {
-    var data = first.dataset;
-    var route = data.route;
-    var steps = Number(data.steps);
-    var base = new URL(data.base, window.location.href);
-    var step = Number(data.step);
-    var slide = 1;
-    var wanted = step;
-    var wantLast = false;
-    var loading = false;
-    var blank = false;
-    var presenterOpen = false;
-    var channel = channelFor(route);
-    var curtain = document.createElement("div");
-    var leave = document.createElement("p");
+    const data = first.dataset;
+    const route = data.route;
+    const steps = Number(data.steps);
+    const base = new URL(data.base, window.location.href);
+    let step = Number(data.step);
+    let slide = 1;
+    let wanted = step;
+    let wantLast = false;
+    let loading = false;
+    let blank = false;
+    let presenterOpen = false;
+    const channel = channelFor(route);
+    const curtain = document.createElement("div");
+    const leave = document.createElement("p");
 
     curtain.className = "cb-blank-screen";
     curtain.hidden = true;
@@ -93,15 +99,25 @@
     document.body.appendChild(curtain);
     first.closest(".md-typeset").appendChild(leave);
 
-    function root() { return document.querySelector(".cb-step-page"); }
-    function stage() { return root().querySelector(".cb-stage"); }
+    function root() {
+      return document.querySelector(".cb-step-page");
+    }
+    function stage() {
+      return root().querySelector(".cb-stage");
+    }
     function slideCount() {
-      var deck = root().querySelector(".cb-deck");
+      const deck = root().querySelector(".cb-deck");
       return deck ? Number(deck.dataset.slides) || 1 : 1;
     }
-    function stepUrl(n) { return new URL(n + "/", base).href; }
-    function presenting() { return html.classList.contains("cb-present"); }
-    function help() { return root().querySelector(".cb-help"); }
+    function stepUrl(n) {
+      return new URL(`${n}/`, base).href;
+    }
+    function presenting() {
+      return html.classList.contains("cb-present");
+    }
+    function help() {
+      return root().querySelector(".cb-help");
+    }
 
     function announce() {
       if (channel) {
@@ -116,11 +132,13 @@
     }
 
     function next() {
-      if (presenting() && slide < slideCount()) toSlide(slide + 1); else go(step + 1, false);
+      if (presenting() && slide < slideCount()) toSlide(slide + 1);
+      else go(step + 1, false);
     }
 
     function previous() {
-      if (presenting() && slide > 1) toSlide(slide - 1); else go(step - 1, true);
+      if (presenting() && slide > 1) toSlide(slide - 1);
+      else go(step - 1, true);
     }
 
     function go(n, last) {
@@ -136,28 +154,33 @@
 
     function swap(n, push) {
       loading = true;
-      var url = stepUrl(n);
-      window.cbHelpers.fetchPage(url).then(function (doc) {
-        var fresh = doc.querySelector(".cb-step-page");
-        if (!fresh) throw new Error("no step in " + url);
-        root().replaceWith(document.adoptNode(fresh));
-        document.title = doc.title;
-        step = n;
-        if (push) window.history.pushState({ step: n }, "", url + "?present");
-        window.scrollTo(0, 0);
-        toSlide(wantLast ? slideCount() : 1);
-      }).catch(function () {
-        window.location.href = url + "?present";
-      }).then(function () {
-        loading = false;
-        if (wanted !== step && presenting()) swap(wanted, true);
-      });
+      const url = stepUrl(n);
+      window.cbHelpers
+        .fetchPage(url)
+        .then((doc) => {
+          const fresh = doc.querySelector(".cb-step-page");
+          if (!fresh) throw new Error(`no step in ${url}`);
+          root().replaceWith(document.adoptNode(fresh));
+          document.title = doc.title;
+          step = n;
+          if (push) window.history.pushState({ step: n }, "", `${url}?present`);
+          window.scrollTo(0, 0);
+          toSlide(wantLast ? slideCount() : 1);
+        })
+        .catch(() => {
+          window.location.href = `${url}?present`;
+        })
+        .then(() => {
+          loading = false;
+          if (wanted !== step && presenting()) swap(wanted, true);
+        });
     }
 
     function present(on) {
       html.classList.toggle("cb-present", on);
-      var url = new URL(window.location.href);
-      if (on) url.searchParams.set("present", ""); else url.searchParams.delete("present");
+      const url = new URL(window.location.href);
+      if (on) url.searchParams.set("present", "");
+      else url.searchParams.delete("present");
       window.history.replaceState(window.history.state, "", url.href.replace("present=", "present"));
       if (!on && document.fullscreenElement) document.exitFullscreen();
       if (!on) setBlank(false);
@@ -177,8 +200,11 @@
     }
 
     /* Esc: some clickers send it, and leaving projector mode mid-session shows the room the site. */
-    function escape() {
-      if (!help().hidden) { showHelp(false); return true; }
+    function onEscape() {
+      if (!help().hidden) {
+        showHelp(false);
+        return true;
+      }
       if (!presenting()) return false;
       if (presenterOpen) {
         askToLeave(true, "Esc is ignored while the presenter view is open. Press p to leave projector mode.");
@@ -199,16 +225,19 @@
     }
 
     function openPresenter() {
-      window.open(new URL("presenter/", base).href, "cb-presenter-" + route, "width=1200,height=800");
+      window.open(new URL("presenter/", base).href, `cb-presenter-${route}`, "width=1200,height=800");
     }
 
-    var nextKeys = { ArrowRight: 1, PageDown: 1, " ": 1 };
-    var prevKeys = { ArrowLeft: 1, PageUp: 1 };
+    const nextKeys = { ArrowRight: 1, PageDown: 1, " ": 1 };
+    const prevKeys = { ArrowLeft: 1, PageUp: 1 };
 
     function onKey(key) {
-      var always = key === "ArrowRight" || key === "ArrowLeft";
-      if (key === "Escape") return escape();
-      if (!leave.hidden) { askToLeave(false); delete leave.dataset.asking; }
+      const always = key === "ArrowRight" || key === "ArrowLeft";
+      if (key === "Escape") return onEscape();
+      if (!leave.hidden) {
+        askToLeave(false);
+        delete leave.dataset.asking;
+      }
       if (!help().hidden) return false;
       if (nextKeys[key] && (presenting() || always)) next();
       else if (prevKeys[key] && (presenting() || always)) previous();
@@ -216,24 +245,30 @@
       else if (key === "End" && presenting()) go(steps, false);
       else if ((key === "b" || key === "B" || key === ".") && presenting()) setBlank(!blank);
       else if (key === "p") present(!presenting());
-      else if (key === "f") { if (!presenting()) present(true); toggleFullscreen(); }
-      else if (key === "s") openPresenter();
+      else if (key === "f") {
+        if (!presenting()) present(true);
+        toggleFullscreen();
+      } else if (key === "s") openPresenter();
       else if (key === "?") showHelp(true);
       else return false;
       return true;
     }
 
     /* Capture phase on window, so Material's own keys (f and s open its search) never see ours. */
-    window.addEventListener("keydown", function (event) {
-      if (isTyping(event) || !onKey(event.key)) return;
-      event.preventDefault();
-      event.stopImmediatePropagation();
-    }, true);
+    window.addEventListener(
+      "keydown",
+      (event) => {
+        if (isTyping(event) || !onKey(event.key)) return;
+        event.preventDefault();
+        event.stopImmediatePropagation();
+      },
+      true,
+    );
 
-    document.addEventListener("click", function (event) {
-      var button = event.target.closest("[data-action]");
+    document.addEventListener("click", (event) => {
+      const button = event.target.closest("[data-action]");
       if (!button || !root().contains(button)) return;
-      var action = button.dataset.action;
+      const action = button.dataset.action;
       if (action === "present") present(true);
       else if (action === "presenter") openPresenter();
       else if (action === "help") showHelp(true);
@@ -242,16 +277,22 @@
       event.preventDefault();
     });
 
-    window.addEventListener("popstate", function () {
-      var match = window.location.pathname.match(/\/(\d+)\/$/);
-      if (match && presenting()) { wanted = Number(match[1]); wantLast = false; swap(wanted, false); }
+    window.addEventListener("popstate", () => {
+      const match = window.location.pathname.match(/\/(\d+)\/$/);
+      if (match && presenting()) {
+        wanted = Number(match[1]);
+        wantLast = false;
+        swap(wanted, false);
+      }
     });
 
-    window.addEventListener("resize", function () { if (presenting()) fit(stage()); });
+    window.addEventListener("resize", () => {
+      if (presenting()) fit(stage());
+    });
 
     if (channel) {
-      channel.onmessage = function (event) {
-        var message = readMessage(event.data, ["hello", "go", "next", "prev", "bye"], steps);
+      channel.onmessage = (event) => {
+        const message = readMessage(event.data, ["hello", "go", "next", "prev", "bye"], steps);
         if (!message) return;
         presenterOpen = message.type !== "bye";
         if (message.type === "hello") announce();
@@ -267,15 +308,22 @@
 
   /* ---------- Handout and guide ---------- */
   function printButtons() {
-    document.querySelectorAll("[data-action=print]").forEach(function (button) {
+    document.querySelectorAll("[data-action=print]").forEach((button) => {
       button.hidden = false;
-      button.addEventListener("click", function () { window.print(); });
+      button.addEventListener("click", () => {
+        window.print();
+      });
     });
   }
 
-  window.cbTraining = { channelFor: channelFor, readMessage: readMessage, isTyping: isTyping,
-    showSlide: showSlide, fit: fit };
-  var stepRoot = document.querySelector(".cb-step-page");
+  window.cbTraining = {
+    channelFor: channelFor,
+    readMessage: readMessage,
+    isTyping: isTyping,
+    showSlide: showSlide,
+    fit: fit,
+  };
+  const stepRoot = document.querySelector(".cb-step-page");
   if (stepRoot) stepPage(stepRoot);
   printButtons();
 })();
