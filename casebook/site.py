@@ -16,7 +16,7 @@ from casebook.exports.builder import builder_json
 from casebook.pages.render import entry_pages
 from casebook.pages.sitefile import SiteFile
 from casebook.exports.word import briefing_docx
-from casebook.model.urls import briefing_docx_url, short_address
+from casebook.model.urls import briefing_docx_url, briefing_url, short_address
 
 
 def site_files(
@@ -36,7 +36,7 @@ def site_files(
         SiteFile("cases/explorer.json", explorer_index(book), ""),  # what the explorer page fetches
     ]
     for kit in book.kits.values():  # the standard briefings as Word files
-        address = short_address(f"{print_url}{kit.url}") if print_url else ""
+        address = short_address(f"{print_url}{briefing_url(kit.id)}") if print_url else ""
         files.append(
             SiteFile(briefing_docx_url(kit.id), briefing_docx(build_briefing(book, kit), site_address=address), "")
         )

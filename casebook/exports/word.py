@@ -37,11 +37,14 @@ CITATION = re.compile(r" (\[\d+(?:, ?\d+)*\])")
 
 
 def briefing_docx(brief: Briefing, *, site_address: str = "") -> bytes:
-    """The briefing as .docx bytes; `site_address` is the kit page's full address, if known."""
+    """The briefing as .docx bytes; `site_address` is the briefing page's address, if known (it lists
+    every source's full address, where the notes here print only each source's site)."""
     doc = Document()
     _set_up(doc)
     kit = brief.kit
-    _small(doc, f"One-page briefing for {kit.name}")
+    # The page's address rides on the first line: a last line of its own ran onto a second page.
+    kicker = f"One-page briefing for {kit.name}"
+    _small(doc, f"{kicker}. Sources in full and more evidence: {site_address}" if site_address else kicker)
     doc.add_heading(kit.briefing_title, level=1)
     if brief.pilot:
         _pilot(doc, brief)
@@ -73,9 +76,6 @@ def briefing_docx(brief: Briefing, *, site_address: str = "") -> bytes:
     _columns(doc, 2)
     for number, source in enumerate(brief.notes, 1):
         _note(doc, number, source)
-    if site_address:
-        _columns(doc, 1)
-        _small(doc, f"More evidence and the full kit: {site_address}")
     return _reproducible(doc)
 
 
@@ -150,7 +150,7 @@ def _small(doc: Any, text: str) -> None:
 
 def _note(doc: Any, number: int, source: Any) -> None:
     """A numbered source: its title links to the address, and the line shows the address's site
-    (the full addresses ran to three lines each; the kit page lists them all)."""
+    (the full addresses ran to three lines each; the briefing page lists them all)."""
     paragraph = doc.add_paragraph()
     paragraph.add_run(f"{number}. ")
     link = paragraph._p.makeelement(qn("w:hyperlink"), {})
