@@ -113,7 +113,10 @@ def test_planner_word_files_hold_the_plan(page, site_dir, tmp_path):
         with page.expect_download() as info:
             page.locator(f'[data-planner=docx][data-audience="{kit["id"]}"]').click()
         assert info.value.suggested_filename == f"pilot-{kit['id']}.docx"
-        paragraphs = [p.text for p in docx.Document(io.BytesIO(open(info.value.path(), "rb").read())).paragraphs]
+        document = docx.Document(io.BytesIO(open(info.value.path(), "rb").read()))
+        paragraphs = [p.text for p in document.paragraphs]
+        sizes = [run.font.size.pt for p in document.paragraphs for run in p.runs if run.font.size]
+        assert sizes and min(sizes) >= 8, sizes  # nothing on the sheet smaller than the briefing's notes
         for _, label, text in facts:
             assert f"{label}: {text}" in paragraphs
         for label, text in pilot["views"][kit["id"]]["points"]:

@@ -176,7 +176,7 @@
       children.push(new d.Paragraph({ text: test, bullet: { level: 0 } }));
     });
     const address = printed(kit);
-    if (address) para([new d.TextRun({ text: `The evidence and the full kit: ${address}`, size: 14 })]);
+    if (address) para([new d.TextRun({ text: `The evidence and the full kit: ${address}`, size: 16 })]);
     return new d.Document({
       creator: "Buy-in Casebook",
       title: `${pilot.title} (${kit.name})`,
