@@ -143,3 +143,15 @@ def test_on_a_phone_every_builder_button_is_44_px(browser, base_url):
     context.close()
     assert errors == [], errors
     assert sizes and all(h >= 44 and w >= 44 for _, h, w in sizes), [s for s in sizes if s[1] < 44 or s[2] < 44][:5]
+
+
+@pytest.mark.parametrize("width,height", [(390, 844), (1280, 900)])
+def test_the_builder_fills_the_content_column(browser, base_url, width, height):
+    context, page, errors = open_page(browser, base_url, {"width": width, "height": height})
+    open_builder(page)
+    widths = page.locator("#cb-builder").evaluate(
+        "e => [e.getBoundingClientRect().width, e.parentElement.getBoundingClientRect().width]"
+    )
+    context.close()
+    assert errors == [], errors
+    assert widths[0] == pytest.approx(widths[1], abs=1), widths
