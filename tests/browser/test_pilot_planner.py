@@ -5,7 +5,6 @@ from casebook's wording of the same plan, never from copies in this file."""
 
 from __future__ import annotations
 
-import io
 import json
 import re
 from urllib.parse import parse_qs, urlparse
@@ -113,7 +112,7 @@ def test_planner_word_files_hold_the_plan(page, site_dir, tmp_path):
         with page.expect_download() as info:
             page.locator(f'[data-planner=docx][data-audience="{kit["id"]}"]').click()
         assert info.value.suggested_filename == f"pilot-{kit['id']}.docx"
-        document = docx.Document(io.BytesIO(open(info.value.path(), "rb").read()))
+        document = docx.Document(str(info.value.path()))
         paragraphs = [p.text for p in document.paragraphs]
         sizes = [run.font.size.pt for p in document.paragraphs for run in p.runs if run.font.size]
         assert sizes and min(sizes) >= 8, sizes  # nothing on the sheet smaller than the briefing's notes

@@ -16,6 +16,9 @@
   const status = root.querySelector(".cb-planner__status");
   const H = window.cbHelpers;
   const el = H.el;
+  // The Word file's type, in half-points: 9 pt body and 8 pt small lines, as the briefings'.
+  const BODY = 18;
+  const SMALL = 16;
   let data = null,
     pilot = null,
     kits = [],
@@ -158,7 +161,10 @@
     function term(label, text) {
       para([new d.TextRun({ text: `${label}: `, bold: true }), text]);
     }
-    para([new d.TextRun({ text: `Pilot proposal · for ${kit.name}${plan.org ? ` · ${plan.org}` : ""}`, size: 16 })]);
+    function small(text) {
+      para([new d.TextRun({ text: text, size: SMALL })]);
+    }
+    small(`Pilot proposal · for ${kit.name}${plan.org ? ` · ${plan.org}` : ""}`);
     heading(`${pilot.title}: ${plan.service}`, d.HeadingLevel.HEADING_1);
     if (view) para([view.lead]);
     heading("What every audience is told", d.HeadingLevel.HEADING_2);
@@ -176,11 +182,11 @@
       children.push(new d.Paragraph({ text: test, bullet: { level: 0 } }));
     });
     const address = printed(kit);
-    if (address) para([new d.TextRun({ text: `The evidence and the full kit: ${address}`, size: 16 })]);
+    if (address) small(`The evidence and the full kit: ${address}`);
     return new d.Document({
       creator: "Buy-in Casebook",
       title: `${pilot.title} (${kit.name})`,
-      styles: { default: { document: { run: { font: "Arial", size: 18 } } } },
+      styles: { default: { document: { run: { font: "Arial", size: BODY } } } },
       sections: [
         {
           properties: {
